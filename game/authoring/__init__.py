@@ -1,0 +1,1 @@
+"""Authoring: loading scenario files with precise diagnostics, checking, schema."""

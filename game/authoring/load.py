@@ -1,0 +1,533 @@
+"""Loading a scenario file into the immutable model, collecting every problem as a diagnostic.
+
+``load_scenario(path)`` never raises for anything an author can write: it returns a ``LoadResult``
+whose ``scenario`` is None when there are errors, and whose ``diagnostics`` list all problems found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, did_you_mean
+from game.authoring.graphcheck import check_graph
+from game.authoring.reader import Reader
+from game.authoring.translations import find_translations, load_translation
+from game.authoring.yamltree import YMap, YNode, YScalar, decode_text, parse_tree, read_text
+from game.core.expr import Condition, ConditionError, compile_condition
+from game.core.texts import default_metric_text
+from game.core.model import (
+    CORE_METRICS,
+    DECISION_PHASES,
+    PHASES,
+    RATINGS,
+    STYLES,
+    Branch,
+    Branches,
+    Chance,
+    Character,
+    Choice,
+    Effects,
+    Ending,
+    Goto,
+    Metric,
+    Outcome,
+    Place,
+    Rule,
+    Scenario,
+    Scene,
+)
+
+ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
+LANGUAGES = ("en", "es")
+
+TOP_FIELDS = (
+    "format", "id", "title", "language", "business", "summary", "goals", "player", "metrics", "flags",
+    "characters", "places", "start", "reflection", "scenes", "rules", "endings",
+)
+METRIC_FIELDS = ("start", "min", "max", "unit", "label")
+CHARACTER_FIELDS = ("name", "role", "portrait")
+PLACE_FIELDS = ("name", "image")
+SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices")
+CHOICE_FIELDS = ("id", "text", "style", "effects", "set", "clear", "when", "feedback", "best", "next", "chance")
+BRANCH_FIELDS = ("when", "next")
+CHANCE_FIELDS = ("p", "next", "note")
+RULE_FIELDS = ("id", "when", "once", "effects", "set", "clear", "text")
+ENDING_FIELDS = ("rating", "title", "text", "when")
+
+_METRIC_BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "revenue": (0, None),
+    "staff_morale": (0, 100),
+    "reputation": (0, 100),
+}
+
+
+@dataclass
+class LoadResult:
+    """A loaded scenario (None when there were errors) and every diagnostic found."""
+
+    scenario: Scenario | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when the scenario loaded without errors."""
+        return self.scenario is not None
+
+    def localized(self, language: str | None) -> Scenario | None:
+        """The scenario with its text in ``language`` (the file's own language when None or unknown)."""
+        if self.scenario is None:
+            return None
+        if language is None or language == self.scenario.language or language not in self.translations:
+            return self.scenario
+        return self.scenario.with_texts(self.translations[language], language)
+
+
+def content_hash(data: bytes) -> str:
+    """The short content hash saves and records use to recognise a scenario version."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def load_scenario(path: str | os.PathLike[str], with_translations: bool = True) -> LoadResult:
+    """Load the scenario at ``path`` and, by default, its ``<stem>.<lang>.yaml`` translations."""
+    shown = str(path)
+    bag = DiagnosticBag()
+    text = read_text(shown, bag)
+    if text is None:
+        return LoadResult(None, bag.sorted())
+    return load_scenario_text(text, shown, bag, with_translations=with_translations)
+
+
+def load_scenario_text(
+    text: str, shown: str, bag: DiagnosticBag | None = None, with_translations: bool = False
+) -> LoadResult:
+    """Load a scenario from text; ``shown`` is the path used in diagnostics and to find assets."""
+    bag = bag or DiagnosticBag()
+    tree = parse_tree(text, shown, bag)
+    if tree is None:
+        return LoadResult(None, bag.sorted())
+    builder = _Builder(bag, shown, content_hash(text.encode("utf-8")))
+    scenario = builder.build(tree)
+    translations: dict[str, dict[str, str]] = {}
+    if scenario is not None:
+        check_graph(scenario, bag)
+        if with_translations and os.path.exists(shown):
+            for language, tpath in find_translations(shown).items():
+                ttext = read_text(tpath, bag)
+                if ttext is not None:
+                    table = load_translation(ttext, tpath, scenario, language, bag)
+                    if table is not None:
+                        translations[language] = table
+    ok = scenario is not None and not bag.has_errors
+    result = LoadResult(scenario if ok else None, bag.sorted(), translations if ok else {})
+    if result.scenario is not None:
+        result.scenario = result.scenario.evolve(languages=(scenario.language, *sorted(translations)))  # type: ignore[union-attr]
+    return result
+
+
+def load_bytes(data: bytes, shown: str) -> LoadResult:
+    """Load a scenario from raw bytes (used by tests and fuzzing)."""
+    bag = DiagnosticBag()
+    text = decode_text(data, shown, bag)
+    if text is None:
+        return LoadResult(None, bag.sorted())
+    return load_scenario_text(text, shown, bag)
+
+
+class _Builder:
+    """Builds a Scenario from the tree in one pass, recording diagnostics."""
+
+    def __init__(self, bag: DiagnosticBag, path: str, digest: str) -> None:
+        self.bag = bag
+        self.read = Reader(bag)
+        self.path = path
+        self.digest = digest
+        self.metric_ids: list[str] = []
+        self.flag_ids: list[str] = []
+        self.targets: dict[str, str] = {}  # id -> "scene" | "ending"
+        self.choice_ids: dict[str, Pos] = {}
+        self.known: dict[str, str] = {"turn": "turn"}
+        self.language: str | None = None
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def condition(self, node: YNode | None, what: str) -> Condition | None:
+        source = self.read.text(node, what)
+        if source is None or node is None:
+            return None
+        try:
+            return compile_condition(source, self.known)
+        except ConditionError as exc:
+            pos = node.pos
+            shift = 0 if isinstance(node, YScalar) and node.plain else 1
+            lead = len(source) - len(source.lstrip())
+            at = Pos(pos.path, pos.line, pos.col + shift + lead + exc.offset) if "\n" not in source else pos
+            self.bag.add(exc.code, f"{what}: {exc.message}", at, hint=exc.hint)
+            return None
+
+    def ref(self, node: YNode | None, what: str, pool: list[str], code: str) -> str | None:
+        value = self.read.ident(node, what)
+        if value is None or node is None:
+            return None
+        if value not in pool:
+            hint = did_you_mean(value, pool) or ("none are declared" if not pool else "")
+            self.bag.add(code, f"{what} '{value}' is not declared", node.pos, hint=hint)
+            return None
+        return value
+
+    def asset_path(self, node: YNode | None, what: str) -> str | None:
+        value = self.read.text(node, what)
+        if value is None or node is None:
+            return None
+        if os.path.isabs(value) or value.startswith(("/", "\\")) or ":" in value.split("/")[0]:
+            self.bag.add("S701", f"{what} '{value}' is an absolute path", node.pos, hint="use a path relative to the scenario's folder")
+            return None
+        norm = os.path.normpath(value.replace("\\", "/"))
+        if norm == ".." or norm.startswith("../") or norm.startswith(".." + os.sep):
+            self.bag.add("S701", f"{what} '{value}' leaves the scenario's folder", node.pos, hint="keep images beside the scenario or in assets/")
+            return None
+        base = Path(self.path).resolve().parent
+        if not (base / norm).exists() and not (ASSETS_DIR / norm).exists() and os.path.exists(self.path):
+            self.bag.add("S702", f"{what} '{value}' was not found beside the scenario or in assets/", node.pos)
+        return norm
+
+    def effects(self, node: YMap, what: str) -> Effects:
+        deltas: list[tuple[str, float]] = []
+        eff = self.read.mapping(node.get("effects"), f"{what} effects")
+        if eff is not None:
+            for key, kpos, value in eff.items():
+                if key not in self.metric_ids:
+                    hint = did_you_mean(key, self.metric_ids) or "declare it under metrics:"
+                    self.bag.add("S302", f"unknown metric '{key}' in {what} effects", kpos, hint=hint)
+                    continue
+                number = self.read.number(value, f"effect on {key}")
+                if number is not None:
+                    deltas.append((key, number))
+        return Effects(tuple(deltas), self.flag_list(node.get("set"), what), self.flag_list(node.get("clear"), what))
+
+    def flag_list(self, node: YNode | None, what: str) -> tuple[str, ...]:
+        if isinstance(node, YScalar) and not node.is_null:
+            items: list[YNode] = [node]
+        else:
+            seq = self.read.sequence(node, f"{what} flags")
+            items = list(seq.items) if seq is not None else []
+        out = []
+        for item in items:
+            flag = self.ref(item, "flag", self.flag_ids, "S304")
+            if flag is not None:
+                out.append(flag)
+        return tuple(out)
+
+    def target(self, node: YNode | None, what: str) -> str | None:
+        value = self.read.ident(node, what)
+        if value is None or node is None:
+            return None
+        if value not in self.targets:
+            hint = did_you_mean(value, self.targets) or "a scene or an ending id"
+            self.bag.add("S301", f"{what} '{value}' is neither a scene nor an ending", node.pos, hint=hint)
+            return None
+        return value
+
+    # -- sections ------------------------------------------------------------------------------------
+    def build(self, tree: YNode) -> Scenario | None:
+        top = self.read.mapping(tree, "a scenario file")
+        if top is None:
+            return None
+        if top.get("translation_of") is not None:
+            self.bag.add("S203", "this is a translation file; check the main scenario file instead", top.pos)
+            return None
+        self.read.fields(top, "the scenario", TOP_FIELDS, ("id", "title", "language", "summary", "characters", "start", "scenes", "endings"))
+        fmt = top.get("format")
+        if fmt is not None:
+            version = self.read.number(fmt, "format")
+            if version is not None and version != 1:
+                self.bag.add("S208", f"format {version:g} is not supported; this game reads format 1", fmt.pos)
+        scenario_id = self.read.ident(top.get("id"), "scenario id")
+        title = self.read.text(top.get("title"), "title")
+        language = self.read.enum(top.get("language"), "language", LANGUAGES, "S204")
+        self.language = language
+        summary = self.read.text(top.get("summary"), "summary")
+        business = self.read.text(top.get("business"), "business") if top.get("business") is not None else ""
+        goals = self.text_list(top.get("goals"), "goal")
+        metrics = self.metrics(top.get("metrics"))
+        self.flags(top.get("flags"))
+        characters = self.characters(top.get("characters"))
+        places = self.places(top.get("places"))
+        char_ids = [c.id for c in characters]
+        player = self.ref(top.get("player"), "player", char_ids, "S303") if top.get("player") is not None else None
+        scenes_node = self.read.mapping(top.get("scenes"), "scenes")
+        endings_node = self.read.mapping(top.get("endings"), "endings")
+        self.collect_targets(scenes_node, endings_node)
+        endings = self.endings(endings_node)
+        scenes = self.scenes(scenes_node, char_ids, [p.id for p in places])
+        rules = self.rules(top.get("rules"))
+        reflection = self.reflection(top.get("reflection"))
+        start_node = top.get("start")
+        start = self.read.ident(start_node, "start")
+        if start is not None and start_node is not None and start not in {s.id for s in scenes}:
+            hint = did_you_mean(start, [s.id for s in scenes])
+            self.bag.add("S301", f"start '{start}' is not a scene", start_node.pos, hint=hint)
+            start = None
+        if scenes_node is not None and not scenes and top.get("scenes") is not None:
+            self.bag.add("S202", "scenes is empty: a scenario needs at least one scene", scenes_node.pos)
+        if endings_node is not None and not endings and top.get("endings") is not None:
+            self.bag.add("S202", "endings is empty: a scenario needs at least one ending", endings_node.pos)
+        if None in (scenario_id, title, language, summary, start) or self.bag.has_errors:
+            return None
+        assert scenario_id and title and language and summary and start
+        return Scenario(
+            id=scenario_id, title=title, language=language, summary=summary, metrics=metrics,
+            characters=tuple(characters), scenes=tuple(scenes), endings=tuple(endings), start=start,
+            flags=tuple(self.flag_ids), rules=tuple(rules), places=tuple(places), goals=goals,
+            business=business or "", player=player, reflection=reflection, content_hash=self.digest,
+            source_path=self.path, languages=(language,), pos=top.pos,
+        )
+
+    def text_list(self, node: YNode | None, what: str) -> tuple[str, ...]:
+        seq = self.read.sequence(node, f"{what}s")
+        if seq is None:
+            return ()
+        return tuple(t for t in (self.read.text(item, what) for item in seq.items) if t is not None)
+
+    def metrics(self, node: YNode | None) -> tuple[Metric, ...]:
+        declared = self.read.mapping(node, "metrics")
+        entries: dict[str, tuple[YMap | None, Pos]] = {m: (None, Pos(self.path)) for m in CORE_METRICS}
+        if declared is not None:
+            for key, kpos, value in declared.items():
+                if self.read.check_id(key, kpos, "metric") is None:
+                    continue
+                entries[key] = (self.read.mapping(value, f"metric '{key}'") or YMap(kpos), kpos)
+        self.metric_ids = list(entries)
+        out = []
+        language = self.language or "en"
+        for metric_id, (spec, kpos) in entries.items():
+            low, high = _METRIC_BOUNDS.get(metric_id, (None, None))
+            label, unit = default_metric_text(metric_id, language) or (metric_id.replace("_", " ").capitalize(), "")
+            builtin_text = metric_id in CORE_METRICS and (spec is None or (spec.get("unit") is None and spec.get("label") is None))
+            start: float | None = 0.0
+            if spec is not None:
+                self.read.fields(spec, f"metric '{metric_id}'", METRIC_FIELDS)
+                start = self.read.number(spec.get("start"), f"{metric_id} start") if spec.get("start") else 0.0
+                if spec.get("min") is not None:
+                    low = self.read.number(spec.get("min"), f"{metric_id} min")
+                if spec.get("max") is not None:
+                    high = self.read.number(spec.get("max"), f"{metric_id} max")
+                unit = self.read.text(spec.get("unit"), f"{metric_id} unit") if spec.get("unit") else unit
+                label = self.read.text(spec.get("label"), f"{metric_id} label") if spec.get("label") else label
+            if start is None:
+                start = 0.0
+            if (low is not None and high is not None and low > high) or (low is not None and start < low) or (
+                high is not None and start > high
+            ):
+                self.bag.add("S211", f"metric '{metric_id}' needs min <= start <= max", kpos)
+            out.append(Metric(metric_id, start, low, high, unit or "", label or metric_id, kpos, builtin_text))
+        for metric in out:
+            self.known[metric.id] = "metric"
+        return tuple(out)
+
+    def flags(self, node: YNode | None) -> None:
+        seq = self.read.sequence(node, "flags")
+        if seq is None:
+            return
+        for item in seq.items:
+            flag = self.read.ident(item, "flag")
+            if flag is None:
+                continue
+            if flag in self.flag_ids or flag in self.metric_ids or flag == "turn":
+                self.bag.add("S205", f"flag '{flag}' is declared twice or clashes with a metric", item.pos)
+                continue
+            self.flag_ids.append(flag)
+            self.known[flag] = "flag"
+
+    def characters(self, node: YNode | None) -> list[Character]:
+        table = self.read.mapping(node, "characters")
+        out: list[Character] = []
+        if table is None:
+            return out
+        for key, kpos, value in table.items():
+            spec = self.read.mapping(value, f"character '{key}'")
+            if self.read.check_id(key, kpos, "character") is None or spec is None:
+                continue
+            self.read.fields(spec, f"character '{key}'", CHARACTER_FIELDS, ("name",))
+            name = self.read.text(spec.get("name"), f"{key} name") or key
+            role = self.read.text(spec.get("role"), f"{key} role") if spec.get("role") else ""
+            portrait = self.asset_path(spec.get("portrait"), "portrait") if spec.get("portrait") else None
+            out.append(Character(key, name, role or "", portrait, kpos))
+        return out
+
+    def places(self, node: YNode | None) -> list[Place]:
+        table = self.read.mapping(node, "places")
+        out: list[Place] = []
+        if table is None:
+            return out
+        for key, kpos, value in table.items():
+            spec = self.read.mapping(value, f"place '{key}'")
+            if self.read.check_id(key, kpos, "place") is None or spec is None:
+                continue
+            self.read.fields(spec, f"place '{key}'", PLACE_FIELDS, ("name",))
+            name = self.read.text(spec.get("name"), f"{key} name") or key
+            image = self.asset_path(spec.get("image"), "image") if spec.get("image") else None
+            out.append(Place(key, name, image, kpos))
+        return out
+
+    def collect_targets(self, scenes: YMap | None, endings: YMap | None) -> None:
+        for table, kind in ((scenes, "scene"), (endings, "ending")):
+            if table is None:
+                continue
+            for key, kpos, _ in table.items():
+                if self.read.check_id(key, kpos, kind) is None:
+                    continue
+                if key in self.targets:
+                    self.bag.add("S205", f"'{key}' is used both as a scene and as an ending id", kpos)
+                    continue
+                self.targets[key] = kind
+
+    def endings(self, table: YMap | None) -> list[Ending]:
+        out: list[Ending] = []
+        if table is None:
+            return out
+        for key, kpos, value in table.items():
+            spec = self.read.mapping(value, f"ending '{key}'")
+            if spec is None or self.targets.get(key) != "ending":
+                continue
+            self.read.fields(spec, f"ending '{key}'", ENDING_FIELDS, ("rating", "text"))
+            rating = self.read.enum(spec.get("rating"), "rating", RATINGS, "S308")
+            title = self.read.text(spec.get("title"), f"{key} title") if spec.get("title") else key.replace("_", " ").capitalize()
+            text = self.read.text(spec.get("text"), f"ending '{key}' text")
+            when = self.condition(spec.get("when"), f"ending '{key}' condition") if spec.get("when") else None
+            out.append(Ending(key, rating or "fair", title or key, text or "", when, kpos))
+        return out
+
+    def scenes(self, table: YMap | None, char_ids: list[str], place_ids: list[str]) -> list[Scene]:
+        out: list[Scene] = []
+        if table is None:
+            return out
+        for key, kpos, value in table.items():
+            spec = self.read.mapping(value, f"scene '{key}'")
+            if spec is None or self.targets.get(key) != "scene":
+                continue
+            self.read.fields(spec, f"scene '{key}'", SCENE_FIELDS, ("phase", "text"))
+            phase = self.read.enum(spec.get("phase"), "phase", PHASES, "S307")
+            speaker = self.ref(spec.get("speaker"), "speaker", char_ids, "S303") if spec.get("speaker") else None
+            place = self.ref(spec.get("place"), "place", place_ids, "S305") if spec.get("place") else None
+            text = self.read.text(spec.get("text"), f"scene '{key}' text")
+            choices_seq = self.read.sequence(spec.get("choices"), f"scene '{key}' choices")
+            choices = [c for c in (self.choice(item, key) for item in (choices_seq.items if choices_seq else [])) if c]
+            out.append(Scene(key, phase or "situation", text or "", tuple(choices), speaker, place, kpos))
+        return out
+
+    def choice(self, node: YNode, scene_id: str) -> Choice | None:
+        spec = self.read.mapping(node, f"a choice in scene '{scene_id}'")
+        if spec is None:
+            return None
+        choice_id = self.read.ident(spec.get("id"), "choice id")
+        what = f"choice '{choice_id or '?'}'"
+        self.read.fields(spec, what, CHOICE_FIELDS, ("id", "text", "style"))
+        if choice_id is not None:
+            if choice_id in self.choice_ids:
+                first = self.choice_ids[choice_id]
+                self.bag.add("S205", f"choice id '{choice_id}' is already used at line {first.line}", spec.key_pos("id"))
+            self.choice_ids.setdefault(choice_id, spec.key_pos("id"))
+        text = self.read.text(spec.get("text"), f"{what} text")
+        style = self.read.enum(spec.get("style"), "style", STYLES, "S306")
+        feedback = self.read.text(spec.get("feedback"), f"{what} feedback") if spec.get("feedback") is not None else ""
+        when = self.condition(spec.get("when"), f"{what} condition") if spec.get("when") is not None else None
+        best = self.read.boolean(spec.get("best"), "best") if spec.get("best") is not None else False
+        effects = self.effects(spec, what)
+        next_ = self.next(spec, what)
+        if choice_id is None or text is None or next_ is None:
+            return None
+        return Choice(choice_id, text, style or "assertive", effects, next_, feedback or "", when, bool(best), spec.pos)
+
+    def next(self, spec: YMap, what: str) -> Goto | Branches | Chance | None:
+        has_next, has_chance = spec.get("next") is not None, spec.get("chance") is not None
+        if has_next == has_chance:
+            self.bag.add("S209", f"{what} needs exactly one of 'next' or 'chance'", spec.pos)
+            return None
+        if has_chance:
+            return self.chance(spec.get("chance"), what)
+        node = spec.get("next")
+        assert node is not None
+        if isinstance(node, YScalar):
+            target = self.target(node, "next")
+            return Goto(target, node.pos) if target else None
+        seq = self.read.sequence(node, f"{what} next")
+        if seq is None:
+            return None
+        branches = []
+        for item in seq.items:
+            branch = self.read.mapping(item, "a branch")
+            if branch is None:
+                continue
+            self.read.fields(branch, "a branch", BRANCH_FIELDS, ("next",))
+            when = self.condition(branch.get("when"), "branch condition") if branch.get("when") is not None else None
+            target = self.target(branch.get("next"), "next")
+            if target is not None:
+                branches.append(Branch(when, target, branch.pos))
+        if not branches:
+            return None
+        if branches[-1].when is not None:
+            self.bag.add("S505", f"{what}: the last branch has a condition; add a branch without 'when' as fallback", seq.pos)
+        return Branches(tuple(branches))
+
+    def chance(self, node: YNode | None, what: str) -> Chance | None:
+        seq = self.read.sequence(node, f"{what} chance")
+        if seq is None or node is None:
+            return None
+        outcomes = []
+        for item in seq.items:
+            spec = self.read.mapping(item, "a chance outcome")
+            if spec is None:
+                continue
+            self.read.fields(spec, "a chance outcome", CHANCE_FIELDS, ("p", "next"))
+            p = self.read.number(spec.get("p"), "p")
+            target = self.target(spec.get("next"), "next")
+            note = self.read.text(spec.get("note"), "note") if spec.get("note") is not None else ""
+            if p is not None and not 0 < p <= 1:
+                self.bag.add("S210", f"probability {p:g} must be above 0 and at most 1", spec.key_pos("p"))
+                p = None
+            if p is not None and target is not None:
+                outcomes.append(Outcome(p, target, note or "", spec.pos))
+        if len(outcomes) != len(seq.items):
+            return None
+        total = sum(o.probability for o in outcomes)
+        if abs(total - 1.0) > 1e-6:
+            self.bag.add("S210", f"{what}: chance probabilities add up to {total:g}, not 1", node.pos)
+            return None
+        return Chance(tuple(outcomes))
+
+    def rules(self, node: YNode | None) -> list[Rule]:
+        seq = self.read.sequence(node, "rules")
+        out: list[Rule] = []
+        seen: set[str] = set()
+        for item in seq.items if seq else []:
+            spec = self.read.mapping(item, "a rule")
+            if spec is None:
+                continue
+            rule_id = self.read.ident(spec.get("id"), "rule id")
+            self.read.fields(spec, f"rule '{rule_id or '?'}'", RULE_FIELDS, ("id", "when"))
+            if rule_id in seen:
+                self.bag.add("S205", f"rule id '{rule_id}' is used twice", spec.key_pos("id"))
+            when = self.condition(spec.get("when"), f"rule '{rule_id}' condition")
+            once = self.read.boolean(spec.get("once"), "once") if spec.get("once") is not None else True
+            text = self.read.text(spec.get("text"), f"rule '{rule_id}' text") if spec.get("text") is not None else ""
+            effects = self.effects(spec, f"rule '{rule_id}'")
+            if rule_id is not None and when is not None:
+                seen.add(rule_id)
+                out.append(Rule(rule_id, when, effects, text or "", once is not False, spec.pos))
+        return out
+
+    def reflection(self, node: YNode | None) -> tuple[tuple[str, str], ...]:
+        table = self.read.mapping(node, "reflection")
+        out = []
+        for key, kpos, value in table.items() if table else []:
+            if key not in DECISION_PHASES:
+                hint = did_you_mean(key, DECISION_PHASES) or "use cost, limits or power"
+                self.bag.add("S307", f"reflection is for a decision point; '{key}' is not one", kpos, hint=hint)
+                continue
+            text = self.read.text(value, f"reflection on {key}")
+            if text is not None:
+                out.append((key, text))
+        return tuple(out)

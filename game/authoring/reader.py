@@ -1,0 +1,132 @@
+"""Typed reading of the positioned YAML tree, recording a diagnostic for every problem instead of raising."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
+from game.authoring.yamltree import YMap, YNode, YScalar, YSeq
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
+_NUMBER = re.compile(r"^[+-]?(\d[\d_]*)(\.\d+)?([eE][+-]?\d+)?$|^[+-]?\.\d+$")
+_TRUE = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"}
+_FALSE = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}
+
+
+def kind_of(node: YNode) -> str:
+    """A reader-friendly name of a node's type."""
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    return "empty" if node.is_null else f"'{node.value}'"
+
+
+class Reader:
+    """Reads values of the expected type from tree nodes; records S2xx diagnostics for the rest."""
+
+    def __init__(self, bag: DiagnosticBag) -> None:
+        self.bag = bag
+
+    def mapping(self, node: YNode | None, what: str) -> YMap | None:
+        """``node`` as a mapping, or None after an S201."""
+        if node is None:
+            return None
+        if isinstance(node, YMap):
+            return node
+        if isinstance(node, YScalar) and node.is_null:
+            return YMap(node.pos)
+        self.bag.add("S201", f"{what} must be a mapping of 'key: value' lines, not {kind_of(node)}", node.pos)
+        return None
+
+    def sequence(self, node: YNode | None, what: str) -> YSeq | None:
+        """``node`` as a list, or None after an S201."""
+        if node is None:
+            return None
+        if isinstance(node, YSeq):
+            return node
+        if isinstance(node, YScalar) and node.is_null:
+            return YSeq([], node.pos)
+        self.bag.add("S201", f"{what} must be a list ('- item' lines), not {kind_of(node)}", node.pos)
+        return None
+
+    def text(self, node: YNode | None, what: str) -> str | None:
+        """The text exactly as written (``No`` stays ``No``), or None after an S201."""
+        if node is None:
+            return None
+        if isinstance(node, YScalar):
+            if node.is_null:
+                self.bag.add("S201", f"{what} is empty; write some text", node.pos)
+                return None
+            return node.value
+        self.bag.add("S201", f"{what} must be text, not {kind_of(node)}", node.pos)
+        return None
+
+    def number(self, node: YNode | None, what: str) -> float | None:
+        """A number such as ``-1500``, ``+3``, ``12.5`` or ``48_000``; None after an S207."""
+        if node is None:
+            return None
+        if isinstance(node, YScalar) and node.plain and _NUMBER.match(node.value.strip()):
+            return float(node.value.replace("_", ""))
+        shown = node.value if isinstance(node, YScalar) else kind_of(node)
+        self.bag.add("S207", f"{what} must be a number, not '{shown}'", node.pos, hint="e.g. -1500 or +5")
+        return None
+
+    def boolean(self, node: YNode | None, what: str) -> bool | None:
+        """``true``/``false`` (``yes``/``no`` too); None after an S201."""
+        if node is None:
+            return None
+        if isinstance(node, YScalar) and node.plain:
+            if node.value in _TRUE:
+                return True
+            if node.value in _FALSE:
+                return False
+        self.bag.add("S201", f"{what} must be true or false", node.pos)
+        return None
+
+    def ident(self, node: YNode | None, what: str) -> str | None:
+        """An id (lowercase letters, digits, '_' and '-', starting with a letter); None after S201/S206."""
+        if node is None:
+            return None
+        if not isinstance(node, YScalar) or node.is_null:
+            self.bag.add("S201", f"{what} must be an id, not {kind_of(node)}", node.pos)
+            return None
+        return self.check_id(node.value, node.pos, what)
+
+    def check_id(self, value: str, pos: Pos, what: str) -> str | None:
+        """``value`` if it is a valid id; None after an S206."""
+        if ID_PATTERN.match(value):
+            return value
+        suggestion = re.sub(r"[^a-z0-9_-]+", "_", value.lower()).strip("_-")
+        hint = f"try '{suggestion}'" if suggestion and ID_PATTERN.match(suggestion) else ""
+        self.bag.add(
+            "S206",
+            f"{what} '{value}' is not a valid id: use lowercase letters, digits, '_' and '-', starting with a letter",
+            pos,
+            hint=hint,
+        )
+        return None
+
+    def fields(self, node: YMap, what: str, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
+        """Record S203 for unknown keys (with did-you-mean) and S202 for missing required ones."""
+        allowed_list = list(allowed)
+        for key, pos, _ in node.items():
+            if key not in allowed_list:
+                hint = did_you_mean(key, allowed_list) or "allowed: " + ", ".join(allowed_list)
+                self.bag.add("S203", f"{what} has no field '{key}'", pos, hint=hint)
+        for key in required:
+            if node.get(key) is None:
+                self.bag.add("S202", f"{what} is missing '{key}'", node.pos)
+
+    def enum(self, node: YNode | None, what: str, options: Iterable[str], code: str) -> str | None:
+        """One of ``options``; None after ``code`` with a did-you-mean."""
+        value = self.text(node, what)
+        if value is None or node is None:
+            return None
+        pool = list(options)
+        if value in pool:
+            return value
+        hint = did_you_mean(value, pool) or "one of: " + ", ".join(pool)
+        self.bag.add(code, f"{what} '{value}' is not one of {', '.join(pool)}", node.pos, hint=hint)
+        return None

@@ -1,0 +1,119 @@
+"""Translation files: ``<stem>.<lang>.yaml`` beside a scenario, text only, keyed by stable ids.
+
+A translation is read into the same flat ``key -> text`` table that ``game.core.texts`` extracts from
+the scenario, and checked against it: unknown keys are errors (with did-you-mean), missing texts are
+warnings, and texts whose source changed since translation (per the optional ``source_hashes``) are stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
+from game.authoring.reader import Reader
+from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
+from game.core.model import Scenario
+from game.core.texts import extract_texts
+
+SECTION_FIELDS = (
+    "translation_of", "language", "title", "business", "summary", "goals", "metrics", "characters",
+    "places", "reflection", "scenes", "rules", "endings", "source_hashes",
+)
+_RULE_WORDS = {"effects", "next", "when", "style", "set", "clear", "p", "best", "once", "rating", "start", "min", "max", "phase", "speaker", "place", "portrait", "image", "id"}
+
+
+def text_hash(text: str) -> str:
+    """The 8-hex fingerprint of a source text used to detect stale translations."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def translation_path(scenario_path: str | os.PathLike[str], language: str) -> Path:
+    """Where the ``language`` translation of a scenario lives."""
+    path = Path(scenario_path)
+    return path.with_name(f"{path.stem}.{language}{path.suffix}")
+
+
+def is_translation_file(path: str | os.PathLike[str]) -> bool:
+    """True for ``name.xx.yaml`` files."""
+    parts = Path(path).name.split(".")
+    return len(parts) >= 3 and len(parts[-2]) == 2 and parts[-2].isalpha()
+
+
+def find_translations(scenario_path: str | os.PathLike[str]) -> dict[str, str]:
+    """Language -> path for every translation file beside the scenario."""
+    path = Path(scenario_path)
+    found: dict[str, str] = {}
+    for candidate in sorted(path.parent.glob(f"{path.stem}.*{path.suffix}")):
+        language = candidate.name[len(path.stem) + 1 : -len(path.suffix)]
+        if len(language) == 2 and language.isalpha():
+            found[language] = str(candidate)
+    return found
+
+
+def _flatten(node: YNode, prefix: str, out: dict[str, tuple[str, Pos]], bag: DiagnosticBag) -> None:
+    if isinstance(node, YScalar):
+        if not node.is_null:
+            out[prefix] = (node.value, node.pos)
+        return
+    if isinstance(node, YSeq):
+        for i, item in enumerate(node.items):
+            _flatten(item, f"{prefix}.{i}" if prefix else str(i), out, bag)
+        return
+    assert isinstance(node, YMap)
+    for key, kpos, value in node.items():
+        if key in _RULE_WORDS:
+            bag.add("S604", f"'{key}' belongs in the main scenario file; a translation holds text only", kpos)
+            continue
+        if prefix.endswith(".chance") and key != "note":
+            continue
+        _flatten(value, f"{prefix}.{key}" if prefix else key, out, bag)
+
+
+def load_translation(
+    text: str, path: str, scenario: Scenario, language: str, bag: DiagnosticBag
+) -> dict[str, str] | None:
+    """The flat text table of a translation file checked against ``scenario``; None if unreadable."""
+    tree = parse_tree(text, path, bag)
+    if tree is None:
+        return None
+    reader = Reader(bag)
+    top = reader.mapping(tree, "a translation file")
+    if top is None:
+        return None
+    reader.fields(top, "the translation", SECTION_FIELDS, ("translation_of", "language"))
+    of = reader.text(top.get("translation_of"), "translation_of")
+    if of is not None and of != scenario.id:
+        bag.add("S603", f"this translation is for '{of}', not '{scenario.id}'", top.key_pos("translation_of"))
+        return None
+    lang = reader.text(top.get("language"), "language")
+    if lang is not None and lang != language:
+        bag.add("S603", f"the file name says '{language}' but the file says language '{lang}'", top.key_pos("language"))
+    hashes: dict[str, str] = {}
+    hash_node = reader.mapping(top.get("source_hashes"), "source_hashes")
+    if hash_node is not None:
+        for key, _pos, value in hash_node.items():
+            if isinstance(value, YScalar):
+                hashes[key] = value.value
+    entries: dict[str, tuple[str, Pos]] = {}
+    for key, _kpos, value in top.items():
+        if key in ("translation_of", "language", "source_hashes"):
+            continue
+        _flatten(value, key, entries, bag)
+    source = extract_texts(scenario)
+    table: dict[str, str] = {}
+    for key, (value, pos) in entries.items():
+        if key not in source:
+            hint = did_you_mean(key, source)
+            bag.add("S602", f"'{key}' is not a text of scenario '{scenario.id}'", pos, hint=hint)
+            continue
+        table[key] = value
+        if key in hashes and hashes[key] != text_hash(source[key]):
+            bag.add("S605", f"'{key}' was translated from an older text; check it against the new one", pos)
+    missing = [k for k in source if k not in table]
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        bag.add("S601", f"{len(missing)} text(s) not translated to '{language}': {shown}", Pos(path, 1, 1),
+                hint=f"run: sticky translate {scenario.source_path} --to {language}")
+    return table

@@ -1,0 +1,302 @@
+"""A safe, positioned YAML reader built on the libyaml event stream.
+
+We never let PyYAML construct Python objects. Instead we read its parse events (one flat stream, the
+cheapest thing a YAML tool can do) and build a tiny tree of ``YMap``/``YSeq``/``YScalar`` nodes that
+remember their line and column. This gives us, in one pass and without recursion:
+
+* duplicate keys as errors (PyYAML silently keeps the last one);
+* scalars kept as the text the author wrote, so ``No``/``on``/``off``/``Sí`` stay strings;
+* tags refused: ``!!python/...`` is reported and never executed;
+* bounded depth, node count and alias expansion, so alias bombs and 5,000-deep nesting fail fast;
+* limits on file size, and clear errors for empty, binary and non-UTF-8 files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Union
+
+import yaml
+
+from game.authoring.diagnostics import DiagnosticBag, Pos
+
+try:  # libyaml's C parser when present (it is in the manylinux wheels); the pure parser otherwise.
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 40 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+MAX_ALIAS_NODES = 100_000
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "!",
+}
+
+
+@dataclass(slots=True)
+class YScalar:
+    """A scalar exactly as written; ``plain`` is False when it was quoted or a block scalar."""
+
+    value: str
+    pos: Pos
+    plain: bool = True
+
+    @property
+    def is_null(self) -> bool:
+        """True for an unquoted empty value, ``~`` or ``null``."""
+        return self.plain and self.value in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(slots=True)
+class YSeq:
+    """A YAML sequence."""
+
+    items: list[YNode]
+    pos: Pos
+
+
+@dataclass(slots=True)
+class YMap:
+    """A YAML mapping; keys are the scalar text, in file order, each with its own position."""
+
+    pos: Pos
+    keys: list[tuple[str, Pos]] = field(default_factory=list)
+    values: list[YNode] = field(default_factory=list)
+
+    def items(self) -> list[tuple[str, Pos, YNode]]:
+        """(key, key position, value) triples in file order."""
+        return [(k, p, v) for (k, p), v in zip(self.keys, self.values, strict=True)]
+
+    def get(self, key: str) -> YNode | None:
+        """The value under ``key``, or None."""
+        for (k, _p), v in zip(self.keys, self.values, strict=True):
+            if k == key:
+                return v
+        return None
+
+    def key_pos(self, key: str) -> Pos:
+        """Where ``key`` is written, or where the mapping starts."""
+        for k, p in self.keys:
+            if k == key:
+                return p
+        return self.pos
+
+
+YNode = Union[YScalar, YSeq, YMap]
+
+
+def _pos(path: str, mark: yaml.Mark | None) -> Pos:
+    if mark is None:
+        return Pos(path, 1, 1)
+    return Pos(path, mark.line + 1, mark.column + 1)
+
+
+def _count_nodes(node: YNode, budget: int) -> int:
+    """How many nodes ``node`` expands to, stopping as soon as ``budget`` is exceeded."""
+    total = 0
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        total += 1
+        if total > budget:
+            return total
+        if isinstance(current, YMap):
+            stack.extend(current.values)
+        elif isinstance(current, YSeq):
+            stack.extend(current.items)
+    return total
+
+
+def read_text(path: str, bag: DiagnosticBag, display: str | None = None) -> str | None:
+    """Read a scenario file as UTF-8 text, or record why it can't be and return None."""
+    shown = display or path
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            bag.add(
+                "S105",
+                f"file is {size / 1_048_576:.1f} MB; scenario files may be at most {MAX_BYTES // 1_048_576} MB",
+                Pos(shown),
+            )
+            return None
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        bag.add("S113", f"cannot read the file: {exc.strerror or exc}", Pos(shown))
+        return None
+    return decode_text(data, shown, bag)
+
+
+def decode_text(data: bytes, shown: str, bag: DiagnosticBag) -> str | None:
+    """Decode bytes as UTF-8 scenario text, recording empty, binary and encoding problems."""
+    if not data.strip():
+        bag.add("S104", "the file is empty; a scenario needs at least id, title and scenes", Pos(shown))
+        return None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        bag.add("S103", "the file contains NUL bytes: it looks binary, not a YAML text file", Pos(shown, line, col))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bag.add(
+            "S102",
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+            Pos(shown, line, col),
+            hint="save the file as UTF-8 in your editor",
+        )
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, bag: DiagnosticBag) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    pos = _pos(shown, mark)
+    problem = (exc.problem or "invalid YAML").strip()
+    if "\t" in problem or "\\t" in problem:
+        bag.add("S111", "a tab is used for indentation; YAML allows only spaces", pos, hint="replace tabs by spaces")
+        return
+    context = f" {exc.context}" if exc.context else ""
+    bag.add("S101", f"{problem}{context}".strip(), pos)
+
+
+def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
+    """Build the positioned tree of the single document in ``text``; None after recording errors."""
+    # Each stack frame: [container, pending key (for maps), pending key pos, depth]
+    stack: list[list[object]] = []
+    anchors: dict[str, YNode] = {}
+    root: YNode | None = None
+    nodes = 0
+    alias_nodes = 0
+    documents = 0
+    failed = False
+
+    def attach(node: YNode) -> bool:
+        nonlocal root
+        if not stack:
+            root = node
+            return True
+        frame = stack[-1]
+        container = frame[0]
+        if isinstance(container, YSeq):
+            container.items.append(node)
+            return True
+        assert isinstance(container, YMap)
+        if frame[1] is None:
+            if not isinstance(node, YScalar):
+                bag.add("S201", "a key must be plain text, not a list or a mapping", _node_pos(node))
+                return False
+            key = node.value
+            if any(existing == key for existing, _ in container.keys):
+                first = container.key_pos(key)
+                bag.add(
+                    "S110",
+                    f"key '{key}' appears twice in this mapping (first at line {first.line})",
+                    node.pos,
+                    hint="YAML would silently keep only the last one",
+                )
+                frame[1] = _DUPLICATE
+                return True
+            frame[1] = key
+            frame[2] = node.pos
+            return True
+        if frame[1] is not _DUPLICATE:
+            container.keys.append((str(frame[1]), frame[2]))  # type: ignore[arg-type]
+            container.values.append(node)
+        frame[1] = None
+        return True
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    bag.add("S112", "only one YAML document per file ('---' starts a second)", _pos(shown, event.start_mark))
+                    return None
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            tag = getattr(event, "tag", None)
+            if tag and tag not in _SAFE_TAGS:
+                pos = _pos(shown, event.start_mark)
+                if "python" in tag:
+                    bag.add("S108", f"tag '{tag}' could run code; it is refused and never executed", pos)
+                else:
+                    bag.add("S109", f"tag '{tag}' is not supported in scenario files", pos)
+                failed = True
+            if isinstance(event, yaml.AliasEvent):
+                target = anchors.get(event.anchor or "")
+                if target is None:
+                    bag.add("S101", f"unknown alias '*{event.anchor}'", _pos(shown, event.start_mark))
+                    return None
+                alias_nodes += _count_nodes(target, MAX_ALIAS_NODES)
+                if alias_nodes > MAX_ALIAS_NODES:
+                    bag.add(
+                        "S107",
+                        f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes (an alias bomb?)",
+                        _pos(shown, event.start_mark),
+                    )
+                    return None
+                if not attach(target):
+                    failed = True
+                continue
+            nodes += 1
+            if nodes > MAX_NODES:
+                bag.add("S107", f"more than {MAX_NODES:,} YAML nodes", _pos(shown, event.start_mark))
+                return None
+            pos = _pos(shown, event.start_mark)
+            if isinstance(event, yaml.ScalarEvent):
+                plain = event.style is None or event.style == ""
+                scalar = YScalar(event.value, pos, plain)
+                if event.anchor:
+                    anchors[event.anchor] = scalar
+                if not attach(scalar):
+                    failed = True
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    bag.add("S106", f"nesting is deeper than {MAX_DEPTH} levels", pos)
+                    return None
+                container: YNode = YMap(pos) if isinstance(event, yaml.MappingStartEvent) else YSeq([], pos)
+                if event.anchor:
+                    anchors[event.anchor] = container
+                if not attach(container):
+                    failed = True
+                stack.append([container, None, None])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+    except yaml.MarkedYAMLError as exc:
+        _syntax_error(exc, shown, bag)
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports reader errors without marks
+        bag.add("S101", str(exc).splitlines()[0] if str(exc) else "invalid YAML", Pos(shown))
+        return None
+    if failed:
+        return None
+    if root is None:
+        bag.add("S104", "the file has no content; a scenario needs at least id, title and scenes", Pos(shown))
+    return root
+
+
+class _Duplicate:
+    """Marker for a duplicated key whose value is dropped."""
+
+
+_DUPLICATE = _Duplicate()
+
+
+def _node_pos(node: YNode) -> Pos:
+    return node.pos

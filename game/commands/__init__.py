@@ -1,0 +1,1 @@
+"""One module per `sticky` subcommand; each has ``register(subparsers)``."""

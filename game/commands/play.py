@@ -1,0 +1,95 @@
+"""`sticky play PATH`: play a scenario headless (scripted `--choices`, `--json`, or `--text` in a terminal)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from game.commands.common import load_for_play
+from game.core.session import ChoiceNotAvailable, Session
+from game.terminal import play_in_terminal
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `play` subcommand."""
+    parser = sub.add_parser("play", help="play a scenario: in the window, in the terminal (--text) or scripted (--json)")
+    parser.add_argument("path", metavar="PATH", help="a scenario file")
+    parser.add_argument("--choices", default="", help="comma-separated choice ids or 1-based numbers to play in order")
+    parser.add_argument("--seed", type=int, default=0, help="seed for chance outcomes (default 0)")
+    parser.add_argument("--lang", choices=("en", "es"), default=None, help="language of the text")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print one JSON object describing the playthrough")
+    mode.add_argument("--text", action="store_true", help="interactive plain-terminal play (screen-reader friendly)")
+    parser.add_argument("--screenshots", metavar="DIR", help="render every screen of the scripted run to PNG files in DIR")
+    parser.set_defaults(func=run)
+
+
+def playthrough_json(session: Session) -> dict[str, Any]:
+    """The JSON object `--json` prints."""
+    scenario = session.scenario
+    ending = session.ending
+    return {
+        "scenario": scenario.id,
+        "title": scenario.title,
+        "language": scenario.language,
+        "seed": session.seed,
+        "content_hash": scenario.content_hash,
+        "path": [
+            {
+                "scene": o.scene_id,
+                "choice": o.choice_id,
+                "style": o.style,
+                "deltas": o.to_json()["deltas"],
+                "rules": [{"id": r.rule_id, "deltas": o.to_json()["rules"][i]["deltas"]} for i, r in enumerate(o.rules)],
+                "chance": o.chance_index,
+                "next": o.next_scene,
+                "ending": o.ending_id,
+            }
+            for o in session.history
+        ],
+        "final_metrics": session.history[-1].to_json()["metrics"] if session.history else
+        {k: (int(v) if float(v).is_integer() else v) for k, v in session.metrics.items()},
+        "finished": session.finished,
+        "ending": ending.id if ending else None,
+        "rating": ending.rating if ending else None,
+        "scene": None if session.finished else session.state.node,
+        "available": [c.id for c in session.available_choices()],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Play as asked; exit 1 if the file has errors or a choice is not available."""
+    scenario, _result = load_for_play(args.path, args.lang)
+    if scenario is None:
+        return 1
+    if args.screenshots:
+        from game.ui.screenshots import render_run
+
+        return render_run(args, scenario)
+    session = Session(scenario, seed=args.seed)
+    if args.text:
+        return play_in_terminal(session, sys.stdin, sys.stdout, scripted=_split(args.choices))
+    if not args.json and not args.choices:
+        from game.ui.launch import launch
+
+        return launch(args, scenario_path=args.path)
+    for wanted in _split(args.choices):
+        try:
+            session.choose(wanted)
+        except ChoiceNotAvailable as exc:
+            print(f"{args.path}: error: {exc}", file=sys.stderr)
+            return 1
+    if args.json:
+        print(json.dumps(playthrough_json(session), ensure_ascii=False, indent=2))
+    else:
+        for outcome in session.history:
+            print(f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({outcome.style}) {outcome.total_deltas}")
+        ending = session.ending
+        print(f"ending: {ending.id} ({ending.rating})" if ending else f"stopped in scene {session.state.node}")
+    return 0
+
+
+def _split(choices: str) -> list[str]:
+    return [c.strip() for c in choices.split(",") if c.strip()]

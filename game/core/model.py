@@ -1,0 +1,293 @@
+"""The scenario model: immutable plain data, every part knowing where it was written.
+
+A loaded scenario never changes. Translation produces a new ``Scenario`` with other text and the same
+rules, numbers and ids (see ``Scenario.with_texts``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Union
+
+from game.core.source import Pos
+from game.core.expr import Condition
+
+PHASES: tuple[str, ...] = ("situation", "cost", "limits", "power", "resolution")
+DECISION_PHASES: tuple[str, ...] = ("cost", "limits", "power")
+STYLES: tuple[str, ...] = ("assertive", "passive", "aggressive", "passive-aggressive")
+RATINGS: tuple[str, ...] = ("best", "good", "fair", "poor", "bad")
+CORE_METRICS: tuple[str, ...] = ("revenue", "staff_morale", "reputation")
+
+_NOWHERE = Pos("<builtin>", 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A measure of the business; values are clamped to ``[minimum, maximum]``."""
+
+    id: str
+    start: float
+    minimum: float | None
+    maximum: float | None
+    unit: str
+    label: str
+    pos: Pos = field(default=_NOWHERE, compare=False)
+    default_text: bool = False  # label and unit are the built-in ones, shown in the player's language
+
+    def clamp(self, value: float) -> float:
+        """``value`` held inside this metric's bounds."""
+        if self.minimum is not None and value < self.minimum:
+            return self.minimum
+        if self.maximum is not None and value > self.maximum:
+            return self.maximum
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    """Someone in the story."""
+
+    id: str
+    name: str
+    role: str
+    portrait: str | None = None
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a scene happens."""
+
+    id: str
+    name: str
+    image: str | None = None
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Effects:
+    """Metric deltas and flag changes applied together."""
+
+    deltas: tuple[tuple[str, float], ...] = ()
+    set_flags: tuple[str, ...] = ()
+    clear_flags: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.deltas or self.set_flags or self.clear_flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Goto:
+    """A choice that always leads to one scene or ending."""
+
+    target: str
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """One conditional branch; ``when`` None means "otherwise"."""
+
+    when: Condition | None
+    target: str
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Branches:
+    """A choice whose destination depends on the state: the first branch that holds."""
+
+    branches: tuple[Branch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One possible result of a chance choice."""
+
+    probability: float
+    target: str
+    note: str = ""
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Chance:
+    """A choice whose destination is drawn from the session's seeded generator."""
+
+    outcomes: tuple[Outcome, ...]
+
+
+Next = Union[Goto, Branches, Chance]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An answer the player may give in a scene."""
+
+    id: str
+    text: str
+    style: str
+    effects: Effects
+    next: Next
+    feedback: str = ""
+    when: Condition | None = None
+    best: bool = False
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+    def targets(self) -> tuple[str, ...]:
+        """Every scene or ending this choice can lead to."""
+        if isinstance(self.next, Goto):
+            return (self.next.target,)
+        if isinstance(self.next, Branches):
+            return tuple(b.target for b in self.next.branches)
+        return tuple(o.target for o in self.next.outcomes)
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """One moment of the story and the choices it offers."""
+
+    id: str
+    phase: str
+    text: str
+    choices: tuple[Choice, ...]
+    speaker: str | None = None
+    place: str | None = None
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+    def choice(self, choice_id: str) -> Choice | None:
+        """The choice with this id, or None."""
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Fires after a choice when its condition holds."""
+
+    id: str
+    when: Condition
+    effects: Effects
+    text: str = ""
+    once: bool = True
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """How a playthrough can end."""
+
+    id: str
+    rating: str
+    title: str
+    text: str
+    when: Condition | None = None
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A whole scenario: immutable, with every text in one language."""
+
+    id: str
+    title: str
+    language: str
+    summary: str
+    metrics: tuple[Metric, ...]
+    characters: tuple[Character, ...]
+    scenes: tuple[Scene, ...]
+    endings: tuple[Ending, ...]
+    start: str
+    flags: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    places: tuple[Place, ...] = ()
+    goals: tuple[str, ...] = ()
+    business: str = ""
+    player: str | None = None
+    reflection: tuple[tuple[str, str], ...] = ()
+    content_hash: str = ""
+    source_path: str = ""
+    languages: tuple[str, ...] = ()
+    pos: Pos = field(default=_NOWHERE, compare=False)
+    _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index = self._index
+        index.clear()
+        for group, items in (
+            ("scene", self.scenes),
+            ("ending", self.endings),
+            ("metric", self.metrics),
+            ("character", self.characters),
+            ("place", self.places),
+            ("rule", self.rules),
+        ):
+            for item in items:
+                index[f"{group}:{item.id}"] = item
+        for scene in self.scenes:
+            for choice in scene.choices:
+                index[f"choice:{choice.id}"] = choice
+                index[f"choice-scene:{choice.id}"] = scene
+
+    def scene(self, scene_id: str) -> Scene | None:
+        """The scene with this id, or None."""
+        found = self._index.get(f"scene:{scene_id}")
+        return found if isinstance(found, Scene) else None
+
+    def ending(self, ending_id: str) -> Ending | None:
+        """The ending with this id, or None."""
+        found = self._index.get(f"ending:{ending_id}")
+        return found if isinstance(found, Ending) else None
+
+    def metric(self, metric_id: str) -> Metric | None:
+        """The metric with this id, or None."""
+        found = self._index.get(f"metric:{metric_id}")
+        return found if isinstance(found, Metric) else None
+
+    def character(self, character_id: str | None) -> Character | None:
+        """The character with this id, or None."""
+        found = self._index.get(f"character:{character_id}")
+        return found if isinstance(found, Character) else None
+
+    def place(self, place_id: str | None) -> Place | None:
+        """The place with this id, or None."""
+        found = self._index.get(f"place:{place_id}")
+        return found if isinstance(found, Place) else None
+
+    def choice(self, choice_id: str) -> Choice | None:
+        """The choice with this id (unique in the scenario), or None."""
+        found = self._index.get(f"choice:{choice_id}")
+        return found if isinstance(found, Choice) else None
+
+    def scene_of_choice(self, choice_id: str) -> Scene | None:
+        """The scene that offers this choice."""
+        found = self._index.get(f"choice-scene:{choice_id}")
+        return found if isinstance(found, Scene) else None
+
+    def reflection_for(self, phase: str) -> str:
+        """The trainer's reflection question for a decision point, or ""."""
+        return dict(self.reflection).get(phase, "")
+
+    @property
+    def conditional_endings(self) -> tuple[Ending, ...]:
+        """Endings that end the game as soon as their condition holds, in file order."""
+        return tuple(e for e in self.endings if e.when is not None)
+
+    def best_choice(self, scene_id: str) -> Choice | None:
+        """The coach's strongest choice in a scene, if the author marked one."""
+        scene = self.scene(scene_id)
+        if scene is None:
+            return None
+        return next((c for c in scene.choices if c.best), None)
+
+    def with_texts(self, texts: dict[str, str], language: str) -> Scenario:
+        """A copy with text replaced from a flat ``key -> text`` table (see ``game.core.texts``)."""
+        from game.core.texts import apply_texts
+
+        return apply_texts(self, texts, language)
+
+    def evolve(self, **changes: object) -> Scenario:
+        """A copy with some fields changed (the index is rebuilt)."""
+        return replace(self, _index={}, **changes)  # type: ignore[arg-type]

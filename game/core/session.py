@@ -1,0 +1,360 @@
+"""The Session: a playthrough of one scenario, driven by a ``transitions`` state machine.
+
+Scenes and endings are the machine's states; every choice is a trigger with one transition per place it
+can lead to. The machine's ``prepare_event`` computes the pure step (effects, routing, chance, rules,
+conditional endings; see ``game.core.rules``), the transitions' conditions pick the one whose destination
+matches, and its ``after`` callback commits the step. The API is pull-based, like ink's runtime:
+read ``scene`` and ``available_choices()``, call ``choose(id)``, get an ``Outcome`` back. It draws nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from transitions import Machine
+
+from game.core.model import Choice, Ending, Scene, Scenario
+from game.core.rules import RuleFiring, State, Step, choice_available, initial_state, step
+
+SAVE_VERSION = 1
+
+
+class ChoiceNotAvailable(ValueError):
+    """The player asked for a choice that is not offered now; ``available`` lists the ones that are."""
+
+    def __init__(self, asked: str, available: Sequence[str], reason: str) -> None:
+        listed = ", ".join(f"{i}={cid}" for i, cid in enumerate(available, 1)) or "none: the playthrough has ended"
+        super().__init__(f"choice '{asked}' {reason}; available now: {listed}")
+        self.asked = asked
+        self.available = list(available)
+
+
+class SaveError(ValueError):
+    """A save that can't be restored: another scenario, changed content, newer version, or corrupt."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one choice did; the UI shows this and changes nothing itself."""
+
+    turn: int
+    scene_id: str
+    choice_id: str
+    style: str
+    deltas: dict[str, float]
+    rules: tuple[RuleFiring, ...]
+    metrics: dict[str, float]
+    next_scene: str | None
+    ending_id: str | None
+    chance_index: int | None = None
+    roll: float | None = None
+    decided_at: float = field(default=0.0, compare=False)
+
+    @property
+    def chance(self) -> bool:
+        """True when chance decided where this choice led."""
+        return self.chance_index is not None
+
+    @property
+    def total_deltas(self) -> dict[str, float]:
+        """Deltas of the choice and of every rule it triggered, added up."""
+        total = dict(self.deltas)
+        for firing in self.rules:
+            for key, value in firing.deltas.items():
+                total[key] = total.get(key, 0.0) + value
+        return {k: v for k, v in total.items() if v}
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for saves, records and ``sticky play --json``."""
+        return {
+            "turn": self.turn,
+            "scene": self.scene_id,
+            "choice": self.choice_id,
+            "style": self.style,
+            "deltas": _numbers(self.deltas),
+            "rules": [{"id": r.rule_id, "deltas": _numbers(r.deltas)} for r in self.rules],
+            "metrics": _numbers(self.metrics),
+            "next": self.next_scene,
+            "ending": self.ending_id,
+            "chance": self.chance_index,
+            "roll": self.roll,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Outcome:
+        """The inverse of ``to_json``."""
+        return cls(
+            turn=int(data["turn"]),
+            scene_id=str(data["scene"]),
+            choice_id=str(data["choice"]),
+            style=str(data["style"]),
+            deltas={str(k): float(v) for k, v in data["deltas"].items()},
+            rules=tuple(RuleFiring(str(r["id"]), {str(k): float(v) for k, v in r["deltas"].items()}) for r in data["rules"]),
+            metrics={str(k): float(v) for k, v in data["metrics"].items()},
+            next_scene=data["next"],
+            ending_id=data["ending"],
+            chance_index=data["chance"],
+            roll=data["roll"],
+        )
+
+
+def _numbers(values: dict[str, float]) -> dict[str, float | int]:
+    """Whole numbers as ints, so JSON reads ``-1500`` rather than ``-1500.0``."""
+    return {k: int(v) if float(v).is_integer() else round(v, 6) for k, v in values.items()}
+
+
+class _Driver:
+    """The object the ``transitions`` machine drives; kept apart so choice ids never clash with Session names."""
+
+    state: str
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+
+class Session:
+    """One playthrough: current scene, available choices, ``choose``, undo, and JSON saves."""
+
+    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
+        self.scenario = scenario
+        self.seed = int(seed)
+        self._states: list[State] = [initial_state(scenario)]
+        self.history: list[Outcome] = []
+        self._pending: Step | None = None
+        self._pending_choice: Choice | None = None
+        self._driver = _Driver(self)
+        self._machine = self._build_machine()
+
+    # -- the machine ---------------------------------------------------------------------------------
+    def _build_machine(self) -> Machine:
+        scenario = self.scenario
+        states = [s.id for s in scenario.scenes] + [e.id for e in scenario.endings]
+        conditional = [e.id for e in scenario.conditional_endings]
+        transitions: list[dict[str, Any]] = []
+        for scene in scenario.scenes:
+            for choice in scene.choices:
+                for dest in dict.fromkeys(choice.targets() + tuple(conditional)):
+                    transitions.append(
+                        {
+                            "trigger": choice.id,
+                            "source": scene.id,
+                            "dest": dest,
+                            "conditions": [self._leads_to(dest)],
+                            "after": self._commit,
+                        }
+                    )
+        return Machine(
+            model=self._driver,
+            states=states,
+            transitions=transitions,
+            initial=self._states[-1].node,
+            auto_transitions=False,
+            prepare_event=self._prepare,
+            send_event=True,
+            model_attribute="state",
+        )
+
+    def _leads_to(self, dest: str) -> Any:
+        def condition(_event: Any) -> bool:
+            return self._pending is not None and self._pending.state.node == dest
+
+        return condition
+
+    def _prepare(self, event: Any) -> None:
+        choice = self._pending_choice
+        assert choice is not None
+        self._pending = step(self.scenario, self._states[-1], choice, self.seed)
+
+    def _commit(self, _event: Any) -> None:
+        pending, choice = self._pending, self._pending_choice
+        assert pending is not None and choice is not None
+        before = self._states[-1]
+        self._states.append(pending.state)
+        self.history.append(
+            Outcome(
+                turn=pending.state.turn,
+                scene_id=before.node,
+                choice_id=choice.id,
+                style=choice.style,
+                deltas=pending.deltas,
+                rules=pending.rules,
+                metrics=pending.state.metric_dict(),
+                next_scene=None if pending.ending_id else pending.state.node,
+                ending_id=pending.ending_id,
+                chance_index=pending.chance_index,
+                roll=pending.roll,
+                decided_at=time.time(),
+            )
+        )
+
+    # -- reading -------------------------------------------------------------------------------------
+    @property
+    def state(self) -> State:
+        """The current state (immutable)."""
+        return self._states[-1]
+
+    @property
+    def finished(self) -> bool:
+        """True once an ending is reached."""
+        return self.state.ended
+
+    @property
+    def scene(self) -> Scene | None:
+        """The scene the player is in, or None after the ending."""
+        return None if self.finished else self.scenario.scene(self.state.node)
+
+    @property
+    def ending(self) -> Ending | None:
+        """The ending reached, or None while playing."""
+        return self.scenario.ending(self.state.node) if self.finished else None
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        """Current metric values."""
+        return self.state.metric_dict()
+
+    @property
+    def flags(self) -> frozenset[str]:
+        """Flags set now."""
+        return self.state.flags
+
+    @property
+    def turn(self) -> int:
+        """How many choices have been made."""
+        return self.state.turn
+
+    @property
+    def machine_state(self) -> str:
+        """The state the ``transitions`` machine is in (always the current scene or ending)."""
+        return self._driver.state
+
+    def available_choices(self) -> list[Choice]:
+        """The choices offered now, in file order."""
+        scene = self.scene
+        if scene is None:
+            return []
+        return [c for c in scene.choices if choice_available(self.scenario, self.state, c)]
+
+    def resolve_choice(self, wanted: str | int) -> Choice:
+        """A choice from its id or its 1-based number among the available ones."""
+        available = self.available_choices()
+        ids = [c.id for c in available]
+        if self.finished:
+            raise ChoiceNotAvailable(str(wanted), [], "cannot be made")
+        text = str(wanted).strip()
+        if text.isdigit():
+            number = int(text)
+            if 1 <= number <= len(available):
+                return available[number - 1]
+            raise ChoiceNotAvailable(text, ids, f"is not a number between 1 and {len(available)}")
+        for choice in available:
+            if choice.id == text:
+                return choice
+        scene = self.scene
+        if scene is not None and scene.choice(text) is not None:
+            raise ChoiceNotAvailable(text, ids, "is not available now (its condition does not hold)")
+        raise ChoiceNotAvailable(text, ids, f"does not exist in scene '{self.state.node}'")
+
+    # -- acting --------------------------------------------------------------------------------------
+    def choose(self, wanted: str | int) -> Outcome:
+        """Make a choice (by id or 1-based number) and return what it did."""
+        choice = self.resolve_choice(wanted)
+        self._pending_choice = choice
+        try:
+            if not self._driver.trigger(choice.id):  # type: ignore[attr-defined]
+                raise RuntimeError(f"the state machine refused choice '{choice.id}'")
+        finally:
+            self._pending = None
+            self._pending_choice = None
+        return self.history[-1]
+
+    def undo(self) -> Outcome | None:
+        """Take back the last choice; returns it, or None at the start."""
+        if not self.history:
+            return None
+        self._states.pop()
+        undone = self.history.pop()
+        self._machine.set_state(self.state.node, model=self._driver)
+        return undone
+
+    def rewind(self, turns: int) -> None:
+        """Go back to the state after ``turns`` choices (0 = the start)."""
+        while len(self.history) > max(turns, 0):
+            self.undo()
+
+    def with_scenario(self, scenario: Scenario) -> Session:
+        """The same playthrough shown with another version of the scenario (e.g. another language).
+
+        The scenario must have the same content hash: only its text may differ.
+        """
+        if scenario.content_hash != self.scenario.content_hash or scenario.id != self.scenario.id:
+            raise SaveError("the scenario's rules differ; only its language may change during play")
+        self.scenario = scenario
+        return self
+
+    # -- saves ---------------------------------------------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        """Versioned JSON of the state only: scenario id and hash, seed, states and history."""
+        return {
+            "save_version": SAVE_VERSION,
+            "scenario": self.scenario.id,
+            "content_hash": self.scenario.content_hash,
+            "seed": self.seed,
+            "states": [_state_json(s) for s in self._states],
+            "history": [o.to_json() | {"decided_at": o.decided_at} for o in self.history],
+        }
+
+    @classmethod
+    def from_json(cls, scenario: Scenario, data: dict[str, Any]) -> Session:
+        """Restore a session saved by ``to_json``; raises SaveError with a clear reason."""
+        if not isinstance(data, dict):
+            raise SaveError("the save is not a JSON object")
+        version = data.get("save_version")
+        if not isinstance(version, int) or version > SAVE_VERSION:
+            raise SaveError(f"the save has version {version!r}; this game reads up to version {SAVE_VERSION}")
+        if data.get("scenario") != scenario.id:
+            raise SaveError(f"the save is for scenario '{data.get('scenario')}', not '{scenario.id}'")
+        if data.get("content_hash") != scenario.content_hash:
+            raise SaveError("the scenario file changed since this save was made")
+        try:
+            session = cls(scenario, int(data["seed"]))
+            states = [_state_from_json(s) for s in data["states"]]
+            history = [Outcome.from_json(h) for h in data["history"]]
+            for outcome, raw in zip(history, data["history"], strict=True):
+                object.__setattr__(outcome, "decided_at", float(raw.get("decided_at", 0.0)))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise SaveError(f"the save is damaged ({exc.__class__.__name__}: {exc})") from None
+        if len(states) != len(history) + 1 or not states:
+            raise SaveError("the save is damaged (history and states disagree)")
+        for state in states:
+            if scenario.scene(state.node) is None and scenario.ending(state.node) is None:
+                raise SaveError(f"the save refers to '{state.node}', which the scenario does not have")
+        session._states = states
+        session.history = history
+        session._machine.set_state(session.state.node, model=session._driver)
+        return session
+
+
+def _state_json(state: State) -> dict[str, Any]:
+    return {
+        "node": state.node,
+        "metrics": _numbers(dict(state.metrics)),
+        "flags": sorted(state.flags),
+        "fired": sorted(state.fired),
+        "turn": state.turn,
+        "ended": state.ended,
+    }
+
+
+def _state_from_json(data: dict[str, Any]) -> State:
+    return State(
+        node=str(data["node"]),
+        metrics=tuple((str(k), float(v)) for k, v in data["metrics"].items()),
+        flags=frozenset(str(f) for f in data["flags"]),
+        fired=frozenset(str(f) for f in data["fired"]),
+        turn=int(data["turn"]),
+        ended=bool(data["ended"]),
+    )

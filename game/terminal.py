@@ -1,0 +1,126 @@
+"""A plain-terminal front end for `sticky play --text`: numbered choices, words not colours.
+
+It works over SSH and with a screen reader: no cursor tricks, one line per fact, everything typed.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from typing import TextIO
+
+from game.core.format import format_delta, format_value
+from game.core.session import ChoiceNotAvailable, Outcome, Session
+
+_WIDTH = 78
+
+
+def _say(out: TextIO, text: str = "") -> None:
+    for paragraph in text.split("\n") if text else [""]:
+        out.write(textwrap.fill(paragraph, _WIDTH) + "\n" if paragraph else "\n")
+
+
+def _show_scene(session: Session, out: TextIO) -> None:
+    scene = session.scene
+    assert scene is not None
+    scenario = session.scenario
+    speaker = scenario.character(scene.speaker)
+    place = scenario.place(scene.place)
+    _say(out)
+    header = f"[{scene.phase.upper()}]"
+    if place:
+        header += f" {place.name}"
+    _say(out, header)
+    if speaker:
+        _say(out, f"{speaker.name} ({speaker.role}):" if speaker.role else f"{speaker.name}:")
+    _say(out, scene.text)
+    question = scenario.reflection_for(scene.phase)
+    if question:
+        _say(out, f"Reflect: {question}")
+    _say(out)
+    for number, choice in enumerate(session.available_choices(), 1):
+        _say(out, f"  {number}. {choice.text}")
+    _say(out, "Type a number (u = undo, m = metrics, q = quit).")
+
+
+def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
+    scenario = session.scenario
+    for metric_id, delta in outcome.deltas.items():
+        metric = scenario.metric(metric_id)
+        if metric:
+            _say(out, f"  {metric.label}: {format_delta(delta, metric)}")
+    for firing in outcome.rules:
+        rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
+        _say(out, f"  Event: {rule.text if rule else firing.rule_id}")
+        for metric_id, delta in firing.deltas.items():
+            metric = scenario.metric(metric_id)
+            if metric:
+                _say(out, f"    {metric.label}: {format_delta(delta, metric)}")
+    choice = scenario.choice(outcome.choice_id)
+    if outcome.chance and choice is not None:
+        from game.core.model import Chance
+
+        if isinstance(choice.next, Chance) and outcome.chance_index is not None:
+            note = choice.next.outcomes[outcome.chance_index].note
+            _say(out, f"  Chance played a part. {note}".rstrip())
+    if choice and choice.feedback:
+        _say(out, f"  Coach: {choice.feedback}")
+
+
+def _show_metrics(session: Session, out: TextIO) -> None:
+    for metric in session.scenario.metrics:
+        _say(out, f"  {metric.label}: {format_value(session.metrics[metric.id], metric)}")
+
+
+def _show_ending(session: Session, out: TextIO) -> None:
+    ending = session.ending
+    assert ending is not None
+    _say(out)
+    _say(out, f"ENDING ({ending.rating}): {ending.title}")
+    _say(out, ending.text)
+    _show_metrics(session, out)
+    scenario = session.scenario
+    for outcome in session.history:
+        scene = scenario.scene(outcome.scene_id)
+        if scene is None or scene.phase not in ("cost", "limits", "power"):
+            continue
+        best = scenario.best_choice(scene.id)
+        chosen = scenario.choice(outcome.choice_id)
+        _say(out, f"- {scene.phase}: you chose \"{chosen.text if chosen else outcome.choice_id}\" ({outcome.style}).")
+        if best and best.id != outcome.choice_id:
+            _say(out, f"  Strongest: \"{best.text}\" — {best.feedback}")
+
+
+def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Iterable[str] = ()) -> int:
+    """Play interactively on a text terminal; scripted answers are used first. Returns the exit status."""
+    answers = list(scripted)
+    _say(out, f"{session.scenario.title}")
+    _say(out, session.scenario.summary)
+    while not session.finished:
+        _show_scene(session, out)
+        if answers:
+            line = answers.pop(0)
+            _say(out, f"> {line}")
+        else:
+            out.flush()
+            raw = stdin.readline()
+            if not raw:
+                _say(out, "(input ended)")
+                return 0
+            line = raw.strip()
+        if line.lower() in ("q", "quit", "exit"):
+            return 0
+        if line.lower() in ("m", "metrics"):
+            _show_metrics(session, out)
+            continue
+        if line.lower() in ("u", "undo"):
+            _say(out, "Undone." if session.undo() else "Nothing to undo.")
+            continue
+        try:
+            outcome = session.choose(line)
+        except ChoiceNotAvailable as exc:
+            _say(out, str(exc))
+            continue
+        _show_outcome(session, outcome, out)
+    _show_ending(session, out)
+    return 0
