@@ -26,7 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Sticky Situations: practise difficult client conversations. With no command, opens the game.",
     )
     parser.add_argument("--lang", choices=("en", "es"), help="language for the game window (default: your setting)")
-    parser.add_argument("--data", metavar="DIR", help="folder for settings, saves and records (default: your user data folder)")
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help="folder for settings, saves and records (default: your user data folder)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).register(sub)

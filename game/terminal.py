@@ -86,9 +86,12 @@ def _show_ending(session: Session, out: TextIO) -> None:
             continue
         best = scenario.best_choice(scene.id)
         chosen = scenario.choice(outcome.choice_id)
-        _say(out, f"- {scene.phase}: you chose \"{chosen.text if chosen else outcome.choice_id}\" ({outcome.style}).")
+        _say(
+            out,
+            f'- {scene.phase}: you chose "{chosen.text if chosen else outcome.choice_id}" ({outcome.style}).',
+        )
         if best and best.id != outcome.choice_id:
-            _say(out, f"  Strongest: \"{best.text}\" — {best.feedback}")
+            _say(out, f'  Strongest: "{best.text}" — {best.feedback}')
 
 
 def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Iterable[str] = ()) -> int:

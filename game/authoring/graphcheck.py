@@ -35,16 +35,27 @@ def check_graph(scenario: Scenario, bag: DiagnosticBag) -> None:
     seen = reachable(scenario)
     for scene in scenario.scenes:
         if scene.id not in seen:
-            bag.add("S501", f"scene '{scene.id}' can't be reached from the start '{scenario.start}'", scene.pos,
-                    hint="lead a choice to it, or delete it")
+            bag.add(
+                "S501",
+                f"scene '{scene.id}' can't be reached from the start '{scenario.start}'",
+                scene.pos,
+                hint="lead a choice to it, or delete it",
+            )
         if not scene.choices:
-            bag.add("S502", f"scene '{scene.id}' has no choices and is not an ending", scene.pos,
-                    hint="add choices, or move it under endings:")
+            bag.add(
+                "S502",
+                f"scene '{scene.id}' has no choices and is not an ending",
+                scene.pos,
+                hint="add choices, or move it under endings:",
+            )
     targeted = {t for targets in graph.values() for t in targets}
     for ending in scenario.endings:
         if ending.when is None and ending.id not in targeted:
-            bag.add("S503", f"ending '{ending.id}' is never reached: no choice leads to it and it has no condition",
-                    ending.pos)
+            bag.add(
+                "S503",
+                f"ending '{ending.id}' is never reached: no choice leads to it and it has no condition",
+                ending.pos,
+            )
     # Scenes from which no ending can be reached (cycles with no exit).
     reverse: dict[str, set[str]] = {}
     for source, targets in graph.items():
@@ -60,5 +71,9 @@ def check_graph(scenario: Scenario, bag: DiagnosticBag) -> None:
                 queue.append(prev)
     for scene in scenario.scenes:
         if scene.choices and scene.id not in can_end and scene.id in seen:
-            bag.add("S504", f"no ending can be reached from scene '{scene.id}': its choices only loop", scene.pos,
-                    hint="give the loop a way out to an ending")
+            bag.add(
+                "S504",
+                f"no ending can be reached from scene '{scene.id}': its choices only loop",
+                scene.pos,
+                hint="give the loop a way out to an ending",
+            )

@@ -17,7 +17,6 @@ from game.authoring.reader import Reader
 from game.authoring.translations import find_translations, load_translation
 from game.authoring.yamltree import YMap, YNode, YScalar, decode_text, parse_tree, read_text
 from game.core.expr import Condition, ConditionError, compile_condition
-from game.core.texts import default_metric_text
 from game.core.model import (
     CORE_METRICS,
     DECISION_PHASES,
@@ -39,19 +38,47 @@ from game.core.model import (
     Scenario,
     Scene,
 )
+from game.core.texts import default_metric_text
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 LANGUAGES = ("en", "es")
 
 TOP_FIELDS = (
-    "format", "id", "title", "language", "business", "summary", "goals", "player", "metrics", "flags",
-    "characters", "places", "start", "reflection", "scenes", "rules", "endings",
+    "format",
+    "id",
+    "title",
+    "language",
+    "business",
+    "summary",
+    "goals",
+    "player",
+    "metrics",
+    "flags",
+    "characters",
+    "places",
+    "start",
+    "reflection",
+    "scenes",
+    "rules",
+    "endings",
 )
 METRIC_FIELDS = ("start", "min", "max", "unit", "label")
 CHARACTER_FIELDS = ("name", "role", "portrait")
 PLACE_FIELDS = ("name", "image")
 SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices")
-CHOICE_FIELDS = ("id", "text", "style", "effects", "set", "clear", "when", "feedback", "best", "next", "chance")
+CHOICE_FIELDS = (
+    "id",
+    "text",
+    "style",
+    "effects",
+    "set",
+    "clear",
+    "when",
+    "feedback",
+    "best",
+    "next",
+    "chance",
+)
 BRANCH_FIELDS = ("when", "next")
 CHANCE_FIELDS = ("p", "next", "note")
 RULE_FIELDS = ("id", "when", "once", "effects", "set", "clear", "text")
@@ -182,11 +209,21 @@ class _Builder:
         if value is None or node is None:
             return None
         if os.path.isabs(value) or value.startswith(("/", "\\")) or ":" in value.split("/")[0]:
-            self.bag.add("S701", f"{what} '{value}' is an absolute path", node.pos, hint="use a path relative to the scenario's folder")
+            self.bag.add(
+                "S701",
+                f"{what} '{value}' is an absolute path",
+                node.pos,
+                hint="use a path relative to the scenario's folder",
+            )
             return None
         norm = os.path.normpath(value.replace("\\", "/"))
         if norm == ".." or norm.startswith("../") or norm.startswith(".." + os.sep):
-            self.bag.add("S701", f"{what} '{value}' leaves the scenario's folder", node.pos, hint="keep images beside the scenario or in assets/")
+            self.bag.add(
+                "S701",
+                f"{what} '{value}' leaves the scenario's folder",
+                node.pos,
+                hint="keep images beside the scenario or in assets/",
+            )
             return None
         base = Path(self.path).resolve().parent
         if not (base / norm).exists() and not (ASSETS_DIR / norm).exists() and os.path.exists(self.path):
@@ -238,7 +275,12 @@ class _Builder:
         if top.get("translation_of") is not None:
             self.bag.add("S203", "this is a translation file; check the main scenario file instead", top.pos)
             return None
-        self.read.fields(top, "the scenario", TOP_FIELDS, ("id", "title", "language", "summary", "characters", "start", "scenes", "endings"))
+        self.read.fields(
+            top,
+            "the scenario",
+            TOP_FIELDS,
+            ("id", "title", "language", "summary", "characters", "start", "scenes", "endings"),
+        )
         fmt = top.get("format")
         if fmt is not None:
             version = self.read.number(fmt, "format")
@@ -278,11 +320,26 @@ class _Builder:
             return None
         assert scenario_id and title and language and summary and start
         return Scenario(
-            id=scenario_id, title=title, language=language, summary=summary, metrics=metrics,
-            characters=tuple(characters), scenes=tuple(scenes), endings=tuple(endings), start=start,
-            flags=tuple(self.flag_ids), rules=tuple(rules), places=tuple(places), goals=goals,
-            business=business or "", player=player, reflection=reflection, content_hash=self.digest,
-            source_path=self.path, languages=(language,), pos=top.pos,
+            id=scenario_id,
+            title=title,
+            language=language,
+            summary=summary,
+            metrics=metrics,
+            characters=tuple(characters),
+            scenes=tuple(scenes),
+            endings=tuple(endings),
+            start=start,
+            flags=tuple(self.flag_ids),
+            rules=tuple(rules),
+            places=tuple(places),
+            goals=goals,
+            business=business or "",
+            player=player,
+            reflection=reflection,
+            content_hash=self.digest,
+            source_path=self.path,
+            languages=(language,),
+            pos=top.pos,
         )
 
     def text_list(self, node: YNode | None, what: str) -> tuple[str, ...]:
@@ -304,8 +361,13 @@ class _Builder:
         language = self.language or "en"
         for metric_id, (spec, kpos) in entries.items():
             low, high = _METRIC_BOUNDS.get(metric_id, (None, None))
-            label, unit = default_metric_text(metric_id, language) or (metric_id.replace("_", " ").capitalize(), "")
-            builtin_text = metric_id in CORE_METRICS and (spec is None or (spec.get("unit") is None and spec.get("label") is None))
+            label, unit = default_metric_text(metric_id, language) or (
+                metric_id.replace("_", " ").capitalize(),
+                "",
+            )
+            builtin_text = metric_id in CORE_METRICS and (
+                spec is None or (spec.get("unit") is None and spec.get("label") is None)
+            )
             start: float | None = 0.0
             if spec is not None:
                 self.read.fields(spec, f"metric '{metric_id}'", METRIC_FIELDS)
@@ -314,12 +376,16 @@ class _Builder:
                     low = self.read.number(spec.get("min"), f"{metric_id} min")
                 if spec.get("max") is not None:
                     high = self.read.number(spec.get("max"), f"{metric_id} max")
-                unit = self.read.text(spec.get("unit"), f"{metric_id} unit") if spec.get("unit") else unit
-                label = self.read.text(spec.get("label"), f"{metric_id} label") if spec.get("label") else label
+                if spec.get("unit") is not None:
+                    unit = self.read.text(spec.get("unit"), f"{metric_id} unit") or unit
+                if spec.get("label") is not None:
+                    label = self.read.text(spec.get("label"), f"{metric_id} label") or label
             if start is None:
                 start = 0.0
-            if (low is not None and high is not None and low > high) or (low is not None and start < low) or (
-                high is not None and start > high
+            if (
+                (low is not None and high is not None and low > high)
+                or (low is not None and start < low)
+                or (high is not None and start > high)
             ):
                 self.bag.add("S211", f"metric '{metric_id}' needs min <= start <= max", kpos)
             out.append(Metric(metric_id, start, low, high, unit or "", label or metric_id, kpos, builtin_text))
@@ -394,7 +460,11 @@ class _Builder:
                 continue
             self.read.fields(spec, f"ending '{key}'", ENDING_FIELDS, ("rating", "text"))
             rating = self.read.enum(spec.get("rating"), "rating", RATINGS, "S308")
-            title = self.read.text(spec.get("title"), f"{key} title") if spec.get("title") else key.replace("_", " ").capitalize()
+            title = (
+                self.read.text(spec.get("title"), f"{key} title")
+                if spec.get("title")
+                else key.replace("_", " ").capitalize()
+            )
             text = self.read.text(spec.get("text"), f"ending '{key}' text")
             when = self.condition(spec.get("when"), f"ending '{key}' condition") if spec.get("when") else None
             out.append(Ending(key, rating or "fair", title or key, text or "", when, kpos))
@@ -428,7 +498,11 @@ class _Builder:
         if choice_id is not None:
             if choice_id in self.choice_ids:
                 first = self.choice_ids[choice_id]
-                self.bag.add("S205", f"choice id '{choice_id}' is already used at line {first.line}", spec.key_pos("id"))
+                self.bag.add(
+                    "S205",
+                    f"choice id '{choice_id}' is already used at line {first.line}",
+                    spec.key_pos("id"),
+                )
             self.choice_ids.setdefault(choice_id, spec.key_pos("id"))
         text = self.read.text(spec.get("text"), f"{what} text")
         style = self.read.enum(spec.get("style"), "style", STYLES, "S306")
@@ -469,7 +543,11 @@ class _Builder:
         if not branches:
             return None
         if branches[-1].when is not None:
-            self.bag.add("S505", f"{what}: the last branch has a condition; add a branch without 'when' as fallback", seq.pos)
+            self.bag.add(
+                "S505",
+                f"{what}: the last branch has a condition; add a branch without 'when' as fallback",
+                seq.pos,
+            )
         return Branches(tuple(branches))
 
     def chance(self, node: YNode | None, what: str) -> Chance | None:

@@ -13,7 +13,10 @@ from game.core.model import DECISION_PHASES, PHASES, RATINGS, STYLES
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$"}
 TEXT = {"type": "string", "minLength": 1}
 NUMBER = {"type": "number"}
-CONDITION = {"type": "string", "description": "A condition over metrics, flags and turn, e.g. \"staff_morale < 30 and not deal_signed\""}
+CONDITION = {
+    "type": "string",
+    "description": 'A condition over metrics, flags and turn, e.g. "staff_morale < 30 and not deal_signed"',
+}
 
 
 def _obj(properties: dict[str, Any], required: tuple[str, ...] = (), description: str = "") -> dict[str, Any]:
@@ -27,11 +30,18 @@ def _obj(properties: dict[str, Any], required: tuple[str, ...] = (), description
 
 def scenario_schema() -> dict[str, Any]:
     """The schema as a dict."""
-    effects = {"type": "object", "additionalProperties": NUMBER, "description": "metric id -> delta, e.g. {revenue: -1500}"}
+    effects = {
+        "type": "object",
+        "additionalProperties": NUMBER,
+        "description": "metric id -> delta, e.g. {revenue: -1500}",
+    }
     flag_list = {"type": "array", "items": ID}
     target = dict(ID, description="a scene id or an ending id")
     branch = _obj({"when": CONDITION, "next": target}, ("next",))
-    outcome = _obj({"p": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}, "next": target, "note": TEXT}, ("p", "next"))
+    outcome = _obj(
+        {"p": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}, "next": target, "note": TEXT},
+        ("p", "next"),
+    )
     choice = _obj(
         {
             "id": ID,
@@ -41,7 +51,9 @@ def scenario_schema() -> dict[str, Any]:
             "set": flag_list,
             "clear": flag_list,
             "when": CONDITION,
-            "feedback": dict(TEXT, description="the coach's note: the cost, limit or power this choice shows or misses"),
+            "feedback": dict(
+                TEXT, description="the coach's note: the cost, limit or power this choice shows or misses"
+            ),
             "best": {"type": "boolean"},
             "next": {"oneOf": [target, {"type": "array", "items": branch, "minItems": 1}]},
             "chance": {"type": "array", "items": outcome, "minItems": 1},
@@ -60,9 +72,22 @@ def scenario_schema() -> dict[str, Any]:
         ("phase", "text"),
     )
     metric = _obj({"start": NUMBER, "min": NUMBER, "max": NUMBER, "unit": {"type": "string"}, "label": TEXT})
-    rule = _obj({"id": ID, "when": CONDITION, "once": {"type": "boolean"}, "effects": effects,
-                 "set": flag_list, "clear": flag_list, "text": TEXT}, ("id", "when"))
-    ending = _obj({"rating": {"enum": list(RATINGS)}, "title": TEXT, "text": TEXT, "when": CONDITION}, ("rating", "text"))
+    rule = _obj(
+        {
+            "id": ID,
+            "when": CONDITION,
+            "once": {"type": "boolean"},
+            "effects": effects,
+            "set": flag_list,
+            "clear": flag_list,
+            "text": TEXT,
+        },
+        ("id", "when"),
+    )
+    ending = _obj(
+        {"rating": {"enum": list(RATINGS)}, "title": TEXT, "text": TEXT, "when": CONDITION},
+        ("rating", "text"),
+    )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://sticky-situations.example/scenario.schema.json",
@@ -79,15 +104,31 @@ def scenario_schema() -> dict[str, Any]:
                 "player": ID,
                 "metrics": {"type": "object", "propertyNames": ID, "additionalProperties": metric},
                 "flags": flag_list,
-                "characters": {"type": "object", "propertyNames": ID,
-                               "additionalProperties": _obj({"name": TEXT, "role": TEXT, "portrait": TEXT}, ("name",))},
-                "places": {"type": "object", "propertyNames": ID,
-                           "additionalProperties": _obj({"name": TEXT, "image": TEXT}, ("name",))},
+                "characters": {
+                    "type": "object",
+                    "propertyNames": ID,
+                    "additionalProperties": _obj({"name": TEXT, "role": TEXT, "portrait": TEXT}, ("name",)),
+                },
+                "places": {
+                    "type": "object",
+                    "propertyNames": ID,
+                    "additionalProperties": _obj({"name": TEXT, "image": TEXT}, ("name",)),
+                },
                 "start": ID,
                 "reflection": _obj({phase: TEXT for phase in DECISION_PHASES}),
-                "scenes": {"type": "object", "propertyNames": ID, "additionalProperties": scene, "minProperties": 1},
+                "scenes": {
+                    "type": "object",
+                    "propertyNames": ID,
+                    "additionalProperties": scene,
+                    "minProperties": 1,
+                },
                 "rules": {"type": "array", "items": rule},
-                "endings": {"type": "object", "propertyNames": ID, "additionalProperties": ending, "minProperties": 1},
+                "endings": {
+                    "type": "object",
+                    "propertyNames": ID,
+                    "additionalProperties": ending,
+                    "minProperties": 1,
+                },
             },
             ("id", "title", "language", "summary", "characters", "start", "scenes", "endings"),
         ),

@@ -18,10 +18,42 @@ from game.core.model import Scenario
 from game.core.texts import extract_texts
 
 SECTION_FIELDS = (
-    "translation_of", "language", "title", "business", "summary", "goals", "metrics", "characters",
-    "places", "reflection", "scenes", "rules", "endings", "source_hashes",
+    "translation_of",
+    "language",
+    "title",
+    "business",
+    "summary",
+    "goals",
+    "metrics",
+    "characters",
+    "places",
+    "reflection",
+    "scenes",
+    "rules",
+    "endings",
+    "source_hashes",
 )
-_RULE_WORDS = {"effects", "next", "when", "style", "set", "clear", "p", "best", "once", "rating", "start", "min", "max", "phase", "speaker", "place", "portrait", "image", "id"}
+_RULE_WORDS = {
+    "effects",
+    "next",
+    "when",
+    "style",
+    "set",
+    "clear",
+    "p",
+    "best",
+    "once",
+    "rating",
+    "start",
+    "min",
+    "max",
+    "phase",
+    "speaker",
+    "place",
+    "portrait",
+    "image",
+    "id",
+}
 
 
 def text_hash(text: str) -> str:
@@ -89,7 +121,11 @@ def load_translation(
         return None
     lang = reader.text(top.get("language"), "language")
     if lang is not None and lang != language:
-        bag.add("S603", f"the file name says '{language}' but the file says language '{lang}'", top.key_pos("language"))
+        bag.add(
+            "S603",
+            f"the file name says '{language}' but the file says language '{lang}'",
+            top.key_pos("language"),
+        )
     hashes: dict[str, str] = {}
     hash_node = reader.mapping(top.get("source_hashes"), "source_hashes")
     if hash_node is not None:
@@ -103,17 +139,21 @@ def load_translation(
         _flatten(value, key, entries, bag)
     source = extract_texts(scenario)
     table: dict[str, str] = {}
-    for key, (value, pos) in entries.items():
+    for key, (translated, pos) in entries.items():
         if key not in source:
             hint = did_you_mean(key, source)
             bag.add("S602", f"'{key}' is not a text of scenario '{scenario.id}'", pos, hint=hint)
             continue
-        table[key] = value
+        table[key] = translated
         if key in hashes and hashes[key] != text_hash(source[key]):
             bag.add("S605", f"'{key}' was translated from an older text; check it against the new one", pos)
     missing = [k for k in source if k not in table]
     if missing:
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        bag.add("S601", f"{len(missing)} text(s) not translated to '{language}': {shown}", Pos(path, 1, 1),
-                hint=f"run: sticky translate {scenario.source_path} --to {language}")
+        bag.add(
+            "S601",
+            f"{len(missing)} text(s) not translated to '{language}': {shown}",
+            Pos(path, 1, 1),
+            hint=f"run: sticky translate {scenario.source_path} --to {language}",
+        )
     return table

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any
 
 import yaml
 
@@ -92,10 +92,10 @@ class YMap:
         return self.pos
 
 
-YNode = Union[YScalar, YSeq, YMap]
+YNode = YScalar | YSeq | YMap
 
 
-def _pos(path: str, mark: yaml.Mark | None) -> Pos:
+def _pos(path: str, mark: Any) -> Pos:
     if mark is None:
         return Pos(path, 1, 1)
     return Pos(path, mark.line + 1, mark.column + 1)
@@ -146,7 +146,11 @@ def decode_text(data: bytes, shown: str, bag: DiagnosticBag) -> str | None:
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
-        bag.add("S103", "the file contains NUL bytes: it looks binary, not a YAML text file", Pos(shown, line, col))
+        bag.add(
+            "S103",
+            "the file contains NUL bytes: it looks binary, not a YAML text file",
+            Pos(shown, line, col),
+        )
         return None
     try:
         text = data.decode("utf-8")
@@ -163,12 +167,20 @@ def decode_text(data: bytes, shown: str, bag: DiagnosticBag) -> str | None:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, bag: DiagnosticBag) -> None:
+def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str, bag: DiagnosticBag) -> None:
     mark = exc.problem_mark or exc.context_mark
     pos = _pos(shown, mark)
     problem = (exc.problem or "invalid YAML").strip()
-    if "\t" in problem or "\\t" in problem:
-        bag.add("S111", "a tab is used for indentation; YAML allows only spaces", pos, hint="replace tabs by spaces")
+    lines = text.splitlines()
+    line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" in problem or "\\t" in problem or "\t" in indent or line[pos.col - 1 : pos.col] == "\t":
+        bag.add(
+            "S111",
+            "a tab is used for indentation; YAML allows only spaces",
+            pos,
+            hint="replace tabs by spaces",
+        )
         return
     context = f" {exc.context}" if exc.context else ""
     bag.add("S101", f"{problem}{context}".strip(), pos)
@@ -225,7 +237,11 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    bag.add("S112", "only one YAML document per file ('---' starts a second)", _pos(shown, event.start_mark))
+                    bag.add(
+                        "S112",
+                        "only one YAML document per file ('---' starts a second)",
+                        _pos(shown, event.start_mark),
+                    )
                     return None
                 continue
             if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
@@ -279,7 +295,7 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
     except yaml.MarkedYAMLError as exc:
-        _syntax_error(exc, shown, bag)
+        _syntax_error(exc, shown, text, bag)
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports reader errors without marks
         bag.add("S101", str(exc).splitlines()[0] if str(exc) else "invalid YAML", Pos(shown))

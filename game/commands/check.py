@@ -49,8 +49,18 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if args.format == "json":
-        print(json.dumps({"files": files, "diagnostics": [d.to_json() for d in diagnostics],
-                          "errors": errors, "warnings": warnings}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "files": files,
+                    "diagnostics": [d.to_json() for d in diagnostics],
+                    "errors": errors,
+                    "warnings": warnings,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for diagnostic in diagnostics:
             print(diagnostic.format())

@@ -14,7 +14,9 @@ from game.terminal import play_in_terminal
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `play` subcommand."""
-    parser = sub.add_parser("play", help="play a scenario: in the window, in the terminal (--text) or scripted (--json)")
+    parser = sub.add_parser(
+        "play", help="play a scenario: in the window, in the terminal (--text) or scripted (--json)"
+    )
     parser.add_argument("path", metavar="PATH", help="a scenario file")
     parser.add_argument("--choices", default="", help="comma-separated choice ids or 1-based numbers to play in order")
     parser.add_argument("--seed", type=int, default=0, help="seed for chance outcomes (default 0)")
@@ -22,7 +24,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print one JSON object describing the playthrough")
     mode.add_argument("--text", action="store_true", help="interactive plain-terminal play (screen-reader friendly)")
-    parser.add_argument("--screenshots", metavar="DIR", help="render every screen of the scripted run to PNG files in DIR")
+    parser.add_argument(
+        "--screenshots", metavar="DIR", help="render every screen of the scripted run to PNG files in DIR"
+    )
     parser.set_defaults(func=run)
 
 
@@ -42,15 +46,18 @@ def playthrough_json(session: Session) -> dict[str, Any]:
                 "choice": o.choice_id,
                 "style": o.style,
                 "deltas": o.to_json()["deltas"],
-                "rules": [{"id": r.rule_id, "deltas": o.to_json()["rules"][i]["deltas"]} for i, r in enumerate(o.rules)],
+                "rules": [
+                    {"id": r.rule_id, "deltas": o.to_json()["rules"][i]["deltas"]} for i, r in enumerate(o.rules)
+                ],
                 "chance": o.chance_index,
                 "next": o.next_scene,
                 "ending": o.ending_id,
             }
             for o in session.history
         ],
-        "final_metrics": session.history[-1].to_json()["metrics"] if session.history else
-        {k: (int(v) if float(v).is_integer() else v) for k, v in session.metrics.items()},
+        "final_metrics": session.history[-1].to_json()["metrics"]
+        if session.history
+        else {k: (int(v) if float(v).is_integer() else v) for k, v in session.metrics.items()},
         "finished": session.finished,
         "ending": ending.id if ending else None,
         "rating": ending.rating if ending else None,
@@ -85,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(playthrough_json(session), ensure_ascii=False, indent=2))
     else:
         for outcome in session.history:
-            print(f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({outcome.style}) {outcome.total_deltas}")
+            print(
+                f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({outcome.style}) {outcome.total_deltas}"
+            )
         ending = session.ending
         print(f"ending: {ending.id} ({ending.rating})" if ending else f"stopped in scene {session.state.node}")
     return 0

@@ -18,6 +18,7 @@ import ast
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.core.source import did_you_mean
 
@@ -52,7 +53,7 @@ class Condition:
         return bool(self._fn(env))
 
 
-_COMPARE: dict[type, Callable[[object, object], bool]] = {
+_COMPARE: dict[type, Callable[[Any, Any], bool]] = {
     ast.Lt: operator.lt,
     ast.LtE: operator.le,
     ast.Gt: operator.gt,
@@ -101,6 +102,8 @@ def compile_condition(source: str, known: Mapping[str, str]) -> Condition:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
         offset = max((exc.offset or 1) - 1, 0)
+        if offset == 0 and exc.msg == "invalid syntax":
+            offset = len(text)  # CPython reports an unfinished expression at offset 0: point at its end
         raise ConditionError("S401", f"cannot read the condition: {exc.msg}", offset) from None
     except (ValueError, MemoryError, RecursionError):
         raise ConditionError("S402", "the condition is too complex") from None
@@ -166,7 +169,9 @@ def _compile(node: ast.AST, known: Mapping[str, str], names: set[str]) -> Evalua
         if isinstance(value, (int, float)):
             number = float(value)
             return lambda env: number
-        raise ConditionError("S402", "text and other literals are not allowed; compare numbers and flags", _offset(node))
+        raise ConditionError(
+            "S402", "text and other literals are not allowed; compare numbers and flags", _offset(node)
+        )
     if isinstance(node, ast.Name):
         return _name(node.id, node, known, names)
     if isinstance(node, ast.Attribute):
@@ -179,9 +184,7 @@ def _compile(node: ast.AST, known: Mapping[str, str], names: set[str]) -> Evalua
     raise ConditionError("S402", f"{what} are not allowed in conditions", _offset(node))
 
 
-def _name(
-    name: str, node: ast.AST, known: Mapping[str, str], names: set[str], want: str | None = None
-) -> Evaluator:
+def _name(name: str, node: ast.AST, known: Mapping[str, str], names: set[str], want: str | None = None) -> Evaluator:
     if name.startswith("__"):
         raise ConditionError("S402", f"'{name}': names starting with __ are not allowed", _offset(node))
     lowered = name.lower()

@@ -7,10 +7,9 @@ rules, numbers and ids (see ``Scenario.with_texts``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Union
 
-from game.core.source import Pos
 from game.core.expr import Condition
+from game.core.source import Pos
 
 PHASES: tuple[str, ...] = ("situation", "cost", "limits", "power", "resolution")
 DECISION_PHASES: tuple[str, ...] = ("cost", "limits", "power")
@@ -117,7 +116,7 @@ class Chance:
     outcomes: tuple[Outcome, ...]
 
 
-Next = Union[Goto, Branches, Chance]
+Next = Goto | Branches | Chance
 
 
 @dataclass(frozen=True, slots=True)

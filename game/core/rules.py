@@ -72,9 +72,7 @@ def draw(seed: int, turn: int, choice_id: str) -> float:
     return int.from_bytes(digest, "big") / 2**64
 
 
-def apply_effects(
-    scenario: Scenario, metrics: dict[str, float], flags: set[str], effects: Effects
-) -> dict[str, float]:
+def apply_effects(scenario: Scenario, metrics: dict[str, float], flags: set[str], effects: Effects) -> dict[str, float]:
     """Apply ``effects`` in place; returns the deltas that really happened after clamping."""
     deltas: dict[str, float] = {}
     for metric_id, delta in effects.deltas:
@@ -140,7 +138,9 @@ def step(scenario: Scenario, state: State, choice: Choice, seed: int, target: st
     for rule in scenario.rules:
         if rule.once and rule.id in fired:
             continue
-        if rule.when(env_of(State(target, tuple(metrics.items()), frozenset(flags), frozenset(), turn), scenario.flags)):
+        if rule.when(
+            env_of(State(target, tuple(metrics.items()), frozenset(flags), frozenset(), turn), scenario.flags)
+        ):
             rule_deltas = apply_effects(scenario, metrics, flags, rule.effects)
             fired.add(rule.id)
             firings.append(RuleFiring(rule.id, rule_deltas))

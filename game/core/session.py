@@ -16,7 +16,7 @@ from typing import Any
 
 from transitions import Machine
 
-from game.core.model import Choice, Ending, Scene, Scenario
+from game.core.model import Choice, Ending, Scenario, Scene
 from game.core.rules import RuleFiring, State, Step, choice_available, initial_state, step
 
 SAVE_VERSION = 1
@@ -92,7 +92,9 @@ class Outcome:
             choice_id=str(data["choice"]),
             style=str(data["style"]),
             deltas={str(k): float(v) for k, v in data["deltas"].items()},
-            rules=tuple(RuleFiring(str(r["id"]), {str(k): float(v) for k, v in r["deltas"].items()}) for r in data["rules"]),
+            rules=tuple(
+                RuleFiring(str(r["id"]), {str(k): float(v) for k, v in r["deltas"].items()}) for r in data["rules"]
+            ),
             metrics={str(k): float(v) for k, v in data["metrics"].items()},
             next_scene=data["next"],
             ending_id=data["ending"],

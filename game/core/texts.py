@@ -13,8 +13,16 @@ from game.core.model import Chance, Choice, Metric, Scenario
 
 #: Built-in label and unit of the three core metrics, per language, used when an author does not set them.
 DEFAULT_METRIC_TEXT: dict[str, dict[str, tuple[str, str]]] = {
-    "en": {"revenue": ("Revenue", "€/month"), "staff_morale": ("Staff morale", "%"), "reputation": ("Reputation", "%")},
-    "es": {"revenue": ("Ingresos", "€/mes"), "staff_morale": ("Moral del equipo", "%"), "reputation": ("Reputación", "%")},
+    "en": {
+        "revenue": ("Revenue", "€/month"),
+        "staff_morale": ("Staff morale", "%"),
+        "reputation": ("Reputation", "%"),
+    },
+    "es": {
+        "revenue": ("Ingresos", "€/mes"),
+        "staff_morale": ("Moral del equipo", "%"),
+        "reputation": ("Reputación", "%"),
+    },
 }
 
 
@@ -38,7 +46,11 @@ def _metric_with(metric: Metric, texts: dict[str, str], language: str) -> Metric
 
 def extract_texts(scenario: Scenario) -> dict[str, str]:
     """Every translatable text of ``scenario`` keyed by its stable key, in file order."""
-    out: dict[str, str] = {"title": scenario.title, "business": scenario.business, "summary": scenario.summary}
+    out: dict[str, str] = {
+        "title": scenario.title,
+        "business": scenario.business,
+        "summary": scenario.summary,
+    }
     for i, goal in enumerate(scenario.goals):
         out[f"goals.{i}"] = goal
     for metric in scenario.metrics:
@@ -74,9 +86,7 @@ def _choice_with(choice: Choice, base: str, texts: dict[str, str]) -> Choice:
     next_ = choice.next
     if isinstance(next_, Chance):
         next_ = Chance(
-            tuple(
-                replace(o, note=texts.get(f"{base}.chance.{i}.note", o.note)) for i, o in enumerate(next_.outcomes)
-            )
+            tuple(replace(o, note=texts.get(f"{base}.chance.{i}.note", o.note)) for i, o in enumerate(next_.outcomes))
         )
     return replace(
         choice,
