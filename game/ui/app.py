@@ -1,0 +1,296 @@
+"""The game window: the main loop, the screen stack, settings, notices and the services screens share.
+
+The loop redraws only when something changed or moves: when nothing animates it sleeps in
+``pygame.event.wait`` (near 0% CPU); while something animates it runs at up to 60 fps. Tests and the
+screenshot renderer drive the same loop one step at a time with ``pump``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game import locale
+from game.paths import SCENARIOS, data_dir
+from game.ui import input as inp
+from game.ui.assets import Sounds
+from game.ui.catalogue import Catalogue, scenario_files
+from game.ui.recorder import Recorder
+from game.ui.storage import Progress, SaveSlot, Settings
+from game.ui.theme import MIN_SIZE, Theme
+
+if TYPE_CHECKING:
+    from game.ui.playthrough import Playthrough, Services
+    from game.ui.screens.base import Screen
+
+FPS = 60
+IDLE_WAIT_MS = 1000
+
+
+@dataclass
+class Notice:
+    """A banner over every screen: a message and optional detail lines (e.g. file:line:col errors)."""
+
+    kind: str  # "info" | "error"
+    message: str
+    lines: list[str] = field(default_factory=list)
+    until: float | None = None  # app time when it hides itself; None = until dismissed
+
+
+class App:
+    """The window and everything the screens share."""
+
+    def __init__(
+        self,
+        data: str | None = None,
+        lang: str | None = None,
+        size: tuple[int, int] = (1280, 720),
+        scenario_folder: Path | None = None,
+        records: bool = True,
+    ) -> None:
+        started = time.perf_counter()
+        pygame.display.init()
+        pygame.font.init()
+        self.folder = data_dir(data)
+        self.settings = Settings.load(self.folder)
+        if lang in ("en", "es"):
+            self.settings.language = str(lang)
+        locale.set_language(self.settings.language)
+        self.windowed_size = size
+        self.surface = self._open_window()
+        pygame.display.set_caption(locale.tr("app.title"))
+        pygame.key.set_repeat(380, 55)
+        self.theme = Theme(self.surface.get_size(), self.settings.text_size, self.settings.high_contrast)
+        self.input = inp.InputMapper()
+        self.sounds = Sounds(self.settings.volume / 100)
+        self.saves = SaveSlot(self.folder)
+        self.progress = Progress.load(self.folder)
+        self.recorder = Recorder(self.folder, enabled=records)
+        self.catalogue = Catalogue(scenario_files(scenario_folder or SCENARIOS))
+        self.playthrough: Playthrough | None = None
+        self.stack: list[Screen] = []
+        self.notice: Notice | None = None
+        self.running = True
+        self.dirty = True
+        self.now = 0.0
+        self.frames = 0
+        self.clock = pygame.time.Clock()
+        self.startup_seconds = time.perf_counter() - started
+        self._devices_opened = False
+
+    # -- window ----------------------------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                self.settings.fullscreen = False
+        surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        with contextlib.suppress(AttributeError, pygame.error), warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        return surface
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Lay everything out again for a new window size."""
+        if not self.settings.fullscreen:
+            self.windowed_size = size
+        self.surface = pygame.display.get_surface() or self.surface
+        self.retheme()
+
+    def retheme(self) -> None:
+        """Rebuild the theme (size, text size, contrast) and lay out every screen again."""
+        self.theme = Theme(self.surface.get_size(), self.settings.text_size, self.settings.high_contrast)
+        for screen in self.stack:
+            screen.relayout()
+        self.invalidate()
+
+    def toggle_fullscreen(self) -> None:
+        """Switch between a window and full screen (and remember it)."""
+        self.settings.fullscreen = not self.settings.fullscreen
+        self.surface = self._open_window()
+        self.save_settings()
+        self.retheme()
+
+    # -- services --------------------------------------------------------------------------------------
+    def services(self) -> Services:
+        """What a playthrough writes to."""
+        from game.ui.playthrough import Services
+
+        return Services(self.folder, self.saves, self.progress, self.recorder)
+
+    def save_settings(self) -> None:
+        """Persist the settings."""
+        with contextlib.suppress(OSError):
+            self.settings.save(self.folder)
+
+    def apply_settings(self) -> None:
+        """Apply changed settings everywhere: language, theme, sound volume; then save them."""
+        locale.set_language(self.settings.language)
+        pygame.display.set_caption(locale.tr("app.title"))
+        if self.playthrough is not None:
+            self.playthrough.set_language(self.settings.language)
+        self.sounds.volume = self.settings.volume / 100
+        self.save_settings()
+        self.retheme()
+
+    def play(self, name: str) -> None:
+        """Play a UI sound (silently nothing without audio)."""
+        self.sounds.play(name)
+
+    def invalidate(self) -> None:
+        """Ask for a redraw."""
+        self.dirty = True
+
+    def show_notice(
+        self, kind: str, message: str, lines: list[str] | None = None, seconds: float | None = None
+    ) -> None:
+        """Show a banner (errors stay until dismissed)."""
+        until = self.now + seconds if seconds else None
+        self.notice = Notice(kind, message, lines or [], until)
+        self.invalidate()
+
+    # -- screens ---------------------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen | None:
+        """The screen receiving input."""
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> None:
+        """Open a screen over the current one."""
+        self.stack.append(screen)
+        screen.relayout()
+        self.invalidate()
+
+    def pop(self) -> None:
+        """Close the top screen."""
+        if len(self.stack) > 1:
+            self.stack.pop()
+            self.stack[-1].relayout()
+        self.invalidate()
+
+    def goto(self, screen: Screen) -> None:
+        """Replace the whole stack with one screen."""
+        self.stack = [screen]
+        screen.relayout()
+        self.invalidate()
+
+    def find(self, kind: type) -> Screen | None:
+        """The topmost screen of a class, if open."""
+        return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
+
+    # -- the loop --------------------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> None:
+        """Window events here; everything else becomes actions for the top screen."""
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            size = pygame.display.get_surface().get_size() if pygame.display.get_surface() else self.windowed_size
+            if size != self.theme.size:
+                self.resize(size)
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.invalidate()
+            return
+        for action in self.input.map(event):
+            self.dispatch(action)
+
+    def dispatch(self, action: inp.Action) -> None:
+        """Send one action to the top screen (after the app-wide ones)."""
+        if action.kind == inp.FULLSCREEN:
+            self.toggle_fullscreen()
+            return
+        if self.notice is not None and action.kind == inp.BACK and self.notice.until is None:
+            self.notice = None
+            self.invalidate()
+            return
+        screen = self.top
+        if screen is not None:
+            screen.handle(action)
+            if action.kind != inp.HOVER or screen.focus_changed:
+                self.invalidate()
+            screen.focus_changed = False
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by ``dt`` seconds; True while something moves."""
+        self.now += dt
+        if self.notice is not None and self.notice.until is not None and self.now >= self.notice.until:
+            self.notice = None
+            self.invalidate()
+        moving = False
+        for screen in list(self.stack):
+            moving = screen.update(dt) or moving
+        return moving
+
+    def draw(self) -> None:
+        """Draw the stack from its last opaque screen up, then any notice."""
+        start = 0
+        for index in range(len(self.stack) - 1, -1, -1):
+            if not self.stack[index].overlay:
+                start = index
+                break
+        for screen in self.stack[start:]:
+            screen.draw(self.surface)
+        if self.stack:
+            from game.ui.widgets import hint_bar
+
+            hint_bar(self.surface, self.theme, self.stack[-1].hint())
+        if self.notice is not None:
+            from game.ui.screens.notice import draw_notice
+
+            draw_notice(self.surface, self.theme, self.notice)
+        self.frames += 1
+
+    def pump(self, dt: float = 1 / FPS) -> None:
+        """One step without waiting: handle queued events, advance ``dt``, draw if needed."""
+        for event in pygame.event.get():
+            self.handle_event(event)
+        moving = self.update(dt)
+        if moving or self.dirty:
+            self.draw()
+            pygame.display.flip()
+            self.dirty = False
+
+    def run(self) -> int:
+        """The main loop until the player quits; returns the exit status."""
+        if not self._devices_opened:
+            self.input.open_devices()
+            self._devices_opened = True
+        moving = True
+        last = time.perf_counter()
+        while self.running:
+            if moving or self.dirty:
+                events = pygame.event.get()
+            else:
+                timeout = IDLE_WAIT_MS
+                if self.notice is not None and self.notice.until is not None:
+                    timeout = max(10, min(timeout, int((self.notice.until - self.now) * 1000)))
+                first = pygame.event.wait(timeout)
+                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+                last = time.perf_counter()  # time asleep is not animation time
+            for event in events:
+                self.handle_event(event)
+            now = time.perf_counter()
+            dt, last = min(now - last, 0.1), now
+            moving = self.update(dt)
+            if moving or self.dirty:
+                self.draw()
+                pygame.display.flip()
+                self.dirty = False
+            if moving:
+                self.clock.tick(FPS)
+        self.close()
+        return 0
+
+    def close(self) -> None:
+        """Release records, audio and the window."""
+        self.recorder.close()
+        self.sounds.close()
+        pygame.display.quit()

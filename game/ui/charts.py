@@ -1,0 +1,109 @@
+"""Debrief charts: the three metrics over the playthrough, and the assertiveness profile.
+
+Lines differ by marker shape as well as colour, and every line is labelled with its start and end
+values; the profile bars carry their style's name and count.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.model import STYLES, Metric
+from game.core.session import Session
+from game.locale import tr
+from game.ui import draw, fmt, hud, widgets
+from game.ui import text as txt
+from game.ui.theme import Theme
+
+
+def series(session: Session) -> list[tuple[Metric, list[float]]]:
+    """Each core metric's value at the start and after every choice."""
+    from game.core.rules import initial_state
+
+    start = initial_state(session.scenario).metric_dict()
+    out = []
+    for metric in hud.core_metrics(session.scenario):
+        values = [start[metric.id]] + [o.metrics.get(metric.id, start[metric.id]) for o in session.history]
+        out.append((metric, values))
+    return out
+
+
+def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
+    """Three lines over the turns, with phase bands, a legend with start → end values, and markers."""
+    c = theme.colors
+    data = series(session)
+    legend_h = theme.line_height("small") * len(data)
+    plot = pygame.Rect(rect.x + theme.px(8), rect.y + theme.px(6), rect.w - theme.px(16),
+                       rect.h - legend_h - theme.line_height("small") - theme.px(18))
+    if plot.h < theme.px(40) or not data:
+        return
+    turns = len(data[0][1])
+    step = plot.w / max(1, turns - 1)
+    # phase bands: which decision point each choice belonged to
+    for index, outcome in enumerate(session.history):
+        scene = session.scenario.scene(outcome.scene_id)
+        if scene is None or scene.phase not in ("cost", "limits", "power"):
+            continue
+        band = pygame.Rect(round(plot.x + index * step), plot.y, max(1, round(step)), plot.h)
+        shade = {"cost": 0.06, "limits": 0.12, "power": 0.18}[scene.phase]
+        pygame.draw.rect(surface, draw.mix(c.panel, c.accent, shade), band)
+    for i in range(5):
+        y = plot.y + plot.h * i // 4
+        pygame.draw.line(surface, c.border, (plot.x, y), (plot.right, y), 1)
+    label_h = theme.line_height("small")
+    every = max(1, round(turns / max(1, plot.w // theme.px(44))))
+    for index in range(turns):
+        if index % every and index != turns - 1:
+            continue
+        x = round(plot.x + index * step)
+        label = tr("debrief.start") if index == 0 else str(index)
+        font = theme.font("small")
+        surf = txt.render(font, label, c.muted)
+        left = max(plot.x, min(x - surf.get_width() // 2, plot.right - surf.get_width()))
+        surface.blit(surf, (left, plot.bottom + theme.px(4)))
+    for kind, (metric, values) in enumerate(data):
+        color = c.series[kind % 3]
+        low, high = hud.gauge_range(metric, max(values))
+        points = []
+        for index, value in enumerate(values):
+            frac = 0.0 if high <= low else (value - low) / (high - low)
+            points.append((round(plot.x + index * step), round(plot.bottom - max(0.0, min(1.0, frac)) * plot.h)))
+        if len(points) > 1:
+            pygame.draw.lines(surface, color, False, points, max(2, theme.px(3)))
+        for point in points:
+            draw.marker(surface, kind, point, theme.px(11), color)
+    y = plot.bottom + label_h + theme.px(10)
+    for kind, (metric, values) in enumerate(data):
+        color = c.series[kind % 3]
+        draw.marker(surface, kind, (rect.x + theme.px(14), y + label_h // 2), theme.px(12), color)
+        text = tr("debrief.legend", label=metric.label, start=fmt.value(values[0], metric),
+                  end=fmt.value(values[-1], metric))
+        txt.draw_line(surface, theme, text, "small", pygame.Rect(rect.x + theme.px(30), y, rect.w - theme.px(30),
+                      label_h), c.text, what="chart legend")
+        y += label_h
+
+
+def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
+    """One bar per assertiveness style with its name and how many choices took it."""
+    c = theme.colors
+    counts = {style: 0 for style in STYLES}
+    for outcome in session.history:
+        counts[outcome.style] = counts.get(outcome.style, 0) + 1
+    most = max(1, max(counts.values()))
+    row_h = rect.h // len(STYLES)
+    label_w = rect.w * 42 // 100
+    count_w = theme.px(40)
+    for index, style in enumerate(STYLES):
+        y = rect.y + index * row_h
+        line = theme.line_height("small")
+        label_rect = pygame.Rect(rect.x, y + (row_h - line) // 2, label_w - theme.px(8), line)
+        txt.draw_line(surface, theme, widgets.style_label(style), "small", label_rect, c.text, what="profile label")
+        bar_h = max(theme.px(10), min(row_h * 55 // 100, theme.px(30)))
+        bar = pygame.Rect(rect.x + label_w, y + (row_h - bar_h) // 2, rect.w - label_w - count_w, bar_h)
+        pygame.draw.rect(surface, c.panel_alt, bar, border_radius=theme.px(6))
+        width = round(bar.w * counts[style] / most)
+        if width:
+            pygame.draw.rect(surface, theme.style_color(style), pygame.Rect(bar.x, bar.y, width, bar.h),
+                             border_radius=theme.px(6))
+        count = txt.render(theme.font("number"), str(counts[style]), c.text)
+        surface.blit(count, (bar.right + theme.px(10), bar.centery - count.get_height() // 2))

@@ -1,0 +1,185 @@
+"""Drawing primitives shared by every screen: cards with soft shadows, gradients, chips, focus rings, shapes.
+
+Shapes stand in for symbols the UI font lacks (▲ ▼ ★ ✓), so meaning never depends on a missing glyph.
+Expensive pieces (blurred shadows, gradients, scaled pictures) are cached by size.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.ui import text as txt
+from game.ui.theme import Color, Theme
+
+_SHADOWS: dict[tuple[int, int, int, int, int], pygame.Surface] = {}
+_GRADIENTS: dict[tuple[int, int, Color, Color, bool], pygame.Surface] = {}
+
+
+def _shadow(w: int, h: int, radius: int, blur: int, alpha: int) -> pygame.Surface:
+    key = (w, h, radius, blur, alpha)
+    surf = _SHADOWS.get(key)
+    if surf is None:
+        if len(_SHADOWS) > 64:
+            _SHADOWS.clear()
+        f = 4  # blur at a quarter size: cheap and smooth
+        sw, sh = max(1, (w + 2 * blur) // f), max(1, (h + 2 * blur) // f)
+        small = pygame.Surface((sw, sh), pygame.SRCALPHA)
+        pygame.draw.rect(
+            small,
+            (60, 40, 20, alpha),
+            pygame.Rect(blur // f, blur // f, max(1, w // f), max(1, h // f)),
+            border_radius=max(0, radius // f),
+        )
+        if blur >= f:
+            small = pygame.transform.gaussian_blur(small, max(1, blur // f // 2))
+        surf = pygame.transform.smoothscale(small, (w + 2 * blur, h + 2 * blur))
+        _SHADOWS[key] = surf
+    return surf
+
+
+def card(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    fill: Color | None = None,
+    radius: int | None = None,
+    shadow: bool = True,
+    border: Color | None = None,
+    elevation: float = 1.0,
+) -> None:
+    """A rounded card with a soft shadow (no shadow in high contrast, a border instead)."""
+    colors = theme.colors
+    radius = theme.radius if radius is None else radius
+    if shadow and colors.shadow_alpha and rect.w > 2 and rect.h > 2:
+        blur = theme.px(14 * elevation)
+        shade = _shadow(rect.w, rect.h, radius, blur, colors.shadow_alpha)
+        surface.blit(shade, (rect.x - blur, rect.y - blur + theme.px(4 * elevation)))
+    pygame.draw.rect(surface, fill or colors.panel, rect, border_radius=radius)
+    edge = border or colors.border
+    width = colors.border_width
+    if width:
+        pygame.draw.rect(surface, edge, rect, width=width, border_radius=radius)
+
+
+def gradient(size: tuple[int, int], top: Color, bottom: Color, horizontal: bool = False) -> pygame.Surface:
+    """A cached two-colour gradient."""
+    w, h = size
+    key = (w, h, top, bottom, horizontal)
+    surf = _GRADIENTS.get(key)
+    if surf is None:
+        if len(_GRADIENTS) > 32:
+            _GRADIENTS.clear()
+        steps = max(2, w if horizontal else h)
+        strip = pygame.Surface((steps, 1) if horizontal else (1, steps))
+        for i in range(steps):
+            t = i / (steps - 1)
+            c = tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
+            strip.set_at((i, 0) if horizontal else (0, i), c)
+        surf = pygame.transform.scale(strip, (max(1, w), max(1, h)))
+        _GRADIENTS[key] = surf
+    return surf
+
+
+def focus_ring(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, radius: int | None = None) -> None:
+    """A thick two-tone ring around ``rect``, visible on light and dark backgrounds."""
+    radius = theme.radius if radius is None else radius
+    grow = theme.px(5)
+    outer = rect.inflate(grow * 2, grow * 2)
+    width = max(3, theme.px(4))
+    pygame.draw.rect(surface, theme.colors.focus, outer, width=width, border_radius=radius + grow)
+    inner = rect.inflate(grow * 2 - 2 * width, grow * 2 - 2 * width)
+    pygame.draw.rect(surface, theme.colors.focus_inner, inner, width=max(1, width // 3), border_radius=radius)
+
+
+def triangle(surface: pygame.Surface, center: tuple[int, int], size: int, up: bool, color: Color) -> None:
+    """A filled arrow triangle (▲ when ``up``, ▼ otherwise)."""
+    cx, cy = center
+    half = size / 2
+    if up:
+        points = [(cx, cy - half), (cx + half, cy + half * 0.8), (cx - half, cy + half * 0.8)]
+    else:
+        points = [(cx, cy + half), (cx + half, cy - half * 0.8), (cx - half, cy - half * 0.8)]
+    pygame.draw.polygon(surface, color, points)
+
+
+def dash(surface: pygame.Surface, center: tuple[int, int], size: int, color: Color) -> None:
+    """A short bar meaning "no change"."""
+    cx, cy = center
+    pygame.draw.rect(surface, color, pygame.Rect(cx - size // 2, cy - max(1, size // 8), size, max(2, size // 4)))
+
+
+def star(surface: pygame.Surface, center: tuple[int, int], size: int, color: Color, filled: bool = True) -> None:
+    """A five-pointed star; an outline when not ``filled``."""
+    cx, cy = center
+    outer, inner = size / 2, size / 4.6
+    points = []
+    for i in range(10):
+        r = outer if i % 2 == 0 else inner
+        a = -math.pi / 2 + i * math.pi / 5
+        points.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+    pygame.draw.polygon(surface, color, points, 0 if filled else max(2, size // 12))
+
+
+def check(surface: pygame.Surface, center: tuple[int, int], size: int, color: Color) -> None:
+    """A check mark."""
+    cx, cy = center
+    s = size / 2
+    width = max(2, size // 6)
+    points = [(cx - s * 0.7, cy), (cx - s * 0.15, cy + s * 0.55), (cx + s * 0.75, cy - s * 0.6)]
+    pygame.draw.lines(surface, color, False, points, width)
+
+
+def marker(surface: pygame.Surface, kind: int, center: tuple[int, int], size: int, color: Color) -> None:
+    """Chart markers that differ by shape: 0 circle, 1 square, 2 diamond."""
+    cx, cy = center
+    r = max(3, size // 2)
+    if kind == 0:
+        pygame.draw.circle(surface, color, center, r)
+    elif kind == 1:
+        pygame.draw.rect(surface, color, pygame.Rect(cx - r + 1, cy - r + 1, 2 * r - 2, 2 * r - 2))
+    else:
+        pygame.draw.polygon(surface, color, [(cx, cy - r - 1), (cx + r + 1, cy), (cx, cy + r + 1), (cx - r - 1, cy)])
+
+
+def chip(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    label: str,
+    fg: Color,
+    bg: Color,
+    role: str = "label",
+    what: str = "chip",
+) -> None:
+    """A pill with a one-line label."""
+    pygame.draw.rect(surface, bg, rect, border_radius=rect.h // 2)
+    if theme.high_contrast:
+        pygame.draw.rect(surface, fg, rect, width=2, border_radius=rect.h // 2)
+    inner = rect.inflate(-rect.h, 0)
+    txt.draw_line(surface, theme, label, role, inner, fg, "center", what)
+
+
+def chip_width(theme: Theme, label: str, role: str = "label") -> int:
+    """The width a chip needs for ``label``."""
+    font = theme.font(role)
+    return font.size(label)[0] + font.get_height() + theme.px(8)
+
+
+def mix(a: Color, b: Color, t: float) -> Color:
+    """A colour ``t`` of the way from ``a`` to ``b``."""
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
+
+
+def scrim(surface: pygame.Surface, rgba: tuple[int, int, int, int]) -> None:
+    """Darken everything behind a modal."""
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill(rgba)
+    surface.blit(veil, (0, 0))
+
+
+def ease(t: float) -> float:
+    """Ease-out cubic on [0, 1]."""
+    t = max(0.0, min(1.0, t))
+    return 1 - (1 - t) ** 3

@@ -1,0 +1,119 @@
+"""Moving between screens: start, continue, replay, try again; kept apart so screens don't import each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.core.session import SaveError
+from game.locale import tr
+from game.ui.playthrough import LoadFailed, Playthrough, load_ok
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def open_title(app: App) -> None:
+    """The title screen, alone on the stack."""
+    from game.ui.screens.title import TitleScreen
+
+    app.playthrough = None
+    app.goto(TitleScreen(app))
+
+
+def open_picker(app: App, select: str | Path | None = None, focus_modes: bool = False) -> None:
+    """The scenario picker, optionally with one scenario selected (and the focus on its mode buttons)."""
+    from game.ui.screens.picker import PickerScreen
+
+    app.goto(PickerScreen(app, select=select, focus_modes=focus_modes))
+
+
+def start(app: App, path: str | Path, mode: str, seed: int | None = None) -> bool:
+    """Start a new playthrough of a scenario file; shows its errors and returns False when it has any."""
+    try:
+        result = load_ok(str(path))
+    except LoadFailed as exc:
+        app.show_notice("error", tr("picker.errors"), [d.format() for d in exc.errors])
+        return False
+    app.playthrough = Playthrough(
+        str(path), result, app.settings.language, mode, app.services(), seed=seed
+    )
+    app.playthrough.autosave()
+    show_playthrough(app)
+    return True
+
+
+def show_playthrough(app: App) -> None:
+    """The scene being played, or the ending when the playthrough is over."""
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.scene import SceneScreen
+
+    pt = app.playthrough
+    assert pt is not None
+    app.goto(EndingScreen(app) if pt.session.finished else SceneScreen(app))
+
+
+def _reason(message: str) -> str:
+    lowered = message.lower()
+    for needle, key in (
+        ("newer", "newer"),
+        ("version", "newer"),
+        ("changed", "changed"),
+        ("gone", "missing"),
+        ("errors", "errors"),
+        ("damaged", "unreadable"),
+        ("unreadable", "unreadable"),
+        ("not a save", "other"),
+        ("not '", "other"),
+        ("does not have", "changed"),
+    ):
+        if needle in lowered:
+            return tr(f"save.reason.{key}")
+    return tr("save.reason.other")
+
+
+def continue_game(app: App) -> bool:
+    """Resume the autosave exactly; a damaged or newer save is refused with a message and the backup used."""
+    problems: list[str] = []
+    for which, payload, error in app.saves.candidates():
+        if payload is None:
+            problems.append(error)
+            continue
+        try:
+            app.playthrough = Playthrough.from_save(payload, app.services())
+        except (SaveError, KeyError, TypeError, ValueError) as exc:
+            problems.append(str(exc))
+            continue
+        if problems:
+            app.show_notice("error", tr("save.refused", reason=_reason(problems[0])) + " " + tr("save.backup_used"))
+        if app.playthrough.language != app.settings.language:
+            app.playthrough.set_language(app.settings.language)
+        show_playthrough(app)
+        return which in ("save", "backup")
+    reason = _reason(problems[0]) if problems else tr("save.reason.other")
+    app.show_notice("error", tr("save.refused", reason=reason), [tr("save.nothing")])
+    return False
+
+
+def try_again(app: App) -> None:
+    """The same scenario again from the start, same mode, a new seed."""
+    pt = app.playthrough
+    assert pt is not None
+    app.playthrough = pt.restart()
+    app.playthrough.autosave()
+    show_playthrough(app)
+
+
+def replay_from(app: App, turns: int) -> None:
+    """Rewind to just before a decision (``turns`` choices made) and play on from there."""
+    pt = app.playthrough
+    assert pt is not None
+    pt.rewind(turns)
+    show_playthrough(app)
+
+
+def open_debrief(app: App) -> None:
+    """The debrief of the finished playthrough."""
+    from game.ui.screens.debrief import DebriefScreen
+
+    app.goto(DebriefScreen(app))

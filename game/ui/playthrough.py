@@ -1,0 +1,248 @@
+"""One playthrough as the window sees it: the Session plus mode, language, autosave, records and F5 reload.
+
+The UI never changes a metric: every change goes through ``Session.choose / undo / rewind`` and the
+screens only show the ``Outcome`` that comes back. After every change the game autosaves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.authoring.diagnostics import Diagnostic, Severity
+from game.authoring.load import LoadResult, load_scenario
+from game.core.model import Scenario
+from game.core.session import ChoiceNotAvailable, Outcome, SaveError, Session
+from game.ui.recorder import Recorder
+from game.ui.storage import Progress, SaveSlot
+
+PRACTICE = "practice"
+ASSESSMENT = "assessment"
+
+
+@dataclass
+class Services:
+    """What a playthrough writes to: the data folder's save slot, progress, and learner records."""
+
+    folder: Path
+    saves: SaveSlot
+    progress: Progress
+    recorder: Recorder
+
+
+@dataclass
+class ReloadReport:
+    """What F5 did: ``ok`` False keeps the last good version and lists the errors."""
+
+    ok: bool
+    errors: list[Diagnostic] = field(default_factory=list)
+    replayed: int = 0
+    wanted: int = 0
+
+
+class LoadFailed(Exception):
+    """A scenario file that could not be loaded; ``errors`` lists why."""
+
+    def __init__(self, path: str, errors: list[Diagnostic]) -> None:
+        super().__init__(f"{path}: {len(errors)} error(s)")
+        self.errors = errors
+
+
+def new_seed() -> int:
+    """A fresh seed for a new playthrough."""
+    return random.randrange(1, 2**31)
+
+
+def load_ok(path: str) -> LoadResult:
+    """Load a scenario file; raises LoadFailed with its errors when it has any."""
+    result = load_scenario(path)
+    if result.scenario is None:
+        raise LoadFailed(path, [d for d in result.diagnostics if d.severity is Severity.ERROR])
+    return result
+
+
+class Playthrough:
+    """A Session being played in the window."""
+
+    def __init__(
+        self,
+        path: str,
+        result: LoadResult,
+        language: str,
+        mode: str,
+        services: Services,
+        session: Session | None = None,
+        seed: int | None = None,
+        pid: int | None = None,
+    ) -> None:
+        self.path = str(path)
+        self.result = result
+        self.language = language
+        self.mode = mode
+        self.services = services
+        scenario = self._localized(language)
+        self.session = session or Session(scenario, seed if seed is not None else new_seed())
+        self.pid = pid
+        self.finished_recorded = self.session.finished
+        self._since = time.monotonic()
+        if pid is None:
+            self.pid = services.recorder.start(self.session, mode, language)
+
+    # -- reading -------------------------------------------------------------------------------------
+    def _localized(self, language: str) -> Scenario:
+        scenario = self.result.localized(language)
+        assert scenario is not None
+        return scenario
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario in the current language."""
+        return self.session.scenario
+
+    @property
+    def scenario_dir(self) -> Path:
+        """The scenario's folder (portraits and backgrounds are looked up there first)."""
+        return Path(self.path).resolve().parent
+
+    @property
+    def practice(self) -> bool:
+        """True in practice mode (feedback at once, undo allowed)."""
+        return self.mode == PRACTICE
+
+    @property
+    def can_undo(self) -> bool:
+        """True when the last choice may be taken back."""
+        return self.practice and bool(self.session.history)
+
+    # -- acting --------------------------------------------------------------------------------------
+    def choose(self, choice_id: str) -> Outcome:
+        """Make a choice through the Session, record it and autosave."""
+        outcome = self.session.choose(choice_id)
+        seconds = round(time.monotonic() - self._since, 2)
+        self._since = time.monotonic()
+        self.services.recorder.choice(self.pid, outcome, seconds)
+        if self.session.finished:
+            self._ended()
+        self.autosave()
+        return outcome
+
+    def _ended(self) -> None:
+        ending = self.session.ending
+        if ending is None or self.finished_recorded:
+            return
+        self.finished_recorded = True
+        self.services.recorder.finish(self.pid, self.session)
+        progress = self.services.progress
+        progress.add_ending(self.scenario.id, ending.id)
+        self._save_progress()
+
+    def _save_progress(self) -> None:
+        progress = self.services.progress
+        progress.last_path = self.path
+        progress.last_title[self.language] = self.scenario.title
+        with contextlib.suppress(OSError):
+            progress.save(self.services.folder)
+
+    def undo(self) -> Outcome | None:
+        """Take back the last choice (practice only)."""
+        if not self.can_undo:
+            return None
+        if self.finished_recorded:  # the ending is already recorded: play on as a new recorded playthrough
+            undone = self.session.history[-1]
+            self.rewind(len(self.session.history) - 1)
+            return undone
+        undone = self.session.undo()
+        if undone is not None:
+            self.services.recorder.undo(self.pid)
+            self._since = time.monotonic()
+            self.autosave()
+        return undone
+
+    def rewind(self, turns: int) -> None:
+        """Go back to the state after ``turns`` choices and play on from there (a new recorded playthrough)."""
+        self.session.rewind(turns)
+        self.finished_recorded = False
+        self.pid = self.services.recorder.start(self.session, self.mode, self.language)
+        self._since = time.monotonic()
+        self.autosave()
+
+    def restart(self) -> Playthrough:
+        """A fresh playthrough of the same scenario, mode and language (new seed)."""
+        return Playthrough(self.path, self.result, self.language, self.mode, self.services)
+
+    def set_language(self, language: str) -> None:
+        """Show the same playthrough in another language (same rules, other text)."""
+        if language == self.language:
+            return
+        self.session.with_scenario(self._localized(language))
+        self.language = language
+        self.autosave()
+
+    def reload(self) -> ReloadReport:
+        """F5: read the file again and replay the same choices with the same seed.
+
+        On errors nothing changes and the report lists them (the game goes on with the last good version).
+        """
+        try:
+            result = load_ok(self.path)
+        except LoadFailed as exc:
+            return ReloadReport(False, exc.errors)
+        self.result = result
+        old = self.session
+        session = Session(self._localized(self.language), old.seed)
+        replayed = 0
+        for outcome in old.history:
+            try:
+                session.choose(outcome.choice_id)
+            except ChoiceNotAvailable:
+                break
+            replayed += 1
+        self.session = session
+        self.finished_recorded = session.finished
+        self.pid = self.services.recorder.start(session, self.mode, self.language)
+        self.autosave()
+        return ReloadReport(True, [], replayed, len(old.history))
+
+    # -- saving --------------------------------------------------------------------------------------
+    def to_save(self) -> dict[str, Any]:
+        """The autosave payload: where the scenario is, how it is played, and the Session's own JSON."""
+        return {
+            "scenario_path": str(Path(self.path).resolve()),
+            "title": self.scenario.title,
+            "language": self.language,
+            "mode": self.mode,
+            "pid": self.pid,
+            "session": self.session.to_json(),
+        }
+
+    def autosave(self) -> None:
+        """Write the autosave (keeping the previous one as backup)."""
+        try:
+            self.services.saves.write(self.to_save())
+        except OSError as exc:
+            import sys
+
+            print(f"sticky: could not autosave: {exc}", file=sys.stderr)
+        self._save_progress()
+
+    @classmethod
+    def from_save(cls, payload: dict[str, Any], services: Services) -> Playthrough:
+        """Resume a saved playthrough exactly; raises SaveError with a clear reason."""
+        path = payload["scenario_path"]
+        if not Path(path).exists():
+            raise SaveError(f"the scenario file {path} is gone")
+        try:
+            result = load_ok(path)
+        except LoadFailed:
+            raise SaveError("the scenario file now has errors") from None
+        language = payload.get("language") if payload.get("language") in ("en", "es") else "en"
+        mode = payload.get("mode") if payload.get("mode") in (PRACTICE, ASSESSMENT) else PRACTICE
+        scenario = result.localized(language)
+        assert scenario is not None
+        session = Session.from_json(scenario, payload["session"])
+        pid = payload.get("pid") if isinstance(payload.get("pid"), int) else None
+        return cls(path, result, str(language), str(mode), services, session=session, pid=pid)

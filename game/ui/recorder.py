@@ -1,0 +1,94 @@
+"""The hook to learner records: every playthrough is recorded when ``game.training.records`` exists.
+
+A records failure never stops the game: it is written to stderr and recording stops for this run.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.core.session import Outcome, Session
+
+
+class Recorder:
+    """Calls ``open_records(data_dir)`` lazily and wraps every call so it cannot crash the game."""
+
+    def __init__(self, data_dir: Path, enabled: bool = True) -> None:
+        self.data_dir = data_dir
+        self.enabled = enabled
+        self._records: Any = None
+        self._opened = False
+
+    def _open(self) -> Any:
+        if not self.enabled:
+            return None
+        if not self._opened:
+            self._opened = True
+            try:
+                from game.training.records import open_records
+            except ImportError:
+                self.enabled = False
+                return None
+            try:
+                self._records = open_records(self.data_dir)
+            except Exception as exc:  # noqa: BLE001 - any records problem is reported, never raised
+                self._fail("open", exc)
+        return self._records
+
+    def _fail(self, what: str, exc: BaseException) -> None:
+        print(f"sticky: learner records unavailable ({what}: {exc}); the game goes on", file=sys.stderr)
+        self.enabled = False
+        self._records = None
+
+    def start(self, session: Session, mode: str, language: str) -> int | None:
+        """Record a new playthrough; its id, or None when not recording."""
+        records = self._open()
+        if records is None:
+            return None
+        try:
+            return int(records.start(session, learner="anonymous", cohort=None, mode=mode, language=language))
+        except Exception as exc:  # noqa: BLE001
+            self._fail("start", exc)
+            return None
+
+    def choice(self, pid: int | None, outcome: Outcome, seconds: float | None) -> None:
+        """Record one choice."""
+        records = self._open()
+        if records is None or pid is None:
+            return
+        try:
+            records.choice(pid, outcome, seconds)
+        except Exception as exc:  # noqa: BLE001
+            self._fail("choice", exc)
+
+    def undo(self, pid: int | None) -> None:
+        """Record that the last choice was taken back."""
+        records = self._open()
+        if records is None or pid is None:
+            return
+        try:
+            records.undo(pid)
+        except Exception as exc:  # noqa: BLE001
+            self._fail("undo", exc)
+
+    def finish(self, pid: int | None, session: Session) -> None:
+        """Record the ending."""
+        records = self._open()
+        if records is None or pid is None:
+            return
+        try:
+            records.finish(pid, session)
+        except Exception as exc:  # noqa: BLE001
+            self._fail("finish", exc)
+
+    def close(self) -> None:
+        """Close the database."""
+        if self._records is not None:
+            try:
+                self._records.close(wait=1.0)
+            except Exception as exc:  # noqa: BLE001
+                print(f"sticky: closing learner records: {exc}", file=sys.stderr)
+            self._records = None
+            self._opened = False

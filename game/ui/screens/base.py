@@ -1,0 +1,84 @@
+"""The base screen: a focus group, layout on demand, and the standard handling of actions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.locale import tr
+from game.ui import input as inp
+from game.ui.focus import FocusGroup, Item
+from game.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Screen:
+    """One screen. Subclasses build their items in ``layout`` and draw themselves in ``draw``."""
+
+    overlay = False  # True: the screen below is drawn first (menus over the scene)
+    name = "screen"
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.focus = FocusGroup()
+        self.focus_changed = False
+
+    @property
+    def theme(self) -> Theme:
+        """The current theme."""
+        return self.app.theme
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The window size."""
+        return self.app.surface.get_size()
+
+    def relayout(self) -> None:
+        """Compute rects for the current window size and settings."""
+        self.layout()
+
+    def layout(self) -> None:
+        """Subclasses place their items here."""
+
+    def items(self) -> list[Item]:
+        """The focusable items (for tests and the pilot)."""
+        return self.focus.items
+
+    def item(self, item_id: str) -> Item | None:
+        """One item by id."""
+        return next((i for i in self.focus.items if i.id == item_id), None)
+
+    def handle(self, action: inp.Action) -> None:
+        """Back closes; focus moves, hover, click and confirm go to the focus group."""
+        if action.kind in (inp.BACK, inp.PAUSE) and self.back():
+            return
+        before = self.focus.focused_id
+        used = self.focus.handle(action)
+        if self.focus.focused_id != before:
+            self.focus_changed = True
+            if action.kind not in (inp.HOVER, inp.CLICK, inp.PICK):
+                self.app.play("ui_move")
+        if used and action.kind in (inp.CONFIRM, inp.CLICK, inp.PICK):
+            self.app.play("ui_select")
+
+    def hint(self) -> str:
+        """The key hints shown along the bottom while this screen is on top."""
+        return tr("hint.menu")
+
+    def back(self) -> bool:
+        """What Esc / B does here; True when handled."""
+        return False
+
+    def update(self, dt: float) -> bool:
+        """Advance animations; True while something moves."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the screen."""
+
+    def is_focused(self, item_id: str) -> bool:
+        """True when ``item_id`` has the visible focus."""
+        return self.focus.visible and self.focus.focused_id == item_id

@@ -1,0 +1,59 @@
+"""The banner over every screen: reload results, save problems, and file:line:col errors."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.locale import tr
+from game.ui import draw
+from game.ui import text as txt
+from game.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from game.ui.app import Notice
+
+MAX_LINES = 6
+
+
+def draw_notice(surface: pygame.Surface, theme: Theme, notice: Notice) -> None:
+    """Draw the banner at the top centre; errors get a red edge and their detail lines."""
+    c = theme.colors
+    w, _h = surface.get_size()
+    width = min(w - 2 * theme.margin, theme.px(1100))
+    pad = theme.pad
+    inner_w = width - 2 * pad - theme.px(10)
+    lines = notice.lines[:MAX_LINES]
+    if len(notice.lines) > MAX_LINES:
+        lines.append(f"… (+{len(notice.lines) - MAX_LINES})")
+    footer = tr("notice.dismiss") if notice.until is None else ""
+
+    def measure(shrink: float) -> int:
+        total = txt.layout(theme, notice.message, "h3", inner_w, shrink).height
+        for line in lines:
+            total += theme.px(6) + txt.layout(theme, line, "small", inner_w, shrink).height
+        if footer:
+            total += theme.px(8) + theme.line_height("small", shrink)
+        return total
+
+    limit = surface.get_height() // 2
+    shrink = txt.shrink_to_fit(measure, limit, "notice")
+    height = min(measure(shrink), limit) + 2 * pad
+    rect = pygame.Rect((w - width) // 2, theme.margin // 2, width, height)
+    accent = c.bad if notice.kind == "error" else c.accent
+    draw.card(surface, theme, rect, fill=c.panel, border=accent, elevation=1.4)
+    pygame.draw.rect(surface, accent, pygame.Rect(rect.x, rect.y, theme.px(10), rect.h),
+                     border_top_left_radius=theme.radius, border_bottom_left_radius=theme.radius)
+    x = rect.x + pad + theme.px(10)
+    y = rect.y + pad
+    block = txt.layout(theme, notice.message, "h3", inner_w, shrink)
+    y += txt.draw(surface, block, (x, y), c.text)
+    for line in lines:
+        y += theme.px(6)
+        block = txt.layout(theme, line, "small", inner_w, shrink)
+        y += txt.draw(surface, block, (x, y), c.bad if notice.kind == "error" else c.muted)
+    if footer:
+        y += theme.px(8)
+        block = txt.layout(theme, footer, "small", inner_w, shrink)
+        txt.draw(surface, block, (x, y), c.muted, "right", inner_w)

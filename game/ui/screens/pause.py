@@ -1,0 +1,112 @@
+"""The pause menu over the scene: resume, history, undo, settings, start again, go to the title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.locale import tr
+from game.ui import draw, flow, widgets
+from game.ui import input as inp
+from game.ui import text as txt
+from game.ui.focus import Item
+from game.ui.screens.base import Screen
+
+
+class PauseScreen(Screen):
+    """A modal menu; Esc or Start resumes."""
+
+    overlay = True
+    name = "pause"
+
+    def _entries(self) -> list[tuple[str, str, str, bool, Callable[[], None]]]:
+        pt = self.app.playthrough
+        can_undo = bool(pt and pt.can_undo)
+        entries = [
+            ("resume", tr("pause.resume"), "play", True, self.app.pop),
+            ("history", tr("pause.history"), "history", True, self._history),
+        ]
+        if pt is not None and pt.practice:
+            entries.append(("undo", tr("pause.undo"), "restart", can_undo, self._undo))
+        entries += [
+            ("settings", tr("pause.settings"), "settings", True, self._settings),
+            ("restart", tr("pause.restart"), "restart", True, lambda: flow.try_again(self.app)),
+            ("title", tr("pause.to_title"), "arrow_left", True, lambda: flow.open_title(self.app)),
+        ]
+        return entries
+
+    def layout(self) -> None:
+        t = self.theme
+        w, h = self.size
+        entries = self._entries()
+        width = min(w - 2 * t.margin, max(t.px(520), w * 40 // 100))
+        button_h = t.px(56)
+        gap = t.px(10)
+        head = t.line_height("h1") + t.line_height("small") + t.px(12)
+        foot = t.line_height("small") + t.px(10)
+        height = 2 * t.pad + head + len(entries) * (button_h + gap) + foot
+        if height > h - 2 * t.px(12):
+            button_h = max(t.px(36), (h - 2 * t.px(12) - 2 * t.pad - head - foot) // len(entries) - gap)
+            height = 2 * t.pad + head + len(entries) * (button_h + gap) + foot
+        self.card = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+        self.head = pygame.Rect(self.card.x + t.pad, self.card.y + t.pad, width - 2 * t.pad, head)
+        y = self.head.bottom
+        self.entries = []
+        items = []
+        for index, (key, label, icon, enabled, action) in enumerate(entries, 1):
+            rect = pygame.Rect(self.card.x + t.pad, y, width - 2 * t.pad, button_h)
+            self.entries.append((key, label, icon, enabled, rect))
+            items.append(Item(key, rect, action, enabled, index))
+            y += button_h + gap
+        self.foot = pygame.Rect(self.card.x + t.pad, y, width - 2 * t.pad, foot)
+        self.focus.set_items(items, "resume")
+
+    def _history(self) -> None:
+        from game.ui.screens.history import HistoryScreen
+
+        self.app.pop()
+        self.app.push(HistoryScreen(self.app))
+
+    def _undo(self) -> None:
+        from game.ui.screens.scene import SceneScreen
+
+        self.app.pop()
+        scene = self.app.find(SceneScreen)
+        if isinstance(scene, SceneScreen):
+            scene.undo()
+
+    def _settings(self) -> None:
+        from game.ui.screens.settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def back(self) -> bool:
+        self.app.pop()
+        return True
+
+    def handle(self, action: inp.Action) -> None:
+        if action.kind in (inp.RELOAD, inp.HISTORY):
+            if action.kind == inp.HISTORY:
+                self._history()
+            return
+        super().handle(action)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        c = t.colors
+        draw.scrim(surface, c.scrim)
+        draw.card(surface, t, self.card, elevation=2.0)
+        title_h = t.line_height("h1")
+        txt.draw_line(surface, t, tr("pause.title"), "h1", pygame.Rect(self.head.x, self.head.y, self.head.w, title_h),
+                      c.text, what="pause title")
+        pt = self.app.playthrough
+        if pt is not None:
+            sub = f"{pt.scenario.title} · {tr('mode.' + pt.mode)}"
+            txt.draw_line(surface, t, sub, "small",
+                          pygame.Rect(self.head.x, self.head.y + title_h, self.head.w, t.line_height("small")),
+                          c.muted, what="pause subtitle")
+        for key, label, icon, enabled, rect in self.entries:
+            widgets.button(surface, t, rect, label, self.is_focused(key), primary=key == "resume", enabled=enabled,
+                           icon_name=icon, align="left")
+        txt.draw_line(surface, t, tr("pause.saved"), "small", self.foot, c.muted, "center", "pause footer")

@@ -1,0 +1,161 @@
+"""Laying out and drawing the scene's right-hand column: narrative and choices, or the outcome panel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.core.model import Chance, Choice, Scenario, Scene
+from game.core.session import Outcome
+from game.locale import tr
+from game.ui import draw, widgets
+from game.ui import text as txt
+from game.ui.sections import Section, stack_height
+from game.ui.theme import Theme
+
+
+@dataclass
+class ChoiceLayout:
+    """Where the narrative and each choice card go, and at what shrink."""
+
+    shrink: float = 1.0
+    narrative: pygame.Rect = field(default_factory=pygame.Rect)
+    question: pygame.Rect = field(default_factory=pygame.Rect)
+    cards: list[pygame.Rect] = field(default_factory=list)
+
+
+def _badge(theme: Theme, shrink: float) -> int:
+    return round(theme.px(40) * max(0.75, shrink))
+
+
+def narrative_height(theme: Theme, scene: Scene, width: int, shrink: float) -> int:
+    """The narrative card's height."""
+    pad = theme.pad
+    label = theme.line_height("label", shrink) + theme.px(6)
+    return 2 * pad + label + txt.layout(theme, scene.text, "body", width - 2 * pad - theme.px(8), shrink).height
+
+
+def choice_height(theme: Theme, choice: Choice, width: int, shrink: float) -> int:
+    """One choice card's height."""
+    pad_v = theme.px(14)
+    badge = _badge(theme, shrink)
+    text_w = width - 3 * theme.px(16) - badge
+    return 2 * pad_v + max(badge, txt.layout(theme, choice.text, "body", text_w, shrink).height)
+
+
+def layout_choices(theme: Theme, scene: Scene, choices: list[Choice], column: pygame.Rect) -> ChoiceLayout:
+    """Narrative on top, the question, then the choice cards anchored to the bottom; shrunk if needed."""
+    gap = theme.px(12)
+
+    def measure(shrink: float) -> int:
+        total = narrative_height(theme, scene, column.w, shrink) + theme.gap
+        total += theme.line_height("h3", shrink) + gap
+        total += sum(choice_height(theme, c, column.w, shrink) for c in choices) + gap * max(0, len(choices) - 1)
+        return total
+
+    shrink = txt.shrink_to_fit(measure, column.h, "scene column")
+    out = ChoiceLayout(shrink)
+    heights = [choice_height(theme, c, column.w, shrink) for c in choices]
+    y = column.bottom - sum(heights) - gap * max(0, len(heights) - 1)
+    for height in heights:
+        out.cards.append(pygame.Rect(column.x, y, column.w, height))
+        y += height + gap
+    question_h = theme.line_height("h3", shrink)
+    first = out.cards[0].y if out.cards else column.bottom
+    out.question = pygame.Rect(column.x + theme.px(4), first - gap - question_h, column.w, question_h)
+    narrative_h = narrative_height(theme, scene, column.w, shrink)
+    room = out.question.y - theme.gap - column.y
+    out.narrative = pygame.Rect(column.x, column.y, column.w, max(narrative_h, min(room, narrative_h + theme.px(40))))
+    return out
+
+
+def draw_narrative(
+    surface: pygame.Surface, theme: Theme, rect: pygame.Rect, scene: Scene, shrink: float, chars: int | None
+) -> None:
+    """The scene's text in a card, headed by the decision point; ``chars`` limits it for the typewriter."""
+    c = theme.colors
+    draw.card(surface, theme, rect)
+    pygame.draw.rect(surface, c.highlight, pygame.Rect(rect.x, rect.y, theme.px(8), rect.h),
+                     border_top_left_radius=theme.radius, border_bottom_left_radius=theme.radius)
+    pad = theme.pad
+    x = rect.x + pad + theme.px(8)
+    inner_w = rect.w - 2 * pad - theme.px(8)
+    label_h = theme.line_height("label", shrink)
+    txt.draw_line(surface, theme, tr(f"phase.{scene.phase}").upper(), "label",
+                  pygame.Rect(x, rect.y + pad, inner_w, label_h), c.highlight, what="scene phase label")
+    block = txt.layout(theme, scene.text, "body", inner_w, shrink)
+    txt.draw(surface, block, (x, rect.y + pad + label_h + theme.px(6)), c.text, chars=chars)
+
+
+def draw_choice(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    number: int,
+    choice: Choice,
+    shrink: float,
+    focused: bool,
+    faded: bool = False,
+) -> None:
+    """A large numbered choice card."""
+    c = theme.colors
+    fill = c.accent_soft if focused else c.panel
+    draw.card(surface, theme, rect, fill=fill, elevation=0.8 if not focused else 1.2)
+    badge = _badge(theme, shrink)
+    pad_h = theme.px(16)
+    center = (rect.x + pad_h + badge // 2, rect.y + theme.px(14) + badge // 2)
+    widgets.number_badge(surface, theme, center, badge, number, c.on_accent, c.accent if not faded else c.disabled)
+    x = rect.x + 2 * pad_h + badge
+    width = rect.right - pad_h - x
+    block = txt.layout(theme, choice.text, "body", width, shrink)
+    y = rect.y + (rect.h - block.height) // 2
+    txt.draw(surface, block, (x, y), c.text if not faded else c.disabled)
+    if focused:
+        draw.focus_ring(surface, theme, rect)
+
+
+def outcome_sections(theme: Theme, scenario: Scenario, outcome: Outcome, practice: bool) -> list[Section]:
+    """What a choice did, as cards: the choice, its effects, events, chance, and the coach (practice)."""
+    c = theme.colors
+    choice = scenario.choice(outcome.choice_id)
+    sections = [
+        Section(
+            label=tr("outcome.you_chose"),
+            icon="speech",
+            text=choice.text if choice else outcome.choice_id,
+            role="quote",
+            style=outcome.style if practice else "",
+        )
+    ]
+    rows = [(m, outcome.deltas[m.id]) for m in scenario.metrics if outcome.deltas.get(m.id)]
+    sections.append(
+        Section(label=tr("outcome.effects"), icon="scale", rows=rows, note="" if rows else tr("outcome.no_change"),
+                note_role="body")
+    )
+    for firing in outcome.rules:
+        rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
+        rule_rows = [(m, firing.deltas[m.id]) for m in scenario.metrics if firing.deltas.get(m.id)]
+        sections.append(Section(label=tr("outcome.event"), icon="event", text=rule.text if rule else firing.rule_id,
+                                rows=rule_rows, accent=c.highlight))
+    if outcome.chance and choice is not None and isinstance(choice.next, Chance):
+        index = outcome.chance_index or 0
+        note = choice.next.outcomes[index].note if index < len(choice.next.outcomes) else ""
+        sections.append(Section(label=tr("outcome.chance"), icon="chance", text=note or tr("outcome.chance_plain"),
+                                accent=c.series[2]))
+    if practice and choice is not None and choice.feedback:
+        sections.append(Section(label=tr("outcome.coach"), icon="coach", text=choice.feedback, accent=c.accent,
+                                note=tr("outcome.best") if choice.best else "", fill=c.accent_soft))
+    elif not practice:
+        sections.append(Section(note=tr("outcome.held"), flat=True))
+    return sections
+
+
+def layout_outcome(theme: Theme, sections: list[Section], column: pygame.Rect, button_h: int) -> float:
+    """The shrink at which the outcome cards and the button row fit the column."""
+    gap = theme.px(12)
+
+    def measure(shrink: float) -> int:
+        return stack_height(theme, sections, column.w, shrink, gap) + theme.gap + round(button_h * max(0.8, shrink))
+
+    return txt.shrink_to_fit(measure, column.h, "outcome column")

@@ -1,0 +1,126 @@
+"""The title screen: continue, new game, scenarios, settings, quit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.locale import tr
+from game.paths import ASSETS
+from game.ui import assets, draw, flow, widgets
+from game.ui import text as txt
+from game.ui.focus import Item
+from game.ui.screens.base import Screen
+from game.ui.storage import read_json
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class TitleScreen(Screen):
+    """Where the game opens."""
+
+    name = "title"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self._veil: tuple[tuple[int, int, bool], pygame.Surface] | None = None
+        self.save_title = self._saved_title()
+        self.app.catalogue.load_async()
+
+    def _saved_title(self) -> str:
+        for path in (self.app.saves.path, self.app.saves.backup):
+            try:
+                data = read_json(path)
+                return str(data.get("title", "")) if isinstance(data, dict) else ""
+            except (OSError, ValueError):
+                continue
+        return ""
+
+    def _new_hint(self) -> str:
+        progress = self.app.progress
+        title = progress.last_title.get(self.app.settings.language) or next(iter(progress.last_title.values()), "")
+        return tr("title.new_hint", title=title) if title and progress.last_path else tr("title.new_hint_first")
+
+    def layout(self) -> None:
+        t = self.theme
+        w, h = self.size
+        width = max(t.px(440), min(w * 40 // 100, t.px(560)))
+        x = t.margin * 2
+        button_h = t.px(70)
+        gap = t.px(12)
+        top = h * 40 // 100
+        available = h - top - t.px(44)
+        button_h = min(button_h, (available - 4 * gap) // 5)
+        has_save = self.app.saves.exists()
+        entries = [
+            ("continue", tr("title.continue"), self.save_title if has_save else tr("title.continue_none"), has_save,
+             lambda: flow.continue_game(self.app)),
+            ("new", tr("title.new"), self._new_hint(), True, self._new_game),
+            ("scenarios", tr("title.scenarios"), tr("title.scenarios_hint"), True, lambda: flow.open_picker(self.app)),
+            ("settings", tr("title.settings"), tr("title.settings_hint"), True, self._settings),
+            ("quit", tr("title.quit"), "", True, self._quit),
+        ]
+        self.entries = []
+        items = []
+        for index, (key, label, sub, enabled, action) in enumerate(entries):
+            rect = pygame.Rect(x, top + index * (button_h + gap), width, button_h)
+            self.entries.append((key, label, sub, enabled, rect))
+            items.append(Item(key, rect, action, enabled, index + 1))
+        self.focus.set_items(items, "continue" if has_save else "new")
+
+    def _new_game(self) -> None:
+        progress = self.app.progress
+        if progress.last_path:
+            flow.open_picker(self.app, select=progress.last_path, focus_modes=True)
+        else:
+            flow.open_picker(self.app, focus_modes=True)
+
+    def _settings(self) -> None:
+        from game.ui.screens.settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def _quit(self) -> None:
+        self.app.running = False
+
+    def _shade(self, size: tuple[int, int]) -> pygame.Surface:
+        """A warm veil over the left of the picture so the menu reads well (cached per size)."""
+        key = (size[0], size[1], self.theme.high_contrast)
+        if self._veil is None or self._veil[0] != key:
+            c = self.theme.colors
+            width = size[0] * 62 // 100
+            strip = pygame.Surface((width, 1), pygame.SRCALPHA)
+            for x in range(width):
+                alpha = round(235 * (1 - (x / width) ** 2.2))
+                strip.set_at((x, 0), (*draw.mix(c.bg, c.bg2, x / width), alpha))
+            self._veil = (key, pygame.transform.scale(strip, (width, size[1])))
+        return self._veil[1]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        c = t.colors
+        w, h = surface.get_size()
+        if t.high_contrast:
+            surface.fill(c.bg)
+        else:
+            picture = assets.load_image(ASSETS / "backgrounds" / "title.png")
+            if picture is not None:
+                surface.blit(assets.cover(picture, (w, h), "title"), (0, 0))
+            else:
+                widgets.screen_background(surface, t)
+            surface.blit(self._shade((w, h)), (0, 0))
+        x = t.margin * 2
+        title_w = min(w - 2 * x, t.px(760))
+        title_rect = pygame.Rect(x, h * 9 // 100, title_w, t.px(84))
+        txt.draw_line(surface, t, tr("app.title"), "display", title_rect, c.text, "left", "title")
+        pygame.draw.rect(surface, c.highlight, pygame.Rect(x, title_rect.bottom + t.px(6), t.px(90), t.px(5)),
+                         border_radius=t.px(3))
+        tag_rect = pygame.Rect(x, title_rect.bottom + t.px(22), title_w, h * 40 // 100 - title_rect.bottom - t.px(34))
+        txt.draw_fitted(surface, t, tr("app.tagline"), "h3", tag_rect, c.muted, what="tagline")
+        for key, label, sub, enabled, rect in self.entries:
+            icon = {"continue": "play", "new": "restart", "scenarios": "book", "settings": "settings",
+                    "quit": "close"}[key]
+            widgets.button(surface, t, rect, label, self.is_focused(key), primary=key == self.focus.focused_id,
+                           enabled=enabled, sub=sub, icon_name=icon, align="left")

@@ -1,0 +1,186 @@
+"""Files in the data folder: atomic JSON writes, the autosave with its backup, settings and progress.
+
+A save is written to a temporary file, flushed and fsynced, then moved over the old one with
+``os.replace``; the old one is first kept as ``save.bak.json``. A process killed at any moment leaves
+either the new save, or the old save plus its backup, never half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+SAVE_NAME = "save.json"
+BACKUP_NAME = "save.bak.json"
+SETTINGS_NAME = "settings.json"
+PROGRESS_NAME = "progress.json"
+SAVE_FORMAT = "sticky-situations-save"
+SAVE_FORMAT_VERSION = 1
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def read_json(path: Path) -> Any:
+    """Parsed JSON from ``path``; raises OSError or ValueError."""
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+class SaveSlot:
+    """The autosave and its backup in the data folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / SAVE_NAME
+        self.backup = folder / BACKUP_NAME
+
+    def exists(self) -> bool:
+        """True when there is anything to continue from."""
+        return self.path.exists() or self.backup.exists()
+
+    def write(self, payload: dict[str, Any]) -> None:
+        """Keep the current save as the backup, then write ``payload`` atomically."""
+        data = {"format": SAVE_FORMAT, "version": SAVE_FORMAT_VERSION} | payload
+        if self.path.exists():
+            os.replace(self.path, self.backup)
+        write_json_atomic(self.path, data)
+
+    def candidates(self) -> list[tuple[str, dict[str, Any] | None, str]]:
+        """(which, payload or None, error) for the save and then the backup."""
+        out: list[tuple[str, dict[str, Any] | None, str]] = []
+        for which, path in (("save", self.path), ("backup", self.backup)):
+            if not path.exists():
+                continue
+            try:
+                data = read_json(path)
+            except (OSError, ValueError) as exc:
+                out.append((which, None, f"unreadable ({exc.__class__.__name__})"))
+                continue
+            problem = check_payload(data)
+            out.append((which, None if problem else data, problem))
+        return out
+
+    def clear(self) -> None:
+        """Forget the autosave and its backup."""
+        for path in (self.path, self.backup):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def check_payload(data: Any) -> str:
+    """Why a save payload can't be used, or "" when it looks right."""
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        return "not a save of this game"
+    version = data.get("version")
+    if not isinstance(version, int):
+        return "damaged (no version)"
+    if version > SAVE_FORMAT_VERSION:
+        return f"made by a newer version of the game (save format {version})"
+    if not isinstance(data.get("session"), dict) or not isinstance(data.get("scenario_path"), str):
+        return "damaged (missing parts)"
+    return ""
+
+
+@dataclass
+class Settings:
+    """The player's settings, kept between runs in ``settings.json``."""
+
+    language: str = "en"
+    text_size: int = 0
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    typewriter: bool = True
+    volume: int = 60
+    fullscreen: bool = False
+
+    @classmethod
+    def load(cls, folder: Path) -> Settings:
+        """The saved settings, defaults for anything missing or invalid."""
+        settings = cls()
+        try:
+            data = read_json(folder / SETTINGS_NAME)
+        except (OSError, ValueError):
+            return settings
+        if not isinstance(data, dict):
+            return settings
+        for item in fields(cls):
+            value = data.get(item.name)
+            default = getattr(settings, item.name)
+            if isinstance(value, type(default)) and not (isinstance(value, bool) and not isinstance(default, bool)):
+                setattr(settings, item.name, value)
+        settings.language = settings.language if settings.language in ("en", "es") else "en"
+        settings.text_size = max(0, min(2, settings.text_size))
+        settings.volume = max(0, min(100, settings.volume))
+        return settings
+
+    def save(self, folder: Path) -> None:
+        """Write the settings atomically."""
+        write_json_atomic(folder / SETTINGS_NAME, asdict(self))
+
+
+@dataclass
+class Progress:
+    """What the player has found so far: endings per scenario, and the last scenario played."""
+
+    endings: dict[str, list[str]] = field(default_factory=dict)
+    last_path: str = ""
+    last_title: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path) -> Progress:
+        """The saved progress (empty when missing or damaged)."""
+        try:
+            data = read_json(folder / PROGRESS_NAME)
+            endings = {str(k): [str(e) for e in v] for k, v in data.get("endings", {}).items()}
+            titles = {str(k): str(v) for k, v in data.get("last_title", {}).items()}
+            return cls(endings, str(data.get("last_path", "")), titles)
+        except (OSError, ValueError, AttributeError, TypeError):
+            return cls()
+
+    def found(self, scenario_id: str) -> list[str]:
+        """The endings found in a scenario."""
+        return self.endings.get(scenario_id, [])
+
+    def add_ending(self, scenario_id: str, ending_id: str) -> None:
+        """Remember an ending reached."""
+        found = self.endings.setdefault(scenario_id, [])
+        if ending_id not in found:
+            found.append(ending_id)
+
+    def save(self, folder: Path) -> None:
+        """Write the progress atomically."""
+        write_json_atomic(folder / PROGRESS_NAME, asdict(self))

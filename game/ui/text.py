@@ -1,0 +1,230 @@
+"""Text that always fits its box: word wrapping, shrink-to-fit as a last resort, and an overflow log.
+
+Every text a screen draws goes through ``layout`` / ``fit`` / ``fit_line``. They wrap at word
+boundaries (breaking a word only when it is wider than the whole box), then, if the text is still too
+tall or wide, shrink the type step by step down to ``MIN_SHRINK``. If even that does not fit, the
+text is clipped and the box is written to ``OVERFLOWS`` — the layout tests fail on any entry there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.theme import Color, Theme
+
+MIN_SHRINK = 0.62
+_STEPS = (1.0, 0.94, 0.88, 0.82, 0.76, 0.7, 0.66, MIN_SHRINK)
+
+#: Boxes whose text did not fit even at the smallest shrink: (what, text, box size).
+OVERFLOWS: list[tuple[str, str, tuple[int, int]]] = []
+
+_WRAP_CACHE: dict[tuple[str, int, int], list[str]] = {}
+_RENDER_CACHE: dict[tuple[str, int, Color], pygame.Surface] = {}
+_CACHE_LIMIT = 1200
+
+
+@dataclass
+class Block:
+    """Wrapped text ready to draw: its lines, font, line height and size."""
+
+    lines: list[str]
+    font: pygame.font.Font
+    line_h: int
+    width: int
+    height: int
+    shrink: float = 1.0
+    fits: bool = True
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
+    parts: list[str] = []
+    current = ""
+    for ch in word:
+        if current and font.size(current + ch)[0] > width:
+            parts.append(current)
+            current = ch
+        else:
+            current += ch
+    if current:
+        parts.append(current)
+    return parts or [""]
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """``text`` split into lines no wider than ``width`` (paragraphs kept, long words broken)."""
+    key = (text, id(font), width)
+    cached = _WRAP_CACHE.get(key)
+    if cached is not None:
+        return cached
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        current = ""
+        for word in words:
+            candidate = f"{current} {word}" if current else word
+            if font.size(candidate)[0] <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            if font.size(word)[0] <= width:
+                current = word
+            else:
+                pieces = _break_word(font, word, width)
+                lines.extend(pieces[:-1])
+                current = pieces[-1]
+        lines.append(current)
+    if len(_WRAP_CACHE) > _CACHE_LIMIT:
+        _WRAP_CACHE.clear()
+    _WRAP_CACHE[key] = lines
+    return lines
+
+
+def layout(theme: Theme, text: str, role: str, width: int, shrink: float = 1.0, max_lines: int = 0) -> Block:
+    """Wrap ``text`` in a role's font at a given shrink; ``height`` is what it needs."""
+    font = theme.font(role, shrink)
+    line_h = theme.line_height(role, shrink)
+    lines = wrap(font, text, max(1, width))
+    fits = True
+    if max_lines and len(lines) > max_lines:
+        fits = False
+    widest = max((font.size(line)[0] for line in lines), default=0)
+    height = line_h * (len(lines) - 1) + font.get_height() if lines else 0
+    return Block(lines, font, line_h, widest, height, shrink, fits and widest <= width)
+
+
+def fit(theme: Theme, text: str, role: str, box: tuple[int, int], what: str = "", max_lines: int = 0) -> Block:
+    """The largest shrink step at which ``text`` fits in ``box`` (w, h); logs an overflow if none does."""
+    w, h = box
+    block = layout(theme, text, role, w, 1.0, max_lines)
+    if block.fits and block.height <= h:
+        return block
+    for step in _STEPS[1:]:
+        block = layout(theme, text, role, w, step, max_lines)
+        if block.fits and block.height <= h:
+            return block
+    block.fits = False
+    OVERFLOWS.append((what or role, text, box))
+    return block
+
+
+def fit_line(theme: Theme, text: str, role: str, width: int, what: str = "") -> Block:
+    """One line of text shrunk until it is no wider than ``width`` (never wrapped)."""
+    for step in _STEPS:
+        font = theme.font(role, step)
+        if font.size(text)[0] <= width:
+            return Block([text], font, theme.line_height(role, step), font.size(text)[0], font.get_height(), step)
+    font = theme.font(role, MIN_SHRINK)
+    OVERFLOWS.append((what or role, text, (width, font.get_height())))
+    return Block([text], font, theme.line_height(role, MIN_SHRINK), width, font.get_height(), MIN_SHRINK, False)
+
+
+def render(font: pygame.font.Font, text: str, color: Color) -> pygame.Surface:
+    """A cached anti-aliased rendering of one line."""
+    key = (text, id(font), color)
+    surf = _RENDER_CACHE.get(key)
+    if surf is None:
+        if len(_RENDER_CACHE) > _CACHE_LIMIT:
+            _RENDER_CACHE.clear()
+        surf = font.render(text, True, color)
+        _RENDER_CACHE[key] = surf
+    return surf
+
+
+def draw(
+    surface: pygame.Surface,
+    block: Block,
+    pos: tuple[int, int],
+    color: Color,
+    align: str = "left",
+    width: int = 0,
+    chars: int | None = None,
+    clip_height: int = 0,
+) -> int:
+    """Draw a block with its top-left at ``pos``; returns the height used.
+
+    ``align`` is left, center or right within ``width``; ``chars`` shows only the first characters
+    (the typewriter); ``clip_height`` clips what does not fit (only after an overflow was logged).
+    """
+    x, y = pos
+    remaining = chars
+    for index, line in enumerate(block.lines):
+        top = y + index * block.line_h
+        if clip_height and top + block.font.get_height() > y + clip_height:
+            break
+        shown = line
+        if remaining is not None:
+            if remaining <= 0:
+                break
+            shown = line[:remaining]
+            remaining -= len(line) + 1
+        if not shown:
+            continue
+        surf = render(block.font, shown, color)
+        left = x
+        if align == "center":
+            left = x + (width - block.font.size(line)[0]) // 2
+        elif align == "right":
+            left = x + width - surf.get_width()
+        surface.blit(surf, (left, top))
+    return block.height
+
+
+def draw_fitted(
+    surface: pygame.Surface,
+    theme: Theme,
+    text: str,
+    role: str,
+    rect: pygame.Rect,
+    color: Color,
+    align: str = "left",
+    valign: str = "top",
+    what: str = "",
+) -> Block:
+    """Fit ``text`` into ``rect`` and draw it there."""
+    block = fit(theme, text, role, rect.size, what)
+    y = rect.y
+    if valign == "center":
+        y = rect.y + (rect.h - block.height) // 2
+    elif valign == "bottom":
+        y = rect.bottom - block.height
+    draw(surface, block, (rect.x, y), color, align, rect.w, clip_height=0 if block.fits else rect.h)
+    return block
+
+
+def draw_line(
+    surface: pygame.Surface,
+    theme: Theme,
+    text: str,
+    role: str,
+    rect: pygame.Rect,
+    color: Color,
+    align: str = "left",
+    what: str = "",
+) -> Block:
+    """One line shrunk to fit ``rect``'s width, centred vertically in it."""
+    block = fit_line(theme, text, role, rect.w, what)
+    if block.height > rect.h + 2:
+        OVERFLOWS.append((what or role, text, rect.size))
+    y = rect.y + (rect.h - block.height) // 2
+    draw(surface, block, (rect.x, y), color, align, rect.w)
+    return block
+
+
+def shrink_to_fit(measure: Callable[[float], int], available: int, what: str = "") -> float:
+    """The largest shrink step at which ``measure(shrink)`` (a height) is within ``available``.
+
+    Logs an overflow when even the smallest step is too tall.
+    """
+    for step in _STEPS:
+        if measure(step) <= available:
+            return step
+    OVERFLOWS.append((what or "stack", f"needs {measure(MIN_SHRINK)} px", (0, available)))
+    return MIN_SHRINK

@@ -1,0 +1,157 @@
+"""Reusable pieces drawn by several screens: buttons, numbered choice cards, delta rows, style tags, hints.
+
+Each ``measure_*`` gives the height a piece needs at a shrink step, so a screen can shrink a whole column
+to fit; each ``draw_*`` draws it into a rect.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.model import Metric
+from game.locale import tr
+from game.ui import assets, draw, fmt
+from game.ui import text as txt
+from game.ui.theme import Color, Theme
+
+
+def button(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    label: str,
+    focused: bool = False,
+    primary: bool = False,
+    enabled: bool = True,
+    sub: str = "",
+    icon_name: str = "",
+    align: str = "center",
+) -> None:
+    """A rounded button; ``sub`` adds a smaller second line, ``icon_name`` a tinted icon on the left."""
+    c = theme.colors
+    if not enabled:
+        fill, fg, subfg = c.panel_alt, c.disabled, c.disabled
+    elif primary:
+        fill, fg, subfg = c.accent, c.on_accent, c.on_accent
+    else:
+        fill, fg, subfg = (c.accent_soft if focused else c.panel), c.text, c.muted
+    draw.card(surface, theme, rect, fill=fill, shadow=enabled, elevation=0.6, radius=theme.px(12))
+    pad = theme.px(16)
+    inner = rect.inflate(-2 * pad, -theme.px(8))
+    if icon_name:
+        size = min(theme.px(30), inner.h)
+        image = assets.icon(icon_name, size, fg)
+        if image is not None:
+            surface.blit(image, (inner.x, rect.centery - size // 2))
+            inner = pygame.Rect(inner.x + size + theme.px(12), inner.y, inner.w - size - theme.px(12), inner.h)
+    if sub:
+        top = pygame.Rect(inner.x, inner.y, inner.w, inner.h * 55 // 100)
+        bottom = pygame.Rect(inner.x, top.bottom, inner.w, inner.h - top.h)
+        txt.draw_line(surface, theme, label, "button", top, fg, align, "button")
+        txt.draw_line(surface, theme, sub, "small", bottom, subfg, align, "button sub")
+    else:
+        txt.draw_line(surface, theme, label, "button", inner, fg, align, "button")
+    if focused and enabled:
+        draw.focus_ring(surface, theme, rect, theme.px(12))
+
+
+def number_badge(surface: pygame.Surface, theme: Theme, center: tuple[int, int], size: int, n: int, fg: Color,
+                 bg: Color) -> None:
+    """A round badge with a choice number."""
+    pygame.draw.circle(surface, bg, center, size // 2)
+    label = txt.render(theme.font("number", min(1.0, size / max(1, theme.font_size("number") * 1.6))), str(n), fg)
+    surface.blit(label, label.get_rect(center=center))
+
+
+def style_label(style: str) -> str:
+    """The name of an assertiveness style in the UI language."""
+    return tr(f"style.{style}")
+
+
+def style_tag(surface: pygame.Surface, theme: Theme, pos: tuple[int, int], style: str, height: int) -> int:
+    """A pill naming a style, in its colour; returns its width."""
+    label = style_label(style)
+    width = draw.chip_width(theme, label)
+    color = theme.style_color(style)
+    bg = color if not theme.high_contrast else theme.colors.panel
+    fg = (255, 255, 255) if not theme.high_contrast else color
+    draw.chip(surface, theme, pygame.Rect(pos[0], pos[1], width, height), label, fg, bg, what="style tag")
+    return width
+
+
+def delta_text(delta: float, metric: Metric) -> str:
+    """``format_delta`` without its arrow (the arrow is drawn as a shape: the font has no ▲▼)."""
+    return fmt.delta(delta, metric)
+
+
+def delta_color(theme: Theme, delta: float) -> Color:
+    """Green for a rise, red for a fall (always with arrow and sign too)."""
+    return theme.colors.good if delta > 0 else theme.colors.bad if delta < 0 else theme.colors.neutral
+
+
+def arrow(surface: pygame.Surface, center: tuple[int, int], size: int, delta: float, color: Color) -> None:
+    """▲ for a rise, ▼ for a fall, a dash for no change."""
+    if delta > 0:
+        draw.triangle(surface, center, size, True, color)
+    elif delta < 0:
+        draw.triangle(surface, center, size, False, color)
+    else:
+        draw.dash(surface, center, size, color)
+
+
+def measure_delta_rows(theme: Theme, count: int, shrink: float) -> int:
+    """The height of ``count`` delta rows."""
+    return count * theme.line_height("body", shrink)
+
+
+def draw_delta_rows(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    rows: list[tuple[Metric, float]],
+    shrink: float,
+) -> int:
+    """One line per changed metric: arrow, label, signed value; returns the height used."""
+    line_h = theme.line_height("body", shrink)
+    font_h = theme.font("body", shrink).get_height()
+    y = rect.y
+    for metric, delta in rows:
+        color = delta_color(theme, delta)
+        size = max(8, font_h * 5 // 9)
+        arrow(surface, (rect.x + size // 2 + 2, y + font_h // 2 + 1), size, delta, color)
+        left = rect.x + size + theme.px(12)
+        value = delta_text(delta, metric)
+        font = theme.font("number", shrink)
+        value_w = font.size(value)[0]
+        label_rect = pygame.Rect(left, y, max(1, rect.right - left - value_w - theme.px(12)), font_h)
+        txt.draw_line(surface, theme, metric.label, "body", label_rect, theme.colors.text, "left", "delta label")
+        surface.blit(txt.render(font, value, color if not theme.high_contrast else theme.colors.text),
+                     (rect.right - value_w, y))
+        y += line_h
+    return y - rect.y
+
+
+def hint_bar(surface: pygame.Surface, theme: Theme, hint: str) -> None:
+    """The key hints along the bottom edge."""
+    w, h = surface.get_size()
+    rect = pygame.Rect(theme.margin, h - theme.px(30), w - 2 * theme.margin, theme.px(24))
+    if not hint:
+        return
+    txt.draw_line(surface, theme, hint, "small", rect, theme.colors.muted, "center", "hint bar")
+
+
+def heading(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str, subtitle: str = "") -> None:
+    """A screen title with an optional subtitle."""
+    if subtitle:
+        top = pygame.Rect(rect.x, rect.y, rect.w, rect.h - theme.line_height("small"))
+        txt.draw_line(surface, theme, title, "h1", top, theme.colors.text, "left", "heading")
+        bottom = pygame.Rect(rect.x, top.bottom, rect.w, rect.h - top.h)
+        txt.draw_line(surface, theme, subtitle, "small", bottom, theme.colors.muted, "left", "subheading")
+    else:
+        txt.draw_line(surface, theme, title, "h1", rect, theme.colors.text, "left", "heading")
+
+
+def screen_background(surface: pygame.Surface, theme: Theme) -> None:
+    """The calm warm gradient behind menus."""
+    c = theme.colors
+    surface.blit(draw.gradient(surface.get_size(), c.bg, c.bg2), (0, 0))

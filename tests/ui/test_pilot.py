@@ -1,0 +1,121 @@
+"""A whole scenario played through the real UI, by keyboard, by mouse and by controller, in both languages
+and both modes, to the debrief."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.locale import tr
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.picker import PickerScreen
+from game.ui.screens.scene import SceneScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.text import OVERFLOWS
+
+pytestmark = pytest.mark.ui
+
+
+def _labels(screen: SceneScreen) -> list[str]:
+    return [s.label for s in screen.sections]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("mode", ["practice", "assessment"])
+def test_keyboard_alone_to_the_debrief(make_app, lang: str, mode: str) -> None:
+    pilot = make_app(lang=lang)
+    assert isinstance(pilot.screen, TitleScreen)
+    pilot.key(pygame.K_3)  # Scenarios
+    assert isinstance(pilot.screen, PickerScreen)
+    pilot.key(pygame.K_1)  # the first scenario: focus moves to its mode buttons
+    assert pilot.screen.focus.focused_id == "practice"
+    if mode == "assessment":
+        pilot.key(pygame.K_RIGHT)
+        assert pilot.screen.focus.focused_id == "assessment"
+    pilot.key(pygame.K_RETURN)
+    assert isinstance(pilot.screen, SceneScreen)
+    pt = pilot.app.playthrough
+    assert pt is not None and pt.mode == mode and pt.scenario.language == lang
+    turns = 0
+    while isinstance(pilot.screen, SceneScreen):
+        screen = pilot.screen
+        assert screen.typing  # the typewriter is on by default; any key completes it
+        pilot.key(pygame.K_SPACE)
+        assert not screen.typing
+        before = dict(pt.session.metrics)
+        pilot.key(pygame.K_DOWN)
+        pilot.key(pygame.K_UP)
+        pilot.key(pygame.K_RETURN)  # the first choice, confirmed with Enter after moving the focus
+        turns += 1
+        assert screen.outcome is not None
+        assert screen.outcome.metrics == pt.session.metrics  # the UI shows what the Session returned
+        labels = _labels(screen)
+        coach = tr("outcome.coach")
+        assert (coach in labels) == (mode == "practice")
+        if mode == "assessment":
+            assert any(s.note == tr("outcome.held") for s in screen.sections)
+        assert screen.shown_metrics() == before or pilot.app.settings.reduced_motion is False
+        pilot.settle(1.5)
+        assert screen.shown_metrics() == pytest.approx(pt.session.metrics)
+        pilot.key(pygame.K_RETURN)  # continue
+    assert isinstance(pilot.screen, EndingScreen)
+    assert len(pt.session.history) == turns and pt.session.finished
+    pilot.key(pygame.K_RETURN)  # see the debrief
+    debrief = pilot.screen
+    assert isinstance(debrief, DebriefScreen)
+    keys = [p.key for p in debrief.pages]
+    assert keys[0] == "overview"
+    assert {k.split(":")[0] for k in keys[1:]} == {"cost", "limits", "power"}
+    for index in range(1, len(keys)):
+        pilot.key(pygame.K_RIGHT)
+        assert debrief.page == index
+    assert not OVERFLOWS
+
+
+def test_mouse_alone_to_the_debrief(make_app) -> None:
+    pilot = make_app(typewriter=False)
+    pilot.click("scenarios")
+    pilot.click("s:0")
+    pilot.click("practice")
+    pt = pilot.app.playthrough
+    while isinstance(pilot.screen, SceneScreen):
+        choices = [i.id for i in pilot.screen.items() if i.id.startswith("c:")]
+        pilot.click(choices[-1])
+        assert pilot.screen.outcome is not None
+        pilot.click("continue")
+    assert isinstance(pilot.screen, EndingScreen)
+    pilot.click("debrief")
+    assert isinstance(pilot.screen, DebriefScreen)
+    index = next(i for i, p in enumerate(pilot.screen.pages) if p.turn >= 0)
+    pilot.click(f"tab:{index}")
+    assert pilot.screen.page == index
+    turn = pilot.screen.pages[index].turn
+    pilot.click("replay")  # replay from that decision
+    assert isinstance(pilot.screen, SceneScreen)
+    assert len(pt.session.history) == turn and not pt.session.finished
+
+
+def test_controller_alone(make_app) -> None:
+    pilot = make_app(typewriter=False)
+    pilot.pad(pygame.CONTROLLER_BUTTON_DPAD_DOWN)  # New game -> Scenarios
+    assert pilot.screen.focus.focused_id == "scenarios"
+    pilot.pad(pygame.CONTROLLER_BUTTON_A)
+    assert isinstance(pilot.screen, PickerScreen)
+    pilot.pad(pygame.CONTROLLER_BUTTON_B)
+    assert isinstance(pilot.screen, TitleScreen)
+    assert pilot.screen.focus.focused_id == "new"
+    pilot.pad(pygame.CONTROLLER_BUTTON_A)  # New game: the picker, focus on Practice
+    assert pilot.screen.focus.focused_id == "practice"
+    pilot.pad(pygame.CONTROLLER_BUTTON_A)
+    assert isinstance(pilot.screen, SceneScreen)
+    pilot.pad(pygame.CONTROLLER_BUTTON_START)
+    assert pilot.screen.name == "pause"
+    pilot.pad(pygame.CONTROLLER_BUTTON_B)
+    assert pilot.screen.name == "scene"
+    stick = pygame.event.Event(pygame.CONTROLLERAXISMOTION, axis=1, value=32000, instance_id=0)
+    pygame.event.post(stick)
+    pilot.frame()
+    assert pilot.screen.focus.focused_id == f"c:{pilot.app.playthrough.session.available_choices()[1].id}"
+    pilot.pad(pygame.CONTROLLER_BUTTON_A)
+    assert pilot.screen.outcome is not None
