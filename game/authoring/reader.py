@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -68,7 +69,11 @@ class Reader:
         if node is None:
             return None
         if isinstance(node, YScalar) and node.plain and _NUMBER.match(node.value.strip()):
-            return float(node.value.replace("_", ""))
+            value = float(node.value.replace("_", ""))
+            if math.isfinite(value) and abs(value) < 1e15:
+                return value
+            self.bag.add("S207", f"{what} '{node.value}' is too large", node.pos, hint="numbers must stay below 1e15")
+            return None
         shown = node.value if isinstance(node, YScalar) else kind_of(node)
         self.bag.add("S207", f"{what} must be a number, not '{shown}'", node.pos, hint="e.g. -1500 or +5")
         return None

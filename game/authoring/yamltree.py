@@ -259,6 +259,13 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
                 if target is None:
                     bag.add("S101", f"unknown alias '*{event.anchor}'", _pos(shown, event.start_mark))
                     return None
+                if any(frame[0] is target for frame in stack):  # `&a [*a]`: a cycle would hang every reader
+                    bag.add(
+                        "S107",
+                        f"alias '*{event.anchor}' refers to the node that contains it (endless expansion)",
+                        _pos(shown, event.start_mark),
+                    )
+                    return None
                 alias_nodes += _count_nodes(target, MAX_ALIAS_NODES)
                 if alias_nodes > MAX_ALIAS_NODES:
                     bag.add(

@@ -15,6 +15,7 @@ explorer's inner loop).
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -167,7 +168,12 @@ def _compile(node: ast.AST, known: Mapping[str, str], names: set[str]) -> Evalua
             constant = bool(value)
             return lambda env: constant
         if isinstance(value, (int, float)):
-            number = float(value)
+            try:
+                number = float(value)
+            except OverflowError:
+                number = math.inf
+            if not math.isfinite(number):
+                raise ConditionError("S402", "the number is too large", _offset(node))
             return lambda env: number
         raise ConditionError(
             "S402", "text and other literals are not allowed; compare numbers and flags", _offset(node)
