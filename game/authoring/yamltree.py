@@ -304,7 +304,16 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
     except yaml.MarkedYAMLError as exc:
         _syntax_error(exc, shown, text, bag)
         return None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports reader errors without marks
+    except yaml.reader.ReaderError as exc:  # a forbidden control character: no mark, but its offset
+        at = max(int(exc.position), 0)
+        if _Loader is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes, the pure reader characters
+            at = len(text.encode("utf-8")[:at].decode("utf-8", "ignore"))
+        at = min(at, len(text))
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        bag.add("S101", f"character U+{int(exc.character):04X} is not allowed in YAML text", Pos(shown, line, col))
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports other errors with marks
         bag.add("S101", str(exc).splitlines()[0] if str(exc) else "invalid YAML", Pos(shown))
         return None
     if failed:

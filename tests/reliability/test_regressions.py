@@ -44,3 +44,13 @@ def test_non_finite_or_huge_numbers_are_rejected(number: str) -> None:
     # Was: 1e999 became inf; inf - inf gave NaN metrics that no save could round-trip.
     text = MINIMAL.replace("effects: {reputation: +5}", f"effects: {{revenue: {number}}}")
     assert ("S207", 18, 28) in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("data", "at"),
+    [(b"a: b\nc: d \x07x\n", (2, 6)), ("a: \"ñññ\"\nc: dñ \x07x\n".encode(), (2, 7)), (b"a: \xef\xbf\xbe\n", (1, 4))],
+)
+def test_forbidden_control_character_is_positioned(data: bytes, at: tuple[int, int]) -> None:
+    # Was: reported at 1:1 (libyaml's reader errors carry a byte offset, not a mark).
+    [diagnostic] = load_bytes(data, "t.yaml").diagnostics
+    assert (diagnostic.code, diagnostic.pos.line, diagnostic.pos.col) == ("S101", *at)
