@@ -16,6 +16,14 @@ COMMANDS: tuple[str, ...] = (
     "game.commands.check",
     "game.commands.play",
     "game.commands.schema",
+    "game.commands.explore",
+    "game.commands.graph",
+    "game.commands.new",
+    "game.commands.translate",
+    "game.commands.records",
+    "game.commands.replay",
+    "game.commands.export",
+    "game.commands.xapi",
 )
 
 

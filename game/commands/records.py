@@ -1,0 +1,110 @@
+"""`sticky records ...`: list, record headless playthroughs, and export/import records between machines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from game.commands.common import load_for_play
+from game.core.session import ChoiceNotAvailable, Session
+from game.training.cli_support import with_records
+from game.training.exchange import export_records, import_records
+from game.training.recorddata import iso
+from game.training.records import Records
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `records` with its actions."""
+    parser = sub.add_parser("records", help="learner records: list, play and record, export, import")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ls = actions.add_parser("list", help="list recorded playthroughs")
+    ls.add_argument("--cohort", metavar="CODE", help="only this cohort")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(func=with_records(run_list))
+    play = actions.add_parser("play", help="play a scenario headless with scripted choices and record it")
+    play.add_argument("path", metavar="PATH", help="a scenario file")
+    play.add_argument("--choices", required=True, help="comma-separated choice ids or 1-based numbers")
+    play.add_argument("--seconds", default="", help="comma-separated decision times in seconds, one per choice")
+    play.add_argument("--seed", type=int, default=0, help="seed for chance outcomes (default 0)")
+    play.add_argument("--lang", choices=("en", "es"), default=None, help="language played in")
+    play.add_argument("--learner", default="anonymous", help="the learner's name (default: anonymous)")
+    play.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")
+    play.add_argument("--mode", default="practice", help="practice (default), assessment or group")
+    play.set_defaults(func=with_records(run_play))
+    export = actions.add_parser("export", help="write records to a JSON lines file (.json: one JSON array)")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--cohort", metavar="CODE", help="only this cohort")
+    export.set_defaults(func=with_records(run_export))
+    imp = actions.add_parser("import", help="add records from export files; importing twice adds nothing")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.set_defaults(func=with_records(run_import))
+
+
+def run_list(args: argparse.Namespace, records: Records) -> int:
+    """One line per playthrough."""
+    rows = records.playthroughs(args.cohort)
+    if args.json:
+        print(json.dumps([r.to_json() | {"id": r.id} for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        state = f"{r.ending_id} ({r.rating})" if r.finished else "unfinished"
+        print(
+            f"{r.id:>4}  {r.uuid[:8]}  {iso(r.started_at)[:16]}  {r.cohort or '-':<10} {r.learner:<16} "
+            f"{r.scenario_id:<16} {r.mode:<9} {len(r.choices):>2} choices  {state}"
+        )
+    print(f"{len(rows)} playthrough(s) in {records.path}", file=sys.stderr)
+    return 0
+
+
+def run_play(args: argparse.Namespace, records: Records) -> int:
+    """Play the choices, recording each, and finish when an ending is reached."""
+    scenario, _ = load_for_play(args.path, args.lang)
+    if scenario is None:
+        return 1
+    wanted = [c.strip() for c in args.choices.split(",") if c.strip()]
+    try:
+        seconds = [float(s) for s in args.seconds.split(",") if s.strip()]
+    except ValueError:
+        print("error: --seconds takes numbers separated by commas", file=sys.stderr)
+        return 1
+    session = Session(scenario, seed=args.seed)
+    pid = records.start(session, learner=args.learner, cohort=args.cohort, mode=args.mode, language=scenario.language)
+    for i, choice in enumerate(wanted):
+        began = time.monotonic()
+        try:
+            outcome = session.choose(choice)
+        except ChoiceNotAvailable as exc:
+            print(f"{args.path}: error: {exc} (playthrough {pid} stays unfinished)", file=sys.stderr)
+            return 1
+        records.choice(pid, outcome, seconds[i] if i < len(seconds) else time.monotonic() - began)
+    if session.finished:
+        records.finish(pid, session)
+        ending = session.ending
+        print(f"playthrough {pid} finished: {ending.id if ending else '?'} ({ending.rating if ending else '?'})")
+    else:
+        print(f"playthrough {pid} recorded, unfinished in scene {session.state.node}")
+    return 0
+
+
+def run_export(args: argparse.Namespace, records: Records) -> int:
+    """Write the export file."""
+    count = export_records(records, Path(args.file), args.cohort)
+    print(f"{args.file}: {count} playthrough(s) exported")
+    return 0
+
+
+def run_import(args: argparse.Namespace, records: Records) -> int:
+    """Import each file; a bad file is reported and changes nothing."""
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            print(f"{name}: error: no such file", file=sys.stderr)
+            status = 1
+            continue
+        report = import_records(records, path)
+        print(f"{name}: {report.added} playthrough(s) added, {report.skipped} already here")
+    return status

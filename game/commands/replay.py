@@ -1,0 +1,65 @@
+"""`sticky replay ID`: play a recorded playthrough again, exactly, and check it matches the record."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from game.commands.play import playthrough_json
+from game.core.format import format_delta, format_value
+from game.training.cli_support import with_records
+from game.training.records import Records
+from game.training.replay import replay, scenario_for
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `replay` subcommand."""
+    parser = sub.add_parser("replay", help="replay a recorded playthrough exactly and verify its metrics")
+    parser.add_argument("id", metavar="ID", help="playthrough number or UUID (see `sticky records list`)")
+    parser.add_argument("--scenario", metavar="PATH", help="the scenario file it was played with (default: find it)")
+    parser.add_argument("--lang", choices=("en", "es"), default=None, help="language of the text shown")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=with_records(run))
+
+
+def run(args: argparse.Namespace, records: Records) -> int:
+    """Replay; exit 0 when everything matches the record, 1 otherwise."""
+    record = records.get(args.id)
+    scenario = scenario_for(record, args.scenario, args.lang)
+    result = replay(record, scenario)
+    session = result.session
+    if args.json:
+        data = playthrough_json(session) | {
+            "playthrough": record.id,
+            "uuid": record.uuid,
+            "learner": record.learner,
+            "cohort": record.cohort,
+            "verified": result.ok,
+            "mismatches": result.mismatches,
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0 if result.ok else 1
+    print(f"Playthrough {record.id} · {record.learner}" + (f" · {record.cohort}" if record.cohort else ""))
+    print(f"{scenario.title} (seed {record.seed})\n")
+    for outcome, choice in zip(session.history, record.choices, strict=False):
+        scene = scenario.scene(outcome.scene_id)
+        picked = scenario.choice(outcome.choice_id)
+        seconds = f" · {choice.decision_seconds:.0f} s" if choice.decision_seconds is not None else ""
+        print(f"{outcome.turn:>2}. [{scene.phase if scene else '?'}] {picked.text if picked else outcome.choice_id}")
+        changes = [
+            f"{m.label} {format_delta(v, m)}"
+            for k, v in outcome.total_deltas.items()
+            if (m := scenario.metric(k)) is not None
+        ]
+        print(f"    {outcome.style}{seconds}" + (f" · {', '.join(changes)}" if changes else ""))
+    ending = session.ending
+    if ending is not None:
+        print(f"\nEnding: {ending.title} ({ending.rating})")
+    print("  " + " · ".join(f"{m.label}: {format_value(session.metrics[m.id], m)}" for m in scenario.metrics))
+    if result.ok:
+        print("\nverified: the replay matches the record")
+        return 0
+    print("\nMISMATCH: the replay differs from the record:")
+    for line in result.mismatches:
+        print(f"  {line}")
+    return 1

@@ -1,0 +1,90 @@
+"""`sticky xapi ...`: see and send the xAPI statements queued for the learning record store (LRS)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from game.training.cli_support import with_records
+from game.training.lrs import lrs_config, send_pending
+from game.training.outbox import counts, xapi_settings
+from game.training.records import Records
+from game.training.replay import scenario_for
+from game.training.xapi import statements
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `xapi` with its actions."""
+    parser = sub.add_parser("xapi", help="xAPI statements: status, send to the LRS, show")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    status = actions.add_parser("status", help="how many statements are queued, sent or refused")
+    status.set_defaults(func=with_records(run_status))
+    send = actions.add_parser("send", help="send queued statements to the configured LRS, with retries")
+    send.add_argument("--retries", type=int, default=3, help="retries per statement (default 3)")
+    send.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default 10)")
+    send.add_argument("--all", action="store_true", help="also retry statements the LRS refused before")
+    send.set_defaults(func=with_records(run_send))
+    show = actions.add_parser("show", help="print the statements of one playthrough as JSON")
+    show.add_argument("id", metavar="ID", help="playthrough number or UUID")
+    show.set_defaults(func=with_records(run_show))
+
+
+def _config_or_error(records: Records) -> tuple[bool, object]:
+    try:
+        return True, lrs_config(records.data_dir)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return False, None
+
+
+def run_status(args: argparse.Namespace, records: Records) -> int:
+    """Print the outbox counts and where statements would go."""
+    ok, config = _config_or_error(records)
+    if not ok:
+        return 1
+    numbers = counts(records.db)
+    print(" · ".join(f"{k}: {v}" for k, v in numbers.items()))
+    print(f"LRS: {config.endpoint}" if config else "LRS: not configured (statements wait in the outbox)")  # type: ignore[attr-defined]
+    return 0
+
+
+def run_send(args: argparse.Namespace, records: Records) -> int:
+    """Send; exit 0 when nothing is left queued, 1 otherwise."""
+    ok, config = _config_or_error(records)
+    if not ok:
+        return 1
+    if config is None:
+        print(
+            "error: no LRS configured: set STICKY_LRS_ENDPOINT (and _USERNAME, _PASSWORD) or write lrs.json "
+            f"in {records.data_dir}",
+            file=sys.stderr,
+        )
+        return 1
+    report = send_pending(
+        records,
+        config=config,
+        retries=max(0, args.retries),  # type: ignore[arg-type]
+        timeout=max(0.1, args.timeout),
+        include_failed=args.all,
+    )
+    for error in dict.fromkeys(report.errors):
+        print(f"warning: {error}", file=sys.stderr)
+    print(report.summary())
+    return 0 if report.left == 0 and not report.rejected and not report.conflicts else 1
+
+
+def run_show(args: argparse.Namespace, records: Records) -> int:
+    """Print the statements (as they are built now; queued copies are identical)."""
+    record = records.get(args.id)
+    try:
+        scenario = scenario_for(record)
+    except Exception:  # noqa: BLE001 - statements are still complete without the scenario's text
+        scenario = None
+    try:
+        settings = xapi_settings(records.data_dir)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(statements(record, settings, scenario), ensure_ascii=False, indent=2))
+    return 0

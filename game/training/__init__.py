@@ -1,0 +1,1 @@
+"""Training: learner records, replays, trainer reports, xAPI statements and facilitated group play."""

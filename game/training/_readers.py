@@ -1,0 +1,111 @@
+"""Reading playthroughs out of the records database into ``PlaythroughRecord`` values."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from game.training._schema import RecordsError
+from game.training.recorddata import ChoiceRecord, PlaythroughRecord, VoteRecord
+
+_SELECT = (
+    "SELECT p.id, p.uuid, l.name, p.cohort, p.scenario_id, p.content_hash, p.language, p.mode, p.seed,"
+    " p.started_at, p.finished_at, p.ending_id, p.rating, p.start_metrics, p.final_metrics"
+    " FROM playthroughs p JOIN learners l ON l.id = p.learner_id"
+)
+
+
+def _load(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def _numbers(data: dict[str, Any] | None) -> dict[str, float]:
+    return {str(k): float(v) for k, v in (data or {}).items()}
+
+
+def _choices(db: sqlite3.Connection, pid: int) -> tuple[ChoiceRecord, ...]:
+    rows = db.execute(
+        "SELECT turn, scene_id, choice_id, style, decided_at, decision_seconds, deltas, rules, metrics,"
+        " chance_index, roll FROM choices WHERE playthrough_id = ? ORDER BY turn",
+        (pid,),
+    ).fetchall()
+    return tuple(
+        ChoiceRecord(
+            turn=r[0],
+            scene_id=r[1],
+            choice_id=r[2],
+            style=r[3],
+            decided_at=r[4],
+            decision_seconds=r[5],
+            deltas=_numbers(_load(r[6])),
+            rules=list(_load(r[7])),
+            metrics=_numbers(_load(r[8])),
+            chance_index=r[9],
+            roll=r[10],
+        )
+        for r in rows
+    )
+
+
+def _votes(db: sqlite3.Connection, pid: int) -> tuple[VoteRecord, ...]:
+    rows = db.execute(
+        "SELECT turn, scene_id, choice_id, count, picked FROM votes WHERE playthrough_id = ? ORDER BY turn, id",
+        (pid,),
+    ).fetchall()
+    return tuple(VoteRecord(r[0], r[1], r[2], int(r[3]), bool(r[4])) for r in rows)
+
+
+def _record(db: sqlite3.Connection, row: tuple[Any, ...]) -> PlaythroughRecord:
+    final = _load(row[14])
+    return PlaythroughRecord(
+        id=row[0],
+        uuid=row[1],
+        learner=row[2],
+        cohort=row[3],
+        scenario_id=row[4],
+        content_hash=row[5],
+        language=row[6],
+        mode=row[7],
+        seed=row[8],
+        started_at=row[9],
+        finished_at=row[10],
+        ending_id=row[11],
+        rating=row[12],
+        start_metrics=_numbers(_load(row[13])),
+        final_metrics=None if final is None else _numbers(final),
+        choices=_choices(db, row[0]),
+        votes=_votes(db, row[0]),
+    )
+
+
+def read_playthrough(db: sqlite3.Connection, ref: int | str) -> PlaythroughRecord:
+    """A playthrough by number or (a prefix of at least 4 characters of) its UUID."""
+    text = str(ref).strip()
+    if text.isdigit():
+        rows = db.execute(_SELECT + " WHERE p.id = ?", (int(text),)).fetchall()
+    else:
+        rows = db.execute(_SELECT + " WHERE p.uuid = ?", (text,)).fetchall()
+        if not rows and len(text) >= 4:
+            pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = db.execute(_SELECT + " WHERE p.uuid LIKE ? ESCAPE '\\'", (pattern,)).fetchall()
+    if not rows:
+        raise RecordsError(f"there is no playthrough '{text}' (use its number or its UUID; `sticky records list`)")
+    if len(rows) > 1:
+        raise RecordsError(f"'{text}' matches {len(rows)} playthroughs; give more of the UUID")
+    return _record(db, rows[0])
+
+
+def read_playthroughs(
+    db: sqlite3.Connection, cohort: str | None = None, finished_only: bool = False
+) -> list[PlaythroughRecord]:
+    """Playthroughs, oldest first, optionally of one cohort and only the finished ones."""
+    where: list[str] = []
+    params: list[Any] = []
+    if cohort is not None:
+        where.append("p.cohort = ?")
+        params.append(cohort)
+    if finished_only:
+        where.append("p.finished_at IS NOT NULL")
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY p.started_at, p.id"
+    return [_record(db, row) for row in db.execute(sql, params).fetchall()]

@@ -1,0 +1,133 @@
+"""The records database schema: an ordered list of migrations, tracked with ``PRAGMA user_version``.
+
+Migration *n* (1-based) turns a version *n-1* database into version *n*. Each runs in its own
+transaction together with the version bump, so a database is always at a whole version. Never edit a
+released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+class RecordsError(Exception):
+    """A records operation that can't be done; the message says why, for people."""
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Run DDL statements one by one (``executescript`` would commit the migration's transaction early)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _v1_tables(db: sqlite3.Connection) -> None:
+    """Learners, playthroughs, choices and group votes."""
+    _run(
+        db,
+        """
+        CREATE TABLE learners (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_at REAL NOT NULL
+        );
+        CREATE TABLE playthroughs (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            cohort TEXT,
+            scenario_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            language TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            started_at REAL NOT NULL,
+            finished_at REAL,
+            ending_id TEXT,
+            rating TEXT,
+            start_metrics TEXT NOT NULL,
+            final_metrics TEXT
+        );
+        CREATE INDEX playthroughs_cohort ON playthroughs(cohort, scenario_id);
+        CREATE TABLE choices (
+            id INTEGER PRIMARY KEY,
+            playthrough_id INTEGER NOT NULL REFERENCES playthroughs(id) ON DELETE CASCADE,
+            turn INTEGER NOT NULL,
+            scene_id TEXT NOT NULL,
+            choice_id TEXT NOT NULL,
+            style TEXT NOT NULL,
+            decided_at REAL NOT NULL,
+            decision_seconds REAL,
+            deltas TEXT NOT NULL,
+            rules TEXT NOT NULL,
+            metrics TEXT NOT NULL,
+            chance_index INTEGER,
+            roll REAL,
+            UNIQUE (playthrough_id, turn)
+        );
+        CREATE TABLE votes (
+            id INTEGER PRIMARY KEY,
+            playthrough_id INTEGER NOT NULL REFERENCES playthroughs(id) ON DELETE CASCADE,
+            turn INTEGER NOT NULL,
+            scene_id TEXT NOT NULL,
+            choice_id TEXT NOT NULL,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            picked INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (playthrough_id, turn, choice_id)
+        );
+        """,
+    )
+
+
+def _v2_outbox(db: sqlite3.Connection) -> None:
+    """The xAPI outbox: statements waiting for (or already accepted by) a learning record store."""
+    _run(
+        db,
+        """
+        CREATE TABLE xapi_outbox (
+            statement_id TEXT PRIMARY KEY,
+            playthrough_id INTEGER NOT NULL REFERENCES playthroughs(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            queued_at REAL NOT NULL,
+            sent_at REAL,
+            status TEXT NOT NULL DEFAULT 'queued',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        CREATE INDEX xapi_outbox_pending ON xapi_outbox(status, playthrough_id, seq);
+        """,
+    )
+
+
+#: Every migration in order; the database's ``user_version`` is how many have run.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_tables, _v2_outbox)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    """The database's schema version (0 for a new, empty file)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Run the migrations the database lacks, each in its own transaction; returns the new version."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise RecordsError(
+            f"the records database has schema version {version}; this version of the game reads up to "
+            f"{SCHEMA_VERSION}. Update the game, or use another --data folder."
+        )
+    while version < target:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(db) == version:  # another process may have migrated meanwhile
+                MIGRATIONS[version](db)
+                db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        version = schema_version(db)
+    return version

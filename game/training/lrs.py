@@ -1,0 +1,185 @@
+"""Sending queued xAPI statements to a learning record store (LRS), with retries, using only urllib.
+
+The LRS is configured by ``STICKY_LRS_ENDPOINT``, ``STICKY_LRS_USERNAME`` and ``STICKY_LRS_PASSWORD``,
+or by ``lrs.json`` in the data folder (``{"endpoint": ..., "username": ..., "password": ...}``; it may
+also set ``activity_base`` and ``homepage`` for the statements' IRIs). Each statement is PUT with its own
+id: 200/204 means stored, and a repeat of a statement the LRS already has is answered 204 too, so a
+statement whose answer was lost (a timeout, a crash) is simply sent again, never duplicated.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.training.outbox import Pending, mark, pending
+from game.training.records import Records
+from game.training.xapi import XAPI_VERSION
+
+CONFIG_NAME = "lrs.json"
+
+
+@dataclass(frozen=True)
+class LRSConfig:
+    """Where and how to reach the LRS."""
+
+    endpoint: str
+    username: str = ""
+    password: str = ""
+
+    def statements_url(self, statement_id: str) -> str:
+        """The URL to PUT one statement to."""
+        base = self.endpoint.rstrip("/")
+        if base.endswith("/statements"):
+            base = base[: -len("/statements")]
+        return f"{base}/statements?statementId={urllib.parse.quote(statement_id)}"
+
+
+def read_config_file(data_dir: Path) -> dict[str, Any]:
+    """The contents of ``lrs.json`` in ``data_dir`` ({} when missing); raises ValueError when unreadable."""
+    path = Path(data_dir) / CONFIG_NAME
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: can't be read as JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: must hold a JSON object with endpoint, username and password")
+    return data
+
+
+def lrs_config(data_dir: Path | None) -> LRSConfig | None:
+    """The LRS settings from the environment, else from ``lrs.json``; None when no endpoint is set."""
+    data = read_config_file(data_dir) if data_dir is not None else {}
+    endpoint = os.environ.get("STICKY_LRS_ENDPOINT") or str(data.get("endpoint") or "")
+    if not endpoint:
+        return None
+    parsed = urllib.parse.urlparse(endpoint)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ValueError(f"the LRS endpoint '{endpoint}' is not an http(s) URL")
+    return LRSConfig(
+        endpoint=endpoint,
+        username=os.environ.get("STICKY_LRS_USERNAME") or str(data.get("username") or ""),
+        password=os.environ.get("STICKY_LRS_PASSWORD") or str(data.get("password") or ""),
+    )
+
+
+@dataclass
+class SendReport:
+    """What one ``send_pending`` run did."""
+
+    sent: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    left: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for people."""
+        text = f"{self.sent} sent, {self.left} still queued"
+        if self.conflicts:
+            text += f", {self.conflicts} conflict(s) (the LRS holds a different statement with the same id)"
+        if self.rejected:
+            text += f", {self.rejected} rejected by the LRS"
+        return text
+
+
+class _Retry(Exception):
+    """A failure worth retrying (network, timeout, 5xx, 429)."""
+
+
+class _Stop(Exception):
+    """A failure that no retry will fix now (authentication, wrong endpoint)."""
+
+
+Opener = Callable[[urllib.request.Request, float], Any]
+
+
+def _default_open(request: urllib.request.Request, timeout: float) -> Any:
+    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - the endpoint is http(s), checked above
+
+
+def _put(config: LRSConfig, item: Pending, timeout: float, opener: Opener) -> str:
+    """PUT one statement; returns 'sent', 'conflict' or 'rejected', or raises _Retry / _Stop."""
+    headers = {"Content-Type": "application/json", "X-Experience-API-Version": XAPI_VERSION}
+    if config.username or config.password:
+        token = base64.b64encode(f"{config.username}:{config.password}".encode()).decode("ascii")
+        headers["Authorization"] = f"Basic {token}"
+    data = json.dumps(item.body, ensure_ascii=False).encode("utf-8")
+    request = urllib.request.Request(config.statements_url(item.statement_id), data=data, headers=headers, method="PUT")
+    try:
+        with opener(request, timeout) as response:
+            response.read()
+            return "sent"
+    except urllib.error.HTTPError as exc:
+        code = exc.code
+        detail = exc.read()[:300].decode("utf-8", "replace") if exc.fp is not None else ""
+        if code == 409:
+            return "conflict"
+        if code in (401, 403, 404, 405):
+            raise _Stop(f"the LRS answered {code} {exc.reason}: check the endpoint and credentials") from None
+        if code == 429 or code >= 500:
+            raise _Retry(f"the LRS answered {code} {exc.reason} {detail}".strip()) from None
+        raise ValueError(f"the LRS rejected statement {item.statement_id}: {code} {exc.reason} {detail}") from None
+    except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise _Retry(f"the LRS can't be reached ({reason})") from None
+
+
+def send_pending(
+    records: Records,
+    *,
+    config: LRSConfig | None = None,
+    retries: int = 3,
+    timeout: float = 10.0,
+    backoff: float = 0.5,
+    include_failed: bool = False,
+    opener: Opener = _default_open,
+) -> SendReport:
+    """Send every queued statement in order. Stops at the first statement that still fails after
+    ``retries`` retries (the LRS is down): the rest stay queued for the next run."""
+    report = SendReport()
+    config = config or lrs_config(records.data_dir)
+    queue = pending(records.db, include_failed)
+    if config is None:
+        report.left = len(queue)
+        report.errors.append("no LRS configured (STICKY_LRS_ENDPOINT or lrs.json in the data folder)")
+        return report
+    for position, item in enumerate(queue):
+        for attempt in range(retries + 1):
+            try:
+                status = _put(config, item, timeout, opener)
+            except _Retry as exc:
+                if attempt < retries:
+                    time.sleep(backoff * 2**attempt)
+                    continue
+                mark(records.db, item.statement_id, "queued", str(exc))
+                report.errors.append(str(exc))
+                report.left = len(queue) - position
+                return report
+            except _Stop as exc:
+                report.errors.append(str(exc))
+                report.left = len(queue) - position
+                return report
+            except ValueError as exc:
+                mark(records.db, item.statement_id, "rejected", str(exc))
+                report.errors.append(str(exc))
+                report.rejected += 1
+                break
+            mark(records.db, item.statement_id, status)
+            if status == "sent":
+                report.sent += 1
+            else:
+                report.conflicts += 1
+            break
+    return report

@@ -1,0 +1,202 @@
+"""Plain, immutable views of recorded playthroughs, and their JSON form (used by export, import and xAPI)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+EXPORT_FORMAT = "sticky-records"
+EXPORT_VERSION = 1
+
+
+def iso(timestamp: float | None) -> str | None:
+    """A UNIX time as ISO 8601 UTC with milliseconds, e.g. ``2026-11-27T09:30:00.125Z``."""
+    if timestamp is None:
+        return None
+    moment = _dt.datetime.fromtimestamp(timestamp, tz=_dt.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def from_iso(text: str | None) -> float | None:
+    """The inverse of ``iso``."""
+    if text is None:
+        return None
+    return _dt.datetime.fromisoformat(str(text).replace("Z", "+00:00")).timestamp()
+
+
+@dataclass(frozen=True)
+class ChoiceRecord:
+    """One recorded choice."""
+
+    turn: int
+    scene_id: str
+    choice_id: str
+    style: str
+    decided_at: float
+    decision_seconds: float | None
+    deltas: dict[str, float]
+    rules: list[dict[str, Any]]
+    metrics: dict[str, float]
+    chance_index: int | None = None
+    roll: float | None = None
+
+    @property
+    def total_deltas(self) -> dict[str, float]:
+        """The choice's deltas plus those of every rule it triggered."""
+        total = dict(self.deltas)
+        for rule in self.rules:
+            for key, value in rule.get("deltas", {}).items():
+                total[key] = total.get(key, 0.0) + float(value)
+        return {k: v for k, v in total.items() if v}
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for export."""
+        return {
+            "turn": self.turn,
+            "scene": self.scene_id,
+            "choice": self.choice_id,
+            "style": self.style,
+            "decided_at": iso(self.decided_at),
+            "decision_seconds": self.decision_seconds,
+            "deltas": self.deltas,
+            "rules": self.rules,
+            "metrics": self.metrics,
+            "chance": self.chance_index,
+            "roll": self.roll,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ChoiceRecord:
+        """The inverse of ``to_json``; raises KeyError/TypeError/ValueError on bad data."""
+        seconds = data.get("decision_seconds")
+        return cls(
+            turn=int(data["turn"]),
+            scene_id=str(data["scene"]),
+            choice_id=str(data["choice"]),
+            style=str(data["style"]),
+            decided_at=float(from_iso(data["decided_at"]) or 0.0),
+            decision_seconds=None if seconds is None else float(seconds),
+            deltas={str(k): float(v) for k, v in dict(data["deltas"]).items()},
+            rules=[
+                {"id": str(r["id"]), "deltas": {str(k): float(v) for k, v in dict(r.get("deltas", {})).items()}}
+                for r in data["rules"]
+            ],
+            metrics={str(k): float(v) for k, v in dict(data["metrics"]).items()},
+            chance_index=None if data.get("chance") is None else int(data["chance"]),
+            roll=None if data.get("roll") is None else float(data["roll"]),
+        )
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    """How many people in a group voted for one choice at one turn."""
+
+    turn: int
+    scene_id: str
+    choice_id: str
+    count: int
+    picked: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for export."""
+        return {
+            "turn": self.turn,
+            "scene": self.scene_id,
+            "choice": self.choice_id,
+            "count": self.count,
+            "picked": self.picked,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> VoteRecord:
+        """The inverse of ``to_json``."""
+        count = int(data["count"])
+        if count < 0:
+            raise ValueError("a vote count can't be negative")
+        return cls(int(data["turn"]), str(data["scene"]), str(data["choice"]), count, bool(data.get("picked")))
+
+
+@dataclass(frozen=True)
+class PlaythroughRecord:
+    """One recorded playthrough with its choices and (for group play) votes."""
+
+    id: int
+    uuid: str
+    learner: str
+    cohort: str | None
+    scenario_id: str
+    content_hash: str
+    language: str
+    mode: str
+    seed: int
+    started_at: float
+    finished_at: float | None
+    ending_id: str | None
+    rating: str | None
+    start_metrics: dict[str, float]
+    final_metrics: dict[str, float] | None
+    choices: tuple[ChoiceRecord, ...] = ()
+    votes: tuple[VoteRecord, ...] = field(default=())
+
+    @property
+    def finished(self) -> bool:
+        """True once the playthrough reached an ending and was finished."""
+        return self.finished_at is not None
+
+    def trajectory(self, metric: str) -> list[float]:
+        """The metric's value at the start and after every choice."""
+        values = [self.start_metrics.get(metric, 0.0)]
+        values.extend(c.metrics.get(metric, values[-1]) for c in self.choices)
+        return values
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for ``sticky records export`` (one JSON object per playthrough)."""
+        return {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "uuid": self.uuid,
+            "learner": self.learner,
+            "cohort": self.cohort,
+            "scenario": self.scenario_id,
+            "content_hash": self.content_hash,
+            "language": self.language,
+            "mode": self.mode,
+            "seed": self.seed,
+            "started_at": iso(self.started_at),
+            "finished_at": iso(self.finished_at),
+            "ending": self.ending_id,
+            "rating": self.rating,
+            "start_metrics": self.start_metrics,
+            "final_metrics": self.final_metrics,
+            "choices": [c.to_json() for c in self.choices],
+            "votes": [v.to_json() for v in self.votes],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PlaythroughRecord:
+        """The inverse of ``to_json`` (``id`` is 0: the importing database assigns its own)."""
+        if data.get("format") != EXPORT_FORMAT:
+            raise ValueError(f"not a Sticky Situations record (format {data.get('format')!r})")
+        if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
+            raise ValueError(f"record version {data.get('version')!r} is newer than this game reads")
+        final = data.get("final_metrics")
+        return cls(
+            id=0,
+            uuid=str(data["uuid"]),
+            learner=str(data["learner"]),
+            cohort=None if data.get("cohort") is None else str(data["cohort"]),
+            scenario_id=str(data["scenario"]),
+            content_hash=str(data["content_hash"]),
+            language=str(data["language"]),
+            mode=str(data["mode"]),
+            seed=int(data["seed"]),
+            started_at=float(from_iso(data["started_at"]) or 0.0),
+            finished_at=from_iso(data.get("finished_at")),
+            ending_id=data.get("ending"),
+            rating=data.get("rating"),
+            start_metrics={str(k): float(v) for k, v in dict(data["start_metrics"]).items()},
+            final_metrics=None if final is None else {str(k): float(v) for k, v in dict(final).items()},
+            choices=tuple(ChoiceRecord.from_json(c) for c in data["choices"]),
+            votes=tuple(VoteRecord.from_json(v) for v in data.get("votes", [])),
+        )

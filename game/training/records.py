@@ -1,0 +1,275 @@
+"""Learner records: every playthrough, choice and group vote in a local SQLite database.
+
+The database lives in the user's data folder (``game.paths.data_dir``; ``--data DIR`` overrides) as
+``records.sqlite3``. It runs in WAL mode with ``synchronous=FULL``; every write is one transaction, so
+a playthrough that ``finish`` returned for is on disk even if the process is killed right after.
+The game calls::
+
+    records = open_records(data_dir)
+    pid = records.start(session, learner="Ana", cohort="SPA-01")
+    records.choice(pid, outcome, decision_seconds=12.5)   # after every Session.choose
+    records.undo(pid)                                     # after Session.undo
+    records.finish(pid, session)                          # at the ending: also queues xAPI statements
+    records.close()
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid as uuidlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from game.core.rules import initial_state
+from game.core.session import Outcome, Session
+from game.training._readers import read_playthrough, read_playthroughs
+from game.training._schema import RecordsError, migrate
+from game.training.recorddata import PlaythroughRecord
+
+__all__ = ["DB_NAME", "Records", "RecordsError", "open_records"]
+
+DB_NAME = "records.sqlite3"
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL, FULL sync, foreign keys on."""
+    try:
+        db = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.DatabaseError as exc:
+        raise RecordsError(f"{path}: not a records database ({exc})") from None
+    return db
+
+
+def open_records(data_dir: Path | str | None = None, *, auto_send: bool = True) -> Records:
+    """Open (creating or migrating) the records database in ``data_dir`` or the user's data folder.
+
+    With ``auto_send`` a finished playthrough's xAPI statements are sent in the background when an LRS
+    is configured; they stay queued in the outbox otherwise (``sticky xapi send``).
+    """
+    from game.paths import data_dir as default_dir
+
+    try:
+        folder = default_dir(data_dir)
+    except OSError as exc:
+        raise RecordsError(f"cannot use data folder {data_dir}: {exc.strerror or exc}") from None
+    return Records(folder / DB_NAME, auto_send=auto_send)
+
+
+class Records:
+    """An open records database. Not shared between threads: open one per thread."""
+
+    def __init__(self, path: Path | str, *, auto_send: bool = False) -> None:
+        self.path = Path(path)
+        self.data_dir = self.path.parent
+        self.auto_send = auto_send
+        self._senders: list[threading.Thread] = []
+        self.db = _connect(self.path)
+        try:
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise RecordsError(f"{self.path}: not a records database ({exc})") from None
+
+    # -- plumbing ------------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed when the block ends, rolled back if it raises."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _learner_id(self, name: str) -> int:
+        name = (name or "").strip() or "anonymous"
+        self.db.execute("INSERT OR IGNORE INTO learners(name, created_at) VALUES (?, ?)", (name, time.time()))
+        return int(self.db.execute("SELECT id FROM learners WHERE name = ?", (name,)).fetchone()[0])
+
+    def _open_playthrough(self, pid: int) -> None:
+        row = self.db.execute("SELECT finished_at FROM playthroughs WHERE id = ?", (pid,)).fetchone()
+        if row is None:
+            raise RecordsError(f"there is no playthrough {pid}")
+        if row[0] is not None:
+            raise RecordsError(f"playthrough {pid} is already finished")
+
+    def _insert_choice(self, pid: int, outcome: Outcome, seconds: float | None) -> None:
+        data = outcome.to_json()
+        self.db.execute("DELETE FROM choices WHERE playthrough_id = ? AND turn >= ?", (pid, outcome.turn))
+        self.db.execute(
+            "INSERT INTO choices(playthrough_id, turn, scene_id, choice_id, style, decided_at, decision_seconds,"
+            " deltas, rules, metrics, chance_index, roll) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                pid,
+                outcome.turn,
+                outcome.scene_id,
+                outcome.choice_id,
+                outcome.style,
+                outcome.decided_at or time.time(),
+                None if seconds is None else max(0.0, float(seconds)),
+                _dump(data["deltas"]),
+                _dump(data["rules"]),
+                _dump(data["metrics"]),
+                outcome.chance_index,
+                outcome.roll,
+            ),
+        )
+
+    # -- writing -------------------------------------------------------------------------------------
+    def start(
+        self,
+        session: Session,
+        learner: str = "anonymous",
+        cohort: str | None = None,
+        mode: str = "practice",
+        language: str = "en",
+        *,
+        uuid: str | None = None,
+    ) -> int:
+        """Record the start of a playthrough (and any choices the session already has); returns its id."""
+        scenario = session.scenario
+        start = initial_state(scenario).metric_dict()
+        cohort = (cohort or "").strip() or None
+        with self.transaction():
+            learner_id = self._learner_id(learner)
+            cursor = self.db.execute(
+                "INSERT INTO playthroughs(uuid, learner_id, cohort, scenario_id, content_hash, language, mode, seed,"
+                " started_at, start_metrics) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    uuid or str(uuidlib.uuid4()),
+                    learner_id,
+                    cohort,
+                    scenario.id,
+                    scenario.content_hash,
+                    language or scenario.language,
+                    mode or "practice",
+                    session.seed,
+                    time.time(),
+                    _dump(start),
+                ),
+            )
+            pid = int(cursor.lastrowid or 0)
+            for outcome in session.history:
+                self._insert_choice(pid, outcome, None)
+        return pid
+
+    def choice(self, pid: int, outcome: Outcome, decision_seconds: float | None) -> None:
+        """Record one choice (replacing any recorded at this turn or later, e.g. after an undo)."""
+        with self.transaction():
+            self._open_playthrough(pid)
+            self._insert_choice(pid, outcome, decision_seconds)
+
+    def undo(self, pid: int) -> None:
+        """Drop the last recorded choice of an unfinished playthrough (nothing happens at the start)."""
+        with self.transaction():
+            self._open_playthrough(pid)
+            self.db.execute(
+                "DELETE FROM choices WHERE playthrough_id = ? AND turn = "
+                "(SELECT MAX(turn) FROM choices WHERE playthrough_id = ?)",
+                (pid, pid),
+            )
+
+    def votes(self, pid: int, turn: int, scene_id: str, counts: Mapping[str, int], picked: str | None) -> None:
+        """Record a group's votes at one turn (``counts``: choice id -> people); replaces earlier ones."""
+        if any(int(n) < 0 for n in counts.values()):
+            raise RecordsError("a vote count can't be negative")
+        with self.transaction():
+            self._open_playthrough(pid)
+            self.db.execute("DELETE FROM votes WHERE playthrough_id = ? AND turn = ?", (pid, turn))
+            for choice_id, count in counts.items():
+                self.db.execute(
+                    "INSERT INTO votes(playthrough_id, turn, scene_id, choice_id, count, picked) VALUES (?,?,?,?,?,?)",
+                    (pid, turn, scene_id, choice_id, int(count), int(choice_id == picked)),
+                )
+
+    def finish(self, pid: int, session: Session) -> None:
+        """Record the ending and final metrics, sync the choices with the session, queue xAPI statements.
+
+        When this returns, the playthrough is committed to disk.
+        """
+        from game.training.outbox import queue_playthrough
+
+        ending = session.ending
+        with self.transaction():
+            self._open_playthrough(pid)
+            recorded = dict(
+                self.db.execute("SELECT turn, choice_id FROM choices WHERE playthrough_id = ?", (pid,)).fetchall()
+            )
+            for outcome in session.history:
+                if recorded.get(outcome.turn) != outcome.choice_id:
+                    self._insert_choice(pid, outcome, None)
+            self.db.execute("DELETE FROM choices WHERE playthrough_id = ? AND turn > ?", (pid, len(session.history)))
+            self.db.execute(
+                "UPDATE playthroughs SET finished_at = ?, ending_id = ?, rating = ?, final_metrics = ? WHERE id = ?",
+                (
+                    time.time(),
+                    ending.id if ending else None,
+                    ending.rating if ending else None,
+                    _dump({k: v for k, v in session.metrics.items()}),
+                    pid,
+                ),
+            )
+            queue_playthrough(self.db, self.get(pid), self.data_dir, session.scenario)
+        if self.auto_send:
+            self._send_in_background()
+
+    def _send_in_background(self) -> None:
+        from game.training.lrs import lrs_config, send_pending
+
+        if lrs_config(self.data_dir) is None or os.environ.get("STICKY_XAPI_AUTOSEND") == "0":
+            return
+        path = self.path
+
+        def work() -> None:
+            try:
+                with Records(path) as records:
+                    send_pending(records, retries=1, timeout=5.0)
+            except Exception:  # noqa: BLE001 - a background send must never disturb the game
+                pass
+
+        thread = threading.Thread(target=work, name="sticky-xapi-send", daemon=True)
+        thread.start()
+        self._senders.append(thread)
+
+    # -- reading -------------------------------------------------------------------------------------
+    def get(self, ref: int | str) -> PlaythroughRecord:
+        """A playthrough by its number or (a prefix of) its UUID; raises RecordsError if not found."""
+        return read_playthrough(self.db, ref)
+
+    def playthroughs(self, cohort: str | None = None, finished_only: bool = False) -> list[PlaythroughRecord]:
+        """Every playthrough (of one cohort), oldest first."""
+        return read_playthroughs(self.db, cohort, finished_only)
+
+    def cohorts(self) -> list[str | None]:
+        """The cohort codes in the database (None for playthroughs without one)."""
+        sql = "SELECT DISTINCT cohort FROM playthroughs ORDER BY cohort IS NULL, cohort"
+        return [r[0] for r in self.db.execute(sql)]
+
+    # -- closing -------------------------------------------------------------------------------------
+    def close(self, wait: float = 5.0) -> None:
+        """Close the database, giving background xAPI sends up to ``wait`` seconds to finish."""
+        deadline = time.monotonic() + wait
+        for thread in self._senders:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        self._senders.clear()
+        self.db.close()
+
+    def __enter__(self) -> Records:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
