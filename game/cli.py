@@ -23,7 +23,9 @@ COMMANDS: tuple[str, ...] = (
     "game.commands.records",
     "game.commands.replay",
     "game.commands.export",
+    "game.commands.report",
     "game.commands.xapi",
+    "game.commands.facilitate",
 )
 
 

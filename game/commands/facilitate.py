@@ -1,0 +1,72 @@
+"""`sticky facilitate PATH`: facilitated group play on a projector, with votes recorded for the cohort."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.commands.common import load_for_play
+from game.training.cli_support import with_records
+from game.training.records import Records
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `facilitate` subcommand."""
+    parser = sub.add_parser("facilitate", help="facilitated group play: discuss, vote, reveal, play, debrief")
+    parser.add_argument("path", metavar="PATH", help="a scenario file")
+    parser.add_argument("--lang", choices=("en", "es"), default=None, help="language of the text")
+    parser.add_argument("--cohort", metavar="CODE", help="cohort or workshop code for the records")
+    parser.add_argument(
+        "--countdown",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="discussion timer per decision (Space starts it; default: none)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed for chance outcomes (default 0)")
+    parser.add_argument("--window", default="1280x720", metavar="WxH", help="window size (default 1280x720)")
+    parser.add_argument("--fullscreen", action="store_true", help="fill the projector screen")
+    parser.add_argument("--no-record", action="store_true", help="don't record this session")
+    parser.add_argument("--keys", help="play these keys headless, comma-separated (for tests and demos)")
+    parser.add_argument("--screenshots", metavar="DIR", help="with --keys: save a PNG after every key")
+    parser.set_defaults(func=with_records(run))
+
+
+def run(args: argparse.Namespace, records: Records) -> int:
+    """Open the projector window (or play the scripted keys) and report how it ended."""
+    scenario, _ = load_for_play(args.path, args.lang)
+    if scenario is None:
+        return 1
+    try:
+        width, height = (int(v) for v in args.window.lower().split("x"))
+        if width < 640 or height < 360:
+            raise ValueError
+    except ValueError:
+        print("error: --window takes a size such as 1920x1080 (at least 640x360)", file=sys.stderr)
+        return 1
+    if args.countdown < 0:
+        print("error: --countdown can't be negative", file=sys.stderr)
+        return 1
+    from game.training.facilitate_app import run as run_app
+
+    try:
+        play = run_app(
+            scenario,
+            None if args.no_record else records,
+            seed=args.seed,
+            cohort=args.cohort,
+            countdown=args.countdown,
+            size=(width, height),
+            fullscreen=args.fullscreen,
+            keys=args.keys,
+            screenshots=Path(args.screenshots) if args.screenshots else None,
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    ending = play.session.ending
+    where = f"ending {ending.id} ({ending.rating})" if ending else f"stopped in scene {play.session.state.node}"
+    recorded = f", recorded as playthrough {play.pid}" if play.pid is not None else ""
+    print(f"group session: {len(play.rounds)} decision(s), {where}{recorded}")
+    return 0

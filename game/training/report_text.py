@@ -1,0 +1,146 @@
+"""The report's words in English and Spanish."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "doc_title": "Sticky Situations — trainer's report",
+        "heading": "Trainer's report",
+        "generated": "Generated {date} from {n} playthrough(s).",
+        "cohort": "Cohort",
+        "no_cohort": "No cohort code",
+        "contents": "Contents",
+        "played": "Playthroughs",
+        "learners": "Learners",
+        "finished": "Reached an ending",
+        "median_time": "Median decision time",
+        "endings": "Endings reached",
+        "endings_note": "How each playthrough ended. Ratings run from best to bad.",
+        "trajectories": "Average metrics over the turns",
+        "trajectories_note": "Bold line: the group's average after each choice; faint lines: each playthrough.",
+        "profile": "Assertiveness profile",
+        "profile_note": "Share of choices in each style, for the whole group and for each learner.",
+        "group": "Whole group",
+        "struggles": "Where the group struggled most",
+        "struggles_note": "Decision points with the lowest share of the coach's best choice: good places to start "
+        "the debrief.",
+        "best_taken": "took the coach's best choice",
+        "coach": "The coach's choice",
+        "why": "Why",
+        "distribution": "Choices at every scene",
+        "distribution_note": "★ marks the coach's best choice. Votes are from facilitated group play.",
+        "choice": "Choice",
+        "style": "Style",
+        "taken": "Taken",
+        "votes": "Group votes",
+        "nothing": "No playthroughs recorded yet.",
+        "unknown_scenario": "The scenario file for this version was not found; ids are shown instead of text.",
+        "turn": "turn",
+        "answers": "answers",
+        "of": "of",
+        "footer": "Sticky Situations · a report for trainers · works offline, no data leaves this file.",
+    },
+    "es": {
+        "doc_title": "Sticky Situations — informe para formadores",
+        "heading": "Informe para formadores",
+        "generated": "Generado el {date} a partir de {n} partida(s).",
+        "cohort": "Grupo",
+        "no_cohort": "Sin código de grupo",
+        "contents": "Contenido",
+        "played": "Partidas",
+        "learners": "Participantes",
+        "finished": "Llegaron a un final",
+        "median_time": "Tiempo mediano por decisión",
+        "endings": "Finales alcanzados",
+        "endings_note": "Cómo terminó cada partida. La valoración va de excelente a mala.",
+        "trajectories": "Evolución media de los indicadores",
+        "trajectories_note": "Línea gruesa: la media del grupo tras cada decisión; líneas tenues: cada partida.",
+        "profile": "Perfil de asertividad",
+        "profile_note": "Proporción de decisiones de cada estilo, del grupo entero y de cada participante.",
+        "group": "Todo el grupo",
+        "struggles": "Dónde le costó más al grupo",
+        "struggles_note": "Los momentos de decisión con menos elecciones de la mejor opción según el coach: "
+        "buenos puntos de partida para el debate.",
+        "best_taken": "eligió la mejor opción del coach",
+        "coach": "La opción del coach",
+        "why": "Por qué",
+        "distribution": "Decisiones en cada escena",
+        "distribution_note": "★ señala la mejor opción según el coach. Los votos son del juego en grupo.",
+        "choice": "Opción",
+        "style": "Estilo",
+        "taken": "Elegida",
+        "votes": "Votos del grupo",
+        "nothing": "Aún no hay partidas registradas.",
+        "unknown_scenario": "No se encontró el archivo de esta versión del escenario; se muestran los ids.",
+        "turn": "turno",
+        "answers": "respuestas",
+        "of": "de",
+        "footer": "Sticky Situations · informe para formadores · funciona sin conexión; "
+        "ningún dato sale de este archivo.",
+    },
+}
+
+STYLE_NAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "assertive": "Assertive",
+        "passive": "Passive",
+        "aggressive": "Aggressive",
+        "passive-aggressive": "Passive-aggressive",
+    },
+    "es": {
+        "assertive": "Asertivo",
+        "passive": "Pasivo",
+        "aggressive": "Agresivo",
+        "passive-aggressive": "Pasivo-agresivo",
+    },
+}
+
+PHASE_NAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "situation": "Situation",
+        "cost": "Define the cost",
+        "limits": "Set the limits",
+        "power": "Sources of power",
+        "resolution": "Resolution",
+    },
+    "es": {
+        "situation": "Situación",
+        "cost": "Definir el coste",
+        "limits": "Poner los límites",
+        "power": "Fuentes de poder",
+        "resolution": "Desenlace",
+    },
+}
+
+RATING_NAMES: dict[str, dict[str, str]] = {
+    "en": {"best": "Best", "good": "Good", "fair": "Fair", "poor": "Poor", "bad": "Bad"},
+    "es": {"best": "Excelente", "good": "Bueno", "fair": "Regular", "poor": "Flojo", "bad": "Malo"},
+}
+
+#: Colours per style (always shown together with the style's name).
+STYLE_COLOURS: dict[str, str] = {
+    "assertive": "#2e7d6b",
+    "passive": "#6b86a8",
+    "aggressive": "#c0503c",
+    "passive-aggressive": "#c08a2e",
+}
+
+RATING_COLOURS: dict[str, str] = {
+    "best": "#2e7d6b",
+    "good": "#5f9e6e",
+    "fair": "#c08a2e",
+    "poor": "#d0703e",
+    "bad": "#b23c3c",
+}
+
+METRIC_COLOURS: tuple[str, ...] = ("#2f6f8f", "#2e7d6b", "#8a5a9e", "#c08a2e", "#c0503c", "#4f6d7a")
+
+
+def words(language: str) -> dict[str, str]:
+    """The report's strings in ``language`` (English when unknown)."""
+    return TEXT.get(language, TEXT["en"])
+
+
+def name_of(table: dict[str, dict[str, str]], language: str, key: str) -> str:
+    """A style, phase or rating name in ``language``, or the key itself."""
+    return table.get(language, table["en"]).get(key, key)

@@ -1,0 +1,119 @@
+"""Facilitated group play: the voting logic, what gets recorded, and the projector screens (headless)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from game.core.session import Session
+from game.training.facilitate_model import GroupPlay
+from game.training.records import Records, open_records
+from game.training.replay import replay
+from tests.training.helpers import WORKSHOP, sticky, workshop
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _vote(play: GroupPlay, counts: list[int]) -> None:
+    play.start_voting()
+    for i, n in enumerate(counts):
+        play.selected = i
+        for digit in str(n):
+            play.type_digit(digit)
+    play.reveal()
+
+
+def test_majority_tie_and_the_facilitators_pick_are_recorded(records: Records) -> None:
+    clock = FakeClock()
+    play = GroupPlay(Session(workshop(), seed=0), records, cohort="W1", countdown=60, clock=clock)
+    assert play.step == "discuss" and "cost" not in play.reflection()  # situation: no question
+    play.toggle_timer()
+    clock.now += 45
+    assert play.remaining() == pytest.approx(15)
+    _vote(play, [9, 3])
+    assert play.step == "reveal" and play.picked == "ask_details"
+    clock.now += 30
+    outcome = play.play()
+    assert outcome is not None and outcome.choice_id == "ask_details" and play.step == "outcome"
+    play.next()
+    assert play.scene is not None and play.reflection().startswith("What does this order cost")
+    _vote(play, [4, 4, 1])
+    assert play.picked is None and play.play() is None  # a tie needs the facilitator's pick
+    play.pick(1)
+    play.play()
+    play.next()
+    _vote(play, [10, 1, 0])
+    play.pick(3)  # the facilitator overrules the room
+    play.play()
+    assert play.rounds[-1].overruled and play.rounds[-1].picked == "shout"
+    play.next()
+    play.start_voting()
+    play.typed = {}
+    play.bump(1)
+    play.bump(1)
+    play.backspace()
+    play.type_digit("7")
+    play.reveal()
+    play.play()
+    play.next()
+    assert play.step == "debrief" and play.session.finished
+    record = records.get(play.pid or 0)
+    assert record.mode == "group" and record.cohort == "W1" and record.finished
+    assert [(v.choice_id, v.count, v.picked) for v in record.votes if v.turn == 3] == [
+        ("rush_fee", 10, False),
+        ("fine_eight", 1, False),
+        ("shout", 0, True),
+    ]
+    assert record.choices[0].decision_seconds == pytest.approx(75)
+    assert [v.count for v in record.votes if v.turn == 4] == [7, 0, 0]
+    assert replay(record, workshop()).ok
+
+
+KEYS = (
+    "space,enter,9,down,3,enter,enter,enter,"
+    "enter,3,down,8,enter,enter,enter,"
+    "enter,down,9,down,1,enter,3,enter,enter,"
+    "enter,4,down,4,down,1,enter,1,enter,enter,down"
+)
+
+
+@pytest.mark.ui
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_projector_screens_headless(tmp_path: Path, language: str) -> None:
+    shots = tmp_path / "shots"
+    result = sticky("facilitate", str(WORKSHOP), "--lang", language, "--cohort", "ROOM", "--countdown", "90",
+                    "--keys", KEYS, "--screenshots", str(shots), data=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "4 decision(s), ending good_deal (best), recorded as playthrough 1" in result.stdout
+    names = sorted(p.name for p in shots.glob("*.png"))
+    steps = {n.split("-", 1)[1].removesuffix(".png") for n in names}
+    assert steps == {"discuss", "vote", "reveal", "outcome", "debrief"}
+    import pygame
+
+    for name in (names[1], names[-1]):
+        image = pygame.image.load(str(shots / name))
+        assert image.get_size() == (1280, 720)
+        assert image.get_at((20, 20))[:3] != image.get_at((20, 400))[:3]  # a header band above the body
+    keep = Path(os.environ.get("TMPDIR", "/tmp")) / f"sticky-facilitate-{language}"
+    keep.mkdir(exist_ok=True)
+    for name in names:
+        (keep / name).write_bytes((shots / name).read_bytes())
+    with open_records(tmp_path / "data", auto_send=False) as records:
+        [record] = records.playthroughs(cohort="ROOM")
+        assert record.mode == "group" and len(record.votes) == 11 and record.ending_id == "good_deal"
+
+
+def test_bad_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    for args in (["--window", "huge"], ["--keys", "enter,jump"], ["--countdown", "-5"]):
+        result = sticky("facilitate", str(WORKSHOP), *args, data=tmp_path)
+        assert result.returncode == 1 and "error" in result.stderr and "Traceback" not in result.stderr, args
+    missing = sticky("facilitate", "no/such.yaml", data=tmp_path)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
