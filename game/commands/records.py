@@ -13,7 +13,7 @@ from game.core.session import ChoiceNotAvailable, Session
 from game.training.cli_support import with_records
 from game.training.exchange import export_records, import_records
 from game.training.recorddata import iso
-from game.training.records import Records
+from game.training.records import PROFILE_NAME, Records, read_profile
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,6 +34,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     play.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")
     play.add_argument("--mode", default="practice", help="practice (default), assessment or group")
     play.set_defaults(func=with_records(run_play))
+    who = actions.add_parser("learner", help="set who plays on this laptop (name and cohort for the game's records)")
+    who.add_argument("name", nargs="?", help="the learner's name (omit to show the current one)")
+    who.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")
+    who.add_argument("--clear", action="store_true", help="forget the name and cohort")
+    who.set_defaults(func=with_records(run_learner))
     export = actions.add_parser("export", help="write records to a JSON lines file (.json: one JSON array)")
     export.add_argument("file", metavar="FILE")
     export.add_argument("--cohort", metavar="CODE", help="only this cohort")
@@ -86,6 +91,25 @@ def run_play(args: argparse.Namespace, records: Records) -> int:
         print(f"playthrough {pid} finished: {ending.id if ending else '?'} ({ending.rating if ending else '?'})")
     else:
         print(f"playthrough {pid} recorded, unfinished in scene {session.state.node}")
+    return 0
+
+
+def run_learner(args: argparse.Namespace, records: Records) -> int:
+    """Show, set or clear this laptop's learner profile."""
+    path = records.data_dir / PROFILE_NAME
+    if args.clear:
+        path.unlink(missing_ok=True)
+        print("learner profile cleared: the game records as 'anonymous'")
+        return 0
+    if args.name or args.cohort:
+        profile = read_profile(records.data_dir)
+        if args.name:
+            profile["learner"] = args.name.strip()
+        if args.cohort:
+            profile["cohort"] = args.cohort.strip()
+        path.write_text(json.dumps(profile, ensure_ascii=False), encoding="utf-8")
+    profile = read_profile(records.data_dir)
+    print(f"learner: {profile.get('learner', 'anonymous')} · cohort: {profile.get('cohort', '-')}")
     return 0
 
 

@@ -34,6 +34,16 @@ from game.training.recorddata import PlaythroughRecord
 __all__ = ["DB_NAME", "Records", "RecordsError", "open_records"]
 
 DB_NAME = "records.sqlite3"
+PROFILE_NAME = "learner.json"
+
+
+def read_profile(data_dir: Path) -> dict[str, str]:
+    """This laptop's default learner name and cohort (``sticky records learner``); {} when unset or unreadable."""
+    try:
+        data = json.loads((Path(data_dir) / PROFILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: str(v) for k, v in data.items() if k in ("learner", "cohort") and v} if isinstance(data, dict) else {}
 
 
 def _dump(value: object) -> str:
@@ -140,10 +150,16 @@ class Records:
         *,
         uuid: str | None = None,
     ) -> int:
-        """Record the start of a playthrough (and any choices the session already has); returns its id."""
+        """Record the start of a playthrough (and any choices the session already has); returns its id.
+
+        An anonymous learner and a missing cohort default to this laptop's profile (``learner.json``).
+        """
         scenario = session.scenario
         start = initial_state(scenario).metric_dict()
-        cohort = (cohort or "").strip() or None
+        profile = read_profile(self.data_dir)
+        if (learner or "").strip() in ("", "anonymous"):
+            learner = profile.get("learner", "anonymous")
+        cohort = (cohort or "").strip() or profile.get("cohort") or None
         with self.transaction():
             learner_id = self._learner_id(learner)
             cursor = self.db.execute(

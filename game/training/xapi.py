@@ -133,6 +133,9 @@ def statements(
         }
         if scenario is not None and scene is not None and (best := scenario.best_choice(scene.id)) is not None:
             result["success"] = best.id == choice.choice_id
+        votes = {v.choice_id: v.count for v in record.votes if v.turn == choice.turn}
+        if votes:
+            result["extensions"][s.ext("votes")] = votes
         if choice.chance_index is not None:
             result["extensions"][s.ext("chance-outcome")] = choice.chance_index
         if choice.decision_seconds is not None:

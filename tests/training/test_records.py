@@ -215,3 +215,16 @@ def test_headless_recording_command(tmp_path: Path) -> None:
     assert row["learner"] == "Ana" and [c["decision_seconds"] for c in row["choices"]] == [10.0, 20.0]
     bad = sticky("records", "play", str(BAKERY), "--choices", "7", data=tmp_path)
     assert bad.returncode == 1 and "not a number between" in bad.stderr
+
+
+def test_the_laptop_profile_names_anonymous_players(tmp_path: Path) -> None:
+    result = sticky("records", "learner", "Ana", "--cohort", "SPA-1", data=tmp_path)
+    assert result.returncode == 0 and "learner: Ana · cohort: SPA-1" in result.stdout
+    with open_records(tmp_path, auto_send=False) as records:
+        pid = records.start(Session(bakery()), learner="anonymous", cohort=None)
+        named = records.start(Session(bakery()), learner="Bo", cohort="X")
+        assert (records.get(pid).learner, records.get(pid).cohort) == ("Ana", "SPA-1")
+        assert (records.get(named).learner, records.get(named).cohort) == ("Bo", "X")
+    assert sticky("records", "learner", "--clear", data=tmp_path).returncode == 0
+    with open_records(tmp_path, auto_send=False) as records:
+        assert records.get(records.start(Session(bakery()))).learner == "anonymous"

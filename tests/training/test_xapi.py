@@ -170,3 +170,16 @@ def test_cli_send_status_show_and_config_file(tmp_path: Path, lrs: FakeLRS) -> N
     (tmp_path / "lrs.json").write_text("{broken")
     broken = sticky("xapi", "status", data=tmp_path)
     assert broken.returncode == 1 and "lrs.json" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_group_votes_travel_with_the_answered_statement(records: Records) -> None:
+    from game.core.session import Session
+
+    session = Session(workshop())
+    pid = records.start(session, learner="Group", cohort="ROOM", mode="group")
+    records.votes(pid, 1, "the_call", {"ask_details": 11, "say_yes_now": 4}, "ask_details")
+    records.choice(pid, session.choose("ask_details"), 95.0)
+    answered = statements(records.get(pid))[1]
+    votes = [v for k, v in answered["result"]["extensions"].items() if k.endswith("/votes")]
+    assert votes == [{"ask_details": 11, "say_yes_now": 4}]
+    assert answered["result"]["duration"] == "PT95.00S"
