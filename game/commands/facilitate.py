@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--no-record", action="store_true", help="don't record this session")
     parser.add_argument("--keys", help="play these keys headless, comma-separated (for tests and demos)")
     parser.add_argument("--screenshots", metavar="DIR", help="with --keys: save a PNG after every key")
-    parser.set_defaults(func=with_records(run))
+    parser.set_defaults(func=with_records(run, auto_send=True))
 
 
 def run(args: argparse.Namespace, records: Records) -> int:

@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     play.add_argument("--learner", default="anonymous", help="the learner's name (default: anonymous)")
     play.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")
     play.add_argument("--mode", default="practice", help="practice (default), assessment or group")
-    play.set_defaults(func=with_records(run_play))
+    play.set_defaults(func=with_records(run_play, auto_send=True))
     who = actions.add_parser("learner", help="set who plays on this laptop (name and cohort for the game's records)")
     who.add_argument("name", nargs="?", help="the learner's name (omit to show the current one)")
     who.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")

@@ -35,7 +35,10 @@ def xapi_settings(data_dir: Path | None) -> XapiSettings:
     """The IRI base and account home page, from the LRS config (``lrs.json``) or the defaults."""
     from game.training.lrs import read_config_file
 
-    data = read_config_file(data_dir) if data_dir is not None else {}
+    try:
+        data = read_config_file(data_dir) if data_dir is not None else {}
+    except ValueError:  # a broken lrs.json must never stop a playthrough from being recorded
+        data = {}
     defaults = XapiSettings()
     return XapiSettings(
         base=str(data.get("activity_base") or defaults.base).rstrip("/"),

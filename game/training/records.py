@@ -246,7 +246,10 @@ class Records:
     def _send_in_background(self) -> None:
         from game.training.lrs import lrs_config, send_pending
 
-        if lrs_config(self.data_dir) is None or os.environ.get("STICKY_XAPI_AUTOSEND") == "0":
+        try:
+            if lrs_config(self.data_dir) is None or os.environ.get("STICKY_XAPI_AUTOSEND") == "0":
+                return
+        except ValueError:  # a broken LRS config: statements stay queued; `sticky xapi send` explains
             return
         path = self.path
 

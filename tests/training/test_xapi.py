@@ -183,3 +183,10 @@ def test_group_votes_travel_with_the_answered_statement(records: Records) -> Non
     votes = [v for k, v in answered["result"]["extensions"].items() if k.endswith("/votes")]
     assert votes == [{"ask_details": 11, "say_yes_now": 4}]
     assert answered["result"]["duration"] == "PT95.00S"
+
+
+def test_a_broken_lrs_config_never_stops_a_playthrough_being_recorded(tmp_path: Path) -> None:
+    (tmp_path / "lrs.json").write_text("{not json", encoding="utf-8")
+    with open_records(tmp_path) as records:
+        pid, _ = play_and_record(records, workshop(), learner="Ana")
+        assert records.get(pid).finished and counts(records.db)["queued"] > 0
