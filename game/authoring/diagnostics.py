@@ -118,7 +118,7 @@ class DiagnosticBag:
     def add(self, code: str, message: str, pos: Pos, hint: str = "", severity: Severity | None = None) -> None:
         """Record one diagnostic, with the code's default severity unless one is given."""
         default = CODES[code][0]
-        self.items.append(Diagnostic(code, message, pos, severity or default, hint))
+        self.items.append(Diagnostic(code, _short(message), pos, severity or default, _short(hint)))
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         """Record several diagnostics."""
@@ -137,6 +137,14 @@ class DiagnosticBag:
     def sorted(self) -> list[Diagnostic]:
         """Diagnostics in file order."""
         return sorted(self.items, key=lambda d: (d.pos.path, d.pos.line, d.pos.col, d.code))
+
+
+MAX_MESSAGE = 300
+
+
+def _short(text: str) -> str:
+    """``text`` cut to MAX_MESSAGE characters: a message quotes what the author wrote, which may be 40 MB."""
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 def known_list(candidates: Iterable[str], limit: int = 8) -> str:

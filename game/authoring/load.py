@@ -38,6 +38,7 @@ from game.core.model import (
     Scenario,
     Scene,
 )
+from game.core.source import suggestion_budget
 from game.core.texts import default_metric_text
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
@@ -132,7 +133,11 @@ def load_scenario_text(
     text: str, shown: str, bag: DiagnosticBag | None = None, with_translations: bool = False
 ) -> LoadResult:
     """Load a scenario from text; ``shown`` is the path used in diagnostics and to find assets."""
-    bag = bag or DiagnosticBag()
+    with suggestion_budget():
+        return _load_text(text, shown, bag or DiagnosticBag(), with_translations)
+
+
+def _load_text(text: str, shown: str, bag: DiagnosticBag, with_translations: bool) -> LoadResult:
     tree = parse_tree(text, shown, bag)
     if tree is None:
         return LoadResult(None, bag.sorted())
