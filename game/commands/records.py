@@ -57,7 +57,7 @@ def run_list(args: argparse.Namespace, records: Records) -> int:
     for r in rows:
         state = f"{r.ending_id} ({r.rating})" if r.finished else "unfinished"
         print(
-            f"{r.id:>4}  {r.uuid[:8]}  {iso(r.started_at)[:16]}  {r.cohort or '-':<10} {r.learner:<16} "
+            f"{r.id:>4}  {r.uuid[:8]}  {(iso(r.started_at) or '')[:16]}  {r.cohort or '-':<10} {r.learner:<16} "
             f"{r.scenario_id:<16} {r.mode:<9} {len(r.choices):>2} choices  {state}"
         )
     print(f"{len(rows)} playthrough(s) in {records.path}", file=sys.stderr)

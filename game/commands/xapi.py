@@ -7,7 +7,7 @@ import json
 import sys
 
 from game.training.cli_support import with_records
-from game.training.lrs import lrs_config, send_pending
+from game.training.lrs import LRSConfig, lrs_config, send_pending
 from game.training.outbox import counts, xapi_settings
 from game.training.records import Records
 from game.training.replay import scenario_for
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.set_defaults(func=with_records(run_show))
 
 
-def _config_or_error(records: Records) -> tuple[bool, object]:
+def _config_or_error(records: Records) -> tuple[bool, LRSConfig | None]:
     try:
         return True, lrs_config(records.data_dir)
     except ValueError as exc:
@@ -45,7 +45,7 @@ def run_status(args: argparse.Namespace, records: Records) -> int:
         return 1
     numbers = counts(records.db)
     print(" · ".join(f"{k}: {v}" for k, v in numbers.items()))
-    print(f"LRS: {config.endpoint}" if config else "LRS: not configured (statements wait in the outbox)")  # type: ignore[attr-defined]
+    print(f"LRS: {config.endpoint}" if config else "LRS: not configured (statements wait in the outbox)")
     return 0
 
 
@@ -64,7 +64,7 @@ def run_send(args: argparse.Namespace, records: Records) -> int:
     report = send_pending(
         records,
         config=config,
-        retries=max(0, args.retries),  # type: ignore[arg-type]
+        retries=max(0, args.retries),
         timeout=max(0.1, args.timeout),
         include_failed=args.all,
     )

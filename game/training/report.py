@@ -96,7 +96,7 @@ class _Writer:
             )
             for _id, title, rating, n in stat.endings
         ]
-        chart = _svg.hbars(rows, label_w=250) if rows else f"<p>{escape(self.w['nothing'])}</p>"
+        chart = _svg.hbars(rows, width=600, label_w=270) if rows else f"<p>{escape(self.w['nothing'])}</p>"
         return self.card(self.w["endings"], self.w["endings_note"], chart)
 
     def profile(self, stat: ScenarioStat) -> str:
