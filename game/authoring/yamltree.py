@@ -14,6 +14,7 @@ remember their line and column. This gives us, in one pass and without recursion
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,7 +122,15 @@ def read_text(path: str, bag: DiagnosticBag, display: str | None = None) -> str 
     """Read a scenario file as UTF-8 text, or record why it can't be and return None."""
     shown = display or path
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero or a FIFO (say, a symlink in a zip) never ends
+            bag.add("S113", "cannot read the file: it is not a regular file", Pos(shown))
+            return None
+        size = info.st_size
+        if size <= MAX_BYTES:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)  # bounded even if the file grows meanwhile
+            size = max(size, len(data))
         if size > MAX_BYTES:
             bag.add(
                 "S105",
@@ -129,8 +138,6 @@ def read_text(path: str, bag: DiagnosticBag, display: str | None = None) -> str 
                 Pos(shown),
             )
             return None
-        with open(path, "rb") as handle:
-            data = handle.read()
     except OSError as exc:
         bag.add("S113", f"cannot read the file: {exc.strerror or exc}", Pos(shown))
         return None
@@ -141,6 +148,9 @@ def decode_text(data: bytes, shown: str, bag: DiagnosticBag) -> str | None:
     """Decode bytes as UTF-8 scenario text, recording empty, binary and encoding problems."""
     if not data.strip():
         bag.add("S104", "the file is empty; a scenario needs at least id, title and scenes", Pos(shown))
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # before the NUL check: UTF-16 text is not binary
+        bag.add("S102", "the file is UTF-16 text, not UTF-8", Pos(shown), hint="save the file as UTF-8 in your editor")
         return None
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -183,6 +193,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str, bag: Diagnos
         )
         return
     context = f" {exc.context}" if exc.context else ""
+    start = exc.context_mark
+    if context and start is not None and mark is not None and start.line != mark.line:
+        context += f" that starts at line {start.line + 1}, column {start.column + 1}"  # e.g. an unclosed '{'
     bag.add("S101", f"{problem}{context}".strip(), pos)
 
 

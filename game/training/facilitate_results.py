@@ -29,13 +29,15 @@ def draw_reveal(view: View, surface: pygame.Surface, body: pygame.Rect) -> None:
     gap = t.px(12)
     row_h = min(t.px(118), (body.bottom - y - gap * (len(choices) - 1)) // max(1, len(choices)))
     text_w = round(body.width * 0.45)
+    badge = t.font("h2").get_height() + t.px(8)
+    fonts = [d.fit_font(t, "small", c.text, text_w - badge, row_h - t.px(14)) for c in choices]
+    font = min(fonts, key=lambda f: f.get_height()) if fonts else t.font("small")
     for i, choice in enumerate(choices):
         row = pygame.Rect(body.x, y + i * (row_h + gap), body.width, row_h)
         picked = choice.id == play.picked
         d.card(surface, t, row, border=t.colors.highlight if picked else None, width=3 if picked else 1)
         size = d.number_badge(surface, t, i + 1, row.x + t.px(14), row.centery - t.px(22), t.colors.accent)
         x = row.x + t.px(24) + size
-        font = d.fit_font(t, "small", choice.text, text_w - size, row_h - t.px(14))
         lines = d.wrap(choice.text, font, text_w - size)
         height = len(lines) * round(font.get_linesize() * 1.12)
         d.text_block(surface, choice.text, font, t.colors.text, x, row.centery - height // 2, text_w - size)

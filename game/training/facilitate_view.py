@@ -93,7 +93,12 @@ class View:
         t, play = self.t, self.play
         left = pygame.Rect(body.x, body.y, round(body.width * 0.6) - t.px(12), body.height)
         right = pygame.Rect(left.right + t.px(24), body.y, body.right - left.right - t.px(24), body.height)
-        top = self.scene_card(surface, pygame.Rect(left.x, left.y, left.width, round(left.height * 0.42)))
+        scene = play.scene
+        assert scene is not None
+        font = t.font("body", 0.85)
+        need = len(d.wrap(scene.text, font, left.width - 2 * t.px(22))) * font.get_linesize() * 1.12 + t.px(80)
+        height = round(min(max(need, left.height * 0.36), left.height * 0.5))
+        top = self.scene_card(surface, pygame.Rect(left.x, left.y, left.width, height))
         self.choice_list(surface, pygame.Rect(left.x, top + t.px(18), left.width, left.bottom - top - t.px(18)))
         q_rect = pygame.Rect(right.x, right.y, right.width, round(right.height * 0.6))
         d.card(surface, t, q_rect, fill=t.colors.accent_soft, border=t.colors.accent, width=2)
@@ -143,6 +148,9 @@ class View:
         gap = t.px(12)
         row_h = min(t.px(120), (rect.height - gap * (len(choices) - 1)) // len(choices))
         counts_w = t.px(170) if with_counts else 0
+        text_w = rect.width - t.px(40) - t.font("h2").get_height() - t.px(16) - counts_w
+        fonts = [d.fit_font(t, "body", c.text, text_w, row_h - t.px(16)) for c in choices]
+        font = min(fonts, key=lambda f: f.get_height())  # one size for every row
         for i, choice in enumerate(choices):
             row = pygame.Rect(rect.x, rect.y + i * (row_h + gap), rect.width, row_h)
             selected = with_counts and i == play.selected
@@ -150,7 +158,6 @@ class View:
             size = d.number_badge(surface, t, i + 1, row.x + t.px(14), row.centery - t.px(22), t.colors.accent)
             text_x = row.x + t.px(24) + size
             width = row.right - text_x - t.px(16) - counts_w
-            font = d.fit_font(t, "body", choice.text, width, row_h - t.px(16))
             lines = d.wrap(choice.text, font, width)
             height = len(lines) * round(font.get_linesize() * 1.12)
             d.text_block(surface, choice.text, font, t.colors.text, text_x, row.centery - height // 2, width)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def test_non_finite_or_huge_numbers_are_rejected(number: str) -> None:
 
 @pytest.mark.parametrize(
     ("data", "at"),
-    [(b"a: b\nc: d \x07x\n", (2, 6)), ("a: \"ñññ\"\nc: dñ \x07x\n".encode(), (2, 7)), (b"a: \xef\xbf\xbe\n", (1, 4))],
+    [(b"a: b\nc: d \x07x\n", (2, 6)), ('a: "ñññ"\nc: dñ \x07x\n'.encode(), (2, 7)), (b"a: \xef\xbf\xbe\n", (1, 4))],
 )
 def test_forbidden_control_character_is_positioned(data: bytes, at: tuple[int, int]) -> None:
     # Was: reported at 1:1 (libyaml's reader errors carry a byte offset, not a mark).
@@ -100,3 +101,16 @@ def test_suggestions_stay_linear_with_thousands_of_misspelled_targets() -> None:
     diagnostics = load_bytes(text.encode(), "t.yaml").diagnostics
     assert time.process_time() - started < 4
     assert sum(d.code == "S301" for d in diagnostics) == 2000
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs /dev/zero and FIFOs")
+def test_special_files_are_refused_without_reading_them(tmp_path: Path) -> None:
+    # Was: the size check used getsize (0 for /dev/zero), then read() ran until memory was gone;
+    # a FIFO blocked forever. A zip from a stranger can hold such a symlink named like a scenario.
+    zero = tmp_path / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    for path in (zero, fifo):
+        [diagnostic] = load_scenario(path).diagnostics
+        assert (diagnostic.code, diagnostic.pos.line, diagnostic.pos.col) == ("S113", 1, 1)

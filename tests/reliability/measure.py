@@ -1,0 +1,73 @@
+"""Run a child process and measure it: exit status, output, wall time, CPU time and peak memory (RSS).
+
+``os.wait4`` returns the resource usage of that one child, so concurrent runs and earlier tests don't
+blur the numbers (``getrusage(RUSAGE_CHILDREN)`` would report the maximum over every child so far).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tests.conftest import ROOT
+
+
+@dataclass(frozen=True)
+class Run:
+    """What a measured child did."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the child
+    peak_mb: float  # peak resident set size
+    timed_out: bool = False
+
+    @property
+    def output(self) -> str:
+        """stdout and stderr together."""
+        return self.stdout + self.stderr
+
+
+def run_measured(args: Sequence[str], timeout: float = 120.0, env: dict[str, str] | None = None) -> Run:
+    """Run ``args`` from the project root; kill it after ``timeout`` seconds."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.monotonic()
+        proc = subprocess.Popen(
+            list(args), cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env or os.environ.copy()
+        )
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - started > timeout:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                timed_out = True
+                break
+            time.sleep(0.005)
+        wall = time.monotonic() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)  # we reaped it: tell Popen
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            wall,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,  # Linux reports KiB
+            timed_out,
+        )
+
+
+def sticky(*args: str, timeout: float = 120.0) -> Run:
+    """``python -m game ARGS`` measured."""
+    return run_measured([sys.executable, "-m", "game", *args], timeout=timeout)
