@@ -89,8 +89,21 @@ KEYS = (
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_projector_screens_headless(tmp_path: Path, language: str) -> None:
     shots = tmp_path / "shots"
-    result = sticky("facilitate", str(WORKSHOP), "--lang", language, "--cohort", "ROOM", "--countdown", "90",
-                    "--keys", KEYS, "--screenshots", str(shots), data=tmp_path / "data")
+    result = sticky(
+        "facilitate",
+        str(WORKSHOP),
+        "--lang",
+        language,
+        "--cohort",
+        "ROOM",
+        "--countdown",
+        "90",
+        "--keys",
+        KEYS,
+        "--screenshots",
+        str(shots),
+        data=tmp_path / "data",
+    )
     assert result.returncode == 0, result.stderr
     assert "4 decision(s), ending good_deal (best), recorded as playthrough 1" in result.stdout
     names = sorted(p.name for p in shots.glob("*.png"))
