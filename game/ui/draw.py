@@ -152,18 +152,19 @@ def chip(
     bg: Color,
     role: str = "label",
     what: str = "chip",
+    shrink: float = 1.0,
 ) -> None:
     """A pill with a one-line label."""
     pygame.draw.rect(surface, bg, rect, border_radius=rect.h // 2)
     if theme.high_contrast:
         pygame.draw.rect(surface, fg, rect, width=2, border_radius=rect.h // 2)
     inner = rect.inflate(-rect.h, 0)
-    txt.draw_line(surface, theme, label, role, inner, fg, "center", what)
+    txt.draw_line(surface, theme, label, role, inner, fg, "center", what, shrink)
 
 
-def chip_width(theme: Theme, label: str, role: str = "label") -> int:
+def chip_width(theme: Theme, label: str, role: str = "label", shrink: float = 1.0) -> int:
     """The width a chip needs for ``label``."""
-    font = theme.font(role)
+    font = theme.font(role, shrink)
     return font.size(label)[0] + font.get_height() + theme.px(8)
 
 

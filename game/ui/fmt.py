@@ -5,6 +5,8 @@ Spanish writes ``85.000 $/mes`` and ``2,5 %`` where English writes ``85,000`` an
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from game.core.format import format_delta, format_value
 from game.core.model import Metric
 from game.locale import language
@@ -19,6 +21,11 @@ def _local(text: str) -> str:
 def value(number: float, metric: Metric) -> str:
     """A metric value with its unit, e.g. ``85,000 $/month`` (``85.000 $/mes`` in Spanish)."""
     return _local(format_value(number, metric))
+
+
+def delta_short(change: float, metric: Metric) -> str:
+    """A signed change without arrow or unit (except %), for gauges that show the unit beside it."""
+    return delta(change, replace(metric, unit="%" if metric.unit.strip() == "%" else ""))
 
 
 def delta(change: float, metric: Metric) -> str:

@@ -61,7 +61,7 @@ def draw_gauges(
             surface.blit(image, (x, top + (label_h - icon_size) // 2))
             x += icon_size + theme.px(8)
         txt.draw_line(surface, theme, metric.label, "small", pygame.Rect(x, top, rect.right - x, label_h), c.muted,
-                      what="gauge label")
+                      what="gauge label", shrink=shrink)
         value = shown.get(metric.id, metric.start)
         value_y = top + label_h
         value_h = theme.line_height("number", shrink)
@@ -69,7 +69,7 @@ def draw_gauges(
         delta = deltas.get(metric.id, 0.0)
         value_rect = pygame.Rect(rect.x, value_y, rect.w, value_h)
         if delta:
-            delta_label = widgets.delta_text(delta, metric)
+            delta_label = fmt.delta_short(delta, metric)
             font = theme.font("label", shrink)
             delta_w = font.size(delta_label)[0] + theme.px(22)
             value_rect.w = max(1, rect.w - delta_w - theme.px(8))
@@ -79,8 +79,8 @@ def draw_gauges(
             widgets.arrow(surface, (dx + size // 2, value_y + value_h // 2), size, delta, color)
             txt.draw_line(surface, theme, delta_label, "label",
                           pygame.Rect(dx + size + theme.px(6), value_y, delta_w - size - theme.px(6), value_h),
-                          color, what="gauge delta")
-        txt.draw_line(surface, theme, value_text, "number", value_rect, c.text, what="gauge value")
+                          color, what="gauge delta", shrink=shrink)
+        txt.draw_line(surface, theme, value_text, "number", value_rect, c.text, what="gauge value", shrink=shrink)
         bar = pygame.Rect(rect.x, value_y + value_h + theme.px(4), rect.w, theme.px(12))
         low, high = gauge_range(metric, value)
         fraction = 0.0 if high <= low else max(0.0, min(1.0, (value - low) / (high - low)))
@@ -97,8 +97,8 @@ def draw_phase_tracker(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
     current = PHASES.index(phase) if phase in PHASES else 0
     count = len(PHASES)
     step_w = rect.w // count
-    dot = min(theme.px(30), rect.h * 6 // 10)
-    label_h = rect.h - dot - theme.px(2)
+    label_h = theme.line_height("label")
+    dot = min(theme.px(30), rect.h - label_h - theme.px(2))
     for index, name in enumerate(PHASES):
         cx = rect.x + index * step_w + step_w // 2
         cy = rect.y + dot // 2

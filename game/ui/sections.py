@@ -42,7 +42,11 @@ class Section:
     def _head_h(self, theme: Theme, shrink: float) -> int:
         if not (self.label or self.style or self.icon):
             return 0
-        return max(theme.line_height("label", shrink), theme.px(26) if self.style else 0) + theme.px(4)
+        return max(theme.line_height("label", shrink), self._tag_h(theme, shrink) if self.style else 0) + theme.px(4)
+
+    @staticmethod
+    def _tag_h(theme: Theme, shrink: float) -> int:
+        return theme.font("label", shrink).get_height() + theme.px(6)
 
     def measure(self, theme: Theme, width: int, shrink: float) -> int:
         """The height this section needs at ``width`` and ``shrink``."""
@@ -51,7 +55,7 @@ class Section:
         if self.text:
             height += txt.layout(theme, self.text, self.role, inner, shrink).height
         if self.rows:
-            height += theme.px(6) + widgets.measure_delta_rows(theme, len(self.rows), shrink)
+            height += theme.px(6) + widgets.measure_delta_rows(theme, self.rows, inner, shrink)
         if self.note:
             height += theme.px(6) + txt.layout(theme, self.note, self.note_role, inner, shrink).height
         return height
@@ -81,13 +85,14 @@ class Section:
                     hx += size + theme.px(8)
             tag_w = 0
             if self.style:
-                tag_h = theme.px(26)
-                tag_w = draw.chip_width(theme, widgets.style_label(self.style))
-                widgets.style_tag(surface, theme, (x + inner_w - tag_w, y + (label_h - tag_h) // 2), self.style, tag_h)
+                tag_h = self._tag_h(theme, shrink)
+                tag_w = draw.chip_width(theme, widgets.style_label(self.style), shrink=shrink)
+                widgets.style_tag(surface, theme, (x + inner_w - tag_w, y + (head - theme.px(4) - tag_h) // 2),
+                                  self.style, tag_h, shrink)
             if self.label:
                 label_rect = pygame.Rect(hx, y, max(1, x + inner_w - hx - tag_w - theme.px(8)), label_h)
                 txt.draw_line(surface, theme, self.label, "label", label_rect, self.accent or c.accent,
-                              what="section label")
+                              what="section label", shrink=shrink)
             y += head
         if self.text:
             block = txt.layout(theme, self.text, self.role, inner_w, shrink)

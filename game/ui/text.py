@@ -115,9 +115,15 @@ def fit(theme: Theme, text: str, role: str, box: tuple[int, int], what: str = ""
     return block
 
 
-def fit_line(theme: Theme, text: str, role: str, width: int, what: str = "") -> Block:
-    """One line of text shrunk until it is no wider than ``width`` (never wrapped)."""
-    for step in _STEPS:
+def fits(theme: Theme, text: str, role: str, box: tuple[int, int]) -> bool:
+    """True when ``text`` fits ``box`` at some shrink step (optional text is left out otherwise)."""
+    block = layout(theme, text, role, max(1, box[0]), MIN_SHRINK)
+    return box[0] > 0 and block.fits and block.height <= box[1]
+
+
+def fit_line(theme: Theme, text: str, role: str, width: int, what: str = "", shrink: float = 1.0) -> Block:
+    """One line of text shrunk until it is no wider than ``width`` (never wrapped), starting at ``shrink``."""
+    for step in (shrink, *(s for s in _STEPS if s < shrink)):
         font = theme.font(role, step)
         if font.size(text)[0] <= width:
             return Block([text], font, theme.line_height(role, step), font.size(text)[0], font.get_height(), step)
@@ -208,9 +214,10 @@ def draw_line(
     color: Color,
     align: str = "left",
     what: str = "",
+    shrink: float = 1.0,
 ) -> Block:
-    """One line shrunk to fit ``rect``'s width, centred vertically in it."""
-    block = fit_line(theme, text, role, rect.w, what)
+    """One line shrunk to fit ``rect``'s width (starting at ``shrink``), centred vertically in it."""
+    block = fit_line(theme, text, role, rect.w, what, shrink)
     if block.height > rect.h + 2:
         OVERFLOWS.append((what or role, text, rect.size))
     y = rect.y + (rect.h - block.height) // 2

@@ -171,6 +171,11 @@ class Theme:
         return self.px(18)
 
     @property
+    def footer(self) -> int:
+        """The band along the bottom edge kept for the key hints."""
+        return self.line_height("small") + self.px(14)
+
+    @property
     def radius(self) -> int:
         """The corner radius of cards."""
         return self.px(14)

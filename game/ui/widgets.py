@@ -68,14 +68,17 @@ def style_label(style: str) -> str:
     return tr(f"style.{style}")
 
 
-def style_tag(surface: pygame.Surface, theme: Theme, pos: tuple[int, int], style: str, height: int) -> int:
+def style_tag(
+    surface: pygame.Surface, theme: Theme, pos: tuple[int, int], style: str, height: int, shrink: float = 1.0
+) -> int:
     """A pill naming a style, in its colour; returns its width."""
     label = style_label(style)
-    width = draw.chip_width(theme, label)
+    width = draw.chip_width(theme, label, shrink=shrink)
     color = theme.style_color(style)
     bg = color if not theme.high_contrast else theme.colors.panel
     fg = (255, 255, 255) if not theme.high_contrast else color
-    draw.chip(surface, theme, pygame.Rect(pos[0], pos[1], width, height), label, fg, bg, what="style tag")
+    draw.chip(surface, theme, pygame.Rect(pos[0], pos[1], width, height), label, fg, bg, what="style tag",
+              shrink=shrink)
     return width
 
 
@@ -99,9 +102,19 @@ def arrow(surface: pygame.Surface, center: tuple[int, int], size: int, delta: fl
         draw.dash(surface, center, size, color)
 
 
-def measure_delta_rows(theme: Theme, count: int, shrink: float) -> int:
-    """The height of ``count`` delta rows."""
-    return count * theme.line_height("body", shrink)
+def _row_lines(theme: Theme, metric: Metric, delta: float, width: int, shrink: float) -> int:
+    """1 when label and value share a line, 2 when the value goes below the label."""
+    font_h = theme.font("body", shrink).get_height()
+    size = max(8, font_h * 5 // 9)
+    label_w = theme.font("body", shrink).size(metric.label)[0]
+    value_w = theme.font("number", shrink).size(delta_text(delta, metric))[0]
+    return 1 if size + theme.px(12) + label_w + theme.px(12) + value_w <= width else 2
+
+
+def measure_delta_rows(theme: Theme, rows: list[tuple[Metric, float]], width: int, shrink: float) -> int:
+    """The height of the delta rows at ``width``."""
+    line_h = theme.line_height("body", shrink)
+    return sum(_row_lines(theme, m, d, width, shrink) for m, d in rows) * line_h
 
 
 def draw_delta_rows(
@@ -111,9 +124,10 @@ def draw_delta_rows(
     rows: list[tuple[Metric, float]],
     shrink: float,
 ) -> int:
-    """One line per changed metric: arrow, label, signed value; returns the height used."""
+    """One line per changed metric: arrow, label, signed value (below the label when narrow); the height used."""
     line_h = theme.line_height("body", shrink)
     font_h = theme.font("body", shrink).get_height()
+    font = theme.font("number", shrink)
     y = rect.y
     for metric, delta in rows:
         color = delta_color(theme, delta)
@@ -121,20 +135,35 @@ def draw_delta_rows(
         arrow(surface, (rect.x + size // 2 + 2, y + font_h // 2 + 1), size, delta, color)
         left = rect.x + size + theme.px(12)
         value = delta_text(delta, metric)
-        font = theme.font("number", shrink)
         value_w = font.size(value)[0]
-        label_rect = pygame.Rect(left, y, max(1, rect.right - left - value_w - theme.px(12)), font_h)
-        txt.draw_line(surface, theme, metric.label, "body", label_rect, theme.colors.text, "left", "delta label")
+        lines = _row_lines(theme, metric, delta, rect.w, shrink)
+        label_w = rect.right - left - (value_w + theme.px(12) if lines == 1 else 0)
+        txt.draw_line(surface, theme, metric.label, "body", pygame.Rect(left, y, max(1, label_w), font_h),
+                      theme.colors.text, "left", "delta label", shrink)
+        value_y = y + (line_h if lines == 2 else 0)
         surface.blit(txt.render(font, value, color if not theme.high_contrast else theme.colors.text),
-                     (rect.right - value_w, y))
-        y += line_h
+                     (max(left, rect.right - value_w), value_y))
+        y += line_h * lines
     return y - rect.y
+
+
+def more_below(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
+    """A soft fade and a down arrow at the bottom of a scrolled area: there is more to read."""
+    c = theme.colors
+    h = theme.px(36)
+    fade = draw.gradient((rect.w, h), c.bg, c.bg).copy().convert_alpha() if pygame.display.get_surface() else None
+    if fade is not None and not theme.high_contrast:
+        for y in range(h):
+            fade.fill((*c.bg, round(230 * y / h)), pygame.Rect(0, y, rect.w, 1))
+        surface.blit(fade, (rect.x, rect.bottom - h))
+    draw.triangle(surface, (rect.centerx, rect.bottom - theme.px(12)), theme.px(16), False, c.accent)
 
 
 def hint_bar(surface: pygame.Surface, theme: Theme, hint: str) -> None:
     """The key hints along the bottom edge."""
     w, h = surface.get_size()
-    rect = pygame.Rect(theme.margin, h - theme.px(30), w - 2 * theme.margin, theme.px(24))
+    line = theme.line_height("small")
+    rect = pygame.Rect(theme.margin, h - line - theme.px(6), w - 2 * theme.margin, line)
     if not hint:
         return
     txt.draw_line(surface, theme, hint, "small", rect, theme.colors.muted, "center", "hint bar")

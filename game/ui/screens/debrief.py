@@ -18,6 +18,7 @@ from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screens.base import Screen
 from game.ui.screens.ending import stars_for
+from game.ui.scroll import Scroller
 from game.ui.sections import Section, stack_height
 
 
@@ -54,6 +55,7 @@ class DebriefScreen(Screen):
     def __init__(self, app: object, page: int = 0) -> None:
         super().__init__(app)  # type: ignore[arg-type]
         self.page = page
+        self.scroller = Scroller()
 
     @property
     def pt(self):  # type: ignore[no-untyped-def]
@@ -83,7 +85,7 @@ class DebriefScreen(Screen):
             items.append(Item(f"tab:{index}", rect, lambda i=index: self.show(i), True, index + 1 if index < 9 else 0))
             x = rect.right + t.px(8)
         button_h = t.px(56)
-        self.buttons_y = h - t.px(42) - button_h
+        self.buttons_y = h - t.footer - button_h
         self.body = pygame.Rect(m, tab_y + tab_h + t.gap, w - 2 * m, self.buttons_y - t.gap - tab_y - tab_h - t.gap)
         current = self.pages[self.page]
         buttons = []
@@ -103,11 +105,21 @@ class DebriefScreen(Screen):
 
     def show(self, index: int) -> None:
         """Switch to a page (the tab keeps the focus)."""
+        if index != self.page:
+            self.scroller = Scroller()
         self.page = index
         self.relayout()
         self.focus.focus(f"tab:{index}")
 
     def handle(self, action: inp.Action) -> None:
+        step = self.theme.px(70)
+        kind = action.kind
+        if kind == inp.SCROLL and self.scroller.by(-action.value * step):
+            return
+        if kind == inp.PAGE and self.scroller.by(action.value * self.scroller.view.h * 3 // 4):
+            return
+        if kind in (inp.UP, inp.DOWN) and self.scroller.by(step if kind == inp.DOWN else -step):
+            return
         if action.kind == inp.PAGE:
             self.show((self.page + action.value) % len(self.pages))
             return
@@ -232,9 +244,19 @@ class DebriefScreen(Screen):
         def measure(shrink: float) -> int:
             return max(stack_height(t, mine, left.w, shrink, gap), stack_height(t, strongest, right.w, shrink, gap))
 
-        shrink = txt.shrink_to_fit(measure, area.h, "debrief decision")
-        self._column(surface, left, mine, shrink)
-        self._column(surface, right, strongest, shrink)
+        if measure(txt.MIN_SHRINK) <= area.h:
+            shrink = txt.shrink_to_fit(measure, area.h, "debrief decision")
+            self.scroller.set(area, 0)
+            self._column(surface, left, mine, shrink)
+            self._column(surface, right, strongest, shrink)
+            return
+        shrink = 0.88  # last resort: readable text that scrolls (wheel, Page Up/Down, Up/Down)
+        self.scroller.set(area.inflate(-t.px(12), 0).move(-t.px(6), 0), measure(shrink))
+        surface.set_clip(area.inflate(t.px(8), 0))
+        self._column(surface, left.move(0, -self.scroller.offset), mine, shrink)
+        self._column(surface, right.move(0, -self.scroller.offset), strongest, shrink)
+        surface.set_clip(None)
+        self.scroller.draw(surface, t)
 
     def _column(self, surface: pygame.Surface, rect: pygame.Rect, sections: list[Section], shrink: float = 0) -> None:
         t = self.theme

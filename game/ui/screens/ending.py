@@ -27,7 +27,7 @@ class EndingScreen(Screen):
         t = self.theme
         w, h = self.size
         m = t.margin
-        self.card = pygame.Rect(m, m, w - 2 * m, h - 2 * m - t.px(30))
+        self.card = pygame.Rect(m, m, w - 2 * m, h - m - t.footer)
         pad = t.pad * 2
         button_h = t.px(60)
         self.buttons_y = self.card.bottom - pad - button_h

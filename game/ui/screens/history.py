@@ -62,7 +62,7 @@ class HistoryScreen(Screen):
         t = self.theme
         w, h = self.size
         width = min(w - 2 * t.margin, max(t.px(900), w * 70 // 100))
-        self.card = pygame.Rect((w - width) // 2, t.px(24), width, h - t.px(24) - t.px(44))
+        self.card = pygame.Rect((w - width) // 2, t.px(24), width, h - t.px(24) - t.footer)
         title_h = t.line_height("h1")
         self.title_rect = pygame.Rect(self.card.x + t.pad, self.card.y + t.pad, width - 2 * t.pad - t.px(180), title_h)
         self.close_rect = pygame.Rect(self.card.right - t.pad - t.px(170), self.card.y + t.pad, t.px(170), t.px(48))

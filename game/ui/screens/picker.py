@@ -15,6 +15,7 @@ from game.ui.catalogue import Entry
 from game.ui.focus import Item
 from game.ui.playthrough import ASSESSMENT, PRACTICE
 from game.ui.screens.base import Screen
+from game.ui.scroll import Scroller
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -44,6 +45,7 @@ class PickerScreen(Screen):
                 if entry.path.resolve() == target:
                     self.selected = index
         self.scroll = 0
+        self.detail_scroll = Scroller()
         self._initial_focus = PRACTICE if focus_modes else f"s:{self.selected}"
 
     # -- layout ----------------------------------------------------------------------------------------
@@ -54,7 +56,7 @@ class PickerScreen(Screen):
         self.header = pygame.Rect(m, t.px(18), w - 2 * m - t.px(180), t.line_height("h1") + t.line_height("small"))
         self.back_rect = pygame.Rect(w - m - t.px(160), m + t.px(8), t.px(160), t.px(52))
         body_top = self.header.bottom + t.gap
-        body_h = h - body_top - t.px(44)
+        body_h = h - body_top - t.footer
         list_w = (w - 2 * m - t.gap) * 38 // 100
         self.viewport = pygame.Rect(m, body_top, list_w, body_h)
         self.detail = pygame.Rect(m + list_w + t.gap, body_top, w - 2 * m - list_w - t.gap, body_h)
@@ -109,8 +111,9 @@ class PickerScreen(Screen):
 
     def _keep_visible(self) -> None:
         focused = self.focus.focused_id or ""
-        if focused.startswith("s:"):
+        if focused.startswith("s:") and int(focused[2:]) != self.selected:
             self.selected = int(focused[2:])
+            self.detail_scroll.offset = 0
         if not self.entries:
             return
         rect = self._card_rect(self.selected)
@@ -122,6 +125,8 @@ class PickerScreen(Screen):
 
     # -- actions ---------------------------------------------------------------------------------------
     def _open(self, index: int) -> None:
+        if index != self.selected:
+            self.detail_scroll.offset = 0
         self.selected = index
         self.focus.focus(PRACTICE)
 
@@ -134,9 +139,19 @@ class PickerScreen(Screen):
         return True
 
     def handle(self, action: inp.Action) -> None:
+        step = self.theme.px(60)
         if action.kind == inp.SCROLL and self.viewport.collidepoint(pygame.mouse.get_pos()):
-            self.scroll -= action.value * self.theme.px(60)
+            self.scroll -= action.value * step
             self._keep_visible_scroll_only()
+            return
+        if action.kind == inp.SCROLL and self.detail_scroll.by(-action.value * step):
+            return
+        if action.kind == inp.PAGE and self.detail_scroll.by(action.value * self.detail_scroll.view.h * 3 // 4):
+            return
+        on_modes = self.focus.focused_id in (PRACTICE, ASSESSMENT)
+        if on_modes and action.kind in (inp.UP, inp.DOWN) and self.detail_scroll.by(
+            step if action.kind == inp.DOWN else -step
+        ):
             return
         super().handle(action)
         self._keep_visible()
@@ -218,17 +233,29 @@ class PickerScreen(Screen):
             blocks.append((tr("picker.goals"), "label", c.accent, t.px(14)))
             blocks.extend((g, "small", c.text, t.px(4)) for g in goals)
 
-        def measure(shrink: float) -> int:
-            return sum(gap + txt.layout(t, s, role, inner.w, shrink).height for s, role, _c, gap in blocks if s)
+        def measure(shrink: float, width: int = inner.w) -> int:
+            return sum(gap + txt.layout(t, s, role, width, shrink).height for s, role, _c, gap in blocks if s)
 
-        shrink = txt.shrink_to_fit(measure, inner.h, "picker detail")
-        y = inner.y
+        self.detail_scroll.set(pygame.Rect(inner.x, inner.y, inner.w - t.px(10), inner.h), 0)
+        if measure(txt.MIN_SHRINK) <= inner.h:
+            shrink = txt.shrink_to_fit(measure, inner.h, "picker detail")
+            scrolling = False
+        else:  # last resort: readable text that scrolls (mouse wheel, Page Up/Down, Up/Down on the buttons)
+            shrink = 0.88
+            self.detail_scroll.set(self.detail_scroll.view, measure(shrink, self.detail_scroll.view.w))
+            scrolling = True
+            surface.set_clip(self.detail_scroll.view.inflate(0, t.px(4)))
+        width = self.detail_scroll.view.w if scrolling else inner.w
+        y = inner.y - self.detail_scroll.offset
         for string, role, color, gap in blocks:
             if not string:
                 continue
             y += gap
-            block = txt.layout(t, string, role, inner.w, shrink)
+            block = txt.layout(t, string, role, width, shrink)
             y += txt.draw(surface, block, (inner.x, y), color)
+        if scrolling:
+            surface.set_clip(None)
+            self.detail_scroll.draw(surface, t)
         self._draw_mode_buttons(surface)
 
     def _draw_mode_buttons(self, surface: pygame.Surface) -> None:

@@ -43,6 +43,8 @@ class SceneScreen(Screen):
         self.pt = app.playthrough
         self.outcome = outcome
         self.chars: float | None = None
+        self.oscroll = 0
+        self.cscroll = 0
         self.anim = 1.0
         self.before: dict[str, float] = dict(self.pt.session.metrics)
         self._bg: tuple[tuple[object, ...], pygame.Surface] | None = None
@@ -53,6 +55,7 @@ class SceneScreen(Screen):
         self.chars = 0.0 if self.app.settings.typewriter and self.pt.session.scene is not None else None
         self.before = dict(self.pt.session.metrics)
         self.anim = 1.0
+        self.cscroll = 0
         self.focus.focused_id = None
 
     @property
@@ -71,6 +74,7 @@ class SceneScreen(Screen):
         before = dict(self.pt.session.metrics)
         outcome = self.pt.choose(choice_id)
         self.outcome = outcome
+        self.oscroll = 0
         self.before = before
         self.anim = 1.0 if self.app.settings.reduced_motion else 0.0
         self.focus.focused_id = None
@@ -125,10 +129,10 @@ class SceneScreen(Screen):
         t = self.theme
         w, h = self.size
         m = t.margin
-        top_h = t.px(62)
+        top_h = max(t.px(62), t.px(34) + t.line_height("label"))
         self.top = pygame.Rect(m, t.px(16), w - 2 * m, top_h)
         body_top = self.top.bottom + t.px(14)
-        body = pygame.Rect(m, body_top, w - 2 * m, h - body_top - t.px(42))
+        body = pygame.Rect(m, body_top, w - 2 * m, h - body_top - t.footer)
         left_w = max(t.px(300), body.w * 29 // 100)
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)
         self.right = pygame.Rect(body.x + left_w + t.gap + t.px(8), body.y, body.w - left_w - t.gap - t.px(8), body.h)
@@ -141,15 +145,18 @@ class SceneScreen(Screen):
         self.sections = []
         self.layout_c = ChoiceLayout()
         if self.outcome is None and scene is not None:
-            self.layout_c = layout_choices(t, scene, self.choices, self.right)
+            self.layout_c = layout_choices(t, scene, self.choices, self.right, self.cscroll)
+            if self.layout_c.content_h:
+                self.cscroll = max(0, min(self.cscroll, self.layout_c.content_h - self.right.h))
             for index, (choice, rect) in enumerate(zip(self.choices, self.layout_c.cards, strict=True), 1):
-                items.append(Item(f"c:{choice.id}", rect, lambda cid=choice.id: self.choose(cid), True,
-                                  index if index <= 9 else 0))
+                shown = rect.clip(self.right) if self.layout_c.content_h else rect
+                items.append(Item(f"c:{choice.id}", shown if shown.h else pygame.Rect(rect.x, rect.y, rect.w, 1),
+                                  lambda cid=choice.id: self.choose(cid), True, index if index <= 9 else 0))
         elif self.outcome is not None:
             self.sections = outcome_sections(t, self.pt.scenario, self.outcome, self.pt.practice)
             button_h = t.px(58)
-            self.shrink = layout_outcome(t, self.sections, self.right, button_h)
-            bh = round(button_h * max(0.8, self.shrink))
+            self.layout_o = layout_outcome(t, self.sections, self.right, button_h)
+            bh = round(button_h * max(0.8, self.layout_o.shrink))
             label = tr("outcome.to_ending") if self.pt.session.finished else tr("outcome.continue")
             width = min(self.right.w, max(t.px(260), widgets_width(t, label)))
             self.continue_rect = pygame.Rect(self.right.right - width, self.right.bottom - bh, width, bh)
@@ -202,12 +209,24 @@ class SceneScreen(Screen):
         if self.typing and kind in (inp.CONFIRM, inp.CLICK, inp.ANY, inp.PICK, inp.NEXT, inp.PREV, *inp.DIRECTIONS):
             self.finish_typing()
             return
+        step = self.theme.px(80)
+        if kind in (inp.UP, inp.DOWN) and self.scroll_outcome(step if kind == inp.DOWN else -step):
+            return
+        if kind == inp.SCROLL and (self.scroll_outcome(-action.value * step)
+                                   or self.scroll_choices(-action.value * step)):
+            return
+        if kind == inp.PAGE and self.scroll_choices(action.value * self.right.h * 3 // 4):
+            return
+        if kind == inp.PAGE and self.scroll_outcome(action.value * self.right.h * 3 // 4):
+            return
         if kind == inp.HISTORY:
             self.open_history()
         elif kind == inp.UNDO:
             self.undo()
         else:
             super().handle(action)
+            if kind in (*inp.DIRECTIONS, inp.NEXT, inp.PREV):
+                self._reveal_focus()
 
     def hint(self) -> str:
         if self.outcome is not None:
@@ -278,19 +297,86 @@ class SceneScreen(Screen):
         hud.draw_gauges(surface, t, inner, hud.core_metrics(self.pt.scenario), self.shown_metrics(), deltas, 1.0)
         if self.outcome is None and scene is not None:
             lay = self.layout_c
+            if lay.content_h:
+                surface.set_clip(self.right.inflate(t.px(20), 0))
             chars = None if self.chars is None else int(self.chars)
             draw_narrative(surface, t, lay.narrative, scene, lay.shrink, chars)
             if not self.typing:
                 from game.ui import text as txt
 
-                txt.draw_line(surface, t, tr("scene.question"), "h3", lay.question, c.text, what="scene question")
+                txt.draw_line(surface, t, tr("scene.question"), "h3", lay.question, c.text, what="scene question",
+                              shrink=lay.shrink)
             for index, (choice, rect) in enumerate(zip(self.choices, lay.cards, strict=True), 1):
                 draw_choice(surface, t, rect, index, choice, lay.shrink, self.is_focused(f"c:{choice.id}"),
                             faded=self.typing)
+            if lay.content_h:
+                surface.set_clip(None)
+                self._scrollbar(surface, self.right, lay.content_h, self.cscroll)
+                if self.cscroll < lay.content_h - self.right.h:
+                    widgets.more_below(surface, t, self.right)
         elif self.outcome is not None:
-            draw_stack(surface, t, self.right.x, self.right.y, self.right.w, self.sections, self.shrink, t.px(12))
+            self._draw_outcome(surface)
             widgets.button(surface, t, self.continue_rect, self.continue_label, self.is_focused("continue"),
                            primary=True, icon_name="arrow_right")
+
+
+    def _draw_outcome(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        lay = self.layout_o
+        if not lay.content_h:
+            for rect, sections in lay.columns:
+                draw_stack(surface, t, rect.x, rect.y, rect.w, sections, lay.shrink, t.px(12))
+            return
+        view, sections = lay.columns[0]
+        surface.set_clip(view.inflate(t.px(20), 0))
+        draw_stack(surface, t, view.x, view.y - self.oscroll, view.w, sections, lay.shrink, t.px(12))
+        surface.set_clip(None)
+        self._scrollbar(surface, view.inflate(t.px(24), 0), lay.content_h, self.oscroll)
+        if self.oscroll < lay.content_h - view.h:
+            widgets.more_below(surface, t, view)
+
+    def _scrollbar(self, surface: pygame.Surface, view: pygame.Rect, content_h: int, offset: int) -> None:
+        t = self.theme
+        c = t.colors
+        track = pygame.Rect(view.right - t.px(6), view.y, t.px(6), view.h)
+        pygame.draw.rect(surface, c.panel_alt, track, border_radius=3)
+        thumb_h = max(t.px(30), track.h * view.h // content_h)
+        thumb_y = track.y + (track.h - thumb_h) * offset // max(1, content_h - view.h)
+        pygame.draw.rect(surface, c.muted, pygame.Rect(track.x, thumb_y, track.w, thumb_h), border_radius=3)
+
+    def scroll_choices(self, pixels: int) -> bool:
+        """Scroll the narrative and choices when they don't fit; False when nothing moved."""
+        lay = self.layout_c
+        if self.outcome is not None or not lay.content_h:
+            return False
+        before = self.cscroll
+        self.cscroll = max(0, min(self.cscroll + pixels, lay.content_h - self.right.h))
+        if self.cscroll != before:
+            self.relayout()
+        return self.cscroll != before
+
+    def _reveal_focus(self) -> None:
+        """Scroll so the focused choice card is fully visible."""
+        lay = self.layout_c
+        focused = self.focus.focused_id or ""
+        if self.outcome is not None or not lay.content_h or not focused.startswith("c:"):
+            return
+        ids = [f"c:{c.id}" for c in self.choices]
+        rect = lay.cards[ids.index(focused)]
+        if rect.top < self.right.top:
+            self.scroll_choices(rect.top - self.right.top)
+        elif rect.bottom > self.right.bottom:
+            self.scroll_choices(rect.bottom - self.right.bottom + self.theme.px(40))
+
+    def scroll_outcome(self, pixels: int) -> bool:
+        """Scroll the outcome cards when they don't fit; False when there is nothing (more) to scroll."""
+        lay = getattr(self, "layout_o", None)
+        if self.outcome is None or lay is None or not lay.content_h:
+            return False
+        view = lay.columns[0][0]
+        before = self.oscroll
+        self.oscroll = max(0, min(self.oscroll + pixels, lay.content_h - view.h))
+        return self.oscroll != before
 
 
 def widgets_width(theme: object, label: str) -> int:

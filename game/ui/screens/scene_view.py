@@ -23,6 +23,8 @@ class ChoiceLayout:
     narrative: pygame.Rect = field(default_factory=pygame.Rect)
     question: pygame.Rect = field(default_factory=pygame.Rect)
     cards: list[pygame.Rect] = field(default_factory=list)
+    content_h: int = 0  # > 0: everything scrolls inside ``view`` (last resort)
+    view: pygame.Rect = field(default_factory=pygame.Rect)
 
 
 def _badge(theme: Theme, shrink: float) -> int:
@@ -44,16 +46,23 @@ def choice_height(theme: Theme, choice: Choice, width: int, shrink: float) -> in
     return 2 * pad_v + max(badge, txt.layout(theme, choice.text, "body", text_w, shrink).height)
 
 
-def layout_choices(theme: Theme, scene: Scene, choices: list[Choice], column: pygame.Rect) -> ChoiceLayout:
-    """Narrative on top, the question, then the choice cards anchored to the bottom; shrunk if needed."""
+def layout_choices(
+    theme: Theme, scene: Scene, choices: list[Choice], column: pygame.Rect, scroll: int = 0
+) -> ChoiceLayout:
+    """Narrative on top, the question, then the choice cards anchored to the bottom; shrunk if needed.
+
+    When even the smallest type does not fit, the text stays readable and the column scrolls by ``scroll``.
+    """
     gap = theme.px(12)
 
-    def measure(shrink: float) -> int:
-        total = narrative_height(theme, scene, column.w, shrink) + theme.gap
+    def measure(shrink: float, width: int = column.w) -> int:
+        total = narrative_height(theme, scene, width, shrink) + theme.gap
         total += theme.line_height("h3", shrink) + gap
-        total += sum(choice_height(theme, c, column.w, shrink) for c in choices) + gap * max(0, len(choices) - 1)
+        total += sum(choice_height(theme, c, width, shrink) for c in choices) + gap * max(0, len(choices) - 1)
         return total
 
+    if measure(txt.MIN_SHRINK) > column.h:
+        return _scrolling_choices(theme, scene, choices, column, scroll, measure(0.88, column.w - theme.px(14)))
     shrink = txt.shrink_to_fit(measure, column.h, "scene column")
     out = ChoiceLayout(shrink)
     heights = [choice_height(theme, c, column.w, shrink) for c in choices]
@@ -70,6 +79,26 @@ def layout_choices(theme: Theme, scene: Scene, choices: list[Choice], column: py
     return out
 
 
+def _scrolling_choices(
+    theme: Theme, scene: Scene, choices: list[Choice], column: pygame.Rect, scroll: int, content_h: int
+) -> ChoiceLayout:
+    shrink, gap = 0.88, theme.px(12)
+    width = column.w - theme.px(14)
+    scroll = max(0, min(scroll, content_h - column.h))
+    out = ChoiceLayout(shrink, content_h=content_h, view=column)
+    y = column.y - scroll
+    height = narrative_height(theme, scene, width, shrink)
+    out.narrative = pygame.Rect(column.x, y, width, height)
+    y += height + theme.gap
+    out.question = pygame.Rect(column.x + theme.px(4), y, width, theme.line_height("h3", shrink))
+    y += out.question.h + gap
+    for choice in choices:
+        height = choice_height(theme, choice, width, shrink)
+        out.cards.append(pygame.Rect(column.x, y, width, height))
+        y += height + gap
+    return out
+
+
 def draw_narrative(
     surface: pygame.Surface, theme: Theme, rect: pygame.Rect, scene: Scene, shrink: float, chars: int | None
 ) -> None:
@@ -83,7 +112,7 @@ def draw_narrative(
     inner_w = rect.w - 2 * pad - theme.px(8)
     label_h = theme.line_height("label", shrink)
     txt.draw_line(surface, theme, tr(f"phase.{scene.phase}").upper(), "label",
-                  pygame.Rect(x, rect.y + pad, inner_w, label_h), c.highlight, what="scene phase label")
+                  pygame.Rect(x, rect.y + pad, inner_w, label_h), c.highlight, what="scene phase label", shrink=shrink)
     block = txt.layout(theme, scene.text, "body", inner_w, shrink)
     txt.draw(surface, block, (x, rect.y + pad + label_h + theme.px(6)), c.text, chars=chars)
 
@@ -151,11 +180,54 @@ def outcome_sections(theme: Theme, scenario: Scenario, outcome: Outcome, practic
     return sections
 
 
-def layout_outcome(theme: Theme, sections: list[Section], column: pygame.Rect, button_h: int) -> float:
-    """The shrink at which the outcome cards and the button row fit the column."""
+@dataclass
+class OutcomeLayout:
+    """The outcome cards in one or two columns, at a shrink, with the button row below."""
+
+    shrink: float
+    columns: list[tuple[pygame.Rect, list[Section]]]
+    content_h: int = 0  # > 0: the cards scroll inside the first column's rect (last resort)
+
+
+def _split(theme: Theme, sections: list[Section], width: int, shrink: float, gap: int) -> int:
+    """Where to cut the cards into two columns so the taller column is as short as possible."""
+    best, best_h = 1, 10**9
+    for cut in range(1, len(sections)):
+        tall = max(stack_height(theme, sections[:cut], width, shrink, gap),
+                   stack_height(theme, sections[cut:], width, shrink, gap))
+        if tall < best_h:
+            best, best_h = cut, tall
+    return best
+
+
+def layout_outcome(theme: Theme, sections: list[Section], column: pygame.Rect, button_h: int) -> OutcomeLayout:
+    """One column when it fits well; otherwise two side by side (many events at once); shrunk if needed."""
     gap = theme.px(12)
 
-    def measure(shrink: float) -> int:
-        return stack_height(theme, sections, column.w, shrink, gap) + theme.gap + round(button_h * max(0.8, shrink))
+    def buttons(shrink: float) -> int:
+        return theme.gap + round(button_h * max(0.8, shrink))
 
-    return txt.shrink_to_fit(measure, column.h, "outcome column")
+    def one(shrink: float) -> int:
+        return stack_height(theme, sections, column.w, shrink, gap) + buttons(shrink)
+
+    half = (column.w - theme.gap) // 2
+
+    def two(shrink: float) -> int:
+        cut = _split(theme, sections, half, shrink, gap)
+        return max(stack_height(theme, sections[:cut], half, shrink, gap),
+                   stack_height(theme, sections[cut:], half, shrink, gap)) + buttons(shrink)
+
+    if one(0.88) <= column.h or len(sections) < 2:
+        if one(txt.MIN_SHRINK) <= column.h:
+            shrink = txt.shrink_to_fit(one, column.h, "outcome column")
+            return OutcomeLayout(shrink, [(column, sections)])
+    elif two(0.76) <= column.h:
+        shrink = txt.shrink_to_fit(two, column.h, "outcome columns")
+        cut = _split(theme, sections, half, shrink, gap)
+        left = pygame.Rect(column.x, column.y, half, column.h)
+        right = pygame.Rect(column.x + half + theme.gap, column.y, column.w - half - theme.gap, column.h)
+        return OutcomeLayout(shrink, [(left, sections[:cut]), (right, sections[cut:])])
+    # Too much for the window at this text size: keep the text readable and let the cards scroll.
+    shrink = 0.88
+    viewport = pygame.Rect(column.x, column.y, column.w - theme.px(14), column.h - buttons(shrink))
+    return OutcomeLayout(shrink, [(viewport, sections)], stack_height(theme, sections, viewport.w, shrink, gap))

@@ -48,11 +48,18 @@ class TitleScreen(Screen):
         w, h = self.size
         width = max(t.px(440), min(w * 40 // 100, t.px(560)))
         x = t.margin * 2
-        button_h = t.px(70)
         gap = t.px(12)
-        top = h * 40 // 100
-        available = h - top - t.px(44)
-        button_h = min(button_h, (available - 4 * gap) // 5)
+        self.title_rect = pygame.Rect(x, max(t.px(16), h * 7 // 100), min(w - 2 * x, t.px(760)),
+                                      t.line_height("display"))
+        tag_top = self.title_rect.bottom + t.px(22)
+        self.subs = True
+        button_h = max(t.px(70), t.line_height("button") + t.line_height("small") + t.px(12))
+        top = min(h * 40 // 100, h - t.footer - 5 * button_h - 4 * gap)
+        if top < tag_top + t.line_height("h3"):
+            self.subs = False  # no room for the hint lines under the labels: plain buttons
+            button_h = max(t.px(50), t.line_height("button") + t.px(16))
+            top = min(h * 40 // 100, h - t.footer - 5 * button_h - 4 * gap)
+        self.tag_rect = pygame.Rect(x, tag_top, self.title_rect.w, max(0, top - t.px(14) - tag_top))
         has_save = self.app.saves.exists()
         entries = [
             ("continue", tr("title.continue"), self.save_title if has_save else tr("title.continue_none"), has_save,
@@ -66,7 +73,7 @@ class TitleScreen(Screen):
         items = []
         for index, (key, label, sub, enabled, action) in enumerate(entries):
             rect = pygame.Rect(x, top + index * (button_h + gap), width, button_h)
-            self.entries.append((key, label, sub, enabled, rect))
+            self.entries.append((key, label, sub if self.subs else "", enabled, rect))
             items.append(Item(key, rect, action, enabled, index + 1))
         self.focus.set_items(items, "continue" if has_save else "new")
 
@@ -111,14 +118,14 @@ class TitleScreen(Screen):
             else:
                 widgets.screen_background(surface, t)
             surface.blit(self._shade((w, h)), (0, 0))
-        x = t.margin * 2
-        title_w = min(w - 2 * x, t.px(760))
-        title_rect = pygame.Rect(x, h * 9 // 100, title_w, t.px(84))
+        title_rect = self.title_rect
         txt.draw_line(surface, t, tr("app.title"), "display", title_rect, c.text, "left", "title")
-        pygame.draw.rect(surface, c.highlight, pygame.Rect(x, title_rect.bottom + t.px(6), t.px(90), t.px(5)),
+        pygame.draw.rect(surface, c.highlight,
+                         pygame.Rect(title_rect.x, title_rect.bottom + t.px(6), t.px(90), t.px(5)),
                          border_radius=t.px(3))
-        tag_rect = pygame.Rect(x, title_rect.bottom + t.px(22), title_w, h * 40 // 100 - title_rect.bottom - t.px(34))
-        txt.draw_fitted(surface, t, tr("app.tagline"), "h3", tag_rect, c.muted, what="tagline")
+        tagline = tr("app.tagline")
+        if txt.fits(t, tagline, "h3", self.tag_rect.size):
+            txt.draw_fitted(surface, t, tagline, "h3", self.tag_rect, c.muted, what="tagline")
         for key, label, sub, enabled, rect in self.entries:
             icon = {"continue": "play", "new": "restart", "scenarios": "book", "settings": "settings",
                     "quit": "close"}[key]
