@@ -78,6 +78,18 @@ CODES: dict[str, tuple[Severity, str]] = {
     # S7xx: paths and security
     "S701": (Severity.ERROR, "path escapes the scenario folder"),
     "S702": (Severity.WARNING, "file not found"),
+    # S8xx: lint (`sticky check` only): teaching quality and dead content
+    "S801": (Severity.WARNING, "choice has no coach feedback"),
+    "S802": (Severity.WARNING, "text is empty or a placeholder"),
+    "S803": (Severity.WARNING, "metric is declared but never used"),
+    "S804": (Severity.WARNING, "flag is declared but never used"),
+    "S805": (Severity.WARNING, "flag is read but never set"),
+    "S806": (Severity.WARNING, "flag is set but never read"),
+    "S807": (Severity.WARNING, "condition can never be true"),
+    "S808": (Severity.WARNING, "condition is always true"),
+    "S809": (Severity.WARNING, "a decision point is missing"),
+    "S810": (Severity.WARNING, "decision scene has no best choice"),
+    "S811": (Severity.WARNING, "decision scene has more than one best choice"),
 }
 
 

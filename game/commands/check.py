@@ -1,22 +1,42 @@
-"""`sticky check PATH...`: load scenario files and report every diagnostic."""
+"""`sticky check PATH...`: load scenario files, lint them, and report every diagnostic so that it teaches.
+
+Each problem is shown with ``path:line:col``, its code and a one-line message, then the offending source line
+with a caret under the spot, a hint or "did you mean", and the docs anchor. ``--format short`` prints one
+line per problem (for grep and editors' problem matchers), ``--format json`` plain data for tools and CI.
+Exit status: 0 when clean or only warnings, 1 on errors (or on warnings too with ``--strict``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
-from game.authoring.diagnostics import Diagnostic, Severity
-from game.authoring.load import load_scenario
+from game.authoring.diagnostics import CODES, Diagnostic, Severity
+from game.authoring.lint import check_file
+from game.authoring.snippet import render
 from game.authoring.translations import is_translation_file
+from game.authoring.yamltree import MAX_BYTES
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `check` subcommand."""
-    parser = sub.add_parser("check", help="check scenario files (and their translations) for problems")
+    parser = sub.add_parser(
+        "check",
+        help="check scenario files (and their translations) for problems",
+        description="Check scenario files and their translations. Exit 0 when clean (warnings alone too), "
+        "1 on errors, or on warnings with --strict. Every code is explained in docs/diagnostics.md.",
+    )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=("text", "short", "json"),
+        default="text",
+        help="text: with source lines and hints (default); short: one line each; json: for tools",
+    )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.set_defaults(func=run)
 
@@ -38,6 +58,27 @@ def scenario_files(paths: list[str]) -> tuple[list[str], list[str]]:
     return found, missing
 
 
+class _Lines:
+    """Source lines of the files diagnostics point into, read once each."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, list[str] | None] = {}
+
+    def __call__(self, path: str) -> list[str] | None:
+        if path not in self.cache:
+            self.cache[path] = None
+            try:
+                info = os.stat(path)
+                # only regular files within the size limit: never /dev/zero, a FIFO, or a refused 50 MB file
+                if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES:
+                    with open(path, "rb") as handle:
+                        data = handle.read(MAX_BYTES + 1)
+                    self.cache[path] = data.decode("utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError, ValueError):
+                pass
+        return self.cache[path]
+
+
 def run(args: argparse.Namespace) -> int:
     """Check every file; exit 1 on errors (or on warnings with --strict)."""
     files, missing = scenario_files(args.paths)
@@ -45,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{raw}: error: no such file or folder", file=sys.stderr)
     diagnostics: list[Diagnostic] = []
     for path in files:
-        diagnostics.extend(load_scenario(path).diagnostics)
+        diagnostics.extend(check_file(path).diagnostics)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if args.format == "json":
@@ -53,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             json.dumps(
                 {
                     "files": files,
-                    "diagnostics": [d.to_json() for d in diagnostics],
+                    "diagnostics": [d.to_json() | {"title": CODES[d.code][1]} for d in diagnostics],
                     "errors": errors,
                     "warnings": warnings,
                 },
@@ -61,10 +102,18 @@ def run(args: argparse.Namespace) -> int:
                 indent=2,
             )
         )
-    else:
+    elif args.format == "short":
         for diagnostic in diagnostics:
             print(diagnostic.format())
+    else:
+        lines = _Lines()
+        for diagnostic in diagnostics:
+            print(render(diagnostic, lines(diagnostic.pos.path)))
+            print()
+    if args.format != "json":
         summary = f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)"
+        if warnings and not errors and not args.strict:
+            summary += " (warnings alone do not fail; --strict makes them fail)"
         print(summary, file=sys.stderr)
     if missing or errors or (args.strict and warnings):
         return 1

@@ -123,9 +123,7 @@ def _offset(node: ast.AST) -> int:
 def _compile(node: ast.AST, known: Mapping[str, str], names: set[str]) -> Evaluator:
     if isinstance(node, ast.BoolOp):
         parts = [_compile(v, known, names) for v in node.values]
-        if isinstance(node.op, ast.And):
-            return lambda env: all(p(env) for p in parts)
-        return lambda env: any(p(env) for p in parts)
+        return _conjunction(parts) if isinstance(node.op, ast.And) else _disjunction(parts)
     if isinstance(node, ast.UnaryOp):
         inner = _compile(node.operand, known, names)
         if isinstance(node.op, ast.Not):
@@ -142,6 +140,13 @@ def _compile(node: ast.AST, known: Mapping[str, str], names: set[str]) -> Evalua
             raise ConditionError("S402", "only < <= > >= == != comparisons are allowed", _offset(node))
         rest = [_compile(c, known, names) for c in node.comparators]
         pairs = list(zip(ops, rest, strict=True))
+        if len(pairs) == 1:  # the common case, kept lean: it runs in the explorer's inner loop
+            single, right_fn = pairs[0]
+            assert single is not None
+            name, number = _read_name(node.left, known), _number(node.comparators[0])
+            if name is not None and number is not None:
+                return lambda env: single(env.get(name, 0.0), number)
+            return lambda env: single(first(env), right_fn(env))
 
         def compare(env: Env) -> bool:
             left = first(env)
@@ -188,6 +193,38 @@ def _compile(node: ast.AST, known: Mapping[str, str], names: set[str]) -> Evalua
         raise ConditionError("S402", "attribute access is only allowed as flags.name", _offset(node))
     what = _FORBIDDEN_NAMES.get(type(node), type(node).__name__)
     raise ConditionError("S402", f"{what} are not allowed in conditions", _offset(node))
+
+
+def _conjunction(parts: list[Evaluator]) -> Evaluator:
+    """``a and b and ...`` as a bool, stopping at the first false part."""
+    if len(parts) == 2:
+        first, second = parts
+        return lambda env: bool(first(env)) and bool(second(env))
+    return lambda env: all(p(env) for p in parts)
+
+
+def _disjunction(parts: list[Evaluator]) -> Evaluator:
+    """``a or b or ...`` as a bool, stopping at the first true part."""
+    if len(parts) == 2:
+        first, second = parts
+        return lambda env: bool(first(env)) or bool(second(env))
+    return lambda env: any(p(env) for p in parts)
+
+
+def _read_name(node: ast.AST, known: Mapping[str, str]) -> str | None:
+    """The name a plain ``name`` or ``flags.name`` node reads from the environment (already validated)."""
+    if isinstance(node, ast.Name) and node.id in known:
+        return node.id
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "flags":
+        return node.attr if known.get(node.attr) == "flag" else None
+    return None
+
+
+def _number(node: ast.AST) -> float | None:
+    """The value of a number literal (already validated as finite), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return float(node.value)
+    return None
 
 
 def _name(name: str, node: ast.AST, known: Mapping[str, str], names: set[str], want: str | None = None) -> Evaluator:

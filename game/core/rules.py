@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from game.core.model import Branches, Chance, Choice, Effects, Goto, Scenario
+from game.core.expr import Condition
+from game.core.model import Branches, Chance, Choice, Effects, Goto, Rule, Scenario
 
 
-@dataclass(frozen=True, slots=True)
-class State:
-    """Everything that changes during a playthrough (besides history)."""
+class State(NamedTuple):
+    """Everything that changes during a playthrough (besides history).
+
+    Immutable and hashable; a named tuple rather than a frozen dataclass because the explorer creates one for
+    every edge of the state graph, and a tuple is built (and hashed) several times faster.
+    """
 
     node: str
     metrics: tuple[tuple[str, float], ...]
@@ -121,44 +126,120 @@ def chance_target(chance: Chance, roll: float) -> tuple[str, int]:
     return chance.outcomes[-1].target, len(chance.outcomes) - 1
 
 
-def step(scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None = None) -> Step:
-    """Apply one choice: its effects, routing, the rules, and the conditional endings."""
-    metrics = state.metric_dict()
-    flags = set(state.flags)
-    deltas = apply_effects(scenario, metrics, flags, choice.effects)
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What every step of a scenario needs, looked up once: metric bounds, rules, endings, flag ids."""
+
+    bounds: dict[str, tuple[float | None, float | None]]
+    rules: tuple[Rule, ...]
+    ending_ids: frozenset[str]
+    conditional: tuple[tuple[str, Condition], ...]
+    flag_zeros: dict[str, float]
+
+
+def _plan(scenario: Scenario) -> _Plan:
+    """The scenario's plan, built on first use and kept in the scenario's own lookup index."""
+    plan = scenario._index.get("plan:rules")
+    if isinstance(plan, _Plan):
+        return plan
+    plan = _Plan(
+        {m.id: (m.minimum, m.maximum) for m in scenario.metrics},
+        scenario.rules,
+        frozenset(e.id for e in scenario.endings),
+        tuple((e.id, e.when) for e in scenario.endings if e.when is not None),
+        dict.fromkeys(scenario.flags, 0.0),
+    )
+    scenario._index["plan:rules"] = plan
+    return plan
+
+
+def _apply(
+    plan: _Plan, env: dict[str, float], flags: frozenset[str], effects: Effects, deltas: dict[str, float] | None
+) -> frozenset[str]:
+    """Apply ``effects`` to the metrics and flags held in ``env``; returns the new flags.
+
+    The same arithmetic as ``apply_effects`` (clamped, real deltas recorded in ``deltas`` when given).
+    """
+    bounds = plan.bounds
+    for metric_id, delta in effects.deltas:
+        bound = bounds.get(metric_id)
+        if bound is None:
+            continue
+        before = env[metric_id]
+        after = before + delta
+        low, high = bound
+        if low is not None and after < low:
+            after = low
+        elif high is not None and after > high:
+            after = high
+        env[metric_id] = after
+        if deltas is not None and after != before:
+            deltas[metric_id] = deltas.get(metric_id, 0.0) + (after - before)
+    if effects.set_flags or effects.clear_flags:
+        flags = (flags | frozenset(effects.set_flags)) - frozenset(effects.clear_flags)
+        zeros = plan.flag_zeros
+        for flag in zeros:
+            env[flag] = 1.0 if flag in flags else 0.0
+    return flags
+
+
+def _advance(
+    scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None, record: bool
+) -> tuple[State, dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
+    """The one implementation of a step; ``record`` False skips the bookkeeping only the Session needs.
+
+    ``env`` is what ``env_of`` would give for the state being built (metrics, then every declared flag as 0 or
+    1, then ``turn``) and also holds the metric values while they change; it is kept up to date rather than
+    rebuilt, because the explorer calls this for every edge of the state graph.
+    """
+    plan = _plan(scenario)
+    env = dict(state.metrics)
+    env.update(plan.flag_zeros)
+    flags = state.flags
+    for flag in flags:
+        if flag in env:
+            env[flag] = 1.0
     turn = state.turn + 1
-    probe = State(state.node, tuple(metrics.items()), frozenset(flags), state.fired, turn)
-    env = env_of(probe, scenario.flags)
+    env["turn"] = float(turn)
+    deltas: dict[str, float] = {}
+    changed = False
+    effects = choice.effects
+    if effects:
+        flags = _apply(plan, env, flags, effects, deltas if record else None)
+        changed = bool(effects.deltas)
     chance_index: int | None = None
     roll: float | None = None
     if target is None:
         target, chance_index, roll = route(scenario, choice, env, seed, state.turn)
-    fired = set(state.fired)
+    fired = state.fired
     firings: list[RuleFiring] = []
-    for rule in scenario.rules:
+    for rule in plan.rules:
         if rule.once and rule.id in fired:
             continue
-        if rule.when(
-            env_of(State(target, tuple(metrics.items()), frozenset(flags), frozenset(), turn), scenario.flags)
-        ):
-            rule_deltas = apply_effects(scenario, metrics, flags, rule.effects)
-            fired.add(rule.id)
-            firings.append(RuleFiring(rule.id, rule_deltas))
-    ending_id = target if scenario.ending(target) is not None else None
+        if rule.when(env):
+            rule_deltas: dict[str, float] = {}
+            flags = _apply(plan, env, flags, rule.effects, rule_deltas if record else None)
+            changed = changed or bool(rule.effects.deltas)
+            fired = fired | {rule.id}
+            if record:
+                firings.append(RuleFiring(rule.id, rule_deltas))
+    ending_id = target if target in plan.ending_ids else None
     if ending_id is None:
-        final_env = env_of(State(target, tuple(metrics.items()), frozenset(flags), frozenset(), turn), scenario.flags)
-        for ending in scenario.conditional_endings:
-            assert ending.when is not None
-            if ending.when(final_env):
-                ending_id = ending.id
+        for conditional_id, when in plan.conditional:
+            if when(env):
+                ending_id = conditional_id
                 break
-    node = ending_id or target
-    new_state = State(
-        node,
-        tuple(metrics.items()),
-        frozenset(flags),
-        frozenset(fired),
-        turn,
-        ending_id is not None,
-    )
+    metrics = tuple([(key, env[key]) for key, _value in state.metrics]) if changed else state.metrics
+    new_state = State(ending_id or target, metrics, flags, fired, turn, ending_id is not None)
+    return new_state, deltas, firings, chance_index, roll, ending_id
+
+
+def step(scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None = None) -> Step:
+    """Apply one choice: its effects, routing, the rules, and the conditional endings."""
+    new_state, deltas, firings, chance_index, roll, ending_id = _advance(scenario, state, choice, seed, target, True)
     return Step(new_state, deltas, tuple(firings), chance_index, roll, ending_id)
+
+
+def next_state(scenario: Scenario, state: State, choice: Choice, target: str | None = None, seed: int = 0) -> State:
+    """Only the state ``step`` would reach (the same rules, without the deltas and firings): the explorer's step."""
+    return _advance(scenario, state, choice, seed, target, False)[0]

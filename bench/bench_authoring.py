@@ -1,0 +1,176 @@
+"""Benchmark of the authoring tools at scale (a benchmark, not a timed test).
+
+Generates scenarios of 500, 5,000 and 50,000 scenes and measures, in the same run and on the same file:
+
+* the floor: the bare libyaml event parse, ``yaml.parse(text, Loader=yaml.CSafeLoader)`` consumed fully;
+* ``check``: the full load (tree, model, graph checks) plus the lint checks, as `sticky check` runs them;
+* ``explore``: distinct states per second of the exhaustive exploration (search only, and with the analysis);
+* hot reload: ``load_scenario`` of every shipped scenario (what F5 in the game does).
+
+Run: ``python bench/bench_authoring.py`` (``--sizes 500,5000`` to choose, ``--repeat N`` for best of N).
+Targets: check of the 5,000-scene file within 3x the bare parse and linear; explore >= 100,000 states/s;
+hot reload under 50 ms. Results are written up in docs/performance.md ("Authoring tools").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from game.authoring.explore import explore  # noqa: E402
+from game.authoring.lint import check_file  # noqa: E402
+from game.authoring.load import load_scenario  # noqa: E402
+from game.authoring.paths import analyse  # noqa: E402
+from game.authoring.translations import is_translation_file  # noqa: E402
+
+PHASES = ("situation", "cost", "limits", "power")
+
+
+def generate(scenes: int) -> str:
+    """A valid scenario of ``scenes`` scenes (about 600 bytes each) whose state space grows linearly.
+
+    A chain of scenes, three choices each: an assertive and a passive one that move reputation by 25 (so it
+    takes five values), and an aggressive one, offered only while reputation is at least 75, that costs
+    staff morale and leaves the next step to chance. Two rules and a conditional ending watch the metrics.
+    About 20 distinct states per scene.
+    """
+    out = [
+        "# yaml-language-server: $schema=../game/authoring/scenario.schema.json",
+        "id: bench",
+        "title: A very long week at the print shop",
+        "language: en",
+        "summary: A generated scenario for the authoring benchmark.",
+        "metrics:",
+        "  revenue: {start: 40000, min: 0, unit: '€/month'}",
+        "  staff_morale: {start: 60}",
+        "  reputation: {start: 50}",
+        "flags: [warned]",
+        "characters:",
+        "  ana: {name: Ana, role: Owner of the print shop}",
+        "  rob: {name: Rob, role: Client}",
+        "start: s0",
+        "scenes:",
+    ]
+    for i in range(scenes):
+        one = f"s{i + 1}" if i + 1 < scenes else "deal"
+        two = f"s{i + 2}" if i + 2 < scenes else "deal"
+        out += [
+            f"  s{i}:",
+            f"    phase: {PHASES[i % 4]}",
+            "    speaker: rob",
+            "    text: >-",
+            f"      Day {i}. Rob is back at the counter with another rush order and a story about why the usual",
+            "      terms should not apply to a client who brings you this much work every single month.",
+            "    choices:",
+            f"      - id: c{i}_firm",
+            "        text: Happy to help. Rush orders need the deposit first, as always.",
+            "        style: assertive",
+            "        effects: {reputation: +25}",
+            "        feedback: You kept the terms and the relationship.",
+            "        best: true",
+            f"        next: {one}",
+            f"      - id: c{i}_give",
+            "        text: Fine, just this once.",
+            "        style: passive",
+            "        effects: {reputation: -25}",
+            "        set: [warned]",
+            "        feedback: Just this once is how the terms disappear.",
+            f"        next: {one}",
+            f"      - id: c{i}_snap",
+            "        text: Take it or leave it.",
+            "        style: aggressive",
+            '        when: "reputation >= 75"',
+            "        effects: {staff_morale: -20}",
+            "        feedback: The team hears you snap at a client.",
+            f"        chance: [{{p: 0.5, next: {one}}}, {{p: 0.5, next: {two}, note: Rob storms out and comes back}}]",
+        ]
+    out += [
+        "rules:",
+        "  - id: team_worried",
+        '    when: "staff_morale < 30"',
+        "    effects: {revenue: -2000}",
+        "    text: Two of the team ask for a word about the atmosphere.",
+        "  - id: word_spreads",
+        '    when: "reputation >= 100 and warned"',
+        "    effects: {revenue: +3000}",
+        "    text: Word spreads that you are fair and firm.",
+        "endings:",
+        "  deal: {rating: good, title: Done, text: The week is over.}",
+        '  walkout: {rating: bad, title: Walkout, text: The team walks out., when: "staff_morale <= 0"}',
+    ]
+    return "\n".join(out) + "\n"
+
+
+def best_of(repeat: int, work: Callable[[], object]) -> float:
+    """The fastest of ``repeat`` runs, in seconds (garbage collected before each)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def bare_parse(text: str) -> None:
+    """The floor: every libyaml event, nothing built."""
+    for _event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        pass
+
+
+def run(sizes: list[int], repeat: int, max_states: int) -> None:
+    """Measure and print one table row per size, then the hot reloads."""
+    print(f"{'scenes':>7} {'MB':>6} {'parse s':>8} {'check s':>8} {'ratio':>6} {'states':>10} "
+          f"{'search/s':>10} {'with analysis/s':>16}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            path = Path(folder) / f"bench-{size}.yaml"
+            text = generate(size)
+            path.write_text(text, encoding="utf-8")
+            parse = best_of(repeat, lambda text=text: bare_parse(text))
+            check = best_of(repeat, lambda path=path: check_file(path))
+            result = check_file(path)
+            assert result.errors == 0, [d.format() for d in result.diagnostics][:5]
+            scenario = result.load.scenario
+            assert scenario is not None
+            started = time.perf_counter()
+            graph = explore(scenario, max_states)
+            search = time.perf_counter() - started
+            analyse(graph)
+            total = time.perf_counter() - started
+            states = len(graph.states)
+            print(
+                f"{size:>7,} {len(text.encode()) / 1e6:>6.2f} {parse:>8.3f} {check:>8.3f} {check / parse:>5.2f}x "
+                f"{states:>10,}{'' if graph.complete else '+'} {states / search:>10,.0f} {states / total:>16,.0f}"
+            )
+            del graph, result, scenario
+    print()
+    for shipped in sorted((ROOT / "scenarios").glob("*.yaml")):
+        if is_translation_file(shipped):
+            continue
+        reload = best_of(max(repeat, 5), lambda shipped=shipped: load_scenario(shipped))
+        print(f"hot reload {shipped.name:<24} {reload * 1000:6.1f} ms (with its translations)")
+
+
+def main() -> None:
+    """Command line: sizes, repeats and the explorer's state limit."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="500,5000,50000", help="comma-separated scene counts")
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs for parse and check")
+    parser.add_argument("--max-states", type=int, default=2_000_000, help="explorer state limit")
+    args = parser.parse_args()
+    run([int(s) for s in args.sizes.split(",")], args.repeat, args.max_states)
+
+
+if __name__ == "__main__":
+    main()

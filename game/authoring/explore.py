@@ -1,0 +1,213 @@
+"""Exhaustive exploration of a scenario's rules: every distinct reachable state, visited once.
+
+A state is the scene (or ending), the metric values, the flags, the rules already fired (only those with
+``once: true`` matter) and, when a condition reads it, the turn. Identical states are merged, so loops
+terminate. From every state each available choice is taken; a chance choice is taken once per outcome, with
+``rules.step(..., target=...)`` forcing that outcome. The result is a ``StateGraph``: states in breadth-first
+order (so the parent chain of any state is a shortest path to it), and the edges with the probability a
+uniformly random player takes them (each available choice equally likely, chance outcomes weighted by ``p``).
+``game.authoring.paths`` analyses the graph; ``game.authoring.explore_report`` prints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.core.model import Chance, Choice, Scenario
+from game.core.rules import State, env_of, initial_state, next_state, step
+
+DEFAULT_MAX_STATES = 1_000_000
+
+
+@dataclass
+class StateGraph:
+    """Every distinct reachable state and the moves between them.
+
+    ``edges`` of state ``i`` are at ``offsets[i]:offsets[i + 1]`` of ``children``, ``weights`` (probability
+    under uniformly random play), ``labels`` (index into ``choices``) and ``outcomes`` (chance outcome index,
+    or -1). Only the first ``expanded`` states were expanded; when ``complete`` is False the state limit
+    stopped the search and the rest are a frontier with unknown futures.
+    """
+
+    scenario: Scenario
+    choices: list[Choice]
+    states: list[State] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    via: list[int] = field(default_factory=list)  # edge index that first reached the state
+    offsets: list[int] = field(default_factory=lambda: [0])
+    children: list[int] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    outcomes: list[int] = field(default_factory=list)
+    soft_locks: list[int] = field(default_factory=list)
+    offered: set[str] = field(default_factory=set)
+    complete: bool = True
+    max_states: int = DEFAULT_MAX_STATES
+
+    @property
+    def expanded(self) -> int:
+        """How many states had their moves explored."""
+        return len(self.offsets) - 1
+
+    def edges(self, index: int) -> range:
+        """The edge indices leaving state ``index`` (empty for endings and unexplored states)."""
+        if index >= self.expanded:
+            return range(0)
+        return range(self.offsets[index], self.offsets[index + 1])
+
+    def path_to(self, index: int) -> list[int]:
+        """The edge indices of the shortest path from the start to state ``index``."""
+        path: list[int] = []
+        while self.parent[index] >= 0:
+            path.append(self.via[index])
+            index = self.parent[index]
+        path.reverse()
+        return path
+
+    def step_of(self, edge: int) -> dict[str, object]:
+        """One move as plain data: the choice, its chance outcome, and where it led."""
+        choice = self.choices[self.labels[edge]]
+        move: dict[str, object] = {"choice": choice.id, "style": choice.style}
+        if self.outcomes[edge] >= 0:
+            move["chance"] = self.outcomes[edge]
+        move["to"] = self.states[self.children[edge]].node
+        return move
+
+
+def _reads_turn(scenario: Scenario) -> bool:
+    from game.authoring.lint import conditions
+
+    return any("turn" in condition.names for _what, condition, _pos in conditions(scenario))
+
+
+def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> StateGraph:
+    """Visit every distinct reachable state of ``scenario`` (up to ``max_states``) breadth first."""
+    choices = [c for s in scenario.scenes for c in s.choices]
+    number = {id(c): i for i, c in enumerate(choices)}
+    graph = StateGraph(scenario, choices, max_states=max_states)
+    keep_turn = _reads_turn(scenario)
+    repeatable = {r.id for r in scenario.rules if not r.once}
+    flag_ids = scenario.flags
+    scenes = {s.id: s for s in scenario.scenes}
+
+    start = initial_state(scenario)
+    states = graph.states
+    states.append(start)
+    index: dict[tuple[object, ...], int] = {(start.node, start.metrics, start.flags, start.fired, 0): 0}
+    parent, via, offsets = graph.parent, graph.via, graph.offsets
+    children, weights, labels, outcomes = graph.children, graph.weights, graph.labels, graph.outcomes
+    parent.append(-1)
+    via.append(-1)
+    offered = graph.offered
+    moves_of: dict[int, list[tuple[str | None, float, int]]] = {}
+    for choice in choices:
+        if isinstance(choice.next, Chance):
+            moves_of[id(choice)] = [(o.target, o.probability, k) for k, o in enumerate(choice.next.outcomes)]
+        else:
+            moves_of[id(choice)] = [(None, 1.0, -1)]
+    current = 0
+    while current < len(states):
+        state = states[current]
+        scene = None if state.ended else scenes.get(state.node)
+        if scene is not None:
+            env = env_of(state, flag_ids)
+            available = [c for c in scene.choices if c.when is None or c.when(env)]
+            if not available:
+                graph.soft_locks.append(current)
+            share = 1.0 / len(available) if available else 0.0
+            for choice in available:
+                offered.add(choice.id)
+                label = number[id(choice)]
+                for target, p, outcome in moves_of[id(choice)]:
+                    child = next_state(scenario, state, choice, target)
+                    fired = child.fired - repeatable if repeatable else child.fired
+                    child_key = (child.node, child.metrics, child.flags, fired, child.turn if keep_turn else 0)
+                    found = index.get(child_key)
+                    if found is None:
+                        if len(states) >= max_states:
+                            graph.complete = False
+                            return graph
+                        found = len(states)
+                        index[child_key] = found
+                        states.append(child)
+                        parent.append(current)
+                        via.append(len(children))
+                    children.append(found)
+                    weights.append(share * p)
+                    labels.append(label)
+                    outcomes.append(outcome)
+        offsets.append(len(children))
+        current += 1
+    return graph
+
+
+@dataclass
+class CoachLine:
+    """The coach's path: the ``best: true`` choice wherever one is offered (else the first offered one).
+
+    ``moves`` follow the likeliest outcome of each chance; ``endings`` is the probability of each ending when
+    the coach's choices are played and chance decides the rest. ``unguided`` lists scenes where no best
+    choice was offered.
+    """
+
+    moves: list[dict[str, object]] = field(default_factory=list)
+    ending: str | None = None
+    metrics: dict[str, float] = field(default_factory=dict)
+    endings: dict[str, float] = field(default_factory=dict)
+    unguided: list[str] = field(default_factory=list)
+
+
+def _coach_choice(scenario: Scenario, state: State) -> tuple[Choice | None, bool]:
+    scene = scenario.scene(state.node)
+    if scene is None or state.ended:
+        return None, False
+    env = env_of(state, scenario.flags)
+    available = [c for c in scene.choices if c.when is None or c.when(env)]
+    best = next((c for c in available if c.best), None)
+    return (best, True) if best else (available[0] if available else None, False)
+
+
+def _outcomes(choice: Choice) -> list[tuple[str | None, float, int]]:
+    if isinstance(choice.next, Chance):
+        return [(o.target, o.probability, k) for k, o in enumerate(choice.next.outcomes)]
+    return [(None, 1.0, -1)]
+
+
+def coach_line(scenario: Scenario, max_turns: int = 1_000) -> CoachLine:
+    """Play the coach's choices: the likeliest line, and the chance of each ending under the coach."""
+    line = CoachLine()
+    state = initial_state(scenario)
+    for _turn in range(max_turns):
+        choice, guided = _coach_choice(scenario, state)
+        if choice is None:
+            break
+        if not guided and state.node not in line.unguided:
+            line.unguided.append(state.node)
+        target, p, outcome = max(_outcomes(choice), key=lambda move: move[1])  # first of the likeliest
+        state = step(scenario, state, choice, 0, target).state
+        move: dict[str, object] = {"scene": scenario.scene_of_choice(choice.id).id, "choice": choice.id}  # type: ignore[union-attr]
+        move |= {"style": choice.style, "best": guided, "to": state.node}
+        if outcome >= 0:
+            move |= {"chance": outcome, "p": p}
+        line.moves.append(move)
+        if state.ended:
+            break
+    line.ending = state.node if state.ended else None
+    line.metrics = state.metric_dict()
+    layer: dict[State, float] = {initial_state(scenario): 1.0}
+    for _turn in range(max_turns):
+        following: dict[State, float] = {}
+        for current, mass in layer.items():
+            choice, _guided = _coach_choice(scenario, current)
+            if choice is None:
+                continue
+            for target, p, _k in _outcomes(choice):
+                child = step(scenario, current, choice, 0, target).state
+                if child.ended:
+                    line.endings[child.node] = line.endings.get(child.node, 0.0) + mass * p
+                else:
+                    following[child] = following.get(child, 0.0) + mass * p
+        layer = following
+        if not layer:
+            break
+    return line

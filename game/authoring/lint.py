@@ -1,0 +1,303 @@
+"""Lint checks that run after a scenario loads cleanly: the S8xx warnings of `sticky check`.
+
+The loader makes sure a file *can* be played; these checks ask whether it teaches well and is free of dead
+content: coach feedback on every choice, no empty text, every metric and flag doing something, no condition
+that can never (or always) hold, all three decision points, one best choice per decision scene, and no
+translation left marked ``# TODO``. ``check_file`` is what `sticky check` runs on one file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, Severity
+from game.authoring.intervals import Interval, judge, ranges
+from game.authoring.load import LoadResult, load_scenario
+from game.authoring.translations import find_translations
+from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
+from game.core.expr import Condition
+from game.core.model import DECISION_PHASES, Branches, Scenario
+
+PLACEHOLDERS = re.compile(r"^\s*(todo|tbd|fixme|xxx+|\.\.\.|…|lorem ipsum.*)?\s*[.!:]?\s*$", re.IGNORECASE)
+MARKER = re.compile(r"#\s*(TODO|STALE)\b")
+
+
+@dataclass
+class CheckResult:
+    """Everything `sticky check` found in one scenario file."""
+
+    path: str
+    load: LoadResult
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        """How many errors."""
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def check_file(path: str | Path) -> CheckResult:
+    """Load ``path`` (with its translations, graph checks) and, when it loads, lint it."""
+    result = load_scenario(path)
+    diagnostics = list(result.diagnostics)
+    if result.scenario is not None:
+        text = Path(path).read_text(encoding="utf-8-sig")
+        diagnostics.extend(lint(result.scenario, text))
+    diagnostics.sort(key=lambda d: (d.pos.path, d.pos.line, d.pos.col, d.code))
+    return CheckResult(str(path), result, diagnostics)
+
+
+class Source:
+    """The lines of a file, to find where something the model does not position was written."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def find(self, needle: str, start: Pos, span: int = 60) -> Pos:
+        """Where ``needle`` is first written at or after ``start`` (within ``span`` lines), else ``start``."""
+        first = max(start.line - 1, 0)
+        for number in range(first, min(first + span, len(self.lines))):
+            line = self.lines[number]
+            col = line.find(needle, start.col - 1 if number == first else 0)
+            if col >= 0:
+                return Pos(self.path, number + 1, col + 1)
+        return start
+
+    def find_word(self, word: str, after_key: str) -> Pos:
+        """Where ``word`` is first written as a whole word after the top-level line ``after_key:``."""
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+        started = False
+        for number, line in enumerate(self.lines):
+            if line.startswith(f"{after_key}:"):
+                started = True
+                line = line[len(after_key) + 1 :]
+                offset = len(after_key) + 1
+            else:
+                offset = 0
+                if started and line[:1] not in (" ", "-", "\t", "#", ""):
+                    break
+            if started:
+                found = pattern.search(line.split("#", 1)[0])
+                if found:
+                    return Pos(self.path, number + 1, offset + found.start() + 1)
+        return self.key(after_key)
+
+    def key(self, key: str) -> Pos:
+        """Where the top-level ``key:`` is written, or 1:1."""
+        for number, line in enumerate(self.lines):
+            if line.startswith(f"{key}:"):
+                return Pos(self.path, number + 1, 1)
+        return Pos(self.path, 1, 1)
+
+
+def conditions(scenario: Scenario) -> Iterator[tuple[str, Condition, Pos]]:
+    """Every condition with a description of its owner and the position of that owner."""
+    for scene in scenario.scenes:
+        for choice in scene.choices:
+            if choice.when is not None:
+                yield f"choice '{choice.id}'", choice.when, choice.pos
+            if isinstance(choice.next, Branches):
+                for branch in choice.next.branches:
+                    if branch.when is not None:
+                        yield f"a branch of choice '{choice.id}'", branch.when, branch.pos
+    for rule in scenario.rules:
+        yield f"rule '{rule.id}'", rule.when, rule.pos
+    for ending in scenario.endings:
+        if ending.when is not None:
+            yield f"ending '{ending.id}'", ending.when, ending.pos
+
+
+def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
+    """Every S8xx warning for a loaded scenario (``text`` is its source, for positions), and TODO markers."""
+    bag = DiagnosticBag()
+    source = Source(scenario.source_path, text)
+    _texts(scenario, bag)
+    _usage(scenario, source, bag)
+    _conditions(scenario, source, bag)
+    _decisions(scenario, source, bag)
+    if scenario.source_path and Path(scenario.source_path).exists():
+        for tpath in find_translations(scenario.source_path).values():
+            _markers(tpath, bag)
+    return bag.items
+
+
+def _texts(scenario: Scenario, bag: DiagnosticBag) -> None:
+    """S801 (no feedback) and S802 (empty or placeholder text)."""
+
+    def blank(text: str, what: str, pos: Pos) -> None:
+        if PLACEHOLDERS.match(text):
+            shown = text.strip() or "empty"
+            bag.add(
+                "S802",
+                f"{what} is {'empty' if not text.strip() else f'a placeholder ({shown})'}",
+                pos,
+                hint="write what the player sees",
+            )
+
+    for scene in scenario.scenes:
+        blank(scene.text, f"the text of scene '{scene.id}'", scene.pos)
+        for choice in scene.choices:
+            blank(choice.text, f"the text of choice '{choice.id}'", choice.pos)
+            if not choice.feedback.strip():
+                bag.add(
+                    "S801",
+                    f"choice '{choice.id}' has no feedback: the debrief has nothing to say about it",
+                    choice.pos,
+                    hint="add 'feedback:', the coach's note on which cost, limit or power it shows or misses",
+                )
+            elif PLACEHOLDERS.match(choice.feedback):
+                blank(choice.feedback, f"the feedback of choice '{choice.id}'", choice.pos)
+    for ending in scenario.endings:
+        blank(ending.text, f"the text of ending '{ending.id}'", ending.pos)
+
+
+def _usage(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
+    """S803 (metric never used), S804 (flag never used), S805 (read, never set), S806 (set, never read)."""
+    read: set[str] = set()
+    for _what, condition, _pos in conditions(scenario):
+        read |= condition.names
+    changed: set[str] = set()
+    set_flags: set[str] = set()
+    cleared: set[str] = set()
+    effects = [c.effects for s in scenario.scenes for c in s.choices] + [r.effects for r in scenario.rules]
+    for effect in effects:
+        changed.update(m for m, delta in effect.deltas if delta)
+        set_flags.update(effect.set_flags)
+        cleared.update(effect.clear_flags)
+    core = {"revenue", "staff_morale", "reputation"}
+    for metric in scenario.metrics:
+        if metric.id not in core and metric.id not in changed and metric.id not in read:
+            bag.add(
+                "S803",
+                f"metric '{metric.id}' is declared but no effect changes it and no condition reads it",
+                metric.pos,
+                hint="use it in an effect or a condition, or delete it",
+            )
+    for flag in scenario.flags:
+        pos = source.find_word(flag, "flags")
+        if flag not in read and flag not in set_flags and flag not in cleared:
+            bag.add(
+                "S804",
+                f"flag '{flag}' is declared but never set, cleared or read",
+                pos,
+                hint="set it in a choice ('set: [...]') and read it in a condition, or delete it",
+            )
+        elif flag in read and flag not in set_flags:
+            bag.add(
+                "S805",
+                f"flag '{flag}' is read by a condition but nothing ever sets it, so it is always false",
+                pos,
+                hint=f"add 'set: [{flag}]' to the choice or rule that should make it true",
+            )
+        elif flag in set_flags and flag not in read:
+            bag.add(
+                "S806",
+                f"flag '{flag}' is set but no condition ever reads it",
+                pos,
+                hint="read it in a 'when:' condition, or delete it",
+            )
+
+
+def _reason(names: frozenset[str], env: dict[str, Interval]) -> str:
+    shown = [f"{name} is {env[name]}" for name in sorted(names) if name in env]
+    return "; ".join(shown) if shown else "the values it reads never change"
+
+
+def _conditions(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
+    """S807 (can never be true) and S808 (always true), by interval reasoning."""
+    env = ranges(scenario)
+    never_set = {f for f in scenario.flags if env.get(f) == Interval(0, 0)}
+    for what, condition, owner in conditions(scenario):
+        answer = judge(condition.source, env)
+        if answer is None:
+            continue
+        pos = source.find(condition.source, owner)
+        reason = _reason(condition.names, env)
+        if answer is False:
+            bag.add(
+                "S807",
+                f"the condition of {what} '{condition.source}' can never be true: {reason}",
+                pos,
+                hint="check the numbers against the metric's start, min, max and the effects that change it",
+            )
+        elif not condition.names & never_set:  # a flag nothing sets is reported once, as S805
+            bag.add(
+                "S808",
+                f"the condition of {what} '{condition.source}' is always true: {reason}",
+                pos,
+                hint="remove the condition, or fix the numbers",
+            )
+
+
+def _decisions(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
+    """S809 (a decision point missing), S810 (no best choice), S811 (more than one)."""
+    phases = {s.phase for s in scenario.scenes}
+    for phase in DECISION_PHASES:
+        if phase not in phases:
+            bag.add(
+                "S809",
+                f"no scene has phase '{phase}': the scenario skips a decision point",
+                source.key("scenes"),
+                hint="every scenario walks through cost, limits and power; add a scene with this phase",
+            )
+    for scene in scenario.scenes:
+        if scene.phase not in DECISION_PHASES or not scene.choices:
+            continue
+        best = [c for c in scene.choices if c.best]
+        if not best:
+            bag.add(
+                "S810",
+                f"decision scene '{scene.id}' has no choice marked 'best: true'",
+                scene.pos,
+                hint="mark the coach's strongest answer with 'best: true'; the debrief shows it",
+            )
+        for extra in best[1:]:
+            bag.add(
+                "S811",
+                f"scene '{scene.id}' marks more than one choice 'best: true' (also '{best[0].id}')",
+                extra.pos,
+                hint="keep 'best: true' on the single strongest answer",
+            )
+
+
+def _markers(path: str, bag: DiagnosticBag) -> None:
+    """S601 for every text of a translation still marked ``# TODO`` (``sticky translate`` writes the marker)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return  # the loader reports unreadable translations
+    lines = text.splitlines()
+    if not any(MARKER.search(line) for line in lines):
+        return
+    tree = parse_tree(text, path, DiagnosticBag())
+    if tree is None:
+        return
+    for key, key_pos, value in _leaves(tree, ""):
+        for number in {key_pos.line, value.pos.line}:
+            line = lines[number - 1] if 0 < number <= len(lines) else ""
+            found = MARKER.search(line)
+            if found and found.group(1) == "TODO":
+                bag.add(
+                    "S601",
+                    f"'{key}' is marked # TODO: it still holds the source text",
+                    value.pos,
+                    hint="translate it, then delete the '# TODO' marker",
+                )
+                break
+
+
+def _leaves(node: YNode, prefix: str, key_pos: Pos | None = None) -> Iterator[tuple[str, Pos, YScalar]]:
+    """Every scalar of a translation tree with its dotted key and where its key is written."""
+    if isinstance(node, YScalar):
+        if prefix and not prefix.startswith("source_hashes"):
+            yield prefix, key_pos or node.pos, node
+    elif isinstance(node, YSeq):
+        for index, item in enumerate(node.items):
+            yield from _leaves(item, f"{prefix}.{index}", item.pos)
+    elif isinstance(node, YMap):
+        for key, kpos, value in node.items():
+            yield from _leaves(value, f"{prefix}.{key}" if prefix else key, kpos)

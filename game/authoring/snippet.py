@@ -1,0 +1,56 @@
+"""Diagnostics for people: the message, the offending source line with a caret under the spot, and the hint.
+
+```
+scenarios/bakery.yaml:21:15: error S301: next 'cost_scen' is neither a scene nor an ending
+    |
+ 21 |         next: cost_scen
+    |               ^^^^^^^^^
+    = hint: did you mean 'cost_scene'?
+    = docs: docs/diagnostics.md#s301
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from game.authoring.diagnostics import Diagnostic
+
+_TOKEN_END = re.compile(r"[\s,\]}#]|:(?=\s|$)")
+DOCS = "docs/diagnostics.md"
+
+
+def _underline(line: str, col: int) -> int:
+    """How many carets: the quoted string or the word that starts at ``col`` (1-based), at least one."""
+    rest = line[col - 1 :]
+    if not rest:
+        return 1
+    if rest[0] in "\"'":
+        end = rest.find(rest[0], 1)
+        return end + 1 if end > 0 else len(rest.rstrip())
+    found = _TOKEN_END.search(rest)
+    length = found.start() if found else len(rest.rstrip())
+    return max(length, 1)
+
+
+def render(diagnostic: Diagnostic, lines: Sequence[str] | None) -> str:
+    """The multi-line form; without ``lines`` (or past their end) the source part is left out."""
+    head = f"{diagnostic.pos}: {diagnostic.severity.value} {diagnostic.code}: {diagnostic.message}"
+    out = [head]
+    number, col = diagnostic.pos.line, diagnostic.pos.col
+    if lines is not None and 0 < number <= len(lines):
+        line = lines[number - 1].replace("\t", " ")
+        width = len(str(number))
+        gutter = " " * (width + 1)
+        col = min(max(col, 1), len(line) + 1)
+        out.append(f"{gutter} |")
+        out.append(f" {number} | {line}")
+        out.append(f"{gutter} | {' ' * (col - 1)}{'^' * _underline(line, col)}")
+        pad = gutter
+    else:
+        pad = "   "
+    if diagnostic.hint:
+        out.append(f"{pad} = hint: {diagnostic.hint}")
+    out.append(f"{pad} = docs: {DOCS}#{diagnostic.code.lower()}")
+    return "\n".join(out)
