@@ -296,6 +296,10 @@ class _Builder:
         language = self.read.enum(top.get("language"), "language", LANGUAGES, "S204")
         self.language = language
         summary = self.read.text(top.get("summary"), "summary")
+        for name, value in (("title", title), ("summary", summary)):
+            node = top.get(name)
+            if value is not None and node is not None and not value.strip():  # `title: ""` or `summary: >-` alone
+                self.bag.add("S201", f"{name} is empty; write some text", node.pos)
         business = self.read.text(top.get("business"), "business") if top.get("business") is not None else ""
         goals = self.text_list(top.get("goals"), "goal")
         metrics = self.metrics(top.get("metrics"))

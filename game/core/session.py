@@ -343,7 +343,8 @@ class Session:
 def _state_json(state: State) -> dict[str, Any]:
     return {
         "node": state.node,
-        "metrics": _numbers(dict(state.metrics)),
+        # exact, not _numbers' 6 decimals: 0.1 + 0.2 saved as 0.3 made `x > 0.3` change its mind after a load
+        "metrics": {k: int(v) if float(v).is_integer() else v for k, v in state.metrics},
         "flags": sorted(state.flags),
         "fired": sorted(state.fired),
         "turn": state.turn,

@@ -114,3 +114,38 @@ def test_special_files_are_refused_without_reading_them(tmp_path: Path) -> None:
     for path in (zero, fifo):
         [diagnostic] = load_scenario(path).diagnostics
         assert (diagnostic.code, diagnostic.pos.line, diagnostic.pos.col) == ("S113", 1, 1)
+
+
+def test_a_save_restores_metrics_exactly() -> None:
+    # Was: saved states rounded metrics to 6 decimals, so 0.1 + 0.2 came back as 0.3 and a condition
+    # `reputation > 0.3` held before saving and not after loading.
+    import json
+
+    from game.core.session import Session
+
+    text = (
+        MINIMAL.replace("effects: {reputation: +5}", "effects: {reputation: 0.1}")
+        .replace("        best: true\n", "        best: true\n        effects: {reputation: 0.2}\n")
+        .replace('when: "asked"', 'when: "reputation > 0.3"')
+    )
+    scenario = load_bytes(text.encode(), "t.yaml").scenario
+    assert scenario is not None
+    session = Session(scenario)
+    session.choose("greet")
+    session.choose("count")
+    restored = Session.from_json(scenario, json.loads(json.dumps(session.to_json())))
+    assert restored.state == session.state
+    assert restored.metrics["reputation"] == 0.1 + 0.2
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at"),
+    [
+        ("title: Tiny", 'title: ""', (2, 8)),
+        ("summary: A tiny scenario.", "summary: '  '", (4, 10)),
+        ("summary: A tiny scenario.", "summary: >-\n", (4, 10)),
+    ],
+)
+def test_empty_title_or_summary_is_a_diagnostic(old: str, new: str, at: tuple[int, int]) -> None:
+    # Was: AssertionError from the builder (found by the fuzzer deleting the line under `summary: >-`).
+    assert ("S201", *at) in _codes(MINIMAL.replace(old, new))
