@@ -16,13 +16,12 @@ from pathlib import Path
 from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, Severity
 from game.authoring.intervals import Interval, judge, ranges
 from game.authoring.load import LoadResult, load_scenario
+from game.authoring.translate import MARKER, read_entries
 from game.authoring.translations import find_translations
-from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
 from game.core.expr import Condition
 from game.core.model import DECISION_PHASES, Branches, Scenario
 
 PLACEHOLDERS = re.compile(r"^\s*(todo|tbd|fixme|xxx+|\.\.\.|…|lorem ipsum.*)?\s*[.!:]?\s*$", re.IGNORECASE)
-MARKER = re.compile(r"#\s*(TODO|STALE)\b")
 
 
 @dataclass
@@ -265,39 +264,26 @@ def _decisions(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
 
 
 def _markers(path: str, bag: DiagnosticBag) -> None:
-    """S601 for every text of a translation still marked ``# TODO`` (``sticky translate`` writes the marker)."""
+    """S601/S605 at every text of a translation still marked ``# TODO`` or ``# STALE`` by ``sticky translate``."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return  # the loader reports unreadable translations
-    lines = text.splitlines()
-    if not any(MARKER.search(line) for line in lines):
+    if not MARKER.search(text):
         return
-    tree = parse_tree(text, path, DiagnosticBag())
-    if tree is None:
-        return
-    for key, key_pos, value in _leaves(tree, ""):
-        for number in {key_pos.line, value.pos.line}:
-            line = lines[number - 1] if 0 < number <= len(lines) else ""
-            found = MARKER.search(line)
-            if found and found.group(1) == "TODO":
-                bag.add(
-                    "S601",
-                    f"'{key}' is marked # TODO: it still holds the source text",
-                    value.pos,
-                    hint="translate it, then delete the '# TODO' marker",
-                )
-                break
-
-
-def _leaves(node: YNode, prefix: str, key_pos: Pos | None = None) -> Iterator[tuple[str, Pos, YScalar]]:
-    """Every scalar of a translation tree with its dotted key and where its key is written."""
-    if isinstance(node, YScalar):
-        if prefix and not prefix.startswith("source_hashes"):
-            yield prefix, key_pos or node.pos, node
-    elif isinstance(node, YSeq):
-        for index, item in enumerate(node.items):
-            yield from _leaves(item, f"{prefix}.{index}", item.pos)
-    elif isinstance(node, YMap):
-        for key, kpos, value in node.items():
-            yield from _leaves(value, f"{prefix}.{key}" if prefix else key, kpos)
+    entries, _hashes = read_entries(text, path)
+    for key, entry in entries.items():
+        if entry.marker == "TODO":
+            bag.add(
+                "S601",
+                f"'{key}' is marked # TODO: it still holds the source text",
+                entry.pos,
+                hint="translate it, then delete the '# TODO' marker",
+            )
+        elif entry.marker == "STALE":
+            bag.add(
+                "S605",
+                f"'{key}' is marked # STALE: the source text changed since it was translated",
+                entry.pos,
+                hint="check the translation against the new source text, then delete the '# STALE' marker",
+            )

@@ -1,9 +1,39 @@
-"""placeholder"""
+"""`sticky new PATH`: write a small, complete scenario to start from (it passes `sticky check` and plays)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from game.authoring.newscenario import new_scenario
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Not yet."""
+    """Add the `new` subcommand."""
+    parser = sub.add_parser(
+        "new",
+        help="start a new scenario from a small complete example",
+        description="Write a small, complete scenario (three decision points, a rule, a chance outcome, three "
+        "endings) that passes `sticky check` and plays; then make it your own.",
+    )
+    parser.add_argument("path", metavar="PATH", help="the file to write, e.g. scenarios/late-payer.yaml")
+    parser.add_argument("--title", help="the scenario's title (default: from the file name)")
+    parser.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the file unless it exists (or --force)."""
+    path = Path(args.path)
+    if path.suffix not in (".yaml", ".yml"):
+        print(f"{path}: error: a scenario file name ends in .yaml", file=sys.stderr)
+        return 1
+    if path.exists() and not args.force:
+        print(f"{path}: error: the file exists; choose another name or use --force", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_scenario(path, args.title), encoding="utf-8")
+    print(f"wrote {path}")
+    print(f"next: sticky check {path}   then: sticky play {path} --text")
+    return 0

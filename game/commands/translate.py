@@ -1,9 +1,46 @@
-"""placeholder"""
+"""`sticky translate PATH --to es`: create or update the translation file beside a scenario.
+
+New texts are added as to-do copies of the source text (marked ``# TODO``), existing translations are kept,
+and translations whose source text changed are marked ``# STALE``; ``sticky check`` reports both at their line.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from game.authoring.load import LANGUAGES
+from game.authoring.translate import update_translation
+from game.commands.common import load_for_play
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Not yet."""
+    """Add the `translate` subcommand."""
+    parser = sub.add_parser(
+        "translate",
+        help="create or update a scenario's translation file (new texts as to-do, stale ones marked)",
+        description="Write <stem>.<lang>.yaml beside the scenario: every text of the scenario, translated or "
+        "marked # TODO, with stale translations marked # STALE and source fingerprints in source_hashes.",
+    )
+    parser.add_argument("path", metavar="PATH", help="the main scenario file")
+    parser.add_argument("--to", required=True, choices=LANGUAGES, metavar="LANG", help="language: en or es")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Update the translation and say what changed."""
+    scenario, _result = load_for_play(args.path, None)
+    if scenario is None:
+        return 1
+    if args.to == scenario.language:
+        print(f"{args.path}: error: the scenario is already in '{args.to}'; choose another language", file=sys.stderr)
+        return 1
+    update = update_translation(scenario, args.to)
+    print(
+        f"wrote {update.path}: {len(update.kept)} translated, {len(update.added)} new to do, "
+        f"{len(update.todo)} still to do, {len(update.stale)} stale, {len(update.dropped)} dropped"
+    )
+    if update.added or update.todo or update.stale:
+        print("translate the texts marked # TODO, check those marked # STALE, delete each marker when done,")
+        print(f"then run: sticky check {args.path}")
+    return 0

@@ -1,0 +1,175 @@
+"""`sticky translate`: create or update a scenario's translation file, keeping every translation already made.
+
+The file is ``<stem>.<lang>.yaml`` beside the scenario (see ``docs/scenario-format.md``). For every text of the
+scenario (``game.core.texts.extract_texts``):
+
+* a text with no translation yet is added as a copy of the source text marked ``# TODO`` (the checker reports
+  it as untranslated, S601, at its line); while it is still to do, it follows the source text;
+* a translation is kept as it is; ``source_hashes`` records the fingerprint (``text_hash``) of the source text it
+  was made from;
+* when the source text changed since (its fingerprint differs), the translation is kept, marked ``# STALE``
+  (the checker reports S605 at its line) and the fingerprint updated: review it, then delete the marker.
+
+Texts the scenario no longer has are dropped. Comments of the translator are not kept (the file is rewritten).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.authoring.diagnostics import DiagnosticBag, Pos
+from game.authoring.translations import text_hash, translation_path
+from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
+from game.core.model import Scenario
+from game.core.texts import extract_texts
+
+MARKER = re.compile(r"#\s*(TODO|STALE)\b")
+TODO = "# TODO: translate, then delete this marker"
+STALE = "# STALE: the source text changed; check the translation, then delete this marker"
+
+
+@dataclass
+class Entry:
+    """One text of an existing translation file: its text, where it is, and its marker (TODO, STALE or "")."""
+
+    text: str
+    pos: Pos
+    marker: str = ""
+
+
+@dataclass
+class Update:
+    """What ``update_translation`` did."""
+
+    path: Path
+    added: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+def leaves(node: YNode, prefix: str = "", key_pos: Pos | None = None) -> Iterator[tuple[str, Pos, YScalar]]:
+    """Every scalar of a translation tree with its dotted key and where its key is written."""
+    if isinstance(node, YScalar):
+        if prefix:
+            yield prefix, key_pos or node.pos, node
+    elif isinstance(node, YSeq):
+        for index, item in enumerate(node.items):
+            yield from leaves(item, f"{prefix}.{index}", item.pos)
+    elif isinstance(node, YMap):
+        for key, kpos, value in node.items():
+            yield from leaves(value, f"{prefix}.{key}" if prefix else key, kpos)
+
+
+def read_entries(text: str, path: str) -> tuple[dict[str, Entry], dict[str, str]]:
+    """The texts of a translation file (with their markers) and its ``source_hashes``."""
+    tree = parse_tree(text, path, DiagnosticBag())
+    if not isinstance(tree, YMap):
+        return {}, {}
+    lines = text.splitlines()
+    entries: dict[str, Entry] = {}
+    hashes: dict[str, str] = {}
+    for key, key_pos, value in leaves(tree):
+        if key.startswith("source_hashes."):
+            hashes[key[len("source_hashes.") :]] = value.value
+            continue
+        if key in ("translation_of", "language") or value.is_null:
+            continue
+        marker = ""
+        for number in sorted({key_pos.line, value.pos.line}):
+            found = MARKER.search(lines[number - 1]) if 0 < number <= len(lines) else None
+            if found:
+                marker = found.group(1)
+                break
+        entries[key] = Entry(value.value, value.pos, marker)
+    return entries, hashes
+
+
+def update_translation(scenario: Scenario, language: str) -> Update:
+    """Create or update the ``language`` translation file of ``scenario`` (see the module docstring)."""
+    target = translation_path(scenario.source_path, language)
+    update = Update(target)
+    entries: dict[str, Entry] = {}
+    hashes: dict[str, str] = {}
+    if target.exists():
+        entries, hashes = read_entries(target.read_text(encoding="utf-8-sig"), str(target))
+    source = extract_texts(scenario)
+    out: dict[str, tuple[str, str]] = {}  # key -> (text, marker comment)
+    new_hashes: dict[str, str] = {}
+    for key, original in source.items():
+        current = text_hash(original)
+        new_hashes[key] = current
+        entry = entries.get(key)
+        if entry is None:
+            out[key] = (original, TODO)
+            update.added.append(key)
+        elif entry.marker == "TODO":
+            out[key] = (original, TODO)
+            update.todo.append(key)
+        elif hashes.get(key, current) != current or entry.marker == "STALE":
+            out[key] = (entry.text, STALE)
+            update.stale.append(key)
+        else:
+            out[key] = (entry.text, "")
+            update.kept.append(key)
+    update.dropped = [k for k in entries if k not in source]
+    target.write_text(render(scenario, language, out, new_hashes), encoding="utf-8")
+    return update
+
+
+def _scalar(text: str) -> str:
+    """A double-quoted YAML scalar (JSON string syntax is valid YAML); text stays exactly as it is."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def render(scenario: Scenario, language: str, texts: dict[str, tuple[str, str]], hashes: dict[str, str]) -> str:
+    """The translation file's text: sections in the scenario's order, markers as end-of-line comments."""
+    name = Path(scenario.source_path).name
+    lines = [
+        f"# The '{language}' text of {name}, kept by `sticky translate {name} --to {language}`.",
+        "# Translate the texts marked TODO and check those marked STALE, then delete the marker.",
+        f"translation_of: {scenario.id}",
+        f"language: {language}",
+    ]
+    tree: dict[str, object] = {}
+    for key, value in texts.items():
+        node = tree
+        parts = key.split(".")
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})  # type: ignore[assignment]
+        node[parts[-1]] = value
+    _emit(tree, 0, lines)
+    lines.append("source_hashes:  # fingerprints of the source texts translated; written by sticky translate")
+    lines.extend(f"  {key}: {_scalar(value)}" for key, value in hashes.items())
+    return "\n".join(lines) + "\n"
+
+
+def _emit(node: dict[str, object], depth: int, lines: list[str]) -> None:
+    pad = "  " * depth
+    for key, value in node.items():
+        if isinstance(value, tuple):
+            text, marker = value
+            lines.append(f"{pad}{key}: {_scalar(text)}" + (f"  {marker}" if marker else ""))
+        elif isinstance(value, dict) and value and all(k.isdigit() for k in value):
+            lines.append(f"{pad}{key}:")
+            for index in range(max(int(k) for k in value) + 1):
+                item = value.get(str(index))
+                if isinstance(item, tuple):
+                    lines.append(f"{pad}  - {_scalar(item[0])}" + (f"  {item[1]}" if item[1] else ""))
+                elif isinstance(item, dict):
+                    first = True
+                    for sub, leaf in item.items():
+                        assert isinstance(leaf, tuple)
+                        lead = f"{pad}  - " if first else f"{pad}    "
+                        lines.append(f"{lead}{sub}: {_scalar(leaf[0])}" + (f"  {leaf[1]}" if leaf[1] else ""))
+                        first = False
+                else:
+                    lines.append(f"{pad}  - {{}}")
+        elif isinstance(value, dict):
+            lines.append(f"{pad}{key}:")
+            _emit(value, depth + 1, lines)
