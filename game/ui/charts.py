@@ -28,6 +28,16 @@ def series(session: Session) -> list[tuple[Metric, list[float]]]:
     return out
 
 
+def _span(metric: Metric, values: list[float]) -> tuple[float, float]:
+    """The vertical range of one line: its own values, padded, and never narrower than a fifth of its gauge
+    (so a small change looks small)."""
+    low, high = min(values), max(values)
+    gauge_low, gauge_high = hud.gauge_range(metric, high)
+    span = max(high - low, (gauge_high - gauge_low) / 5, 1e-9)
+    middle = (low + high) / 2
+    return middle - span * 0.6, middle + span * 0.6
+
+
 def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
     """Three lines over the turns, with phase bands, a legend with start → end values, and markers."""
     c = theme.colors
@@ -51,19 +61,23 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
         y = plot.y + plot.h * i // 4
         pygame.draw.line(surface, c.border, (plot.x, y), (plot.right, y), 1)
     label_h = theme.line_height("small")
-    every = max(1, round(turns / max(1, plot.w // theme.px(44))))
-    for index in range(turns):
-        if index % every and index != turns - 1:
-            continue
+    font = theme.font("small")
+    widest = max(font.size(tr("debrief.start"))[0], font.size(str(turns))[0]) + theme.px(12)
+    every = max(1, -(-widest // max(1, int(step))))
+    shown = [i for i in range(turns) if i % every == 0]
+    if shown[-1] != turns - 1:
+        shown[-1] = turns - 1  # the last point is always labelled (and replaces its neighbour)
+    for index in shown:
         x = round(plot.x + index * step)
         label = tr("debrief.start") if index == 0 else str(index)
-        font = theme.font("small")
         surf = txt.render(font, label, c.muted)
         left = max(plot.x, min(x - surf.get_width() // 2, plot.right - surf.get_width()))
+        if index == 0:
+            left = plot.x
         surface.blit(surf, (left, plot.bottom + theme.px(4)))
     for kind, (metric, values) in enumerate(data):
         color = c.series[kind % 3]
-        low, high = hud.gauge_range(metric, max(values))
+        low, high = _span(metric, values)
         points = []
         for index, value in enumerate(values):
             frac = 0.0 if high <= low else (value - low) / (high - low)

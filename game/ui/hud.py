@@ -138,7 +138,7 @@ def draw_speaker(
     c = theme.colors
     draw.card(surface, theme, rect)
     place = scenario.place(place_id)
-    banner = pygame.Rect(rect.x, rect.y, rect.w, rect.h * 34 // 100)
+    banner = pygame.Rect(rect.x, rect.y, rect.w, rect.h * 32 // 100)
     picture = assets.background(place.image if place else None, folder, banner.size, c.bg2)
     clip = surface.get_clip()
     surface.set_clip(banner)
@@ -151,24 +151,49 @@ def draw_speaker(
     character = scenario.character(speaker_id)
     name = character.name if character else tr("scene.narration")
     role = character.role if character else tr("scene.narration_role")
+    where = place.name if place is not None else ""
     pad = theme.pad
-    text_h = theme.line_height("h3") + theme.line_height("small") * 2
-    size = max(theme.px(48), min(rect.w * 45 // 100, rect.h - banner.h // 2 - text_h - 2 * pad))
+    inner_w = rect.w - 2 * pad
+
+    def text_h(shrink: float) -> int:
+        height = theme.line_height("h3", shrink) + txt.layout(theme, role, "small", inner_w, shrink).height
+        if where:
+            height += theme.px(8) + txt.layout(theme, where, "label", inner_w - theme.px(26), shrink).height
+        return height
+
+    cap = min(rect.w * 50 // 100, 2 * banner.h - theme.px(12))
+
+    def portrait_size(shrink: float) -> int:
+        return min(cap, 2 * (rect.bottom - pad - text_h(shrink) - theme.px(8) - banner.bottom))
+
+    steps = (1.0, 0.9, 0.8, 0.72, 0.66, txt.MIN_SHRINK)
+    wanted = min(cap, rect.w * 34 // 100)
+    shrink = next((s for s in steps if portrait_size(s) >= wanted), None) or next(
+        (s for s in steps if portrait_size(s) >= theme.px(40)), txt.MIN_SHRINK)
+    size = max(theme.px(40), portrait_size(shrink))
     path = character.portrait if character else "portraits/narrator.png"
     image = assets.portrait(path, folder, name, size)
     center = (rect.centerx, banner.bottom)
-    ring = size // 2 + theme.px(5)
-    pygame.draw.circle(surface, c.panel, center, ring)
+    pygame.draw.circle(surface, c.panel, center, size // 2 + theme.px(5))
     surface.blit(image, image.get_rect(center=center))
-    if place is not None:
-        chip_h = theme.line_height("small")
-        width = min(banner.w - 2 * theme.px(10), draw.chip_width(theme, place.name, "small"))
-        draw.chip(surface, theme, pygame.Rect(banner.x + theme.px(10), banner.y + theme.px(10), width, chip_h),
-                  place.name, c.text, c.panel, "small", "place chip")
     top = center[1] + size // 2 + theme.px(8)
-    inner = pygame.Rect(rect.x + pad, top, rect.w - 2 * pad, rect.bottom - pad - top)
-    name_h = theme.line_height("h3")
-    txt.draw_line(surface, theme, name, "h3", pygame.Rect(inner.x, inner.y, inner.w, name_h), c.text, "center",
-                  "speaker name")
-    role_rect = pygame.Rect(inner.x, inner.y + name_h, inner.w, max(1, inner.h - name_h))
-    txt.draw_fitted(surface, theme, role, "small", role_rect, c.muted, "center", what="speaker role")
+    space = pygame.Rect(rect.x + pad, top, inner_w, max(1, rect.bottom - pad - top))
+    needed = text_h(shrink)
+    if needed > space.h:
+        txt.OVERFLOWS.append(("speaker card", f"{name} / {role} / {where}", space.size))
+    y = space.y + max(0, space.h - needed) // 2
+    name_h = theme.line_height("h3", shrink)
+    txt.draw_line(surface, theme, name, "h3", pygame.Rect(space.x, y, inner_w, name_h), c.text, "center",
+                  "speaker name", shrink)
+    y += name_h
+    y += txt.draw(surface, txt.layout(theme, role, "small", inner_w, shrink), (space.x, y), c.muted, "center", inner_w)
+    if where:
+        y += theme.px(8)
+        block = txt.layout(theme, where, "label", inner_w - theme.px(26), shrink)
+        icon_size = block.font.get_height()
+        widest = block.width + icon_size + theme.px(6)
+        x = space.x + (inner_w - widest) // 2
+        image_icon = assets.icon("target", icon_size, c.highlight)
+        if image_icon is not None:
+            surface.blit(image_icon, (x, y))
+        txt.draw(surface, block, (x + icon_size + theme.px(6), y), c.highlight)

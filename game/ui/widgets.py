@@ -55,6 +55,11 @@ def button(
         draw.focus_ring(surface, theme, rect, theme.px(12))
 
 
+def button_width(theme: Theme, label: str) -> int:
+    """The width a button needs for its label and an icon."""
+    return theme.font("button").size(label)[0] + theme.px(30) + 2 * theme.px(16) + theme.px(12)
+
+
 def number_badge(surface: pygame.Surface, theme: Theme, center: tuple[int, int], size: int, n: int, fg: Color,
                  bg: Color) -> None:
     """A round badge with a choice number."""

@@ -184,10 +184,12 @@ class DebriefScreen(Screen):
             title_h = t.line_height("h3")
             txt.draw_line(surface, t, title, "h3", pygame.Rect(inner.x, inner.y, inner.w, title_h), c.text,
                           what="chart title")
-            note_block = txt.fit(t, note, "small", (inner.w, t.line_height("small") * 2), "chart note")
-            txt.draw(surface, note_block, (inner.x, inner.y + title_h), c.muted)
-            chart = pygame.Rect(inner.x, inner.y + title_h + note_block.height + t.px(10), inner.w,
-                                inner.bottom - inner.y - title_h - note_block.height - t.px(10))
+            note_block = txt.layout(t, note, "small", inner.w)
+            note_h = note_block.height if inner.h - title_h - note_block.height > inner.h * 62 // 100 else 0
+            if note_h:  # the note gives way to the chart when room is short
+                txt.draw(surface, note_block, (inner.x, inner.y + title_h), c.muted)
+            chart = pygame.Rect(inner.x, inner.y + title_h + note_h + t.px(10), inner.w,
+                                inner.bottom - inner.y - title_h - note_h - t.px(10))
             if rect is left:
                 charts.line_chart(surface, t, chart, self.pt.session)
             else:
