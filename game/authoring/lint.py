@@ -114,7 +114,7 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     """Every S8xx warning for a loaded scenario (``text`` is its source, for positions), and TODO markers."""
     bag = DiagnosticBag()
     source = Source(scenario.source_path, text)
-    _texts(scenario, bag)
+    _texts(scenario, source, bag)
     _usage(scenario, source, bag)
     _conditions(scenario, source, bag)
     _decisions(scenario, source, bag)
@@ -124,15 +124,16 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     return bag.items
 
 
-def _texts(scenario: Scenario, bag: DiagnosticBag) -> None:
-    """S801 (no feedback) and S802 (empty or placeholder text)."""
+def _texts(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
+    """S801 (no feedback) and S802 (empty or placeholder text, pointed at where it is written)."""
 
-    def blank(text: str, what: str, pos: Pos) -> None:
+    def blank(text: str, what: str, owner: Pos) -> None:
         if PLACEHOLDERS.match(text):
-            shown = text.strip() or "empty"
+            shown = text.strip()
+            pos = source.find(shown, owner, span=20) if shown else owner
             bag.add(
                 "S802",
-                f"{what} is {'empty' if not text.strip() else f'a placeholder ({shown})'}",
+                f"{what} is {f'a placeholder ({shown})' if shown else 'empty'}",
                 pos,
                 hint="write what the player sees",
             )
@@ -148,7 +149,7 @@ def _texts(scenario: Scenario, bag: DiagnosticBag) -> None:
                     choice.pos,
                     hint="add 'feedback:', the coach's note on which cost, limit or power it shows or misses",
                 )
-            elif PLACEHOLDERS.match(choice.feedback):
+            else:
                 blank(choice.feedback, f"the feedback of choice '{choice.id}'", choice.pos)
     for ending in scenario.endings:
         blank(ending.text, f"the text of ending '{ending.id}'", ending.pos)

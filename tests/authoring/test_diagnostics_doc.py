@@ -1,0 +1,70 @@
+"""Every code in CODES is documented in docs/diagnostics.md with an example, and each example raises its code
+at the line marked ``# <- CODE`` when run through the checker (load + graph checks + lint)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from game.authoring.diagnostics import CODES
+from game.authoring.lint import check_file
+from game.authoring.yamltree import MAX_BYTES
+from tests.conftest import ROOT
+
+DOC = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+EXAMPLE = re.compile(r"<!-- example: (S\d{3})([^>]*)-->\n```yaml\n(.*?)```", re.S)
+BASE = re.compile(r"<!-- example-base: (\S+) -->\n```yaml\n(.*?)```", re.S)
+EXAMPLES = [(m.group(1), m.group(2).split(), m.group(3)) for m in EXAMPLE.finditer(DOC)]
+
+
+def write_example(tmp_path: Path, options: list[str], text: str) -> Path:
+    """The example as a file (or folder) in ``tmp_path``; returns the scenario path to check."""
+    base = BASE.search(DOC)
+    assert base is not None
+    path = tmp_path / base.group(1)
+    if "translation" in options:
+        path.write_text(base.group(2), encoding="utf-8")
+        path.with_name(f"{path.stem}.es.yaml").write_text(text, encoding="utf-8")
+        return path
+    if "folder" in options:
+        path.mkdir()
+        return path
+    data = text.encode("latin-1" if "encoding=latin-1" in options else "utf-8")
+    data = data.replace("␀".encode(), b"\0").replace("␉".encode(), b"\t")
+    if "grow" in options:
+        data += b"# padding\n" * (MAX_BYTES // 10 + 1)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(("code", "options", "text"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_example_raises_its_code_on_the_marked_line(code: str, options: list[str], text: str, tmp_path: Path) -> None:
+    marked = [i for i, line in enumerate(text.splitlines(), 1) if f"# <- {code}" in line]
+    assert len(marked) == 1, f"the example of {code} must mark exactly one line with '# <- {code}'"
+    path = write_example(tmp_path, options, text)
+    diagnostics = check_file(path).diagnostics
+    hits = [d for d in diagnostics if d.code == code]
+    shown = "\n".join(d.format() for d in diagnostics)
+    assert hits, f"{code} did not fire; got:\n{shown}"
+    if "folder" in options:
+        return
+    where = "demo.es.yaml" if "translation" in options else path.name
+    assert any(d.pos.line == marked[0] and d.pos.path.endswith(where) for d in hits), shown
+    assert all(d.severity == CODES[code][0] for d in hits)
+
+
+def test_every_code_has_exactly_one_example_and_a_section() -> None:
+    documented = [code for code, _options, _text in EXAMPLES]
+    assert sorted(documented) == sorted(CODES), set(documented) ^ set(CODES)
+    for code, (severity, title) in CODES.items():
+        assert f'<a id="{code.lower()}"></a>\n### {code}: {title} ({severity.value})' in DOC
+
+
+def test_the_base_scenario_is_clean_apart_from_missing_decision_points(tmp_path: Path) -> None:
+    base = BASE.search(DOC)
+    assert base is not None
+    path = tmp_path / "demo.yaml"
+    path.write_text(base.group(2), encoding="utf-8")
+    assert {d.code for d in check_file(path).diagnostics} == {"S809"}
