@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +115,17 @@ class LoadResult:
         return self.scenario.with_texts(self.translations[language], language)
 
 
+_WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\..*)?$", re.IGNORECASE)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """True when ``path``, links followed, stays inside ``folder`` (links followed too)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):  # a link loop, an unusable name
+        return False
+
+
 def content_hash(data: bytes) -> str:
     """The short content hash saves and records use to recognise a scenario version."""
     return hashlib.sha256(data).hexdigest()[:16]
@@ -148,6 +160,9 @@ def _load_text(text: str, shown: str, bag: DiagnosticBag, with_translations: boo
         check_graph(scenario, bag)
         if with_translations and os.path.exists(shown):
             for language, tpath in find_translations(shown).items():
+                if not _inside(Path(tpath), Path(shown).parent):
+                    bag.add("S701", f"'{tpath}' links to a file outside the scenario's folder; not read", Pos(tpath))
+                    continue
                 ttext = read_text(tpath, bag)
                 if ttext is not None:
                     table = load_translation(ttext, tpath, scenario, language, bag)
@@ -213,26 +228,41 @@ class _Builder:
         value = self.read.text(node, what)
         if value is None or node is None:
             return None
-        if os.path.isabs(value) or value.startswith(("/", "\\")) or ":" in value.split("/")[0]:
-            self.bag.add(
-                "S701",
-                f"{what} '{value}' is an absolute path",
-                node.pos,
-                hint="use a path relative to the scenario's folder",
-            )
+
+        def refuse(problem: str, hint: str) -> None:
+            self.bag.add("S701", f"{what} '{value}' {problem}", node.pos, hint=hint)
+
+        if os.path.isabs(value) or value.startswith(("/", "\\")):
+            refuse("is an absolute path", "use a path relative to the scenario's folder")
             return None
-        norm = os.path.normpath(value.replace("\\", "/"))
-        if norm == ".." or norm.startswith("../") or norm.startswith(".." + os.sep):
-            self.bag.add(
-                "S701",
-                f"{what} '{value}' leaves the scenario's folder",
-                node.pos,
-                hint="keep images beside the scenario or in assets/",
-            )
+        if ":" in value:
+            refuse("contains ':' (a drive letter, a URL or a stream name)", "use a path relative to the scenario")
             return None
-        base = Path(self.path).resolve().parent
-        if not (base / norm).exists() and not (ASSETS_DIR / norm).exists() and os.path.exists(self.path):
-            self.bag.add("S702", f"{what} '{value}' was not found beside the scenario or in assets/", node.pos)
+        if len(value) > 1024 or any(ord(ch) < 32 for ch in value):
+            refuse("is not a usable file path", "a short relative path such as portraits/ana.png")
+            return None
+        norm = os.path.normpath(value.replace("\\", "/")).replace("\\", "/")
+        if norm == ".." or norm.startswith("../"):
+            refuse("leaves the scenario's folder", "keep images beside the scenario or in assets/")
+            return None
+        if norm == "." or any(_WINDOWS_DEVICE.match(part.rstrip(" .")) for part in norm.split("/")):
+            refuse("does not name a file", "a file name such as portraits/ana.png")
+            return None
+        if not os.path.exists(self.path):  # loaded from text: there is no folder to look in
+            return norm
+        for root in (Path(self.path).resolve().parent, ASSETS_DIR):
+            candidate = root / norm
+            try:
+                present = candidate.is_symlink() or candidate.exists()
+            except (OSError, ValueError):  # e.g. a name too long for this system
+                refuse("is not a usable file path", "a short relative path such as portraits/ana.png")
+                return None
+            if present:
+                if not _inside(candidate, root):
+                    refuse("is a link to a file outside the scenario's folder", "copy the image into the folder")
+                    return None
+                return norm
+        self.bag.add("S702", f"{what} '{value}' was not found beside the scenario or in assets/", node.pos)
         return norm
 
     def effects(self, node: YMap, what: str) -> Effects:
