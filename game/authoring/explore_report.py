@@ -52,6 +52,7 @@ def to_json(analysis: Analysis, coach: CoachLine, seconds: float) -> dict[str, A
         "states": len(graph.states),
         "expanded": graph.expanded,
         "seconds": round(seconds, 3),
+        "depth": graph.states[graph.expanded - 1].turn if graph.expanded else 0,
         "endings": {
             e.id: {
                 "rating": e.rating,
@@ -118,7 +119,7 @@ def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
     lines.append(f"  {'ending':<{width}}  rating  reached  paths        random play  shortest path")
     for ending_id, e in data["endings"].items():
         paths = "unbounded" if e["paths_unbounded"] else f"{e['paths']:,}"
-        reached = "yes" if e["reachable"] else "NO"
+        reached = "yes" if e["reachable"] else "NO" if data["complete"] else "not yet"
         shortest = f"{len(e['shortest'])} choice(s): {_path_text(e['shortest'])}" if e["reachable"] else "-"
         lines.append(
             f"  {ending_id:<{width}}  {e['rating']:<6}  {reached:<7}  {paths:<11}  {e['probability']:>10.1%}"
@@ -168,12 +169,16 @@ def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
     if data["scenes_never_reached"]:
         problems += 1
         lines.append(f"  scenes never reached: {', '.join(data['scenes_never_reached'])}")
-    unreached = [k for k, e in data["endings"].items() if not e["reachable"]]
+    unreached = [k for k, e in data["endings"].items() if not e["reachable"] and data["complete"]]
     if unreached:
         problems += 1
         lines.append(f"  endings never reached: {', '.join(unreached)}")
-    if not problems:
+    if not problems and data["complete"]:
         lines.append("  no soft locks, every scene, ending and choice is reachable")
     if not data["complete"]:
-        lines.append(f"  the search stopped after {data['max_states']:,} states; raise --max-states to go further")
+        lines.append(
+            f"  INCOMPLETE: the search stopped at {data['max_states']:,} states (every path up to "
+            f"{data['depth']} choices was followed); the figures cover only that part. Raise --max-states to go "
+            "further (about 1 GB of memory per million states)."
+        )
     return "\n".join(lines)

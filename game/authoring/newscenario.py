@@ -168,7 +168,7 @@ def new_scenario(path: Path, title: str | None = None) -> str:
     """The text of a new scenario to be written at ``path``."""
     ident = scenario_id(path)
     shown = title or ident.replace("-", " ").replace("_", " ").capitalize()
-    return TEMPLATE.format(schema=schema_reference(path), name=path.name, id=ident, title=_title(shown))
+    return TEMPLATE.format(schema=schema_reference(path), name=path.as_posix(), id=ident, title=_title(shown))
 
 
 def _title(text: str) -> str:
