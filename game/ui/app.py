@@ -242,6 +242,11 @@ class App:
             from game.ui.widgets import hint_bar
 
             hint_bar(self.surface, self.theme, self.stack[-1].hint())
+        if self.frames == 0:  # after the first frame: the title never waits for these
+            self.catalogue.load_async()
+            if not self._devices_opened:
+                self.input.open_devices()
+                self._devices_opened = True
         if self.notice is not None:
             from game.ui.screens.notice import draw_notice
 
@@ -260,9 +265,6 @@ class App:
 
     def run(self) -> int:
         """The main loop until the player quits; returns the exit status."""
-        if not self._devices_opened:
-            self.input.open_devices()
-            self._devices_opened = True
         moving = True
         last = time.perf_counter()
         while self.running:

@@ -10,9 +10,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.authoring.load import LoadResult, load_scenario
-from game.authoring.translations import is_translation_file
-from game.core.model import Scenario
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # loading is deferred: the title screen must not wait for the YAML loader
+    from game.authoring.load import LoadResult
+    from game.core.model import Scenario
 
 
 @dataclass
@@ -58,7 +60,13 @@ def scenario_files(folder: Path) -> list[Path]:
     """The scenario files in a folder, translations left out."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.yaml") if not is_translation_file(p))
+    return sorted(p for p in folder.glob("*.yaml") if not _is_translation(p))
+
+
+def _is_translation(path: Path) -> bool:
+    """``name.xx.yaml`` (the rule of ``game.authoring.translations.is_translation_file``, without its imports)."""
+    parts = path.name.split(".")
+    return len(parts) >= 3 and len(parts[-2]) == 2 and parts[-2].isalpha()
 
 
 class Catalogue:
@@ -84,6 +92,8 @@ class Catalogue:
 
     @staticmethod
     def _load(entry: Entry) -> None:
+        from game.authoring.load import load_scenario
+
         result = load_scenario(entry.path)
         if result.scenario is not None:
             entry.shortest, entry.longest = path_lengths(result.scenario)

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.core.session import SaveError
 from game.locale import tr
-from game.ui.playthrough import LoadFailed, Playthrough, load_ok
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -30,6 +28,8 @@ def open_picker(app: App, select: str | Path | None = None, focus_modes: bool = 
 
 def start(app: App, path: str | Path, mode: str, seed: int | None = None) -> bool:
     """Start a new playthrough of a scenario file; shows its errors and returns False when it has any."""
+    from game.ui.playthrough import LoadFailed, Playthrough, load_ok
+
     try:
         result = load_ok(str(path))
     except LoadFailed as exc:
@@ -74,6 +74,9 @@ def _reason(message: str) -> str:
 
 def continue_game(app: App) -> bool:
     """Resume the autosave exactly; a damaged or newer save is refused with a message and the backup used."""
+    from game.core.session import SaveError
+    from game.ui.playthrough import Playthrough
+
     problems: list[str] = []
     for which, payload, error in app.saves.candidates():
         if payload is None:

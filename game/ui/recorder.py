@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.core.session import Outcome, Session
+if TYPE_CHECKING:
+    from game.core.session import Outcome, Session
 
 
 class Recorder:

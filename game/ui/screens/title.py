@@ -27,7 +27,6 @@ class TitleScreen(Screen):
         super().__init__(app)
         self._veil: tuple[tuple[int, int, bool], pygame.Surface] | None = None
         self.save_title = self._saved_title()
-        self.app.catalogue.load_async()
 
     def _saved_title(self) -> str:
         for path in (self.app.saves.path, self.app.saves.backup):
