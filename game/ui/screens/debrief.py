@@ -227,14 +227,22 @@ class DebriefScreen(Screen):
             Section(label=tr("debrief.coach"), icon="coach", text=choice.feedback if choice else "", role="body",
                     fill=c.accent_soft),
         ]
+        scene = scenario.scene(outcome.scene_id)
+        speaker = scenario.character(scene.speaker) if scene else None
+        moment = Section(label=tr("debrief.moment", who=speaker.name if speaker else tr("scene.narration")),
+                         icon="book", text=scene.text if scene else "", role="small", fill=c.panel_alt)
         if best is not None and choice is not None and best.id == choice.id:
-            strongest = [Section(label=tr("debrief.strongest"), icon="check", text=tr("debrief.was_best"),
-                                 role="body", accent=c.good)]
+            strongest = [moment, Section(label=tr("debrief.strongest"), icon="check", text=tr("debrief.was_best"),
+                                         role="body", accent=c.good)]
         elif best is not None:
-            strongest = [Section(label=tr("debrief.strongest"), icon="target", text=best.text, role="quote",
-                                 style=best.style, accent=c.highlight, note=best.feedback, note_role="body")]
+            strongest = [moment,
+                         Section(label=tr("debrief.strongest"), icon="target", text=best.text, role="quote",
+                                 style=best.style, accent=c.highlight),
+                         Section(label=tr("debrief.why"), icon="coach", text=best.feedback, role="body",
+                                 fill=c.accent_soft)]
         else:
-            strongest = [Section(label=tr("debrief.strongest"), icon="info", text=tr("debrief.no_best"), role="body")]
+            strongest = [moment, Section(label=tr("debrief.strongest"), icon="info", text=tr("debrief.no_best"),
+                                         role="body")]
         if question:
             strongest.append(Section(label=tr("debrief.reflect"), icon="info", text=question, role="small",
                                      fill=c.panel_alt))
