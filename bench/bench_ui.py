@@ -219,8 +219,9 @@ def report(args: argparse.Namespace) -> str:
         f"and drew {idle['frames']} frame(s). (SDL's dummy video driver polls every millisecond inside "
         "`SDL_WaitEventTimeout`; desktop drivers since SDL 2.0.16 sleep in the operating system instead.)",
         "",
-        "How it stays fast: the title needs three font faces and one picture, so nothing else is loaded before the first "
-        "frame (the scenario list then loads in a background thread, controllers open after the first frame, learner records and audio on first use); "
+        "How it stays fast: the title needs three font faces and one picture, so nothing else is loaded before "
+        "the first frame (then the scenario list loads in a background thread and controllers open; learner "
+        "records and audio open on first use); "
         "the loop sleeps in `pygame.event.wait` when nothing moves and redraws only when something changed, "
         "so an idle window uses next to no CPU; while text types or gauges move it runs at most 60 fps. "
         "Wrapped lines, rendered text, scaled pictures, shadows and gradients are cached by size.",

@@ -115,6 +115,25 @@ def replay_from(app: App, turns: int) -> None:
     show_playthrough(app)
 
 
+def reload(app: App) -> None:
+    """F5: read the scenario file again and replay the same choices with the same seed to the same place.
+
+    If the file now has errors they are shown (path:line:col) and play goes on with the last good version.
+    """
+    pt = app.playthrough
+    if pt is None:
+        return
+    report = pt.reload()
+    name = Path(pt.path).name
+    if not report.ok:
+        app.show_notice("error", tr("reload.errors", file=name, n=len(report.errors)),
+                        [d.format() for d in report.errors])
+        return
+    key = "reload.ok" if report.replayed == report.wanted else "reload.stopped"
+    app.show_notice("info", tr(key, file=name, n=report.replayed, total=report.wanted), seconds=5.0)
+    show_playthrough(app)
+
+
 def open_debrief(app: App) -> None:
     """The debrief of the finished playthrough."""
     from game.ui.screens.debrief import DebriefScreen

@@ -201,3 +201,28 @@ def test_history_log_lists_the_conversation(make_app, bakery_copy: Path) -> None
     assert "Other bakeries don't ask for a deposit." in texts
     pilot.key(pygame.K_ESCAPE)
     assert pilot.screen.name == "scene"
+
+
+def test_window_resize_relayouts_and_keeps_the_focus(make_app, bakery_copy: Path) -> None:
+    pilot = make_app(typewriter=False)
+    screen = _start(pilot, bakery_copy)
+    pilot.key(pygame.K_DOWN)
+    focused = screen.focus.focused_id
+    pygame.display.set_mode((2560, 1440), pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(2560, 1440), w=2560, h=1440))
+    pilot.frame()
+    assert pilot.app.theme.size == (2560, 1440) and pilot.app.theme.scale == 2.0
+    assert screen.focus.focused_id == focused
+    assert screen.item(focused).rect.right > 1280  # laid out again for the big window
+
+
+def test_f5_on_the_ending_screen(make_app, bakery_copy: Path) -> None:
+    pilot = make_app(typewriter=False)
+    _start(pilot, bakery_copy, seed=0)
+    while isinstance(pilot.screen, SceneScreen):
+        pilot.key(pygame.K_2)
+        pilot.key(pygame.K_RETURN)
+    ending = pilot.app.playthrough.session.ending.id
+    pilot.key(pygame.K_F5)
+    assert pilot.screen.name == "ending" and pilot.app.playthrough.session.ending.id == ending
+    assert pilot.app.notice is not None and pilot.app.notice.kind == "info"

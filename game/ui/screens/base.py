@@ -53,6 +53,12 @@ class Screen:
 
     def handle(self, action: inp.Action) -> None:
         """Back closes; focus moves, hover, click and confirm go to the focus group."""
+        if action.kind == inp.RELOAD:
+            from game.ui import flow
+
+            if self.app.playthrough is not None:
+                flow.reload(self.app)
+            return
         if action.kind in (inp.BACK, inp.PAUSE) and self.back():
             return
         before = self.focus.focused_id

@@ -86,9 +86,8 @@ class PauseScreen(Screen):
         return True
 
     def handle(self, action: inp.Action) -> None:
-        if action.kind in (inp.RELOAD, inp.HISTORY):
-            if action.kind == inp.HISTORY:
-                self._history()
+        if action.kind == inp.HISTORY:
+            self._history()
             return
         super().handle(action)
 

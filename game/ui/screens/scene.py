@@ -4,7 +4,6 @@ choice the outcome panel with animated changes. F5 reloads the scenario file and
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -98,26 +97,6 @@ class SceneScreen(SceneDrawing, Screen):
         self.chars = None
         self.relayout()
 
-    def reload(self) -> None:
-        """F5: reload the file, replay the same choices; on errors keep the last good version and show them."""
-        report = self.pt.reload()
-        name = Path(self.pt.path).name
-        if not report.ok:
-            self.app.show_notice("error", tr("reload.errors", file=name, n=len(report.errors)),
-                                 [d.format() for d in report.errors])
-            return
-        message = (tr("reload.ok", file=name, n=report.replayed, total=report.wanted)
-                   if report.replayed == report.wanted
-                   else tr("reload.stopped", file=name, n=report.replayed, total=report.wanted))
-        self.app.show_notice("info", message, seconds=5.0)
-        if self.pt.session.finished:
-            flow.show_playthrough(self.app)
-            return
-        self.outcome = None
-        self._enter_scene()
-        self.chars = None
-        self.relayout()
-
     # -- layout ----------------------------------------------------------------------------------------
     def layout(self) -> None:
         t = self.theme
@@ -200,7 +179,7 @@ class SceneScreen(SceneDrawing, Screen):
             self.open_pause()
             return
         if kind == inp.RELOAD:
-            self.reload()
+            super().handle(action)
             return
         if self.typing and kind in (inp.CONFIRM, inp.CLICK, inp.ANY, inp.PICK, inp.NEXT, inp.PREV, *inp.DIRECTIONS):
             self.finish_typing()
