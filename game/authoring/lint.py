@@ -211,8 +211,11 @@ def _conditions(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
     """S807 (can never be true) and S808 (always true), by interval reasoning."""
     env = ranges(scenario)
     never_set = {f for f in scenario.flags if env.get(f) == Interval(0, 0)}
+    answers: dict[str, bool | None] = {}  # the same condition text gets the same answer
     for what, condition, owner in conditions(scenario):
-        answer = judge(condition.source, env)
+        if condition.source not in answers:
+            answers[condition.source] = judge(condition.source, env)
+        answer = answers[condition.source]
         if answer is None:
             continue
         pos = source.find(condition.source, owner)

@@ -6,6 +6,7 @@ whose ``scenario`` is None when there are errors, and whose ``diagnostics`` list
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -144,9 +145,19 @@ def load_scenario(path: str | os.PathLike[str], with_translations: bool = True) 
 def load_scenario_text(
     text: str, shown: str, bag: DiagnosticBag | None = None, with_translations: bool = False
 ) -> LoadResult:
-    """Load a scenario from text; ``shown`` is the path used in diagnostics and to find assets."""
-    with suggestion_budget():
-        return _load_text(text, shown, bag or DiagnosticBag(), with_translations)
+    """Load a scenario from text; ``shown`` is the path used in diagnostics and to find assets.
+
+    The cyclic garbage collector is paused meanwhile (the tree and the model are acyclic; its walks over
+    them would cost about as much as building them).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with suggestion_budget():
+            return _load_text(text, shown, bag or DiagnosticBag(), with_translations)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _load_text(text: str, shown: str, bag: DiagnosticBag, with_translations: bool) -> LoadResult:
@@ -197,6 +208,7 @@ class _Builder:
         self.targets: dict[str, str] = {}  # id -> "scene" | "ending"
         self.choice_ids: dict[str, Pos] = {}
         self.known: dict[str, str] = {"turn": "turn"}
+        self.compiled: dict[tuple[str, int], Condition] = {}
         self.language: str | None = None
 
     # -- helpers -------------------------------------------------------------------------------------
@@ -204,8 +216,14 @@ class _Builder:
         source = self.read.text(node, what)
         if source is None or node is None:
             return None
+        key = (source, len(self.known))  # the same text over the same names compiles to the same condition
+        cached = self.compiled.get(key)
+        if cached is not None:
+            return cached
         try:
-            return compile_condition(source, self.known)
+            compiled = compile_condition(source, self.known)
+            self.compiled[key] = compiled
+            return compiled
         except ConditionError as exc:
             pos = node.pos
             shift = 0 if isinstance(node, YScalar) and node.plain else 1

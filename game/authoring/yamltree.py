@@ -13,10 +13,11 @@ remember their line and column. This gives us, in one pass and without recursion
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -44,9 +45,11 @@ _SAFE_TAGS = {
 }
 
 
-@dataclass(slots=True)
-class YScalar:
-    """A scalar exactly as written; ``plain`` is False when it was quoted or a block scalar."""
+class YScalar(NamedTuple):
+    """A scalar exactly as written; ``plain`` is False when it was quoted or a block scalar.
+
+    A named tuple: the loader makes one for most YAML events, and a tuple is built faster than a dataclass.
+    """
 
     value: str
     pos: Pos
@@ -73,24 +76,36 @@ class YMap:
     pos: Pos
     keys: list[tuple[str, Pos]] = field(default_factory=list)
     values: list[YNode] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # key -> position
 
     def items(self) -> list[tuple[str, Pos, YNode]]:
         """(key, key position, value) triples in file order."""
         return [(k, p, v) for (k, p), v in zip(self.keys, self.values, strict=True)]
 
+    def _indexed(self) -> dict[str, int]:
+        """``index``, rebuilt if keys were added without it (the first of equal keys wins, as in a scan)."""
+        index = self.index
+        if len(index) != len(self.keys):
+            index.clear()
+            for position, (key, _pos) in enumerate(self.keys):
+                index.setdefault(key, position)
+        return index
+
     def get(self, key: str) -> YNode | None:
         """The value under ``key``, or None."""
-        for (k, _p), v in zip(self.keys, self.values, strict=True):
-            if k == key:
-                return v
-        return None
+        position = self.index.get(key)
+        if position is None:
+            if len(self.index) == len(self.keys):
+                return None
+            position = self._indexed().get(key)
+            if position is None:
+                return None
+        return self.values[position]
 
     def key_pos(self, key: str) -> Pos:
         """Where ``key`` is written, or where the mapping starts."""
-        for k, p in self.keys:
-            if k == key:
-                return p
-        return self.pos
+        position = self._indexed().get(key)
+        return self.pos if position is None else self.keys[position][1]
 
 
 YNode = YScalar | YSeq | YMap
@@ -200,9 +215,23 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str, bag: Diagnos
 
 
 def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
-    """Build the positioned tree of the single document in ``text``; None after recording errors."""
-    # Each stack frame: [container, pending key (for maps), pending key pos, keys seen (for maps)]
-    stack: list[list[object]] = []
+    """Build the positioned tree of the single document in ``text``; None after recording errors.
+
+    The cyclic garbage collector is paused meanwhile: the tree is acyclic, and the collector's repeated walks
+    over hundreds of thousands of new nodes would otherwise cost as much as building them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_tree(text, shown, bag)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
+    # Each stack frame: [container, pending key (for maps), pending key pos, key index (maps) or None (lists)]
+    stack: list[list[Any]] = []
     anchors: dict[str, YNode] = {}
     root: YNode | None = None
     nodes = 0
@@ -225,32 +254,55 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
             if not isinstance(node, YScalar):
                 bag.add("S201", "a key must be plain text, not a list or a mapping", _node_pos(node))
                 return False
-            key = node.value
-            seen = frame[3]
-            assert isinstance(seen, set)
-            if key in seen:  # a set: a linear scan made a map with many keys quadratic (minutes for 1 MB)
-                first = container.key_pos(key)
-                bag.add(
-                    "S110",
-                    f"key '{key}' appears twice in this mapping (first at line {first.line})",
-                    node.pos,
-                    hint="YAML would silently keep only the last one",
-                )
-                frame[1] = _DUPLICATE
-                return True
-            seen.add(key)
-            frame[1] = key
-            frame[2] = node.pos
-            return True
+            return _key(frame, node, bag)
         if frame[1] is not _DUPLICATE:
-            container.keys.append((str(frame[1]), frame[2]))  # type: ignore[arg-type]
+            container.index[frame[1]] = len(container.values)
+            container.keys.append((frame[1], frame[2]))
             container.values.append(node)
         frame[1] = None
         return True
 
+    loader = _Loader(text)
+    get_event = loader.get_event
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is _SCALAR:  # the most common event, kept lean: the same steps as the general path below
+                tag = event.tag
+                if tag and tag not in _SAFE_TAGS:
+                    failed = _bad_tag(tag, _pos(shown, event.start_mark), bag) or failed
+                nodes += 1
+                if nodes > MAX_NODES:
+                    bag.add("S107", f"more than {MAX_NODES:,} YAML nodes", _pos(shown, event.start_mark))
+                    return None
+                mark = event.start_mark
+                scalar = YScalar(event.value, Pos(shown, mark.line + 1, mark.column + 1), not event.style)
+                if event.anchor:
+                    anchors[event.anchor] = scalar
+                if not stack:
+                    root = scalar
+                    continue
+                frame = stack[-1]
+                index = frame[3]
+                if index is None:  # a list item
+                    frame[0].items.append(scalar)
+                elif frame[1] is None:  # a key
+                    _key(frame, scalar, bag)
+                else:  # a value
+                    if frame[1] is not _DUPLICATE:
+                        mapping = frame[0]
+                        index[frame[1]] = len(mapping.values)
+                        mapping.keys.append((frame[1], frame[2]))
+                        mapping.values.append(scalar)
+                    frame[1] = None
+                continue
+            if kind is _MAP_END or kind is _SEQ_END:
+                stack.pop()
+                continue
+            if kind is _STREAM_END:
+                break
+            if kind is _DOC_START:
                 documents += 1
                 if documents > 1:
                     bag.add(
@@ -260,17 +312,12 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
                     )
                     return None
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            if kind is _STREAM_START or kind is _DOC_END:
                 continue
             tag = getattr(event, "tag", None)
             if tag and tag not in _SAFE_TAGS:
-                pos = _pos(shown, event.start_mark)
-                if "python" in tag:
-                    bag.add("S108", f"tag '{tag}' could run code; it is refused and never executed", pos)
-                else:
-                    bag.add("S109", f"tag '{tag}' is not supported in scenario files", pos)
-                failed = True
-            if isinstance(event, yaml.AliasEvent):
+                failed = _bad_tag(tag, _pos(shown, event.start_mark), bag) or failed
+            if kind is _ALIAS:
                 target = anchors.get(event.anchor or "")
                 if target is None:
                     bag.add("S101", f"unknown alias '*{event.anchor}'", _pos(shown, event.start_mark))
@@ -298,25 +345,16 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
                 bag.add("S107", f"more than {MAX_NODES:,} YAML nodes", _pos(shown, event.start_mark))
                 return None
             pos = _pos(shown, event.start_mark)
-            if isinstance(event, yaml.ScalarEvent):
-                plain = event.style is None or event.style == ""
-                scalar = YScalar(event.value, pos, plain)
-                if event.anchor:
-                    anchors[event.anchor] = scalar
-                if not attach(scalar):
-                    failed = True
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if kind is _MAP_START or kind is _SEQ_START:
                 if len(stack) >= MAX_DEPTH:
                     bag.add("S106", f"nesting is deeper than {MAX_DEPTH} levels", pos)
                     return None
-                container: YNode = YMap(pos) if isinstance(event, yaml.MappingStartEvent) else YSeq([], pos)
+                container: YNode = YMap(pos) if kind is _MAP_START else YSeq([], pos)
                 if event.anchor:
                     anchors[event.anchor] = container
                 if not attach(container):
                     failed = True
-                stack.append([container, None, None, set()])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
+                stack.append([container, None, None, container.index if isinstance(container, YMap) else None])
     except yaml.MarkedYAMLError as exc:
         _syntax_error(exc, shown, text, bag)
         return None
@@ -332,6 +370,8 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports other errors with marks
         bag.add("S101", str(exc).splitlines()[0] if str(exc) else "invalid YAML", Pos(shown))
         return None
+    finally:
+        loader.dispose()
     if failed:
         return None
     if root is None:
@@ -344,6 +384,40 @@ class _Duplicate:
 
 
 _DUPLICATE = _Duplicate()
+_SCALAR = yaml.ScalarEvent
+_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_ALIAS = yaml.AliasEvent
+_STREAM_START, _STREAM_END = yaml.StreamStartEvent, yaml.StreamEndEvent
+_DOC_START, _DOC_END = yaml.DocumentStartEvent, yaml.DocumentEndEvent
+
+
+def _bad_tag(tag: str, pos: Pos, bag: DiagnosticBag) -> bool:
+    """Record S108 (a tag that could run code) or S109 (an unsupported tag); returns True (the file fails)."""
+    if "python" in tag:
+        bag.add("S108", f"tag '{tag}' could run code; it is refused and never executed", pos)
+    else:
+        bag.add("S109", f"tag '{tag}' is not supported in scenario files", pos)
+    return True
+
+
+def _key(frame: list[Any], node: YScalar, bag: DiagnosticBag) -> bool:
+    """``node`` read as the next key of the mapping in ``frame``; a key seen before is S110 and its value dropped."""
+    key = node.value
+    container = frame[0]
+    if key in frame[3]:  # a dict: a linear scan made a map with many keys quadratic (minutes for 1 MB)
+        first = container.key_pos(key)
+        bag.add(
+            "S110",
+            f"key '{key}' appears twice in this mapping (first at line {first.line})",
+            node.pos,
+            hint="YAML would silently keep only the last one",
+        )
+        frame[1] = _DUPLICATE
+        return True
+    frame[1] = key
+    frame[2] = node.pos
+    return True
 
 
 def _node_pos(node: YNode) -> Pos:

@@ -6,16 +6,19 @@ import difflib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Comparisons left for suggestions in the current load (None: unlimited). A file with 15,000 scenes
 # and as many misspelled targets made suggestions quadratic (minutes); `suggestion_budget` bounds them.
 _BUDGET: ContextVar[list[int] | None] = ContextVar("suggestion_budget", default=None)
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
-    """A position in a source file; ``line`` and ``col`` count from 1."""
+class Pos(NamedTuple):
+    """A position in a source file; ``line`` and ``col`` count from 1.
+
+    A named tuple rather than a frozen dataclass: the loader makes one for every YAML node, and a tuple is
+    built several times faster.
+    """
 
     path: str
     line: int = 1
