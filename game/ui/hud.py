@@ -168,7 +168,7 @@ def draw_speaker(
 
     steps = (1.0, 0.9, 0.8, 0.72, 0.66, txt.MIN_SHRINK)
     wanted = min(cap, rect.w * 34 // 100)
-    shrink = next((s for s in steps if portrait_size(s) >= wanted), None) or next(
+    shrink = next((s for s in steps[:3] if portrait_size(s) >= wanted), None) or next(
         (s for s in steps if portrait_size(s) >= theme.px(40)), txt.MIN_SHRINK)
     size = max(theme.px(40), portrait_size(shrink))
     path = character.portrait if character else "portraits/narrator.png"

@@ -16,6 +16,8 @@ import pygame
 from game.ui.theme import Color, Theme
 
 MIN_SHRINK = 0.62
+#: Long reading text (narrative, debrief, summaries) shrinks no further than this; below it, it scrolls.
+READABLE = 0.76
 _STEPS = (1.0, 0.94, 0.88, 0.82, 0.76, 0.7, 0.66, MIN_SHRINK)
 
 #: Boxes whose text did not fit even at the smallest shrink: (what, text, box size).

@@ -254,7 +254,7 @@ class DebriefScreen(Screen):
         def measure(shrink: float) -> int:
             return max(stack_height(t, mine, left.w, shrink, gap), stack_height(t, strongest, right.w, shrink, gap))
 
-        if measure(txt.MIN_SHRINK) <= area.h:
+        if measure(txt.READABLE) <= area.h:
             shrink = txt.shrink_to_fit(measure, area.h, "debrief decision")
             self.scroller.set(area, 0)
             self._column(surface, left, mine, shrink)

@@ -46,10 +46,11 @@ class PauseScreen(Screen):
         head = t.line_height("h1") + t.line_height("small") + t.px(12)
         foot = t.line_height("small") + t.px(10)
         height = 2 * t.pad + head + len(entries) * (button_h + gap) + foot
-        if height > h - 2 * t.px(12):
-            button_h = max(t.px(36), (h - 2 * t.px(12) - 2 * t.pad - head - foot) // len(entries) - gap)
+        room = h - t.footer - t.px(16)
+        if height > room:
+            button_h = max(t.px(36), (room - 2 * t.pad - head - foot) // len(entries) - gap)
             height = 2 * t.pad + head + len(entries) * (button_h + gap) + foot
-        self.card = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+        self.card = pygame.Rect((w - width) // 2, max(t.px(8), (h - t.footer - height) // 2), width, height)
         self.head = pygame.Rect(self.card.x + t.pad, self.card.y + t.pad, width - 2 * t.pad, head)
         y = self.head.bottom
         self.entries = []

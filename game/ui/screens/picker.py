@@ -237,7 +237,7 @@ class PickerScreen(Screen):
             return sum(gap + txt.layout(t, s, role, width, shrink).height for s, role, _c, gap in blocks if s)
 
         self.detail_scroll.set(pygame.Rect(inner.x, inner.y, inner.w - t.px(10), inner.h), 0)
-        if measure(txt.MIN_SHRINK) <= inner.h:
+        if measure(txt.READABLE) <= inner.h:
             shrink = txt.shrink_to_fit(measure, inner.h, "picker detail")
             scrolling = False
         else:  # last resort: readable text that scrolls (mouse wheel, Page Up/Down, Up/Down on the buttons)

@@ -61,7 +61,7 @@ def layout_choices(
         total += sum(choice_height(theme, c, width, shrink) for c in choices) + gap * max(0, len(choices) - 1)
         return total
 
-    if measure(txt.MIN_SHRINK) > column.h:
+    if measure(txt.READABLE) > column.h:
         return _scrolling_choices(theme, scene, choices, column, scroll, measure(0.88, column.w - theme.px(14)))
     shrink = txt.shrink_to_fit(measure, column.h, "scene column")
     out = ChoiceLayout(shrink)
@@ -218,10 +218,10 @@ def layout_outcome(theme: Theme, sections: list[Section], column: pygame.Rect, b
                    stack_height(theme, sections[cut:], half, shrink, gap)) + buttons(shrink)
 
     if one(0.88) <= column.h or len(sections) < 2:
-        if one(txt.MIN_SHRINK) <= column.h:
+        if one(txt.READABLE) <= column.h:
             shrink = txt.shrink_to_fit(one, column.h, "outcome column")
             return OutcomeLayout(shrink, [(column, sections)])
-    elif two(0.76) <= column.h:
+    elif two(txt.READABLE) <= column.h:
         shrink = txt.shrink_to_fit(two, column.h, "outcome columns")
         cut = _split(theme, sections, half, shrink, gap)
         left = pygame.Rect(column.x, column.y, half, column.h)

@@ -87,10 +87,11 @@ class SettingsScreen(Screen):
         head = t.line_height("h1") + t.px(8)
         foot = t.px(56) + t.line_height("small") + t.px(16)
         height = 2 * t.pad + head + len(rows) * (row_h + gap) + foot
-        if height > h - t.px(24):
-            row_h = max(t.px(40), (h - t.px(24) - 2 * t.pad - head - foot) // len(rows) - gap)
+        room = h - t.footer - t.px(16)
+        if height > room:
+            row_h = max(t.px(40), (room - 2 * t.pad - head - foot) // len(rows) - gap)
             height = 2 * t.pad + head + len(rows) * (row_h + gap) + foot
-        self.card = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+        self.card = pygame.Rect((w - width) // 2, max(t.px(8), (h - t.footer - height) // 2), width, height)
         x = self.card.x + t.pad
         inner_w = width - 2 * t.pad
         self.title_rect = pygame.Rect(x, self.card.y + t.pad, inner_w, head)
