@@ -192,7 +192,8 @@ class App:
             self.running = False
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
-            size = pygame.display.get_surface().get_size() if pygame.display.get_surface() else self.windowed_size
+            shown = pygame.display.get_surface()
+            size = shown.get_size() if shown is not None else self.windowed_size
             if size != self.theme.size:
                 self.resize(size)
             return

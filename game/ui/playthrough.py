@@ -152,9 +152,9 @@ class Playthrough:
         if not self.can_undo:
             return None
         if self.finished_recorded:  # the ending is already recorded: play on as a new recorded playthrough
-            undone = self.session.history[-1]
+            last = self.session.history[-1]
             self.rewind(len(self.session.history) - 1)
-            return undone
+            return last
         undone = self.session.undo()
         if undone is not None:
             self.services.recorder.undo(self.pid)

@@ -6,6 +6,8 @@ Any decision can be replayed from there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -20,6 +22,10 @@ from game.ui.screens.base import Screen
 from game.ui.screens.ending import stars_for
 from game.ui.scroll import Scroller
 from game.ui.sections import Section, stack_height
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.playthrough import Playthrough
 
 
 @dataclass
@@ -52,13 +58,13 @@ class DebriefScreen(Screen):
 
     name = "debrief"
 
-    def __init__(self, app: object, page: int = 0) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App, page: int = 0) -> None:
+        super().__init__(app)
         self.page = page
         self.scroller = Scroller()
 
     @property
-    def pt(self):  # type: ignore[no-untyped-def]
+    def pt(self) -> Playthrough:
         """The finished playthrough."""
         assert self.app.playthrough is not None
         return self.app.playthrough
@@ -82,7 +88,7 @@ class DebriefScreen(Screen):
         for index, (page, width) in enumerate(zip(self.pages, widths, strict=True)):
             rect = pygame.Rect(x, tab_y, int(width * scale), tab_h)
             self.tabs.append((page, rect))
-            items.append(Item(f"tab:{index}", rect, lambda i=index: self.show(i), True, index + 1 if index < 9 else 0))
+            items.append(Item(f"tab:{index}", rect, partial(self.show, index), True, index + 1 if index < 9 else 0))
             x = rect.right + t.px(8)
         button_h = t.px(56)
         self.buttons_y = h - t.footer - button_h

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.locale import tr
@@ -12,6 +14,9 @@ from game.ui.focus import Item
 from game.ui.screens.base import Screen
 from game.ui.sections import Section
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 
 class HistoryScreen(Screen):
     """A scrollable log over the scene; Esc closes it."""
@@ -19,8 +24,8 @@ class HistoryScreen(Screen):
     overlay = True
     name = "history"
 
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
         self.scroll = 0
         self._to_end = True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,7 @@ class PickerScreen(Screen):
         items: list[Item] = []
         for index, _entry in enumerate(self.entries):
             rect = self._card_rect(index)
-            items.append(Item(f"s:{index}", rect, lambda i=index: self._open(i), True, index + 1 if index < 9 else 0))
+            items.append(Item(f"s:{index}", rect, partial(self._open, index), True, index + 1 if index < 9 else 0))
         pad = t.pad
         half = (self.detail.w - 2 * pad - t.gap) // 2
         hint_h = max(txt.layout(t, tr(f"picker.{m}_hint"), "small", half - 2 * t.px(16)).height

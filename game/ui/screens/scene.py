@@ -4,6 +4,7 @@ choice the outcome panel with animated changes. F5 reloads the scenario file and
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
@@ -15,7 +16,7 @@ from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screens.base import Screen
-from game.ui.screens.scene_draw import SceneDrawing
+from game.ui.screens.scene_draw import draw_scene
 from game.ui.screens.scene_view import ChoiceLayout, layout_choices, layout_outcome, outcome_sections
 from game.ui.scroll import Scroller
 
@@ -26,7 +27,7 @@ TYPE_SPEED = 90.0  # characters per second
 GAUGE_SECONDS = 0.9
 
 
-class SceneScreen(SceneDrawing, Screen):
+class SceneScreen(Screen):
     """One scene of the playthrough, in choosing or outcome state."""
 
     name = "scene"
@@ -40,6 +41,7 @@ class SceneScreen(SceneDrawing, Screen):
         self.oscroll = Scroller()
         self.cscroll = Scroller()
         self.anim = 1.0
+        self._bg: tuple[tuple[object, ...], pygame.Surface] | None = None
         self.before: dict[str, float] = dict(self.pt.session.metrics)
         self._enter_scene()
 
@@ -125,7 +127,7 @@ class SceneScreen(SceneDrawing, Screen):
             for index, (choice, rect) in enumerate(zip(self.choices, self.layout_c.cards, strict=True), 1):
                 shown = rect.clip(self.right) if self.layout_c.content_h else rect
                 items.append(Item(f"c:{choice.id}", shown if shown.h else pygame.Rect(rect.x, rect.y, rect.w, 1),
-                                  lambda cid=choice.id: self.choose(cid), True, index if index <= 9 else 0))
+                                  partial(self.choose, choice.id), True, index if index <= 9 else 0))
         elif self.outcome is not None:
             self.sections = outcome_sections(t, self.pt.scenario, self.outcome, self.pt.practice)
             button_h = t.px(58)
@@ -229,6 +231,9 @@ class SceneScreen(SceneDrawing, Screen):
         k = draw.ease(self.anim)
         return {key: self.before.get(key, value) + (value - self.before.get(key, value)) * k
                 for key, value in after.items()}
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_scene(self, surface)
 
     def scroll_choices(self, pixels: int) -> bool:
         """Scroll the narrative and choices when they don't fit; False when nothing moved."""

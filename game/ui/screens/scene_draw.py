@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -13,85 +13,81 @@ from game.ui.screens.scene_view import draw_choice, draw_narrative
 from game.ui.sections import draw_stack
 
 if TYPE_CHECKING:
-    from game.ui.theme import Theme
+    from game.ui.screens.scene import SceneScreen
 
 
-class SceneDrawing:
-    """The drawing half of ``SceneScreen`` (state and input live in ``scene.py``)."""
-
-    theme: Theme
-    pt: Any
-    _bg: tuple[tuple[object, ...], pygame.Surface] | None = None
-
-    def _background(self, surface: pygame.Surface) -> None:
-        t = self.theme
-        scene = self.pt.session.scene
-        place = self.pt.scenario.place(scene.place if scene else None)
-        key = (surface.get_size(), place.id if place else None, t.high_contrast)
-        if self._bg is None or self._bg[0] != key:
-            c = t.colors
-            base = pygame.Surface(surface.get_size())
-            if t.high_contrast:
-                base.fill(c.bg)
-            else:
-                image = place.image if place else None
-                picture = assets.background(image, self.pt.scenario_dir, base.get_size(), c.bg2)
-                base.blit(picture, (0, 0))
-                veil = pygame.Surface(base.get_size(), pygame.SRCALPHA)
-                veil.fill((*c.bg, 215))
-                base.blit(veil, (0, 0))
-            self._bg = (key, base)
-        surface.blit(self._bg[1], (0, 0))
-
-    def draw(self, surface: pygame.Surface) -> None:
-        t = self.theme
+def _background(self: SceneScreen, surface: pygame.Surface) -> None:
+    t = self.theme
+    scene = self.pt.session.scene
+    place = self.pt.scenario.place(scene.place if scene else None)
+    key = (surface.get_size(), place.id if place else None, t.high_contrast)
+    if self._bg is None or self._bg[0] != key:
         c = t.colors
-        session = self.pt.session
-        self._background(surface)
-        scene = session.scene
-        shown_scene = scene
-        if self.outcome is not None:
-            shown_scene = self.pt.scenario.scene(self.outcome.scene_id)
-        hud.draw_phase_tracker(surface, t, self.tracker, shown_scene.phase if shown_scene else "resolution")
-        for key, label, icon, rect, enabled in self.top_buttons:
-            widgets.button(surface, t, rect, label, self.is_focused(key), enabled=enabled, icon_name=icon)
-        if shown_scene is not None:
-            hud.draw_speaker(surface, t, self.speaker, self.pt.scenario, shown_scene.speaker, shown_scene.place,
-                             self.pt.scenario_dir)
-        draw.card(surface, t, self.gauges)
-        inner = self.gauges.inflate(-2 * t.pad, -2 * t.pad)
-        deltas = self.outcome.total_deltas if self.outcome is not None else {}
-        hud.draw_gauges(surface, t, inner, hud.core_metrics(self.pt.scenario), self.shown_metrics(), deltas,
-                        self.gauge_shrink)
-        if self.outcome is None and scene is not None:
-            lay = self.layout_c
-            if lay.content_h:
-                surface.set_clip(self.right.inflate(t.px(20), 0))
-            chars = None if self.chars is None else int(self.chars)
-            draw_narrative(surface, t, lay.narrative, scene, lay.shrink, chars)
-            if not self.typing:
-                txt.draw_line(surface, t, tr("scene.question"), "h3", lay.question, c.text, what="scene question",
-                              shrink=lay.shrink)
-            for index, (choice, rect) in enumerate(zip(self.choices, lay.cards, strict=True), 1):
-                draw_choice(surface, t, rect, index, choice, lay.shrink, self.is_focused(f"c:{choice.id}"),
-                            faded=self.typing)
-            if lay.content_h:
-                surface.set_clip(None)
-                self.cscroll.draw(surface, t)
-        elif self.outcome is not None:
-            self._draw_outcome(surface)
-            widgets.button(surface, t, self.continue_rect, self.continue_label, self.is_focused("continue"),
-                           primary=True, icon_name="arrow_right")
+        base = pygame.Surface(surface.get_size())
+        if t.high_contrast:
+            base.fill(c.bg)
+        else:
+            image = place.image if place else None
+            picture = assets.background(image, self.pt.scenario_dir, base.get_size(), c.bg2)
+            base.blit(picture, (0, 0))
+            veil = pygame.Surface(base.get_size(), pygame.SRCALPHA)
+            veil.fill((*c.bg, 215))
+            base.blit(veil, (0, 0))
+        self._bg = (key, base)
+    surface.blit(self._bg[1], (0, 0))
 
-    def _draw_outcome(self, surface: pygame.Surface) -> None:
-        t = self.theme
-        lay = self.layout_o
-        if not lay.content_h:
-            for rect, sections in lay.columns:
-                draw_stack(surface, t, rect.x, rect.y, rect.w, sections, lay.shrink, t.px(12))
-            return
-        view, sections = lay.columns[0]
-        surface.set_clip(view.inflate(t.px(20), 0))
-        draw_stack(surface, t, view.x, view.y - self.oscroll.offset, view.w, sections, lay.shrink, t.px(12))
-        surface.set_clip(None)
-        self.oscroll.draw(surface, t)
+
+def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
+    """Draw the whole scene screen (state and input live in ``scene.py``)."""
+    t = self.theme
+    c = t.colors
+    session = self.pt.session
+    _background(self, surface)
+    scene = session.scene
+    shown_scene = scene
+    if self.outcome is not None:
+        shown_scene = self.pt.scenario.scene(self.outcome.scene_id)
+    hud.draw_phase_tracker(surface, t, self.tracker, shown_scene.phase if shown_scene else "resolution")
+    for key, label, icon, rect, enabled in self.top_buttons:
+        widgets.button(surface, t, rect, label, self.is_focused(key), enabled=enabled, icon_name=icon)
+    if shown_scene is not None:
+        hud.draw_speaker(surface, t, self.speaker, self.pt.scenario, shown_scene.speaker, shown_scene.place,
+                         self.pt.scenario_dir)
+    draw.card(surface, t, self.gauges)
+    inner = self.gauges.inflate(-2 * t.pad, -2 * t.pad)
+    deltas = self.outcome.total_deltas if self.outcome is not None else {}
+    hud.draw_gauges(surface, t, inner, hud.core_metrics(self.pt.scenario), self.shown_metrics(), deltas,
+                    self.gauge_shrink)
+    if self.outcome is None and scene is not None:
+        lay = self.layout_c
+        if lay.content_h:
+            surface.set_clip(self.right.inflate(t.px(20), 0))
+        chars = None if self.chars is None else int(self.chars)
+        draw_narrative(surface, t, lay.narrative, scene, lay.shrink, chars)
+        if not self.typing:
+            txt.draw_line(surface, t, tr("scene.question"), "h3", lay.question, c.text, what="scene question",
+                          shrink=lay.shrink)
+        for index, (choice, rect) in enumerate(zip(self.choices, lay.cards, strict=True), 1):
+            draw_choice(surface, t, rect, index, choice, lay.shrink, self.is_focused(f"c:{choice.id}"),
+                        faded=self.typing)
+        if lay.content_h:
+            surface.set_clip(None)
+            self.cscroll.draw(surface, t)
+    elif self.outcome is not None:
+        _draw_outcome(self, surface)
+        widgets.button(surface, t, self.continue_rect, self.continue_label, self.is_focused("continue"),
+                       primary=True, icon_name="arrow_right")
+
+
+def _draw_outcome(self: SceneScreen, surface: pygame.Surface) -> None:
+    t = self.theme
+    lay = self.layout_o
+    if not lay.content_h:
+        for rect, sections in lay.columns:
+            draw_stack(surface, t, rect.x, rect.y, rect.w, sections, lay.shrink, t.px(12))
+        return
+    view, sections = lay.columns[0]
+    surface.set_clip(view.inflate(t.px(20), 0))
+    draw_stack(surface, t, view.x, view.y - self.oscroll.offset, view.w, sections, lay.shrink, t.px(12))
+    surface.set_clip(None)
+    self.oscroll.draw(surface, t)

@@ -7,6 +7,7 @@ Left/Right change the focused row, Enter switches it, the mouse can click any op
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import pygame
 
@@ -77,6 +78,9 @@ class SettingsScreen(Screen):
             self.set_value(key, index)
             self.app.play("ui_move")
 
+    def _adjust(self, key: str, delta: int) -> None:
+        self._step(key, delta, False)
+
     def layout(self) -> None:
         t = self.theme
         w, h = self.size
@@ -102,8 +106,8 @@ class SettingsScreen(Screen):
             rect = pygame.Rect(x, y, inner_w, row_h)
             segments = self._segments(row, rect)
             self.layout_rows.append((row, rect, segments))
-            items.append(Item(row.key, rect, lambda k=row.key: self._step(k, 1, True), True, number,
-                              adjust=lambda d, k=row.key: self._step(k, d, False)))
+            items.append(Item(row.key, rect, partial(self._step, row.key, 1, True), True, number,
+                              adjust=partial(self._adjust, row.key)))
             y += row_h + gap
         self.done_rect = pygame.Rect(self.card.right - t.pad - t.px(220), y + t.px(4), t.px(220), t.px(52))
         self.note_rect = pygame.Rect(x, self.done_rect.bottom + t.px(6), inner_w, t.line_height("small"))

@@ -62,7 +62,7 @@ class TitleScreen(Screen):
         has_save = self.app.saves.exists()
         entries = [
             ("continue", tr("title.continue"), self.save_title if has_save else tr("title.continue_none"), has_save,
-             lambda: flow.continue_game(self.app)),
+             self._continue),
             ("new", tr("title.new"), self._new_hint(), True, self._new_game),
             ("scenarios", tr("title.scenarios"), tr("title.scenarios_hint"), True, lambda: flow.open_picker(self.app)),
             ("settings", tr("title.settings"), tr("title.settings_hint"), True, self._settings),
@@ -75,6 +75,9 @@ class TitleScreen(Screen):
             self.entries.append((key, label, sub if self.subs else "", enabled, rect))
             items.append(Item(key, rect, action, enabled, index + 1))
         self.focus.set_items(items, "continue" if has_save else "new")
+
+    def _continue(self) -> None:
+        flow.continue_game(self.app)
 
     def _new_game(self) -> None:
         progress = self.app.progress
