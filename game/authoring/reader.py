@@ -115,13 +115,14 @@ class Reader:
 
     def fields(self, node: YMap, what: str, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
         """Record S203 for unknown keys (with did-you-mean) and S202 for missing required ones."""
-        allowed_list = list(allowed)
-        for key, pos, _ in node.items():
+        allowed_list = allowed if isinstance(allowed, (tuple, list)) else list(allowed)
+        for key, pos in node.keys:
             if key not in allowed_list:
                 hint = did_you_mean(key, allowed_list) or "allowed: " + ", ".join(allowed_list)
                 self.bag.add("S203", f"{what} has no field '{key}'", pos, hint=hint)
+        index = node.index
         for key in required:
-            if node.get(key) is None:
+            if key not in index and node.get(key) is None:
                 self.bag.add("S202", f"{what} is missing '{key}'", node.pos)
 
     def enum(self, node: YNode | None, what: str, options: Iterable[str], code: str) -> str | None:

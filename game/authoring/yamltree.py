@@ -264,6 +264,7 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
 
     loader = _Loader(text)
     get_event = loader.get_event
+    new_tuple = tuple.__new__
     try:
         while True:
             event = get_event()
@@ -276,8 +277,9 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
                 if nodes > MAX_NODES:
                     bag.add("S107", f"more than {MAX_NODES:,} YAML nodes", _pos(shown, event.start_mark))
                     return None
-                mark = event.start_mark
-                scalar = YScalar(event.value, Pos(shown, mark.line + 1, mark.column + 1), not event.style)
+                mark = event.start_mark  # named tuples built with tuple.__new__: no Python-level __new__ call
+                pos = new_tuple(Pos, (shown, mark.line + 1, mark.column + 1))
+                scalar = new_tuple(YScalar, (event.value, pos, not event.style))
                 if event.anchor:
                     anchors[event.anchor] = scalar
                 if not stack:
@@ -288,7 +290,11 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
                 if index is None:  # a list item
                     frame[0].items.append(scalar)
                 elif frame[1] is None:  # a key
-                    _key(frame, scalar, bag)
+                    if event.value in index:
+                        _key(frame, scalar, bag)  # a duplicate: reported there
+                    else:
+                        frame[1] = event.value
+                        frame[2] = pos
                 else:  # a value
                     if frame[1] is not _DUPLICATE:
                         mapping = frame[0]

@@ -33,9 +33,12 @@ def write_example(tmp_path: Path, options: list[str], text: str) -> Path:
         return path
     data = text.encode("latin-1" if "encoding=latin-1" in options else "utf-8")
     data = data.replace("␀".encode(), b"\0").replace("␉".encode(), b"\t")
-    if "grow" in options:
-        data += b"# padding\n" * (MAX_BYTES // 10 + 1)
     path.write_bytes(data)
+    if "grow" in options:  # written in chunks: 40 MB in this process would raise the RSS its children inherit
+        with open(path, "ab") as handle:
+            chunk = b"# padding\n" * 100_000
+            for _ in range(MAX_BYTES // len(chunk) + 1):
+                handle.write(chunk)
     return path
 
 
