@@ -97,29 +97,30 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> StateGr
 
 
 def _explore(scenario: Scenario, max_states: int) -> StateGraph:
+    """The search. A state is its own key: when no condition reads ``turn``, every state is stored with turn 0
+    (its parent is stepped from turn -1), and rules that may fire again are dropped from ``fired``."""
     choices = [c for s in scenario.scenes for c in s.choices]
     number = {id(c): i for i, c in enumerate(choices)}
     graph = StateGraph(scenario, choices, max_states=max_states)
     keep_turn = _reads_turn(scenario)
-    repeatable = {r.id for r in scenario.rules if not r.once}
+    repeatable = frozenset(r.id for r in scenario.rules if not r.once)
     flag_ids = scenario.flags
     scenes = {s.id: s for s in scenario.scenes}
-
-    start = initial_state(scenario)
-    states = graph.states
-    states.append(start)
-    index: dict[tuple[object, ...], int] = {(start.node, start.metrics, start.flags, start.fired, 0): 0}
-    parent, via, offsets = graph.parent, graph.via, graph.offsets
-    children, weights, labels, outcomes = graph.children, graph.weights, graph.labels, graph.outcomes
-    parent.append(-1)
-    via.append(-1)
-    offered = graph.offered
     moves_of: dict[int, list[tuple[str | None, float, int]]] = {}
     for choice in choices:
         if isinstance(choice.next, Chance):
             moves_of[id(choice)] = [(o.target, o.probability, k) for k, o in enumerate(choice.next.outcomes)]
         else:
             moves_of[id(choice)] = [(None, 1.0, -1)]
+    start = initial_state(scenario)
+    states = graph.states
+    states.append(start)
+    index: dict[State, int] = {start: 0}
+    parent, via, offsets = graph.parent, graph.via, graph.offsets
+    children, weights, labels, outcomes = graph.children, graph.weights, graph.labels, graph.outcomes
+    parent.append(-1)
+    via.append(-1)
+    offered = graph.offered
     current = 0
     while current < len(states):
         state = states[current]
@@ -130,20 +131,21 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
             if not available:
                 graph.soft_locks.append(current)
             share = 1.0 / len(available) if available else 0.0
+            base = state if keep_turn else state._replace(turn=-1)
             for choice in available:
                 offered.add(choice.id)
                 label = number[id(choice)]
                 for target, p, outcome in moves_of[id(choice)]:
-                    child = next_state(scenario, state, choice, target)
-                    fired = child.fired - repeatable if repeatable else child.fired
-                    child_key = (child.node, child.metrics, child.flags, fired, child.turn if keep_turn else 0)
-                    found = index.get(child_key)
+                    child = next_state(scenario, base, choice, target)
+                    if repeatable and child.fired & repeatable:
+                        child = child._replace(fired=child.fired - repeatable)
+                    found = index.get(child)
                     if found is None:
                         if len(states) >= max_states:
                             graph.complete = False
                             return graph
                         found = len(states)
-                        index[child_key] = found
+                        index[child] = found
                         states.append(child)
                         parent.append(current)
                         via.append(len(children))

@@ -52,7 +52,7 @@ def to_json(analysis: Analysis, coach: CoachLine, seconds: float) -> dict[str, A
         "states": len(graph.states),
         "expanded": graph.expanded,
         "seconds": round(seconds, 3),
-        "depth": graph.states[graph.expanded - 1].turn if graph.expanded else 0,
+        "depth": len(graph.path_to(graph.expanded - 1)) if graph.expanded else 0,
         "endings": {
             e.id: {
                 "rating": e.rating,

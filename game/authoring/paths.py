@@ -51,15 +51,15 @@ class Analysis:
 def topological(graph: StateGraph) -> list[int] | None:
     """States in an order where every edge goes forward, or None when the graph has a cycle."""
     count = len(graph.states)
-    indegree = array("q", bytes(8 * count))
-    children = graph.children
-    for state in range(graph.expanded):
-        for edge in graph.edges(state):
-            indegree[children[edge]] += 1
+    indegree = [0] * count
+    children, offsets, expanded = graph.children, graph.offsets, graph.expanded
+    for child in children[: offsets[expanded]]:
+        indegree[child] += 1
     order = [s for s in range(count) if indegree[s] == 0]
     for state in order:  # the list grows while we walk it
-        for edge in graph.edges(state):
-            child = children[edge]
+        if state >= expanded:
+            continue
+        for child in children[offsets[state] : offsets[state + 1]]:
             indegree[child] -= 1
             if indegree[child] == 0:
                 order.append(child)
@@ -116,18 +116,23 @@ def components(graph: StateGraph) -> list[list[int]]:
     return found
 
 
-def flow(graph: StateGraph) -> tuple[list[float], list[int | None], float]:
-    """Probability of reaching each state, number of paths to it (None: unbounded), and mass lost in loops."""
+def flow(graph: StateGraph, order: list[int] | None) -> tuple[list[float], list[int | None], float]:
+    """Probability of reaching each state, number of paths to it (None: unbounded), and mass lost in loops.
+
+    ``order`` is ``topological(graph)`` (None when the graph has a cycle).
+    """
     count = len(graph.states)
     prob = [0.0] * count
     paths: list[int | None] = [0] * count
     prob[0], paths[0] = 1.0, 1
     children, weights = graph.children, graph.weights
-    order = topological(graph)
     if order is not None:
+        offsets, expanded = graph.offsets, graph.expanded
         for state in order:
+            if state >= expanded:
+                continue
             p, n = prob[state], paths[state]
-            for edge in graph.edges(state):
+            for edge in range(offsets[state], offsets[state + 1]):
                 child = children[edge]
                 prob[child] += p * weights[edge]
                 m = paths[child]
@@ -190,7 +195,8 @@ def score(scenario: Scenario, metrics: dict[str, float]) -> float:
 def analyse(graph: StateGraph) -> Analysis:
     """Compute every figure of the report from an explored graph."""
     scenario = graph.scenario
-    prob, paths, lost = flow(graph)
+    order = topological(graph)
+    prob, paths, lost = flow(graph, order)
     endings = {e.id: EndingStats(e.id, e.rating) for e in scenario.endings}
     sums: dict[str, dict[str, float]] = {}
     rank = {r: i for i, r in enumerate(reversed(RATINGS))}  # bad=0 ... best=4
@@ -227,7 +233,7 @@ def analyse(graph: StateGraph) -> Analysis:
             stats.metrics = {
                 k: (low, sums[stats.id][k] / stats.probability, high) for k, (low, _m, high) in stats.metrics.items()
             }
-    stuck = _stuck(graph)
+    stuck = _stuck(graph, order)
     reached = {s.node for s in graph.states}
     return Analysis(
         graph=graph,
@@ -242,10 +248,22 @@ def analyse(graph: StateGraph) -> Analysis:
     )
 
 
-def _stuck(graph: StateGraph) -> list[int]:
+def _stuck(graph: StateGraph, order: list[int] | None) -> list[int]:
     """Expanded states from which no ending can be reached (soft locks and loops with no way out)."""
     if not graph.complete:
         return []
+    if order is not None:  # no cycle: a state can end when it is an ending or one of its children can
+        good = bytearray(len(graph.states))
+        children, offsets, states = graph.children, graph.offsets, graph.states
+        for state in reversed(order):
+            if states[state].ended:
+                good[state] = 1
+                continue
+            for child in children[offsets[state] : offsets[state + 1]]:
+                if good[child]:
+                    good[state] = 1
+                    break
+        return [i for i in range(len(states)) if not good[i]]
     parents: dict[int, list[int]] = {}
     for state in range(graph.expanded):
         for edge in graph.edges(state):

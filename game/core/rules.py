@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from game.core.expr import Condition
+from game.core.expr import Condition, Evaluator
 from game.core.model import Branches, Chance, Choice, Effects, Goto, Rule, Scenario
 
 
@@ -131,9 +131,9 @@ class _Plan:
     """What every step of a scenario needs, looked up once: metric bounds, rules, endings, flag ids."""
 
     bounds: dict[str, tuple[float | None, float | None]]
-    rules: tuple[Rule, ...]
+    rules: tuple[tuple[Rule, str, bool, Evaluator], ...]  # (rule, id, once, its condition's evaluator)
     ending_ids: frozenset[str]
-    conditional: tuple[tuple[str, Condition], ...]
+    conditional: tuple[tuple[str, Evaluator], ...]  # endings with a condition: (id, evaluator), in file order
     flag_zeros: dict[str, float]
 
 
@@ -144,13 +144,18 @@ def _plan(scenario: Scenario) -> _Plan:
         return plan
     plan = _Plan(
         {m.id: (m.minimum, m.maximum) for m in scenario.metrics},
-        scenario.rules,
+        tuple((r, r.id, r.once, _evaluator(r.when)) for r in scenario.rules),
         frozenset(e.id for e in scenario.endings),
-        tuple((e.id, e.when) for e in scenario.endings if e.when is not None),
+        tuple((e.id, _evaluator(e.when)) for e in scenario.endings if e.when is not None),
         dict.fromkeys(scenario.flags, 0.0),
     )
     scenario._index["plan:rules"] = plan
     return plan
+
+
+def _evaluator(condition: Condition) -> Evaluator:
+    """The compiled function behind a condition (truthy exactly when the condition holds)."""
+    return condition._fn
 
 
 def _apply(
@@ -213,16 +218,16 @@ def _advance(
         target, chance_index, roll = route(scenario, choice, env, seed, state.turn)
     fired = state.fired
     firings: list[RuleFiring] = []
-    for rule in plan.rules:
-        if rule.once and rule.id in fired:
+    for rule, rule_id, once, holds in plan.rules:
+        if once and rule_id in fired:
             continue
-        if rule.when(env):
+        if holds(env):
             rule_deltas: dict[str, float] = {}
             flags = _apply(plan, env, flags, rule.effects, rule_deltas if record else None)
             changed = changed or bool(rule.effects.deltas)
-            fired = fired | {rule.id}
+            fired = fired | {rule_id}
             if record:
-                firings.append(RuleFiring(rule.id, rule_deltas))
+                firings.append(RuleFiring(rule_id, rule_deltas))
     ending_id = target if target in plan.ending_ids else None
     if ending_id is None:
         for conditional_id, when in plan.conditional:
