@@ -157,9 +157,11 @@ class Playthrough:
             return last
         undone = self.session.undo()
         if undone is not None:
+            # autosave first: a crash in between leaves the record one choice ahead, which the next choice
+            # replaces; the other order left it a choice behind the save, a gap in the record for good
+            self.autosave()
             self.services.recorder.undo(self.pid)
             self._since = time.monotonic()
-            self.autosave()
         return undone
 
     def rewind(self, turns: int) -> None:
@@ -245,4 +247,5 @@ class Playthrough:
         assert scenario is not None
         session = Session.from_json(scenario, payload["session"])
         pid = payload.get("pid") if isinstance(payload.get("pid"), int) else None
+        pid = services.recorder.resume(pid, session, str(mode), str(language))
         return cls(path, result, str(language), str(mode), services, session=session, pid=pid)

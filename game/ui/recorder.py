@@ -54,6 +54,35 @@ class Recorder:
             self._fail("start", exc)
             return None
 
+    def resume(self, pid: int | None, session: Session, mode: str, language: str) -> int | None:
+        """The record to go on with after a restart: ``pid`` while it is open, else a new one.
+
+        A crash between recording an ending and the autosave leaves a save one choice before an ending that
+        is already recorded; going on with that record would be refused ("already finished").
+        """
+        records = self._open()
+        if records is None or pid is None:
+            return pid
+        try:
+            record = records.get(pid)
+        except Exception:  # noqa: BLE001 - e.g. a save from before the records were reset
+            return self.start(session, mode, language)
+        if record.finished:
+            return pid if session.finished else self.start(session, mode, language)
+        try:  # the record may be a step ahead of the save (the crash came between the two): match the save
+            recorded = [c.choice_id for c in record.choices]
+            for i, outcome in enumerate(session.history):
+                if i >= len(recorded) or recorded[i] != outcome.choice_id:
+                    for later in session.history[i:]:
+                        records.choice(pid, later, None)
+                    break
+            else:
+                for _ in range(len(recorded) - len(session.history)):
+                    records.undo(pid)
+        except Exception as exc:  # noqa: BLE001
+            self._fail("resume", exc)
+        return pid
+
     def choice(self, pid: int | None, outcome: Outcome, seconds: float | None) -> None:
         """Record one choice."""
         records = self._open()

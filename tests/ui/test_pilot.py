@@ -119,3 +119,43 @@ def test_controller_alone(make_app) -> None:
     assert pilot.screen.focus.focused_id == f"c:{pilot.app.playthrough.session.available_choices()[1].id}"
     pilot.pad(pygame.CONTROLLER_BUTTON_A)
     assert pilot.screen.outcome is not None
+
+
+def test_done_when_spa_in_spanish_by_keyboard(make_app) -> None:
+    """The issue's "done when": start, pick the spa scenario in Spanish, play it with the keyboard alone to an
+    ending, read the debrief, and replay a decision."""
+    from game.paths import SCENARIOS
+
+    spa = SCENARIOS / "spa-hotel.yaml"
+    if not spa.exists():
+        pytest.skip("the spa scenario is not there")
+    pilot = make_app(lang="en", folder=SCENARIOS)
+    pilot.key(pygame.K_4)  # Settings
+    pilot.key(pygame.K_RIGHT)  # Español
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_3)  # Escenarios
+    picker = pilot.screen
+    assert isinstance(picker, PickerScreen)
+    number = next(i for i, e in enumerate(picker.entries, 1) if e.path.name == "spa-hotel.yaml")
+    pilot.key(getattr(pygame, f"K_{number}"))
+    pilot.key(pygame.K_RETURN)  # Práctica
+    pt = pilot.app.playthrough
+    assert pt.scenario.id == "spa-hotel" and pt.scenario.language == "es"
+    while isinstance(pilot.screen, SceneScreen):
+        pilot.key(pygame.K_SPACE)  # the whole text at once
+        pilot.key(pygame.K_1)
+        pilot.key(pygame.K_RETURN)
+    assert isinstance(pilot.screen, EndingScreen)
+    pilot.key(pygame.K_RETURN)
+    debrief = pilot.screen
+    assert isinstance(debrief, DebriefScreen)
+    pilot.key(pygame.K_RIGHT)  # the first decision page
+    page = debrief.pages[debrief.page]
+    assert page.phase == "cost" and page.turn >= 0
+    turn = page.turn
+    while debrief.focus.focused_id != "replay":
+        pilot.key(pygame.K_TAB)
+    pilot.key(pygame.K_RETURN)
+    assert isinstance(pilot.screen, SceneScreen)
+    assert len(pt.session.history) == turn and pt.session.scene.phase == "cost"
+    assert not OVERFLOWS

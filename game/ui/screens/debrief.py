@@ -132,7 +132,7 @@ class DebriefScreen(Screen):
         before = self.focus.focused_id
         super().handle(action)
         after = self.focus.focused_id or ""
-        if after != before and after.startswith("tab:") and action.kind in (*inp.DIRECTIONS, inp.NEXT, inp.PREV):
+        if after != before and after.startswith("tab:") and action.kind in (inp.LEFT, inp.RIGHT):
             self.show(int(after[4:]))
 
     def hint(self) -> str:
