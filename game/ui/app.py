@@ -242,7 +242,8 @@ class App:
         if self.stack:
             from game.ui.widgets import hint_bar
 
-            hint_bar(self.surface, self.theme, self.stack[-1].hint())
+            top = self.stack[-1]
+            hint_bar(self.surface, self.theme, top.hint(), over_scrim=top.overlay and len(self.stack) > 1)
         if self.frames == 0:  # after the first frame: the title never waits for these
             self.catalogue.load_async()
             if not self._devices_opened:

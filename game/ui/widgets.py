@@ -164,14 +164,15 @@ def more_below(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None
     draw.triangle(surface, (rect.centerx, rect.bottom - theme.px(12)), theme.px(16), False, c.accent)
 
 
-def hint_bar(surface: pygame.Surface, theme: Theme, hint: str) -> None:
+def hint_bar(surface: pygame.Surface, theme: Theme, hint: str, over_scrim: bool = False) -> None:
     """The key hints along the bottom edge."""
     w, h = surface.get_size()
     line = theme.line_height("small")
     rect = pygame.Rect(theme.margin, h - line - theme.px(6), w - 2 * theme.margin, line)
     if not hint:
         return
-    txt.draw_line(surface, theme, hint, "small", rect, theme.colors.muted, "center", "hint bar")
+    color = theme.colors.panel if over_scrim and not theme.high_contrast else theme.colors.muted
+    txt.draw_line(surface, theme, hint, "small", rect, color, "center", "hint bar")
 
 
 def heading(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str, subtitle: str = "") -> None:
