@@ -102,7 +102,8 @@ def _mermaid_parser() -> Path | None:
     if os.environ.get("STICKY_TEST_MERMAID") == "0" or shutil.which("node") is None:
         return None
     folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "sticky-situations" / "mermaid"
-    if not (folder / "node_modules" / "mermaid").exists():
+    ready = all((folder / "node_modules" / name / "package.json").exists() for name in ("mermaid", "jsdom"))
+    if not ready:
         if shutil.which("npm") is None:
             return None
         folder.mkdir(parents=True, exist_ok=True)
@@ -112,7 +113,7 @@ def _mermaid_parser() -> Path | None:
             text=True,
             timeout=600,
         )
-        if install.returncode != 0:
+        if install.returncode != 0 or not (folder / "node_modules" / "jsdom" / "package.json").exists():
             return None
     return folder
 
