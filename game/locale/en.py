@@ -137,7 +137,7 @@ STRINGS: dict[str, str] = {
     "debrief.effect": "What it did",
     "debrief.coach": "The coach's explanation",
     "debrief.strongest": "The strongest choice here",
-    "debrief.why": "Why it is the strongest",
+    "debrief.why": "Why",
     "debrief.moment": "The moment: {who}",
     "debrief.was_best": "You found it: this was the strongest choice.",
     "debrief.no_best": "No single strongest choice was marked here.",

@@ -137,7 +137,7 @@ STRINGS: dict[str, str] = {
     "debrief.effect": "Qué provocó",
     "debrief.coach": "La explicación de tu coach",
     "debrief.strongest": "La mejor opción aquí",
-    "debrief.why": "Por qué es la mejor",
+    "debrief.why": "Por qué",
     "debrief.moment": "El momento: {who}",
     "debrief.was_best": "¡La encontraste! Era la mejor opción.",
     "debrief.no_best": "Aquí no se marcó ninguna opción como la mejor.",

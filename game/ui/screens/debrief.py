@@ -227,9 +227,8 @@ class DebriefScreen(Screen):
         rows = [(m, v) for m in scenario.metrics if (v := outcome.total_deltas.get(m.id))]
         mine = [
             Section(label=tr("debrief.you_chose"), icon="speech", text=choice.text if choice else outcome.choice_id,
-                    role="quote", style=outcome.style, accent=c.accent),
-            Section(label=tr("debrief.effect"), icon="scale", rows=rows, note="" if rows else tr("outcome.no_change"),
-                    note_role="body"),
+                    role="quote", style=outcome.style, accent=c.accent, rows=rows,
+                    note="" if rows else tr("outcome.no_change"), note_role="body"),
             Section(label=tr("debrief.coach"), icon="coach", text=choice.feedback if choice else "", role="body",
                     fill=c.accent_soft),
         ]
@@ -238,41 +237,46 @@ class DebriefScreen(Screen):
         moment = Section(label=tr("debrief.moment", who=speaker.name if speaker else tr("scene.narration")),
                          icon="book", text=scene.text if scene else "", role="small", fill=c.panel_alt)
         if best is not None and choice is not None and best.id == choice.id:
-            strongest = [moment, Section(label=tr("debrief.strongest"), icon="check", text=tr("debrief.was_best"),
-                                         role="body", accent=c.good)]
+            strongest = [Section(label=tr("debrief.strongest"), icon="check", text=tr("debrief.was_best"),
+                                 role="body", accent=c.good)]
         elif best is not None:
-            strongest = [moment,
-                         Section(label=tr("debrief.strongest"), icon="target", text=best.text, role="quote",
-                                 style=best.style, accent=c.highlight),
-                         Section(label=tr("debrief.why"), icon="coach", text=best.feedback, role="body",
-                                 fill=c.accent_soft)]
+            strongest = [Section(label=tr("debrief.strongest"), icon="target", text=best.text, role="quote",
+                                 style=best.style, accent=c.highlight,
+                                 note=f"{tr('debrief.why')}: {best.feedback}", note_role="body")]
         else:
-            strongest = [moment, Section(label=tr("debrief.strongest"), icon="info", text=tr("debrief.no_best"),
-                                         role="body")]
+            strongest = [Section(label=tr("debrief.strongest"), icon="info", text=tr("debrief.no_best"), role="body")]
         if question:
             strongest.append(Section(label=tr("debrief.reflect"), icon="info", text=question, role="small",
                                      fill=c.panel_alt))
         half = (area.w - t.gap) // 2
-        left = pygame.Rect(area.x, area.y, half, area.h)
-        right = pygame.Rect(area.x + half + t.gap, area.y, area.w - half - t.gap, area.h)
         gap = t.px(10)
 
-        def measure(shrink: float) -> int:
-            return max(stack_height(t, mine, left.w, shrink, gap), stack_height(t, strongest, right.w, shrink, gap))
+        def columns(shrink: float) -> int:
+            return max(stack_height(t, mine, half, shrink, gap), stack_height(t, strongest, half, shrink, gap))
 
-        if measure(txt.READABLE) <= area.h:
+        def measure(shrink: float) -> int:
+            return (moment.measure(t, area.w, shrink) + gap if show_moment else 0) + columns(shrink)
+
+        # The scene's own text is context: shown when there is room for it at nearly full size.
+        show_moment = moment.measure(t, area.w, 0.9) + gap + columns(0.9) <= area.h
+        scrolling = measure(txt.READABLE) > area.h
+        if not scrolling:
             shrink = txt.shrink_to_fit(measure, area.h, "debrief decision")
             self.scroller.set(area, 0)
-            self._column(surface, left, mine, shrink)
-            self._column(surface, right, strongest, shrink)
-            return
-        shrink = 0.88  # last resort: readable text that scrolls (wheel, Page Up/Down, Up/Down)
-        self.scroller.set(area.inflate(-t.px(12), 0).move(-t.px(6), 0), measure(shrink))
-        surface.set_clip(area.inflate(t.px(8), 0))
-        self._column(surface, left.move(0, -self.scroller.offset), mine, shrink)
-        self._column(surface, right.move(0, -self.scroller.offset), strongest, shrink)
-        surface.set_clip(None)
-        self.scroller.draw(surface, t)
+        else:  # last resort: readable text that scrolls (wheel, Page Up/Down, Up/Down)
+            shrink = 0.88
+            self.scroller.set(area.inflate(-t.px(12), 0).move(-t.px(6), 0), measure(shrink))
+            surface.set_clip(area.inflate(t.px(8), 0))
+        y = area.y - self.scroller.offset
+        if show_moment:
+            moment_h = moment.measure(t, area.w, shrink)
+            moment.draw(surface, t, pygame.Rect(area.x, y, area.w, moment_h), shrink)
+            y += moment_h + gap
+        self._column(surface, pygame.Rect(area.x, y, half, area.h), mine, shrink)
+        self._column(surface, pygame.Rect(area.x + half + t.gap, y, area.w - half - t.gap, area.h), strongest, shrink)
+        if scrolling:
+            surface.set_clip(None)
+            self.scroller.draw(surface, t)
 
     def _column(self, surface: pygame.Surface, rect: pygame.Rect, sections: list[Section], shrink: float = 0) -> None:
         t = self.theme
