@@ -138,10 +138,13 @@ class Playthrough:
         self.services.recorder.finish(self.pid, self.session)
         progress = self.services.progress
         progress.add_ending(self.scenario.id, ending.id)
-        self._save_progress()
+        self._save_progress(force=True)
 
-    def _save_progress(self) -> None:
+    def _save_progress(self, force: bool = False) -> None:
         progress = self.services.progress
+        known = progress.last_path == self.path and progress.last_title.get(self.language) == self.scenario.title
+        if known and not force:
+            return  # nothing new: no extra disk write per choice
         progress.last_path = self.path
         progress.last_title[self.language] = self.scenario.title
         with contextlib.suppress(OSError):
