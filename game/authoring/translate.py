@@ -66,10 +66,25 @@ def leaves(node: YNode, prefix: str = "", key_pos: Pos | None = None) -> Iterato
             yield from leaves(value, f"{prefix}.{key}" if prefix else key, kpos)
 
 
-def read_entries(text: str, path: str) -> tuple[dict[str, Entry], dict[str, str]]:
-    """The texts of a translation file (with their markers) and its ``source_hashes``."""
-    tree = parse_tree(text, path, DiagnosticBag())
+class TranslationFileError(ValueError):
+    """The existing translation file can't be read; it is left untouched. ``diagnostics`` say why."""
+
+    def __init__(self, diagnostics: list[str]) -> None:
+        super().__init__("\n".join(diagnostics))
+        self.diagnostics = diagnostics
+
+
+def read_entries(text: str, path: str, strict: bool = False) -> tuple[dict[str, Entry], dict[str, str]]:
+    """The texts of a translation file (with their markers) and its ``source_hashes``.
+
+    With ``strict``, a file that is not a readable YAML mapping raises TranslationFileError.
+    """
+    bag = DiagnosticBag()
+    tree = parse_tree(text, path, bag)
     if not isinstance(tree, YMap):
+        if strict:
+            shown = [d.format() for d in bag.sorted()] or [f"{path}:1:1: error: not a translation file (no mapping)"]
+            raise TranslationFileError(shown)
         return {}, {}
     lines = text.splitlines()
     entries: dict[str, Entry] = {}
@@ -91,13 +106,22 @@ def read_entries(text: str, path: str) -> tuple[dict[str, Entry], dict[str, str]
 
 
 def update_translation(scenario: Scenario, language: str) -> Update:
-    """Create or update the ``language`` translation file of ``scenario`` (see the module docstring)."""
+    """Create or update the ``language`` translation file of ``scenario`` (see the module docstring).
+
+    An existing file that can't be read raises TranslationFileError and is not overwritten.
+    """
     target = translation_path(scenario.source_path, language)
     update = Update(target)
     entries: dict[str, Entry] = {}
     hashes: dict[str, str] = {}
     if target.exists():
-        entries, hashes = read_entries(target.read_text(encoding="utf-8-sig"), str(target))
+        try:
+            existing = target.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise TranslationFileError(
+                [f"{target}:1:1: error S102: the file is not UTF-8 text ({exc.reason})"]
+            ) from None
+        entries, hashes = read_entries(existing, str(target), strict=True)
     source = extract_texts(scenario)
     out: dict[str, tuple[str, str]] = {}  # key -> (text, marker comment)
     new_hashes: dict[str, str] = {}

@@ -74,7 +74,11 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         if args.format == "mermaid" and args.output.endswith(".md"):
             text = f"# {scenario.title}\n\n```mermaid\n{text}```\n"
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"{args.output}: error: cannot write the file: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

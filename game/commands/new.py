@@ -32,8 +32,12 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         print(f"{path}: error: the file exists; choose another name or use --force", file=sys.stderr)
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new_scenario(path, args.title), encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new_scenario(path, args.title), encoding="utf-8")
+    except OSError as exc:
+        print(f"{path}: error: cannot write the file: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(f"wrote {path}")
     print(f"next: sticky check {path}   then: sticky play {path} --text")
     return 0

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from game.authoring.load import LANGUAGES
-from game.authoring.translate import update_translation
+from game.authoring.translate import TranslationFileError, update_translation
 from game.commands.common import load_for_play
 
 
@@ -35,7 +35,16 @@ def run(args: argparse.Namespace) -> int:
     if args.to == scenario.language:
         print(f"{args.path}: error: the scenario is already in '{args.to}'; choose another language", file=sys.stderr)
         return 1
-    update = update_translation(scenario, args.to)
+    try:
+        update = update_translation(scenario, args.to)
+    except TranslationFileError as exc:
+        for line in exc.diagnostics:
+            print(line, file=sys.stderr)
+        print(f"{args.path}: the translation was not changed; fix the errors above first", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{args.path}: error: cannot write the translation: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(
         f"wrote {update.path}: {len(update.kept)} translated, {len(update.added)} new to do, "
         f"{len(update.todo)} still to do, {len(update.stale)} stale, {len(update.dropped)} dropped"

@@ -108,3 +108,33 @@ def test_translate_keeps_a_hand_written_translation(tmp_path: Path) -> None:
     result = check_file(tmp_path / "bakery.yaml")
     assert result.errors == 0 and {d.code for d in result.diagnostics if "es.yaml" in d.pos.path} == {"S601"}
     assert sticky("translate", str(tmp_path / "bakery.yaml"), "--to", "en").returncode == 1
+
+
+def test_write_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    for args in (
+        ("new", str(blocker / "x.yaml")),
+        ("graph", str(ROOT / "tests/data/bakery.yaml"), "-o", str(blocker / "m.md")),
+    ):
+        result = sticky(*args)
+        assert result.returncode == 1 and "error: cannot write the file" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_broken_translation_is_never_overwritten(tmp_path: Path) -> None:
+    from game.authoring.translate import TranslationFileError, update_translation
+
+    path = tmp_path / "s.yaml"
+    assert sticky("new", str(path)).returncode == 0
+    scenario = check_file(path).load.scenario
+    assert scenario is not None
+    broken = tmp_path / "s.es.yaml"
+    broken.write_text('translation_of: s\ntitle: "Hola\n', encoding="utf-8")
+    try:
+        update_translation(scenario, "es")
+    except TranslationFileError as exc:
+        assert "S101" in exc.diagnostics[0]
+    else:
+        raise AssertionError("a broken translation file was accepted")
+    assert broken.read_text(encoding="utf-8") == 'translation_of: s\ntitle: "Hola\n'
