@@ -9,6 +9,7 @@ read ``scene`` and ``available_choices()``, call ``choose(id)``, get an ``Outcom
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -327,13 +328,24 @@ class Session:
             history = [Outcome.from_json(h) for h in data["history"]]
             for outcome, raw in zip(history, data["history"], strict=True):
                 object.__setattr__(outcome, "decided_at", float(raw.get("decided_at", 0.0)))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:  # Overflow: "seed": Infinity
             raise SaveError(f"the save is damaged ({exc.__class__.__name__}: {exc})") from None
         if len(states) != len(history) + 1 or not states:
             raise SaveError("the save is damaged (history and states disagree)")
+        metric_ids = [m.id for m in scenario.metrics]
+        flag_ids, rule_ids = set(scenario.flags), {r.id for r in scenario.rules}
         for state in states:
             if scenario.scene(state.node) is None and scenario.ending(state.node) is None:
                 raise SaveError(f"the save refers to '{state.node}', which the scenario does not have")
+            # a state the rules could not have made would fail later, in play (an effect on a missing metric)
+            if sorted(k for k, _ in state.metrics) != sorted(metric_ids) or not all(
+                math.isfinite(v) for _, v in state.metrics
+            ):
+                raise SaveError("the save is damaged (its metrics do not match the scenario)")
+            if state.ended != (scenario.ending(state.node) is not None):
+                raise SaveError("the save is damaged (it says ended where the scenario does not, or the reverse)")
+            if not (state.flags <= flag_ids and state.fired <= rule_ids):
+                raise SaveError("the save is damaged (it names flags or rules the scenario does not have)")
         session._states = states
         session.history = history
         session._machine.set_state(session.state.node, model=session._driver)

@@ -149,3 +149,29 @@ def test_a_save_restores_metrics_exactly() -> None:
 def test_empty_title_or_summary_is_a_diagnostic(old: str, new: str, at: tuple[int, int]) -> None:
     # Was: AssertionError from the builder (found by the fuzzer deleting the line under `summary: >-`).
     assert ("S201", *at) in _codes(MINIMAL.replace(old, new))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d.update(seed=float("inf")),  # was: OverflowError, which Continue did not catch
+        lambda d: d["states"][1].update(metrics={"nope": 1}),  # was accepted; the next effect raised KeyError
+        lambda d: d["states"][1].update(metrics=dict.fromkeys(d["states"][1]["metrics"], float("nan"))),
+        lambda d: d["states"][1].update(ended=True),  # was accepted: "finished" with no ending to show
+        lambda d: d["states"][1].update(flags=["ghost"]),
+        lambda d: d["states"][1].update(fired=["ghost"]),
+    ],
+)
+def test_a_save_the_rules_could_not_have_made_is_refused(damage: object) -> None:
+    import json
+
+    from game.core.session import SaveError, Session
+
+    scenario = load_bytes(MINIMAL.encode(), "t.yaml").scenario
+    assert scenario is not None
+    session = Session(scenario, seed=1)
+    session.choose("greet")
+    data = json.loads(json.dumps(session.to_json()))
+    damage(data)  # type: ignore[operator]
+    with pytest.raises(SaveError, match="damaged"):
+        Session.from_json(scenario, data)
