@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -24,7 +24,7 @@ def plan_paths() -> list[Path]:
     return sorted(PLANS.glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def loaded(path: Path) -> LoadResult:
     """The load result of a shipped scenario (cached)."""
     return load_scenario(path)
