@@ -105,7 +105,7 @@ def _walk(scenario: Scenario) -> tuple[set[str], set[str], int]:
 
     visit(scenario.start)
     for scene in scenario.scenes:
-        assert any(c.when is None for c in scene.choices), f"{scene.id}: every choice has a condition; a path may get stuck"
+        assert any(c.when is None for c in scene.choices), f"{scene.id}: every choice is conditional; may get stuck"
     paths: dict[str, int] = {e.id: 1 for e in scenario.endings}
     for node in order:  # children before parents
         if node in graph:
