@@ -103,6 +103,14 @@ def _flatten(node: YNode, prefix: str, out: dict[str, tuple[str, Pos]], bag: Dia
         _flatten(value, f"{prefix}.{key}" if prefix else key, out, bag)
 
 
+def _optional_metric_text(key: str, scenario: Scenario) -> bool:
+    """True for a metric label or unit the checker does not ask for (built-in or a bare "%")."""
+    parts = key.split(".")
+    return len(parts) == 3 and parts[0] == "metrics" and parts[2] in ("label", "unit") and (
+        scenario.metric(parts[1]) is not None
+    )
+
+
 def load_translation(
     text: str, path: str, scenario: Scenario, language: str, bag: DiagnosticBag
 ) -> dict[str, str] | None:
@@ -140,6 +148,9 @@ def load_translation(
     source = extract_texts(scenario)
     table: dict[str, str] = {}
     for key, (translated, pos) in entries.items():
+        if key not in source and _optional_metric_text(key, scenario):
+            table[key] = translated  # e.g. a "%" unit: nothing to translate, but translating it is fine
+            continue
         if key not in source:
             hint = did_you_mean(key, source)
             bag.add("S602", f"'{key}' is not a text of scenario '{scenario.id}'", pos, hint=hint)

@@ -167,3 +167,12 @@ def test_asset_paths_stay_inside() -> None:
     assert any(c == "S701" for c, _, _ in codes(text))
     text = MINIMAL.replace("{name: Kim, role: Client}", "{name: Kim, role: Client, portrait: /etc/passwd}")
     assert any(c == "S701" for c, _, _ in codes(text))
+
+
+def test_translation_may_translate_a_percent_unit(tmp_path: Path) -> None:
+    (tmp_path / "tiny.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "tiny.es.yaml").write_text(
+        "translation_of: tiny\nlanguage: es\nmetrics:\n  reputation: {unit: '%'}\n", encoding="utf-8"
+    )
+    result = load_scenario(tmp_path / "tiny.yaml")
+    assert not [d for d in result.diagnostics if d.code == "S602"]
