@@ -29,9 +29,13 @@ def _env(folder: Path) -> dict[str, str]:
     bin_dir = folder / ".bin"
     if not bin_dir.exists():
         bin_dir.mkdir()
-        shim = bin_dir / "sticky"
-        shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m game "$@"\n', encoding="utf-8")
-        shim.chmod(0o755)
+        for name, body in (
+            ("sticky", f'exec "{sys.executable}" -m game "$@"'),
+            ("python3", f'exec "{sys.executable}" "$@"'),
+        ):
+            shim = bin_dir / name
+            shim.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+            shim.chmod(0o755)
     return {"PATH": f"{bin_dir}:/usr/local/bin:/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(folder)}
 
 
