@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, field
 
+from game.core.expr import Condition
 from game.core.model import Chance, Choice, Scenario
 from game.core.rules import State, env_of, initial_state, next_state, step
 
@@ -100,18 +101,23 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
     """The search. A state is its own key: when no condition reads ``turn``, every state is stored with turn 0
     (its parent is stepped from turn -1), and rules that may fire again are dropped from ``fired``."""
     choices = [c for s in scenario.scenes for c in s.choices]
-    number = {id(c): i for i, c in enumerate(choices)}
     graph = StateGraph(scenario, choices, max_states=max_states)
     keep_turn = _reads_turn(scenario)
     repeatable = frozenset(r.id for r in scenario.rules if not r.once)
     flag_ids = scenario.flags
-    scenes = {s.id: s for s in scenario.scenes}
-    moves_of: dict[int, list[tuple[str | None, float, int]]] = {}
-    for choice in choices:
-        if isinstance(choice.next, Chance):
-            moves_of[id(choice)] = [(o.target, o.probability, k) for k, o in enumerate(choice.next.outcomes)]
-        else:
-            moves_of[id(choice)] = [(None, 1.0, -1)]
+    # per scene: (choice, its number, its condition or None, its moves as (target, p, chance outcome or -1))
+    Move = tuple[str | None, float, int]
+    menus: dict[str, list[tuple[Choice, int, Condition | None, list[Move]]]] = {}
+    label = 0
+    for scene in scenario.scenes:
+        entries = menus.setdefault(scene.id, [])
+        for choice in scene.choices:
+            moves: list[Move] = [(None, 1.0, -1)]
+            if isinstance(choice.next, Chance):
+                moves = [(o.target, o.probability, k) for k, o in enumerate(choice.next.outcomes)]
+            entries.append((choice, label, choice.when, moves))
+            label += 1
+    offered = bytearray(len(choices))
     start = initial_state(scenario)
     states = graph.states
     states.append(start)
@@ -120,22 +126,20 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
     children, weights, labels, outcomes = graph.children, graph.weights, graph.labels, graph.outcomes
     parent.append(-1)
     via.append(-1)
-    offered = graph.offered
     current = 0
     while current < len(states):
         state = states[current]
-        scene = None if state.ended else scenes.get(state.node)
-        if scene is not None:
+        menu = None if state.ended else menus.get(state.node)
+        if menu is not None:
             env = env_of(state, flag_ids)
-            available = [c for c in scene.choices if c.when is None or c.when(env)]
+            available = [item for item in menu if item[2] is None or item[2](env)]
             if not available:
                 graph.soft_locks.append(current)
             share = 1.0 / len(available) if available else 0.0
             base = state if keep_turn else state._replace(turn=-1)
-            for choice in available:
-                offered.add(choice.id)
-                label = number[id(choice)]
-                for target, p, outcome in moves_of[id(choice)]:
+            for choice, number, _when, moves in available:
+                offered[number] = 1
+                for target, p, outcome in moves:
                     child = next_state(scenario, base, choice, target)
                     if repeatable and child.fired & repeatable:
                         child = child._replace(fired=child.fired - repeatable)
@@ -143,6 +147,7 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
                     if found is None:
                         if len(states) >= max_states:
                             graph.complete = False
+                            graph.offered = {c.id for c, flag in zip(choices, offered, strict=True) if flag}
                             return graph
                         found = len(states)
                         index[child] = found
@@ -151,10 +156,11 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
                         via.append(len(children))
                     children.append(found)
                     weights.append(share * p)
-                    labels.append(label)
+                    labels.append(number)
                     outcomes.append(outcome)
         offsets.append(len(children))
         current += 1
+    graph.offered = {c.id for c, flag in zip(choices, offered, strict=True) if flag}
     return graph
 
 
