@@ -68,7 +68,8 @@ def run_measured(args: Sequence[str], timeout: float = 120.0, env: dict[str, str
         err.seek(0)
         maxrss, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
         if os.path.exists(report):  # the measured command's own numbers, not the launcher's
-            kib, utime, stime = open(report, encoding="ascii").read().split()
+            with open(report, encoding="ascii") as handle:
+                kib, utime, stime = handle.read().split()
             maxrss, cpu = int(kib), float(utime) + float(stime)
         return Run(
             proc.returncode,

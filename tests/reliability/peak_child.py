@@ -1,4 +1,6 @@
-"""Run a command and write its own peak RSS and CPU time to a file: ``python -m tests.reliability.peak_child OUT CMD...``.
+"""Run a command, write its own peak RSS and CPU time to a file.
+
+Usage: ``python -m tests.reliability.peak_child OUT CMD...``.
 
 Linux carries a process's memory high-water mark across fork and exec, so a child forked straight from a
 large test process (pytest after the UI tests, say) reports the parent's peak as its own. Started from this
