@@ -48,14 +48,14 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
     for metric_id, delta in outcome.deltas.items():
         metric = scenario.metric(metric_id)
         if metric:
-            _say(out, f"  {metric.label}: {format_delta(delta, metric)}")
+            _say(out, f"  {metric.label}: {format_delta(delta, metric, scenario.language)}")
     for firing in outcome.rules:
         rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
         _say(out, f"  Event: {rule.text if rule else firing.rule_id}")
         for metric_id, delta in firing.deltas.items():
             metric = scenario.metric(metric_id)
             if metric:
-                _say(out, f"    {metric.label}: {format_delta(delta, metric)}")
+                _say(out, f"    {metric.label}: {format_delta(delta, metric, scenario.language)}")
     choice = scenario.choice(outcome.choice_id)
     if outcome.chance and choice is not None:
         from game.core.model import Chance
@@ -68,8 +68,9 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
 
 
 def _show_metrics(session: Session, out: TextIO) -> None:
+    language = session.scenario.language
     for metric in session.scenario.metrics:
-        _say(out, f"  {metric.label}: {format_value(session.metrics[metric.id], metric)}")
+        _say(out, f"  {metric.label}: {format_value(session.metrics[metric.id], metric, language)}")
 
 
 def _show_ending(session: Session, out: TextIO) -> None:

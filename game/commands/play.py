@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from game.commands.common import load_for_play
+from game.core.format import format_delta
 from game.core.session import ChoiceNotAvailable, Session
 from game.terminal import play_in_terminal
 
@@ -92,9 +93,12 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(playthrough_json(session), ensure_ascii=False, indent=2))
     else:
         for outcome in session.history:
-            print(
-                f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({outcome.style}) {outcome.total_deltas}"
+            changes = ", ".join(
+                f"{metric.label} {format_delta(change, metric, scenario.language)}"
+                for key, change in outcome.total_deltas.items()
+                if (metric := scenario.metric(key)) is not None
             )
+            print(f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({outcome.style}) {changes}".rstrip())
         ending = session.ending
         print(f"ending: {ending.id} ({ending.rating})" if ending else f"stopped in scene {session.state.node}")
     return 0

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, records: Records) -> int:
         seconds = f" · {choice.decision_seconds:.0f} s" if choice.decision_seconds is not None else ""
         print(f"{outcome.turn:>2}. [{scene.phase if scene else '?'}] {picked.text if picked else outcome.choice_id}")
         changes = [
-            f"{m.label} {format_delta(v, m)}"
+            f"{m.label} {format_delta(v, m, scenario.language)}"
             for k, v in outcome.total_deltas.items()
             if (m := scenario.metric(k)) is not None
         ]
@@ -55,7 +55,8 @@ def run(args: argparse.Namespace, records: Records) -> int:
     ending = session.ending
     if ending is not None:
         print(f"\nEnding: {ending.title} ({ending.rating})")
-    print("  " + " · ".join(f"{m.label}: {format_value(session.metrics[m.id], m)}" for m in scenario.metrics))
+    final = (f"{m.label}: {format_value(session.metrics[m.id], m, scenario.language)}" for m in scenario.metrics)
+    print("  " + " · ".join(final))
     if result.ok:
         print("\nverified: the replay matches the record")
         return 0

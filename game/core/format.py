@@ -1,21 +1,63 @@
-"""Formatting numbers and deltas for people: signs and words, never colour alone."""
+"""Formatting numbers and deltas for people: signs and words, never colour alone, in the reader's language.
+
+English writes ``85,000 $/month``, ``2.5%`` and ``▲ +3,000 $/month``; Spanish writes ``85.000 $/mes``,
+``2,5 %`` and ``▲ +3.000 $/mes`` (every group of three digits marked with a point, as the game always
+has, and a space before ``%`` as the RAE recommends). Any other language is written the English way.
+"""
 
 from __future__ import annotations
 
 from game.core.model import Metric
 
+#: language -> (thousands separator, decimal separator, text between a number and ``%``)
+_CONVENTIONS: dict[str, tuple[str, str, str]] = {
+    "en": (",", ".", ""),
+    "es": (".", ",", " "),
+}
 
-def format_value(value: float, metric: Metric) -> str:
-    """A metric value with thousands separators and its unit, e.g. ``85,000 $/month`` or ``72 %``."""
-    number = f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.1f}"
-    unit = metric.unit
+
+def _conventions(language: str) -> tuple[str, str, str]:
+    return _CONVENTIONS.get(language, _CONVENTIONS["en"])
+
+
+def format_number(value: float, language: str = "en", digits: int | None = None) -> str:
+    """A number with the language's separators, e.g. ``85,000`` / ``2.5`` (``85.000`` / ``2,5`` in Spanish).
+
+    With ``digits`` None, whole numbers and numbers of 100 or more get no decimals and others get one.
+    """
+    if digits is None:
+        digits = 0 if float(value).is_integer() or abs(value) >= 100 else 1
+    english = f"{value:,.{digits}f}"
+    thousands, decimal, _ = _conventions(language)
+    if (thousands, decimal) == (",", "."):
+        return english
+    return english.translate({ord(","): thousands, ord("."): decimal})
+
+
+def with_unit(number: str, unit: str, language: str = "en") -> str:
+    """A formatted number followed by its unit: ``72%`` / ``72 %`` (Spanish), ``85,000 $/month``."""
     if not unit:
         return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+    if unit.strip() == "%":
+        return f"{number}{_conventions(language)[2]}%"
+    return f"{number} {unit}"
 
 
-def format_delta(delta: float, metric: Metric) -> str:
-    """A signed change with an arrow, e.g. ``▲ +3,000 $/month`` or ``▼ −12 %``."""
-    arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
+def format_value(value: float, metric: Metric, language: str = "en") -> str:
+    """A metric value with thousands separators and its unit, e.g. ``85,000 $/month`` or ``72%``.
+
+    In Spanish (``language="es"``): ``85.000 $/mes``, ``72 %``, ``2,5 %``.
+    """
+    return with_unit(format_number(value, language), metric.unit, language)
+
+
+def format_delta(delta: float, metric: Metric, language: str = "en", *, arrow: bool = True) -> str:
+    """A signed change with an arrow, e.g. ``▲ +3,000 $/month`` or ``▼ −12%`` (``▼ −12 %`` in Spanish).
+
+    ``arrow=False`` leaves the arrow out (``+3,000 $/month``), for screens that draw it as a shape.
+    """
     sign = "+" if delta > 0 else "−" if delta < 0 else "±"
-    return f"{arrow} {sign}{format_value(abs(delta), metric)}"
+    text = f"{sign}{format_value(abs(delta), metric, language)}"
+    if not arrow:
+        return text
+    return f"{'▲' if delta > 0 else '▼' if delta < 0 else '='} {text}"

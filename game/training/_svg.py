@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from game.core.format import format_number, with_unit
+
 FONT = 'font-family="inherit"'
 
 
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+def _num(value: float, language: str) -> str:
+    """At most one decimal, none when it would be zero."""
+    rounded = round(value, 1)
+    return format_number(rounded, language, 0 if rounded.is_integer() else 1)
 
 
 def bar(share: float, label: str, colour: str, width: int = 260, height: int = 22, pattern: bool = False) -> str:
@@ -56,12 +60,17 @@ def hbars(rows: Sequence[tuple[str, float, str, str]], width: int = 560, row_h: 
     return "".join(parts)
 
 
-def stacked(parts: Sequence[tuple[str, float, str]], width: int = 420, height: int = 26) -> str:
+def _share(share: float, language: str) -> str:
+    """A share of 0..1 as a whole percentage: ``45%`` (``45 %`` in Spanish)."""
+    return with_unit(format_number(round(share * 100), language), "%", language)
+
+
+def stacked(parts: Sequence[tuple[str, float, str]], width: int = 420, height: int = 26, language: str = "en") -> str:
     """One bar split into shares (label, share 0..1, colour); shares of 8% or more are labelled inside."""
     total = sum(max(0.0, p[1]) for p in parts) or 1.0
     out = [
         f'<svg class="stack" viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" role="img">'
-        f"<title>{escape(', '.join(f'{p[0]} {p[1] / total:.0%}' for p in parts))}</title>"
+        f"<title>{escape(', '.join(f'{p[0]} {_share(p[1] / total, language)}' for p in parts))}</title>"
     ]
     x = 0.0
     for _label, value, colour in parts:
@@ -72,7 +81,7 @@ def stacked(parts: Sequence[tuple[str, float, str]], width: int = 420, height: i
         if value / total >= 0.08:
             out.append(
                 f'<text x="{x + w / 2:.1f}" y="{height / 2 + 4.5:.1f}" text-anchor="middle" font-size="12" '
-                f'font-weight="700" fill="#fff" {FONT}>{value / total:.0%}</text>'
+                f'font-weight="700" fill="#fff" {FONT}>{_share(value / total, language)}</text>'
             )
         x += w
     out.append("</svg>")
@@ -88,8 +97,12 @@ def line_chart(
     width: int = 360,
     height: int = 200,
     turn_word: str = "turn",
+    language: str = "en",
 ) -> str:
-    """A line chart of the average over turns (bold, with points and its last value), individual runs faint."""
+    """A line chart of the average over turns (bold, with points and its last value), individual runs faint.
+
+    Axis labels and the last value are written with ``language``'s separators (``5,5k``, ``72 %`` in Spanish).
+    """
     points = list(average) + [p for run in others for p in run]
     if not points:
         return ""
@@ -121,7 +134,7 @@ def line_chart(
         out.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e3e6ea"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#5b6672" '
-            f"{FONT}>{_tick(value, (y_hi - y_lo) / 4)}</text>"
+            f"{FONT}>{_tick(value, (y_hi - y_lo) / 4, language)}</text>"
         )
     step = max(1, round(x_max / 8))
     for t in range(0, x_max + 1, step):
@@ -153,27 +166,27 @@ def line_chart(
         dx = -6 if anchor == "end" else 6
         out.append(
             f'<text x="{px(t) + dx:.1f}" y="{py(v) - 8:.1f}" text-anchor="{anchor}" font-size="12" '
-            f'font-weight="700" fill="{colour}" {FONT}>{_short(v)}{escape(unit)}</text>'
+            f'font-weight="700" fill="{colour}" {FONT}>{escape(with_unit(_short(v, language), unit, language))}</text>'
         )
     out.append("</svg>")
     return "".join(out)
 
 
-def _tick(value: float, step: float) -> str:
+def _tick(value: float, step: float, language: str = "en") -> str:
     """An axis label with just enough digits to tell neighbouring ticks apart."""
     if abs(value) >= 1000 and step >= 100:
         digits = 0 if step >= 1000 else 1
-        return f"{value / 1000:.{digits}f}k"
+        return f"{format_number(value / 1000, language, digits)}k"
     digits = 0 if step >= 1 else 1 if step >= 0.1 else 2
-    return f"{value:,.{digits}f}"
+    return format_number(value, language, digits)
 
 
-def _short(value: float) -> str:
+def _short(value: float, language: str = "en") -> str:
     if abs(value) >= 10_000:
-        return f"{value / 1000:.0f}k"
+        return f"{format_number(value / 1000, language, 0)}k"
     if abs(value) >= 1000:
-        return f"{value / 1000:.1f}k"
-    return _num(value)
+        return f"{format_number(value / 1000, language, 1)}k"
+    return _num(value, language)
 
 
 HATCH_DEFS = (

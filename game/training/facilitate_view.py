@@ -222,5 +222,5 @@ class View:
         for key, value in deltas.items():
             metric = self.play.scenario.metric(key)
             if metric is not None and value:
-                out.append(f"{metric.label} {format_delta(value, metric)}")
+                out.append(f"{metric.label} {format_delta(value, metric, self.lang)}")
         return out

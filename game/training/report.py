@@ -13,7 +13,7 @@ import statistics
 from html import escape
 from pathlib import Path
 
-from game.core.format import format_value
+from game.core.format import format_number, format_value, with_unit
 from game.core.model import STYLES
 from game.training import _svg
 from game.training._report_css import CSS
@@ -35,16 +35,16 @@ def _anchor(*parts: str | None) -> str:
     return "s-" + re.sub(r"[^a-z0-9]+", "-", "-".join(p or "none" for p in parts).lower()).strip("-")
 
 
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
-
-
 class _Writer:
     """Builds the HTML of one report in one language."""
 
     def __init__(self, language: str) -> None:
         self.lang = language
         self.w = words(language)
+
+    def pct(self, share: float) -> str:
+        """A share of 0..1 as a whole percentage in the report's language: ``45%`` (``45 %`` in Spanish)."""
+        return with_unit(format_number(round(share * 100), self.lang), "%", self.lang)
 
     def style_name(self, style: str) -> str:
         return name_of(STYLE_NAMES, self.lang, style)
@@ -57,7 +57,7 @@ class _Writer:
 
     def profile_bar(self, counts: dict[str, int]) -> str:
         parts = [(self.style_name(s), float(counts.get(s, 0)), STYLE_COLOURS[s]) for s in STYLES]
-        return _svg.stacked(parts)
+        return _svg.stacked(parts, language=self.lang)
 
     def legend(self) -> str:
         items = "".join(
@@ -91,7 +91,7 @@ class _Writer:
             (
                 f"{title} · {name_of(RATING_NAMES, self.lang, rating)}",
                 float(n),
-                f"{n} ({_pct(n / total)})",
+                f"{n} ({self.pct(n / total)})",
                 RATING_COLOURS.get(rating, "#777"),
             )
             for _id, title, rating, n in stat.endings
@@ -106,7 +106,7 @@ class _Writer:
             (
                 self.style_name(s),
                 float(group.get(s, 0)),
-                f"{group.get(s, 0)} ({_pct(group.get(s, 0) / total)})",
+                f"{group.get(s, 0)} ({self.pct(group.get(s, 0) / total)})",
                 STYLE_COLOURS[s],
             )
             for s in STYLES
@@ -131,10 +131,10 @@ class _Writer:
             coach = scenario.choice(best.choice_id) if scenario else None
             why = f'<p class="why"><b>{escape(self.w["why"])}:</b> {escape(coach.feedback)}</p>' if coach else ""
             items.append(
-                f'<li><div class="share">{_pct(scene.best_share)}</div><div>'
+                f'<li><div class="share">{self.pct(scene.best_share)}</div><div>'
                 f'<div class="phase">{escape(name_of(PHASE_NAMES, self.lang, scene.phase))}</div>'
                 f'<p class="scene">{escape(_clip(scene.text or scene.scene_id, 220))}</p>'
-                f'<p class="muted">{_pct(scene.best_share)} {escape(self.w["of"])} {answered} '
+                f'<p class="muted">{self.pct(scene.best_share)} {escape(self.w["of"])} {answered} '
                 f"{escape(self.w['answers'])} {escape(self.w['best_taken'])}.</p>"
                 f"<p><b>{escape(self.w['coach'])}:</b> ★ {escape(best.text)} {self.pill(best.style)}</p>"
                 f"{why}</div></li>"
@@ -151,14 +151,19 @@ class _Writer:
             label = metric.label if metric else metric_id
             unit = "%" if metric and metric.unit.strip() == "%" else ""
             runs = [list(enumerate(r.trajectory(metric_id))) for r in stat.runs[:60]]
-            title = (
-                f"{label}: {format_value(average[0][1], metric)} → {format_value(average[-1][1], metric)}"
-                if metric and average
-                else label
-            )
+            title = label
+            if metric and average:
+                first, last = (format_value(average[j][1], metric, self.lang) for j in (0, -1))
+                title = f"{label}: {first} → {last}"
             charts.append(
                 _svg.line_chart(
-                    title, average, runs, METRIC_COLOURS[i % len(METRIC_COLOURS)], unit, turn_word=self.w["turn"]
+                    title,
+                    average,
+                    runs,
+                    METRIC_COLOURS[i % len(METRIC_COLOURS)],
+                    unit,
+                    turn_word=self.w["turn"],
+                    language=self.lang,
                 )
             )
         return self.card(
@@ -177,7 +182,7 @@ class _Writer:
             vote = ""
             if votes_total:
                 vote = f"<td>{_svg.bar(c.votes / votes_total, f'{c.votes}', '#9fb3c8', 200, pattern=True)}</td>"
-            taken = f"{c.count} · {_pct(c.count / total)}"
+            taken = f"{c.count} · {self.pct(c.count / total)}"
             rows.append(
                 f'<tr class="{"best" if c.best else ""}"><td class="t">{star}{escape(c.text)}</td>'
                 f"<td>{self.pill(c.style) if c.style else ''}</td>"

@@ -113,3 +113,13 @@ def test_schema_is_printed_and_the_shipped_copy_is_current() -> None:
     shipped = json.loads((ROOT / "game" / "authoring" / "scenario.schema.json").read_text(encoding="utf-8"))
     assert shipped == printed, "regenerate: sticky schema > game/authoring/scenario.schema.json"
     assert "choices" in printed["properties"]["scenes"]["additionalProperties"]["properties"]
+
+
+def test_play_scripted_summary_writes_changes_in_the_scenario_language(bakery_path: Path) -> None:
+    english = sticky("play", str(bakery_path), "--choices", "1,1")
+    spanish = sticky("play", str(bakery_path), "--choices", "1,1", "--lang", "es")
+    assert english.returncode == spanish.returncode == 0, english.stderr + spanish.stderr
+    assert " 1. order: explain_policy (assertive) Reputation ▲ +2%" in english.stdout.splitlines()
+    assert " 1. order: explain_policy (assertive) Reputación ▲ +2 %" in spanish.stdout.splitlines()
+    es_text = sticky("play", str(bakery_path), "--text", "--lang", "es", stdin="m\nq\n")
+    assert "  Ingresos: 18.000 €/mes" in es_text.stdout.splitlines()

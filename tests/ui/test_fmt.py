@@ -1,0 +1,33 @@
+"""The window's numbers: the core formatter in the UI language, arrows drawn as shapes so left out of the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from game.core.model import Metric
+from game.locale import language, set_language
+from game.ui import fmt
+
+REVENUE = Metric("revenue", 85000, 0, None, "$/month", "Revenue")
+MORALE = Metric("staff_morale", 72, 0, 100, "%", "Staff morale")
+
+
+@pytest.fixture
+def restore_language() -> Iterator[None]:
+    before = language()
+    yield
+    set_language(before)
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_window_numbers_follow_the_ui_language() -> None:
+    set_language("en")
+    assert fmt.value(85000, REVENUE) == "85,000 $/month" and fmt.value(2.5, MORALE) == "2.5%"
+    assert fmt.delta(-3000, REVENUE) == "−3,000 $/month" and fmt.delta(4, MORALE) == "+4%"
+    assert fmt.delta_short(-3000, REVENUE) == "−3,000" and fmt.delta_short(4, MORALE) == "+4%"
+    set_language("es")
+    assert fmt.value(85000, REVENUE) == "85.000 $/month" and fmt.value(2.5, MORALE) == "2,5 %"
+    assert fmt.delta(-3000, REVENUE) == "−3.000 $/month" and fmt.delta(4, MORALE) == "+4 %"
+    assert fmt.delta_short(-3000, REVENUE) == "−3.000" and fmt.delta_short(4, MORALE) == "+4 %"
