@@ -28,6 +28,34 @@ COMMANDS: tuple[str, ...] = (
     "game.commands.facilitate",
 )
 
+#: The languages of the game, its scenarios and its reports.
+LANGUAGES: tuple[str, ...] = ("en", "es")
+
+#: Where a subcommand's own ``--lang`` is parsed to, before ``main`` folds it into ``args.lang``.
+_LANG_AFTER = "lang_after_command"
+
+
+def add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """Give a subcommand ``--lang``: the same option as ``sticky --lang``, written after the command.
+
+    Both spellings (``sticky --lang es play PATH`` and ``sticky play PATH --lang es``) end up in
+    ``args.lang``; given both ways with different languages, the command line is refused.
+    """
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, dest=_LANG_AFTER, default=None, help=f"{what} (same as `sticky --lang`)"
+    )
+
+
+def _one_language(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    after = getattr(args, _LANG_AFTER, None)
+    if hasattr(args, _LANG_AFTER):
+        delattr(args, _LANG_AFTER)
+    if after is None:
+        return
+    if args.lang is not None and args.lang != after:
+        parser.error(f"--lang {args.lang} before the command and --lang {after} after it: give one language")
+    args.lang = after
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser with every subcommand registered."""
@@ -35,7 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sticky",
         description="Sticky Situations: practise difficult client conversations. With no command, opens the game.",
     )
-    parser.add_argument("--lang", choices=("en", "es"), help="language for the game window (default: your setting)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language: of the game window (default: your setting), of a scenario played (default: its own), "
+        "of a report (default: en); also accepted after the command",
+    )
     parser.add_argument(
         "--data",
         metavar="DIR",
@@ -47,10 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The parsed command line, with ``--lang`` in ``args.lang`` whether given before or after the command."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    _one_language(parser, args)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = parse_args(argv)
     func = getattr(args, "func", None)
     try:
         if func is None:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.training.cli_support import with_records
 from game.training.records import Records
@@ -15,7 +16,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `facilitate` subcommand."""
     parser = sub.add_parser("facilitate", help="facilitated group play: discuss, vote, reveal, play, debrief")
     parser.add_argument("path", metavar="PATH", help="a scenario file")
-    parser.add_argument("--lang", choices=("en", "es"), default=None, help="language of the text")
+    add_lang_option(parser, "language of the text")
     parser.add_argument("--cohort", metavar="CODE", help="cohort or workshop code for the records")
     parser.add_argument(
         "--countdown",

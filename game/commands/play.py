@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.core.format import format_delta
 from game.core.session import ChoiceNotAvailable, Session
@@ -21,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("path", metavar="PATH", help="a scenario file")
     parser.add_argument("--choices", default="", help="comma-separated choice ids or 1-based numbers to play in order")
     parser.add_argument("--seed", type=int, default=0, help="seed for chance outcomes (default 0)")
-    parser.add_argument("--lang", choices=("en", "es"), default=None, help="language of the text")
+    add_lang_option(parser, "language of the text")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print one JSON object describing the playthrough")
     mode.add_argument("--text", action="store_true", help="interactive plain-terminal play (screen-reader friendly)")

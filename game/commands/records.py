@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.core.session import ChoiceNotAvailable, Session
 from game.training.cli_support import with_records
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     play.add_argument("--choices", required=True, help="comma-separated choice ids or 1-based numbers")
     play.add_argument("--seconds", default="", help="comma-separated decision times in seconds, one per choice")
     play.add_argument("--seed", type=int, default=0, help="seed for chance outcomes (default 0)")
-    play.add_argument("--lang", choices=("en", "es"), default=None, help="language played in")
+    add_lang_option(play, "language played in")
     play.add_argument("--learner", default="anonymous", help="the learner's name (default: anonymous)")
     play.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")
     play.add_argument("--mode", default="practice", help="practice (default), assessment or group")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from game.cli import add_lang_option
 from game.commands.play import playthrough_json
 from game.core.format import format_delta, format_value
 from game.training.cli_support import with_records
@@ -17,7 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("replay", help="replay a recorded playthrough exactly and verify its metrics")
     parser.add_argument("id", metavar="ID", help="playthrough number or UUID (see `sticky records list`)")
     parser.add_argument("--scenario", metavar="PATH", help="the scenario file it was played with (default: find it)")
-    parser.add_argument("--lang", choices=("en", "es"), default=None, help="language of the text shown")
+    add_lang_option(parser, "language of the text shown (default: the one it was played in)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(func=with_records(run))
 

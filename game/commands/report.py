@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from game.cli import add_lang_option
 from game.training.cli_support import with_records
 from game.training.records import Records
 from game.training.report import render_report
@@ -15,7 +16,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("report", help="write the trainer's report (HTML, works offline)")
     parser.add_argument("--out", metavar="FILE.html", required=True, help="the HTML file to write")
     parser.add_argument("--cohort", metavar="CODE", help="only this cohort (default: every cohort)")
-    parser.add_argument("--lang", choices=("en", "es"), default="en", help="language of the report (default en)")
+    add_lang_option(parser, "language of the report (default en)")
     parser.add_argument(
         "--scenarios",
         metavar="PATH",
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, records: Records) -> int:
     """Write the report and say what it covers."""
     runs = records.playthroughs(args.cohort)
-    html = render_report(runs, args.lang, args.cohort, [Path(p) for p in args.scenarios])
+    html = render_report(runs, args.lang or "en", args.cohort, [Path(p) for p in args.scenarios])
     out = Path(args.out)
     if out.is_dir():
         print(f"error: {out} is a folder; give a file name such as {out / 'report.html'}")

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from game.authoring.schema import scenario_schema
+from game.cli import parse_args
 from tests.conftest import ROOT
 from tests.core.scenario_text import MINIMAL
 
@@ -123,3 +126,40 @@ def test_play_scripted_summary_writes_changes_in_the_scenario_language(bakery_pa
     assert " 1. order: explain_policy (assertive) Reputación ▲ +2 %" in spanish.stdout.splitlines()
     es_text = sticky("play", str(bakery_path), "--text", "--lang", "es", stdin="m\nq\n")
     assert "  Ingresos: 18.000 €/mes" in es_text.stdout.splitlines()
+
+
+def test_lang_before_and_after_the_command_agree(bakery_path: Path) -> None:
+    before = sticky("--lang", "es", "play", str(bakery_path), "--choices", "1,1", "--seed", "4", "--json")
+    after = sticky("play", str(bakery_path), "--choices", "1,1", "--seed", "4", "--json", "--lang", "es")
+    both = sticky("--lang", "es", "play", str(bakery_path), "--choices", "1,1", "--seed", "4", "--json", "--lang", "es")
+    assert before.returncode == after.returncode == both.returncode == 0, before.stderr + after.stderr + both.stderr
+    assert json.loads(before.stdout)["language"] == "es" and json.loads(before.stdout)["title"].startswith("La señal")
+    assert before.stdout == after.stdout == both.stdout
+    english = sticky("play", str(bakery_path), "--choices", "1,1", "--seed", "4", "--json")
+    assert json.loads(english.stdout)["language"] == "en"
+    text = sticky("--lang", "es", "play", str(bakery_path), "--text", stdin="m\nq\n")
+    assert "  Ingresos: 18.000 €/mes" in text.stdout.splitlines()
+
+
+def test_two_different_langs_are_refused_not_shadowed(bakery_path: Path) -> None:
+    result = sticky("--lang", "en", "play", str(bakery_path), "--json", "--lang", "es")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "--lang en before the command and --lang es after it: give one language" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["play", "x.yaml"],
+        ["replay", "7"],
+        ["report", "--out", "r.html"],
+        ["facilitate", "x.yaml"],
+        ["records", "play", "x.yaml", "--choices", "1"],
+    ],
+)
+def test_every_command_with_lang_takes_it_either_side(command: list[str]) -> None:
+    assert parse_args(command).lang is None
+    assert parse_args(["--lang", "es", *command]).lang == "es"
+    assert parse_args([*command, "--lang", "es"]).lang == "es"
+    assert parse_args(["--lang", "es", *command, "--lang", "es"]).lang == "es"
+    assert not hasattr(parse_args([*command, "--lang", "es"]), "lang_after_command")
