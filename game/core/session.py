@@ -17,6 +17,7 @@ from typing import Any
 
 from transitions import Machine
 
+from game.core.deltas import total_deltas
 from game.core.model import Choice, Ending, Scenario, Scene
 from game.core.rules import RuleFiring, State, Step, choice_available, initial_state, step
 
@@ -62,11 +63,7 @@ class Outcome:
     @property
     def total_deltas(self) -> dict[str, float]:
         """Deltas of the choice and of every rule it triggered, added up."""
-        total = dict(self.deltas)
-        for firing in self.rules:
-            for key, value in firing.deltas.items():
-                total[key] = total.get(key, 0.0) + value
-        return {k: v for k, v in total.items() if v}
+        return total_deltas(self.deltas, (firing.deltas for firing in self.rules))
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for saves, records and ``sticky play --json``."""

@@ -6,6 +6,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.core.deltas import total_deltas
+
 EXPORT_FORMAT = "sticky-records"
 EXPORT_VERSION = 1
 
@@ -44,11 +46,7 @@ class ChoiceRecord:
     @property
     def total_deltas(self) -> dict[str, float]:
         """The choice's deltas plus those of every rule it triggered."""
-        total = dict(self.deltas)
-        for rule in self.rules:
-            for key, value in rule.get("deltas", {}).items():
-                total[key] = total.get(key, 0.0) + float(value)
-        return {k: v for k, v in total.items() if v}
+        return total_deltas(self.deltas, (rule.get("deltas", {}) for rule in self.rules))
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for export."""
