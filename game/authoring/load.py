@@ -13,32 +13,25 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.authoring.buildscenes import BRANCH_FIELDS as BRANCH_FIELDS
+from game.authoring.buildscenes import CHANCE_FIELDS as CHANCE_FIELDS
+from game.authoring.buildscenes import CHOICE_FIELDS as CHOICE_FIELDS
+from game.authoring.buildscenes import SCENE_FIELDS as SCENE_FIELDS
+from game.authoring.buildscenes import SceneBuilder
 from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, did_you_mean
 from game.authoring.graphcheck import check_graph
-from game.authoring.reader import Reader
 from game.authoring.translations import find_translations, load_translation
-from game.authoring.yamltree import YMap, YNode, YScalar, decode_text, parse_tree, read_text
-from game.core.expr import Condition, ConditionError, compile_condition
+from game.authoring.yamltree import YMap, YNode, decode_text, parse_tree, read_text
 from game.core.model import (
     CORE_METRICS,
     DECISION_PHASES,
-    PHASES,
     RATINGS,
-    STYLES,
-    Branch,
-    Branches,
-    Chance,
     Character,
-    Choice,
-    Effects,
     Ending,
-    Goto,
     Metric,
-    Outcome,
     Place,
     Rule,
     Scenario,
-    Scene,
 )
 from game.core.source import suggestion_budget
 from game.core.texts import default_metric_text
@@ -68,22 +61,6 @@ TOP_FIELDS = (
 METRIC_FIELDS = ("start", "min", "max", "unit", "label")
 CHARACTER_FIELDS = ("name", "role", "portrait")
 PLACE_FIELDS = ("name", "image")
-SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices")
-CHOICE_FIELDS = (
-    "id",
-    "text",
-    "style",
-    "effects",
-    "set",
-    "clear",
-    "when",
-    "feedback",
-    "best",
-    "next",
-    "chance",
-)
-BRANCH_FIELDS = ("when", "next")
-CHANCE_FIELDS = ("p", "next", "note")
 RULE_FIELDS = ("id", "when", "once", "effects", "set", "clear", "text")
 ENDING_FIELDS = ("rating", "title", "text", "when")
 
@@ -195,53 +172,15 @@ def load_bytes(data: bytes, shown: str) -> LoadResult:
     return load_scenario_text(text, shown, bag)
 
 
-class _Builder:
+class _Builder(SceneBuilder):
     """Builds a Scenario from the tree in one pass, recording diagnostics."""
 
     def __init__(self, bag: DiagnosticBag, path: str, digest: str) -> None:
-        self.bag = bag
-        self.read = Reader(bag)
-        self.path = path
+        super().__init__(bag, path)
         self.digest = digest
-        self.metric_ids: list[str] = []
-        self.flag_ids: list[str] = []
-        self.targets: dict[str, str] = {}  # id -> "scene" | "ending"
-        self.choice_ids: dict[str, Pos] = {}
-        self.known: dict[str, str] = {"turn": "turn"}
-        self.compiled: dict[tuple[str, int], Condition] = {}
         self.language: str | None = None
 
     # -- helpers -------------------------------------------------------------------------------------
-    def condition(self, node: YNode | None, what: str) -> Condition | None:
-        source = self.read.text(node, what)
-        if source is None or node is None:
-            return None
-        key = (source, len(self.known))  # the same text over the same names compiles to the same condition
-        cached = self.compiled.get(key)
-        if cached is not None:
-            return cached
-        try:
-            compiled = compile_condition(source, self.known)
-            self.compiled[key] = compiled
-            return compiled
-        except ConditionError as exc:
-            pos = node.pos
-            shift = 0 if isinstance(node, YScalar) and node.plain else 1
-            lead = len(source) - len(source.lstrip())
-            at = Pos(pos.path, pos.line, pos.col + shift + lead + exc.offset) if "\n" not in source else pos
-            self.bag.add(exc.code, f"{what}: {exc.message}", at, hint=exc.hint)
-            return None
-
-    def ref(self, node: YNode | None, what: str, pool: list[str], code: str) -> str | None:
-        value = self.read.ident(node, what)
-        if value is None or node is None:
-            return None
-        if value not in pool:
-            hint = did_you_mean(value, pool) or ("none are declared" if not pool else "")
-            self.bag.add(code, f"{what} '{value}' is not declared", node.pos, hint=hint)
-            return None
-        return value
-
     def asset_path(self, node: YNode | None, what: str) -> str | None:
         value = self.read.text(node, what)
         if value is None or node is None:
@@ -282,43 +221,6 @@ class _Builder:
                 return norm
         self.bag.add("S702", f"{what} '{value}' was not found beside the scenario or in assets/", node.pos)
         return norm
-
-    def effects(self, node: YMap, what: str) -> Effects:
-        deltas: list[tuple[str, float]] = []
-        eff = self.read.mapping(node.get("effects"), f"{what} effects")
-        if eff is not None:
-            for key, kpos, value in eff.items():
-                if key not in self.metric_ids:
-                    hint = did_you_mean(key, self.metric_ids) or "declare it under metrics:"
-                    self.bag.add("S302", f"unknown metric '{key}' in {what} effects", kpos, hint=hint)
-                    continue
-                number = self.read.number(value, f"effect on {key}")
-                if number is not None:
-                    deltas.append((key, number))
-        return Effects(tuple(deltas), self.flag_list(node.get("set"), what), self.flag_list(node.get("clear"), what))
-
-    def flag_list(self, node: YNode | None, what: str) -> tuple[str, ...]:
-        if isinstance(node, YScalar) and not node.is_null:
-            items: list[YNode] = [node]
-        else:
-            seq = self.read.sequence(node, f"{what} flags")
-            items = list(seq.items) if seq is not None else []
-        out = []
-        for item in items:
-            flag = self.ref(item, "flag", self.flag_ids, "S304")
-            if flag is not None:
-                out.append(flag)
-        return tuple(out)
-
-    def target(self, node: YNode | None, what: str) -> str | None:
-        value = self.read.ident(node, what)
-        if value is None or node is None:
-            return None
-        if value not in self.targets:
-            hint = did_you_mean(value, self.targets) or "a scene or an ending id"
-            self.bag.add("S301", f"{what} '{value}' is neither a scene nor an ending", node.pos, hint=hint)
-            return None
-        return value
 
     # -- sections ------------------------------------------------------------------------------------
     def build(self, tree: YNode) -> Scenario | None:
@@ -412,7 +314,7 @@ class _Builder:
             for key, kpos, value in declared.items():
                 if self.read.check_id(key, kpos, "metric") is None:
                     continue
-                entries[key] = (self.read.mapping(value, f"metric '{key}'") or YMap(kpos), kpos)
+                entries[key] = (self.read.mapping(value, f"metric '{key}'") or YMap.at(kpos), kpos)
         self.metric_ids = list(entries)
         out = []
         language = self.language or "en"
@@ -526,112 +428,6 @@ class _Builder:
             when = self.condition(spec.get("when"), f"ending '{key}' condition") if spec.get("when") else None
             out.append(Ending(key, rating or "fair", title or key, text or "", when, kpos))
         return out
-
-    def scenes(self, table: YMap | None, char_ids: list[str], place_ids: list[str]) -> list[Scene]:
-        out: list[Scene] = []
-        if table is None:
-            return out
-        for key, kpos, value in table.items():
-            spec = self.read.mapping(value, f"scene '{key}'")
-            if spec is None or self.targets.get(key) != "scene":
-                continue
-            self.read.fields(spec, f"scene '{key}'", SCENE_FIELDS, ("phase", "text"))
-            phase = self.read.enum(spec.get("phase"), "phase", PHASES, "S307")
-            speaker = self.ref(spec.get("speaker"), "speaker", char_ids, "S303") if spec.get("speaker") else None
-            place = self.ref(spec.get("place"), "place", place_ids, "S305") if spec.get("place") else None
-            text = self.read.text(spec.get("text"), f"scene '{key}' text")
-            choices_seq = self.read.sequence(spec.get("choices"), f"scene '{key}' choices")
-            choices = [c for c in (self.choice(item, key) for item in (choices_seq.items if choices_seq else [])) if c]
-            out.append(Scene(key, phase or "situation", text or "", tuple(choices), speaker, place, kpos))
-        return out
-
-    def choice(self, node: YNode, scene_id: str) -> Choice | None:
-        spec = self.read.mapping(node, f"a choice in scene '{scene_id}'")
-        if spec is None:
-            return None
-        choice_id = self.read.ident(spec.get("id"), "choice id")
-        what = f"choice '{choice_id or '?'}'"
-        self.read.fields(spec, what, CHOICE_FIELDS, ("id", "text", "style"))
-        if choice_id is not None:
-            if choice_id in self.choice_ids:
-                first = self.choice_ids[choice_id]
-                self.bag.add(
-                    "S205",
-                    f"choice id '{choice_id}' is already used at line {first.line}",
-                    spec.key_pos("id"),
-                )
-            self.choice_ids.setdefault(choice_id, spec.key_pos("id"))
-        text = self.read.text(spec.get("text"), f"{what} text")
-        style = self.read.enum(spec.get("style"), "style", STYLES, "S306")
-        feedback = self.read.text(spec.get("feedback"), f"{what} feedback") if spec.get("feedback") is not None else ""
-        when = self.condition(spec.get("when"), f"{what} condition") if spec.get("when") is not None else None
-        best = self.read.boolean(spec.get("best"), "best") if spec.get("best") is not None else False
-        effects = self.effects(spec, what)
-        next_ = self.next(spec, what)
-        if choice_id is None or text is None or next_ is None:
-            return None
-        return Choice(choice_id, text, style or "assertive", effects, next_, feedback or "", when, bool(best), spec.pos)
-
-    def next(self, spec: YMap, what: str) -> Goto | Branches | Chance | None:
-        has_next, has_chance = spec.get("next") is not None, spec.get("chance") is not None
-        if has_next == has_chance:
-            self.bag.add("S209", f"{what} needs exactly one of 'next' or 'chance'", spec.pos)
-            return None
-        if has_chance:
-            return self.chance(spec.get("chance"), what)
-        node = spec.get("next")
-        assert node is not None
-        if isinstance(node, YScalar):
-            target = self.target(node, "next")
-            return Goto(target, node.pos) if target else None
-        seq = self.read.sequence(node, f"{what} next")
-        if seq is None:
-            return None
-        branches = []
-        for item in seq.items:
-            branch = self.read.mapping(item, "a branch")
-            if branch is None:
-                continue
-            self.read.fields(branch, "a branch", BRANCH_FIELDS, ("next",))
-            when = self.condition(branch.get("when"), "branch condition") if branch.get("when") is not None else None
-            target = self.target(branch.get("next"), "next")
-            if target is not None:
-                branches.append(Branch(when, target, branch.pos))
-        if not branches:
-            return None
-        if branches[-1].when is not None:
-            self.bag.add(
-                "S505",
-                f"{what}: the last branch has a condition; add a branch without 'when' as fallback",
-                seq.pos,
-            )
-        return Branches(tuple(branches))
-
-    def chance(self, node: YNode | None, what: str) -> Chance | None:
-        seq = self.read.sequence(node, f"{what} chance")
-        if seq is None or node is None:
-            return None
-        outcomes = []
-        for item in seq.items:
-            spec = self.read.mapping(item, "a chance outcome")
-            if spec is None:
-                continue
-            self.read.fields(spec, "a chance outcome", CHANCE_FIELDS, ("p", "next"))
-            p = self.read.number(spec.get("p"), "p")
-            target = self.target(spec.get("next"), "next")
-            note = self.read.text(spec.get("note"), "note") if spec.get("note") is not None else ""
-            if p is not None and not 0 < p <= 1:
-                self.bag.add("S210", f"probability {p:g} must be above 0 and at most 1", spec.key_pos("p"))
-                p = None
-            if p is not None and target is not None:
-                outcomes.append(Outcome(p, target, note or "", spec.pos))
-        if len(outcomes) != len(seq.items):
-            return None
-        total = sum(o.probability for o in outcomes)
-        if abs(total - 1.0) > 1e-6:
-            self.bag.add("S210", f"{what}: chance probabilities add up to {total:g}, not 1", node.pos)
-            return None
-        return Chance(tuple(outcomes))
 
     def rules(self, node: YNode | None) -> list[Rule]:
         seq = self.read.sequence(node, "rules")

@@ -7,12 +7,39 @@ import re
 from collections.abc import Iterable
 
 from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
-from game.authoring.yamltree import YMap, YNode, YScalar, YSeq
+from game.authoring.yamlnodes import NULLS, YMap, YNode, YScalar, YSeq
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _NUMBER = re.compile(r"^[+-]?(\d[\d_]*)(\.\d+)?([eE][+-]?\d+)?$|^[+-]?\.\d+$")
 _TRUE = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"}
 _FALSE = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}
+
+
+# The values Reader accepts without a word, read without a method call or a message: the loader's fast path
+# for valid files. Each returns None for anything else, and the caller then asks Reader, which says why.
+
+
+def valid_text(node: YNode | None) -> str | None:
+    """The text of a scalar that is not null (what ``Reader.text`` returns silently), else None."""
+    if type(node) is YScalar and not (node.plain and node.value in NULLS):
+        return node.value
+    return None
+
+
+def valid_ident(node: YNode | None) -> str | None:
+    """A scalar that is a valid id (what ``Reader.ident`` returns silently), else None."""
+    if type(node) is YScalar and not (node.plain and node.value in NULLS) and ID_PATTERN.match(node.value):
+        return node.value
+    return None
+
+
+def valid_number(node: YNode | None) -> float | None:
+    """A plain scalar that is a number below 1e15 (what ``Reader.number`` returns silently), else None."""
+    if type(node) is YScalar and node.plain and _NUMBER.match(node.value.strip()):
+        value = float(node.value.replace("_", ""))
+        if math.isfinite(value) and abs(value) < 1e15:
+            return value
+    return None
 
 
 def kind_of(node: YNode) -> str:
@@ -37,7 +64,7 @@ class Reader:
         if isinstance(node, YMap):
             return node
         if isinstance(node, YScalar) and node.is_null:
-            return YMap(node.pos)
+            return YMap.at(node.pos)
         self.bag.add("S201", f"{what} must be a mapping of 'key: value' lines, not {kind_of(node)}", node.pos)
         return None
 
@@ -48,7 +75,7 @@ class Reader:
         if isinstance(node, YSeq):
             return node
         if isinstance(node, YScalar) and node.is_null:
-            return YSeq([], node.pos)
+            return YSeq.at(node.pos)
         self.bag.add("S201", f"{what} must be a list ('- item' lines), not {kind_of(node)}", node.pos)
         return None
 
@@ -97,6 +124,8 @@ class Reader:
         if not isinstance(node, YScalar) or node.is_null:
             self.bag.add("S201", f"{what} must be an id, not {kind_of(node)}", node.pos)
             return None
+        if ID_PATTERN.match(node.value):
+            return node.value
         return self.check_id(node.value, node.pos, what)
 
     def check_id(self, value: str, pos: Pos, what: str) -> str | None:
@@ -116,13 +145,13 @@ class Reader:
     def fields(self, node: YMap, what: str, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
         """Record S203 for unknown keys (with did-you-mean) and S202 for missing required ones."""
         allowed_list = allowed if isinstance(allowed, (tuple, list)) else list(allowed)
-        for key, pos in node.keys:
+        keys = node.keys
+        for key in keys:
             if key not in allowed_list:
                 hint = did_you_mean(key, allowed_list) or "allowed: " + ", ".join(allowed_list)
-                self.bag.add("S203", f"{what} has no field '{key}'", pos, hint=hint)
-        index = node.index
+                self.bag.add("S203", f"{what} has no field '{key}'", keys[key].pos, hint=hint)
         for key in required:
-            if key not in index and node.get(key) is None:
+            if key not in keys:
                 self.bag.add("S202", f"{what} is missing '{key}'", node.pos)
 
     def enum(self, node: YNode | None, what: str, options: Iterable[str], code: str) -> str | None:

@@ -77,6 +77,23 @@ def test_node_budget_is_small_enough_to_be_quick() -> None:
     assert diagnostic.code == "S107"
 
 
+def test_node_budget_grows_with_the_file_but_not_with_dense_content() -> None:
+    # Was: a fixed budget of 250,000 nodes refused a real scenario of 50,000 scenes (38 MB, 3.25 million nodes,
+    # 12 characters a node). A larger file may have one node per NODE_CHARS characters: as many as a real
+    # scenario of its size, never the 2-characters-a-node of a hostile `[0,0,0,...]`.
+    from game.authoring.yamltree import MAX_NODES, NODE_CHARS, node_budget
+
+    assert node_budget(1_000) == MAX_NODES
+    assert node_budget(40 * 1024 * 1024) == 40 * 1024 * 1024 // NODE_CHARS
+    items = MAX_NODES + MAX_NODES // 4
+    sparse = "x: [" + ("0," + " " * NODE_CHARS) * items + "0]\n"  # more than MAX_NODES, within its size's budget
+    assert "S107" not in [d.code for d in load_bytes(sparse.encode(), "t.yaml").diagnostics]
+    dense = "x: [" + "0," * (len(sparse) // 2) + "0]\n"  # the same number of characters, four times the nodes
+    [diagnostic] = load_bytes(dense.encode(), "t.yaml").diagnostics
+    assert diagnostic.code == "S107"
+    assert f"more than {node_budget(len(dense)):,} YAML nodes" in diagnostic.message
+
+
 def test_messages_quoting_huge_values_are_cut() -> None:
     # Was: a 39 MB id was quoted twice in the S206 message and hint (80 MB of output).
     text = MINIMAL.replace("id: tiny", "id: " + "X" * 1_000_000)

@@ -1,0 +1,308 @@
+"""Building the model's scenes, choices and their effects and destinations from the tree (the bulk of a file).
+
+``SceneBuilder`` holds what the loader knows while it builds (declared metrics, flags, targets, compiled
+conditions) and the helpers every section uses; ``load._Builder`` adds the other sections. The code here
+runs once per choice of a file that may have hundreds of thousands, so valid values are read on a fast
+path (``valid_text`` and friends, no message formatted) and anything else goes to ``Reader``, which says
+what is wrong. Diagnostics are the same either way.
+"""
+
+from __future__ import annotations
+
+from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
+from game.authoring.reader import Reader, valid_ident, valid_number, valid_text
+from game.authoring.yamlnodes import YMap, YNode, YScalar, YSeq
+from game.core.expr import Condition, ConditionError, compile_condition
+from game.core.model import PHASES, STYLES, Branch, Branches, Chance, Choice, Effects, Goto, Outcome, Scene
+
+SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices")
+CHOICE_FIELDS = (
+    "id",
+    "text",
+    "style",
+    "effects",
+    "set",
+    "clear",
+    "when",
+    "feedback",
+    "best",
+    "next",
+    "chance",
+)
+BRANCH_FIELDS = ("when", "next")
+CHANCE_FIELDS = ("p", "next", "note")
+
+_SCENE_KEYS, _SCENE_REQUIRED = frozenset(SCENE_FIELDS), frozenset(("phase", "text"))
+_CHOICE_KEYS, _CHOICE_REQUIRED = frozenset(CHOICE_FIELDS), frozenset(("id", "text", "style"))
+_CHANCE_KEYS, _CHANCE_REQUIRED = frozenset(CHANCE_FIELDS), frozenset(("p", "next"))
+
+
+def _fields_ok(node: YMap, allowed: frozenset[str], required: frozenset[str]) -> bool:
+    """True when ``node`` has only ``allowed`` keys and every ``required`` one (``Reader.fields`` is silent)."""
+    keys = node.keys.keys()
+    return keys <= allowed and keys >= required
+
+
+class SceneBuilder:
+    """The builder's state and shared helpers, and the scenes section."""
+
+    def __init__(self, bag: DiagnosticBag, path: str) -> None:
+        self.bag = bag
+        self.read = Reader(bag)
+        self.path = path
+        self.metric_ids: list[str] = []
+        self.flag_ids: list[str] = []
+        self.targets: dict[str, str] = {}  # id -> "scene" | "ending"
+        self.choice_ids: dict[str, YScalar] = {}  # choice id -> where it is first written
+        self.known: dict[str, str] = {"turn": "turn"}
+        self.compiled: dict[tuple[str, int], Condition] = {}
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def condition(self, node: YNode | None, what: str) -> Condition | None:
+        """The compiled condition in ``node`` (compiled once per text); None after S4xx."""
+        source = valid_text(node)
+        if source is None:
+            source = self.read.text(node, what)
+        if source is None or node is None:
+            return None
+        key = (source, len(self.known))  # the same text over the same names compiles to the same condition
+        cached = self.compiled.get(key)
+        if cached is not None:
+            return cached
+        try:
+            compiled = compile_condition(source, self.known)
+            self.compiled[key] = compiled
+            return compiled
+        except ConditionError as exc:
+            pos = node.pos
+            shift = 0 if isinstance(node, YScalar) and node.plain else 1
+            lead = len(source) - len(source.lstrip())
+            at = Pos(pos.path, pos.line, pos.col + shift + lead + exc.offset) if "\n" not in source else pos
+            self.bag.add(exc.code, f"{what}: {exc.message}", at, hint=exc.hint)
+            return None
+
+    def ref(self, node: YNode | None, what: str, pool: list[str], code: str) -> str | None:
+        """An id that must be one of ``pool``; None after ``code``."""
+        value = self.read.ident(node, what)
+        if value is None or node is None:
+            return None
+        if value not in pool:
+            hint = did_you_mean(value, pool) or ("none are declared" if not pool else "")
+            self.bag.add(code, f"{what} '{value}' is not declared", node.pos, hint=hint)
+            return None
+        return value
+
+    def target(self, node: YNode | None, what: str) -> str | None:
+        """A scene or ending id; None after S301."""
+        value = valid_ident(node)
+        if value is not None and value in self.targets:
+            return value
+        value = self.read.ident(node, what)
+        if value is None or node is None:
+            return None
+        if value not in self.targets:
+            hint = did_you_mean(value, self.targets) or "a scene or an ending id"
+            self.bag.add("S301", f"{what} '{value}' is neither a scene nor an ending", node.pos, hint=hint)
+            return None
+        return value
+
+    def effects(self, node: YMap, what: str) -> Effects:
+        """The ``effects``, ``set`` and ``clear`` of a choice or a rule."""
+        get = node.entries.get
+        effects, set_node, clear_node = get("effects"), get("set"), get("clear")
+        deltas: list[tuple[str, float]] = []
+        eff = effects if type(effects) is YMap or effects is None else self.read.mapping(effects, f"{what} effects")
+        if eff is not None:
+            metric_ids = self.metric_ids
+            for key, value in eff.entries.items():
+                if key not in metric_ids:
+                    hint = did_you_mean(key, metric_ids) or "declare it under metrics:"
+                    self.bag.add("S302", f"unknown metric '{key}' in {what} effects", eff.keys[key].pos, hint=hint)
+                    continue
+                number = valid_number(value)
+                if number is None:
+                    number = self.read.number(value, f"effect on {key}")
+                if number is not None:
+                    deltas.append((key, number))
+        return Effects(
+            tuple(deltas),
+            () if set_node is None else self.flag_list(set_node, what),
+            () if clear_node is None else self.flag_list(clear_node, what),
+        )
+
+    def flag_list(self, node: YNode | None, what: str) -> tuple[str, ...]:
+        """Declared flags: one, or a list of them."""
+        items: list[YNode]
+        if type(node) is YSeq:
+            items = node.items
+        elif isinstance(node, YScalar) and not node.is_null:
+            items = [node]
+        else:
+            seq = self.read.sequence(node, f"{what} flags")
+            items = seq.items if seq is not None else []
+        out = []
+        flag_ids = self.flag_ids
+        for item in items:
+            flag = valid_ident(item)
+            if flag is None or flag not in flag_ids:
+                flag = self.ref(item, "flag", flag_ids, "S304")
+            if flag is not None:
+                out.append(flag)
+        return tuple(out)
+
+    # -- scenes --------------------------------------------------------------------------------------
+    def scenes(self, table: YMap | None, char_ids: list[str], place_ids: list[str]) -> list[Scene]:
+        """Every scene of ``table`` whose id was accepted as a scene."""
+        out: list[Scene] = []
+        if table is None:
+            return out
+        read = self.read
+        targets = self.targets
+        for key, kpos, value in table.items():
+            spec = value if type(value) is YMap else read.mapping(value, f"scene '{key}'")
+            if spec is None or targets.get(key) != "scene":
+                continue
+            if not _fields_ok(spec, _SCENE_KEYS, _SCENE_REQUIRED):
+                read.fields(spec, f"scene '{key}'", SCENE_FIELDS, ("phase", "text"))
+            get = spec.entries.get
+            node = get("phase")
+            phase = valid_text(node)
+            if phase not in PHASES:
+                phase = read.enum(node, "phase", PHASES, "S307")
+            node = get("speaker")
+            speaker = valid_ident(node)
+            if speaker is None or speaker not in char_ids:
+                speaker = self.ref(node, "speaker", char_ids, "S303") if node is not None else None
+            node = get("place")
+            place = self.ref(node, "place", place_ids, "S305") if node is not None else None
+            node = get("text")
+            text = valid_text(node)
+            if text is None:
+                text = read.text(node, f"scene '{key}' text")
+            node = get("choices")
+            choices_seq = node if type(node) is YSeq else read.sequence(node, f"scene '{key}' choices")
+            choices = [c for c in (self.choice(item, key) for item in (choices_seq.items if choices_seq else [])) if c]
+            out.append(Scene(key, phase or "situation", text or "", tuple(choices), speaker, place, kpos))
+        return out
+
+    def choice(self, node: YNode, scene_id: str) -> Choice | None:
+        """One choice of scene ``scene_id``; None after errors."""
+        read = self.read
+        spec = node if type(node) is YMap else read.mapping(node, f"a choice in scene '{scene_id}'")
+        if spec is None:
+            return None
+        get = spec.entries.get
+        id_node = get("id")
+        choice_id = valid_ident(id_node)
+        if choice_id is None:
+            choice_id = read.ident(id_node, "choice id")
+        what = f"choice '{choice_id or '?'}'"
+        if not _fields_ok(spec, _CHOICE_KEYS, _CHOICE_REQUIRED):
+            read.fields(spec, what, CHOICE_FIELDS, ("id", "text", "style"))
+        if choice_id is not None:
+            first = self.choice_ids.get(choice_id)
+            if first is not None:
+                self.bag.add(
+                    "S205",
+                    f"choice id '{choice_id}' is already used at line {first.line0 + 1}",
+                    spec.key_pos("id"),
+                )
+            else:
+                self.choice_ids[choice_id] = spec.keys["id"]
+        value = get("text")
+        text = valid_text(value)
+        if text is None:
+            text = read.text(value, f"{what} text")
+        value = get("style")
+        style = valid_text(value)
+        if style not in STYLES:
+            style = read.enum(value, "style", STYLES, "S306")
+        value = get("feedback")
+        feedback = "" if value is None else valid_text(value)
+        if feedback is None:
+            feedback = read.text(value, f"{what} feedback")
+        value = get("when")
+        when = None if value is None else self.condition(value, f"{what} condition")
+        value = get("best")
+        best = False if value is None else read.boolean(value, "best")
+        effects = self.effects(spec, what)
+        next_ = self.next(spec, what)
+        if choice_id is None or text is None or next_ is None:
+            return None
+        return Choice(choice_id, text, style or "assertive", effects, next_, feedback or "", when, bool(best), spec.pos)
+
+    def next(self, spec: YMap, what: str) -> Goto | Branches | Chance | None:
+        """Where a choice leads: ``next`` (one target or branches) or ``chance``; None after errors."""
+        get = spec.entries.get
+        node, chance = get("next"), get("chance")
+        if (node is None) == (chance is None):
+            self.bag.add("S209", f"{what} needs exactly one of 'next' or 'chance'", spec.pos)
+            return None
+        if chance is not None:
+            return self.chance(chance, what)
+        assert node is not None
+        if isinstance(node, YScalar):
+            target = self.target(node, "next")
+            return Goto(target, node.pos) if target else None
+        return self.branches(node, what)
+
+    def branches(self, node: YNode, what: str) -> Branches | None:
+        """A list of conditional branches; S505 when the last one has a condition."""
+        seq = self.read.sequence(node, f"{what} next")
+        if seq is None:
+            return None
+        branches = []
+        for item in seq.items:
+            branch = self.read.mapping(item, "a branch")
+            if branch is None:
+                continue
+            self.read.fields(branch, "a branch", BRANCH_FIELDS, ("next",))
+            when = self.condition(branch.get("when"), "branch condition") if branch.get("when") is not None else None
+            target = self.target(branch.get("next"), "next")
+            if target is not None:
+                branches.append(Branch(when, target, branch.pos))
+        if not branches:
+            return None
+        if branches[-1].when is not None:
+            self.bag.add(
+                "S505",
+                f"{what}: the last branch has a condition; add a branch without 'when' as fallback",
+                seq.pos,
+            )
+        return Branches(tuple(branches))
+
+    def chance(self, node: YNode, what: str) -> Chance | None:
+        """Chance outcomes whose probabilities add up to 1; None after S210 or other errors."""
+        read = self.read
+        seq = node if type(node) is YSeq else read.sequence(node, f"{what} chance")
+        if seq is None:
+            return None
+        outcomes = []
+        for item in seq.items:
+            spec = item if type(item) is YMap else read.mapping(item, "a chance outcome")
+            if spec is None:
+                continue
+            if not _fields_ok(spec, _CHANCE_KEYS, _CHANCE_REQUIRED):
+                read.fields(spec, "a chance outcome", CHANCE_FIELDS, ("p", "next"))
+            get = spec.entries.get
+            p_node = get("p")
+            p = valid_number(p_node)
+            if p is None:
+                p = read.number(p_node, "p")
+            target = self.target(get("next"), "next")
+            note_node = get("note")
+            note = "" if note_node is None else valid_text(note_node)
+            if note is None:
+                note = read.text(note_node, "note")
+            if p is not None and not 0 < p <= 1:
+                self.bag.add("S210", f"probability {p:g} must be above 0 and at most 1", spec.key_pos("p"))
+                p = None
+            if p is not None and target is not None:
+                outcomes.append(Outcome(p, target, note or "", spec.pos))
+        if len(outcomes) != len(seq.items):
+            return None
+        total = sum(o.probability for o in outcomes)
+        if abs(total - 1.0) > 1e-6:
+            self.bag.add("S210", f"{what}: chance probabilities add up to {total:g}, not 1", node.pos)
+            return None
+        return Chance(tuple(outcomes))
