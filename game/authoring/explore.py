@@ -14,11 +14,13 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, field
 
+from game.authoring.findings import Move, move, outcomes_of, reads_turn
 from game.core.expr import Condition
-from game.core.model import Chance, Choice, Scenario
+from game.core.model import Choice, Scenario
 from game.core.rules import State, env_of, initial_state, next_state, step
 
 DEFAULT_MAX_STATES = 1_000_000
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -66,20 +68,12 @@ class StateGraph:
         path.reverse()
         return path
 
-    def step_of(self, edge: int) -> dict[str, object]:
-        """One move as plain data: the choice, its chance outcome, and where it led."""
-        choice = self.choices[self.labels[edge]]
-        move: dict[str, object] = {"choice": choice.id, "style": choice.style}
-        if self.outcomes[edge] >= 0:
-            move["chance"] = self.outcomes[edge]
-        move["to"] = self.states[self.children[edge]].node
-        return move
-
-
-def _reads_turn(scenario: Scenario) -> bool:
-    from game.authoring.lint import conditions
-
-    return any("turn" in condition.names for _what, condition, _pos in conditions(scenario))
+    def moves(self, edges: list[int]) -> list[Move]:
+        """A path of edge indices as plain data: each choice, its chance outcome, and where it led."""
+        return [
+            move(self.choices[self.labels[edge]], self.outcomes[edge], self.states[self.children[edge]].node)
+            for edge in edges
+        ]
 
 
 def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> StateGraph:
@@ -102,20 +96,16 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
     (its parent is stepped from turn -1), and rules that may fire again are dropped from ``fired``."""
     choices = [c for s in scenario.scenes for c in s.choices]
     graph = StateGraph(scenario, choices, max_states=max_states)
-    keep_turn = _reads_turn(scenario)
+    keep_turn = reads_turn(scenario)
     repeatable = frozenset(r.id for r in scenario.rules if not r.once)
     flag_ids = scenario.flags
     # per scene: (choice, its number, its condition or None, its moves as (target, p, chance outcome or -1))
-    Move = tuple[str | None, float, int]
-    menus: dict[str, list[tuple[Choice, int, Condition | None, list[Move]]]] = {}
+    menus: dict[str, list[tuple[Choice, int, Condition | None, list[tuple[str | None, float, int]]]]] = {}
     label = 0
     for scene in scenario.scenes:
         entries = menus.setdefault(scene.id, [])
         for choice in scene.choices:
-            moves: list[Move] = [(None, 1.0, -1)]
-            if isinstance(choice.next, Chance):
-                moves = [(o.target, o.probability, k) for k, o in enumerate(choice.next.outcomes)]
-            entries.append((choice, label, choice.when, moves))
+            entries.append((choice, label, choice.when, outcomes_of(choice)))
             label += 1
     offered = bytearray(len(choices))
     start = initial_state(scenario)
@@ -141,7 +131,9 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
                 offered[number] = 1
                 for target, p, outcome in moves:
                     child = next_state(scenario, base, choice, target)
-                    if repeatable and child.fired & repeatable:
+                    if child.ended:  # nothing follows an ending: it is its ending and its metrics
+                        child = child._replace(flags=_NONE, fired=_NONE, turn=0)
+                    elif repeatable and child.fired & repeatable:
                         child = child._replace(fired=child.fired - repeatable)
                     found = index.get(child)
                     if found is None:
@@ -190,12 +182,6 @@ def _coach_choice(scenario: Scenario, state: State) -> tuple[Choice | None, bool
     return (best, True) if best else (available[0] if available else None, False)
 
 
-def _outcomes(choice: Choice) -> list[tuple[str | None, float, int]]:
-    if isinstance(choice.next, Chance):
-        return [(o.target, o.probability, k) for k, o in enumerate(choice.next.outcomes)]
-    return [(None, 1.0, -1)]
-
-
 def coach_line(scenario: Scenario, max_turns: int = 1_000) -> CoachLine:
     """Play the coach's choices: the likeliest line, and the chance of each ending under the coach."""
     line = CoachLine()
@@ -206,7 +192,7 @@ def coach_line(scenario: Scenario, max_turns: int = 1_000) -> CoachLine:
             break
         if not guided and state.node not in line.unguided:
             line.unguided.append(state.node)
-        target, p, outcome = max(_outcomes(choice), key=lambda move: move[1])  # first of the likeliest
+        target, p, outcome = max(outcomes_of(choice), key=lambda move: move[1])  # first of the likeliest
         state = step(scenario, state, choice, 0, target).state
         move: dict[str, object] = {"scene": scenario.scene_of_choice(choice.id).id, "choice": choice.id}  # type: ignore[union-attr]
         move |= {"style": choice.style, "best": guided, "to": state.node}
@@ -224,7 +210,7 @@ def coach_line(scenario: Scenario, max_turns: int = 1_000) -> CoachLine:
             choice, _guided = _coach_choice(scenario, current)
             if choice is None:
                 continue
-            for target, p, _k in _outcomes(choice):
+            for target, p, _k in outcomes_of(choice):
                 child = step(scenario, current, choice, 0, target).state
                 if child.ended:
                     line.endings[child.node] = line.endings.get(child.node, 0.0) + mass * p

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.authoring.explore import CoachLine, StateGraph
-from game.authoring.paths import Analysis
+from game.authoring.explore import CoachLine
+from game.authoring.findings import Findings, Terminal
 from game.core.format import format_value
 from game.core.model import Scenario
 
@@ -14,45 +14,29 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def _moves(graph: StateGraph, edges: list[int]) -> list[dict[str, object]]:
-    out = []
-    for edge in edges:
-        move = graph.step_of(edge)
-        if "chance" in move:
-            choice = graph.choices[graph.labels[edge]]
-            move["p"] = choice.next.outcomes[graph.outcomes[edge]].probability  # type: ignore[union-attr]
-        out.append(move)
-    return out
-
-
-def _terminal(analysis: Analysis, index: int | None) -> dict[str, Any] | None:
-    if index is None:
+def _terminal(found: Terminal | None) -> dict[str, Any] | None:
+    if found is None:
         return None
-    graph = analysis.graph
-    state = graph.states[index]
-    ending = graph.scenario.ending(state.node)
     return {
-        "ending": state.node,
-        "rating": ending.rating if ending else None,
-        "metrics": {k: _number(v) for k, v in state.metrics},
-        "path": _moves(graph, graph.path_to(index)),
+        "ending": found.ending,
+        "rating": found.rating,
+        "metrics": {k: _number(v) for k, v in found.metrics.items()},
+        "path": found.path,
     }
 
 
-def to_json(analysis: Analysis, coach: CoachLine, seconds: float) -> dict[str, Any]:
+def to_json(findings: Findings, coach: CoachLine, seconds: float) -> dict[str, Any]:
     """Everything as plain data."""
-    graph = analysis.graph
-    soft: dict[str, list[int]] = {}
-    for index in graph.soft_locks:
-        soft.setdefault(graph.states[index].node, []).append(index)
     return {
-        "scenario": graph.scenario.id,
-        "complete": graph.complete,
-        "max_states": graph.max_states,
-        "states": len(graph.states),
-        "expanded": graph.expanded,
+        "scenario": findings.scenario.id,
+        "method": findings.method,
+        "complete": findings.complete,
+        "max_states": findings.max_states,
+        "states": findings.states,
+        "expanded": findings.expanded,
+        "peak_states": findings.peak_states,
+        "stopped_at": findings.stopped_at or None,
         "seconds": round(seconds, 3),
-        "depth": len(graph.path_to(graph.expanded - 1)) if graph.expanded else 0,
         "endings": {
             e.id: {
                 "rating": e.rating,
@@ -65,22 +49,19 @@ def to_json(analysis: Analysis, coach: CoachLine, seconds: float) -> dict[str, A
                     k: {"min": _number(lo), "mean": round(mean, 3), "max": _number(hi)}
                     for k, (lo, mean, hi) in e.metrics.items()
                 },
-                "shortest": _moves(graph, e.shortest) if e.reachable else None,
+                "shortest": e.shortest if e.reachable else None,
             }
-            for e in analysis.endings.values()
+            for e in findings.endings.values()
         },
-        "best": _terminal(analysis, analysis.best),
-        "worst": _terminal(analysis, analysis.worst),
-        "soft_locks": [
-            {"scene": scene, "states": len(found), "path": _moves(graph, graph.path_to(found[0]))}
-            for scene, found in soft.items()
-        ],
-        "stuck_states": len(analysis.stuck),
-        "stuck_scenes": sorted({graph.states[i].node for i in analysis.stuck}),
-        "never_ends": round(analysis.never_ends, 9),
-        "unexplored": round(analysis.unexplored, 9),
-        "never_offered": analysis.never_offered,
-        "scenes_never_reached": analysis.scenes_never_reached,
+        "best": _terminal(findings.best),
+        "worst": _terminal(findings.worst),
+        "soft_locks": [{"scene": lock.scene, "states": lock.states, "path": lock.path} for lock in findings.soft_locks],
+        "stuck_states": findings.stuck_states,
+        "stuck_scenes": findings.stuck_scenes,
+        "never_ends": round(findings.never_ends, 9),
+        "unexplored": round(findings.unexplored, 9),
+        "never_offered": findings.never_offered,
+        "scenes_never_reached": findings.scenes_never_reached,
         "coach": {
             "path": coach.moves,
             "ending": coach.ending,
@@ -113,7 +94,12 @@ def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
     """The readable report of ``to_json``'s data."""
     lines = [f"{path}: {scenario.title}"]
     status = "complete" if data["complete"] else f"STOPPED at the limit of {data['max_states']:,} states"
-    lines.append(f"  {data['states']:,} distinct states, {data['seconds']:.2f} s, {status}")
+    how = (
+        f"scene by scene, at most {data['peak_states']:,} held at once"
+        if data["method"] == "scenes"
+        else "the whole state graph in memory, since a choice can lead back to an earlier scene"
+    )
+    lines.append(f"  {data['states']:,} distinct states ({how}), {data['seconds']:.2f} s, {status}")
     lines.append("")
     width = max([len(e) for e in data["endings"]] + [6])
     lines.append(f"  {'ending':<{width}}  rating  reached  paths        random play  shortest path")
@@ -155,10 +141,11 @@ def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
         problems += 1
         lines.append(f"  SOFT LOCK in scene '{lock['scene']}' ({lock['states']} state(s)): no choice is available")
         lines.append(f"    shortest way there: {_path_text(lock['path'])}")
-    if data["stuck_states"] > len(data["soft_locks"]) and data["stuck_scenes"]:
+    trapped = data["stuck_states"] - sum(lock["states"] for lock in data["soft_locks"])
+    if trapped > 0:
         problems += 1
         lines.append(
-            f"  LOOP WITH NO WAY OUT: {data['stuck_states']} state(s) can never reach an ending, in scenes "
+            f"  LOOP WITH NO WAY OUT: {trapped} state(s) can never reach an ending, in scenes "
             + ", ".join(data["stuck_scenes"])
         )
     if data["never_ends"] > 0:
@@ -176,9 +163,13 @@ def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
     if not problems and data["complete"]:
         lines.append("  no soft locks, every scene, ending and choice is reachable")
     if not data["complete"]:
+        where = (
+            f"every path up to {data['stopped_at'][6:]} choices was followed"
+            if str(data["stopped_at"]).startswith("depth ")
+            else f"the scenes before '{data['stopped_at']}' were explored in full"
+        )
         lines.append(
-            f"  INCOMPLETE: the search stopped at {data['max_states']:,} states (every path up to "
-            f"{data['depth']} choices was followed); the figures cover only that part. Raise --max-states to go "
-            "further (about 1 GB of memory per million states)."
+            f"  INCOMPLETE: the search stopped at {data['max_states']:,} states ({where}); the figures cover "
+            f"only that part and {data['unexplored']:.1%} of random play went further. Raise --max-states to go on."
         )
     return "\n".join(lines)

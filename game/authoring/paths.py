@@ -11,41 +11,11 @@ through a loop makes the count unbounded (``None``).
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
 
 from game.authoring.explore import StateGraph
-from game.core.model import CORE_METRICS, RATINGS, Scenario
+from game.authoring.findings import RATING_RANK, Findings, SoftLock, Terminal, new_endings, score
 
 EPSILON = 1e-12
-
-
-@dataclass
-class EndingStats:
-    """What exploration found about one ending."""
-
-    id: str
-    rating: str
-    reachable: bool = False
-    paths: int | None = 0  # None: unbounded (a loop can be taken any number of times)
-    probability: float = 0.0
-    states: int = 0
-    metrics: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # min, mean, max
-    shortest: list[int] = field(default_factory=list)  # edge indices
-
-
-@dataclass
-class Analysis:
-    """Everything `sticky explore` reports."""
-
-    graph: StateGraph
-    endings: dict[str, EndingStats]
-    never_ends: float  # probability mass that loops forever or stops in a soft lock
-    unexplored: float  # probability mass that reached the frontier of an incomplete search
-    stuck: list[int]  # states from which no ending can be reached
-    best: int | None  # terminal state index
-    worst: int | None
-    never_offered: list[str]
-    scenes_never_reached: list[str]
 
 
 def topological(graph: StateGraph) -> list[int] | None:
@@ -178,28 +148,13 @@ def flow(graph: StateGraph, order: list[int] | None) -> tuple[list[float], list[
     return prob, paths, lost
 
 
-def score(scenario: Scenario, metrics: dict[str, float]) -> float:
-    """How well the business did: the core metrics' changes from their start, each scaled by its range."""
-    total = 0.0
-    for metric in scenario.metrics:
-        if metric.id not in CORE_METRICS:
-            continue
-        if metric.minimum is not None and metric.maximum is not None and metric.maximum > metric.minimum:
-            scale = metric.maximum - metric.minimum
-        else:
-            scale = max(abs(metric.start), 1.0)
-        total += (metrics[metric.id] - metric.start) / scale
-    return total
-
-
-def analyse(graph: StateGraph) -> Analysis:
+def analyse(graph: StateGraph) -> Findings:
     """Compute every figure of the report from an explored graph."""
     scenario = graph.scenario
     order = topological(graph)
     prob, paths, lost = flow(graph, order)
-    endings = {e.id: EndingStats(e.id, e.rating) for e in scenario.endings}
+    endings = new_endings(scenario)
     sums: dict[str, dict[str, float]] = {}
-    rank = {r: i for i, r in enumerate(reversed(RATINGS))}  # bad=0 ... best=4
     best: tuple[float, float, int] | None = None  # (rating rank, score, -index): higher is better
     worst: tuple[float, float, int] | None = None  # (rating rank, score, index): lower is worse
     unexplored = 0.0
@@ -212,7 +167,7 @@ def analyse(graph: StateGraph) -> Analysis:
         metrics = dict(state.metrics)
         if not stats.reachable:
             stats.reachable = True
-            stats.shortest = graph.path_to(index)
+            stats.shortest = graph.moves(graph.path_to(index))
             stats.metrics = {k: (v, 0.0, v) for k, v in metrics.items()}
             sums[stats.id] = dict.fromkeys(metrics, 0.0)
         stats.states += 1
@@ -223,7 +178,7 @@ def analyse(graph: StateGraph) -> Analysis:
             low, mean, high = stats.metrics[key]
             stats.metrics[key] = (min(low, value), mean, max(high, value))
             sums[stats.id][key] += value * prob[index]
-        rating, points = rank[stats.rating], score(scenario, metrics)
+        rating, points = RATING_RANK[stats.rating], score(scenario, metrics)
         if best is None or (rating, points, -index) > best:
             best = (rating, points, -index)
         if worst is None or (rating, points, index) < worst:
@@ -235,35 +190,46 @@ def analyse(graph: StateGraph) -> Analysis:
             }
     stuck = _stuck(graph, order)
     reached = {s.node for s in graph.states}
-    return Analysis(
-        graph=graph,
+    soft: dict[str, list[int]] = {}
+    for index in graph.soft_locks:
+        soft.setdefault(graph.states[index].node, []).append(index)
+    return Findings(
+        scenario=scenario,
+        method="graph",
+        complete=graph.complete,
+        max_states=graph.max_states,
+        states=len(graph.states),
+        expanded=graph.expanded,
         endings=endings,
+        best=None if best is None else _terminal(graph, -best[2]),
+        worst=None if worst is None else _terminal(graph, worst[2]),
+        soft_locks=[SoftLock(scene, len(found), graph.moves(graph.path_to(found[0]))) for scene, found in soft.items()],
+        stuck_states=len(stuck),
+        stuck_scenes=sorted({graph.states[i].node for i in stuck}),
         never_ends=lost + sum(prob[i] for i in graph.soft_locks),
         unexplored=unexplored,
-        stuck=stuck,
-        best=None if best is None else -best[2],
-        worst=None if worst is None else worst[2],
         never_offered=[c.id for c in graph.choices if c.id not in graph.offered and graph.complete],
         scenes_never_reached=[s.id for s in scenario.scenes if s.id not in reached] if graph.complete else [],
+        peak_states=len(graph.states),
+        stopped_at="" if graph.complete else f"depth {len(graph.path_to(graph.expanded - 1)) if graph.expanded else 0}",
     )
 
 
+def _terminal(graph: StateGraph, index: int) -> Terminal:
+    state = graph.states[index]
+    ending = graph.scenario.ending(state.node)
+    return Terminal(state.node, ending.rating if ending else "", dict(state.metrics), graph.moves(graph.path_to(index)))
+
+
 def _stuck(graph: StateGraph, order: list[int] | None) -> list[int]:
-    """Expanded states from which no ending can be reached (soft locks and loops with no way out)."""
+    """Soft locks, and the states caught in a loop from which no ending can be reached.
+
+    States that merely lead only to those are not counted: the soft lock or the loop is the problem to fix.
+    """
     if not graph.complete:
         return []
-    if order is not None:  # no cycle: a state can end when it is an ending or one of its children can
-        good = bytearray(len(graph.states))
-        children, offsets, states = graph.children, graph.offsets, graph.states
-        for state in reversed(order):
-            if states[state].ended:
-                good[state] = 1
-                continue
-            for child in children[offsets[state] : offsets[state + 1]]:
-                if good[child]:
-                    good[state] = 1
-                    break
-        return [i for i in range(len(states)) if not good[i]]
+    if order is not None:  # no cycle: nothing can be caught in a loop
+        return sorted(graph.soft_locks)
     parents: dict[int, list[int]] = {}
     for state in range(graph.expanded):
         for edge in graph.edges(state):
@@ -277,4 +243,9 @@ def _stuck(graph: StateGraph, order: list[int] | None) -> list[int]:
             if not good[prev]:
                 good[prev] = 1
                 queue.append(prev)
-    return [i for i in range(len(graph.states)) if not good[i]]
+    looping = set(graph.soft_locks)
+    for component in components(graph):
+        first = component[0]
+        if len(component) > 1 or any(graph.children[e] == first for e in graph.edges(first)):
+            looping.update(component)
+    return [i for i in range(len(graph.states)) if not good[i] and i in looping]

@@ -13,8 +13,11 @@ import time
 
 from game.authoring.explore import DEFAULT_MAX_STATES, coach_line, explore
 from game.authoring.explore_report import table, to_json
+from game.authoring.findings import Findings
 from game.authoring.paths import analyse
+from game.authoring.sweep import DEFAULT_SWEEP_STATES, sweep
 from game.commands.common import load_for_play
+from game.core.model import Scenario
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,9 +33,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--max-states",
         type=int,
-        default=DEFAULT_MAX_STATES,
+        default=None,
         metavar="N",
-        help=f"stop after N distinct states (default {DEFAULT_MAX_STATES:,})",
+        help=f"stop after N distinct states (default {DEFAULT_SWEEP_STATES:,}; {DEFAULT_MAX_STATES:,} when a choice "
+        "can lead back to an earlier scene, since the whole state graph is then kept in memory)",
     )
     parser.set_defaults(func=run)
 
@@ -43,19 +47,26 @@ def run(args: argparse.Namespace) -> int:
     if scenario is None:
         return 1
     started = time.perf_counter()
-    graph = explore(scenario, max(args.max_states, 1))
-    analysis = analyse(graph)
+    findings = find(scenario, args.max_states)
     coach = coach_line(scenario)
-    data = to_json(analysis, coach, time.perf_counter() - started)
+    data = to_json(findings, coach, time.perf_counter() - started)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(table(data, scenario, args.path))
-    if not graph.complete:
+    if not findings.complete:
         print(
-            f"{args.path}: note: stopped at {args.max_states:,} distinct states before the search was complete; "
+            f"{args.path}: note: stopped at {findings.max_states:,} distinct states before the search was complete; "
             "the figures cover only the states visited (use --max-states to raise the limit)",
             file=sys.stderr,
         )
         return 2
     return 0
+
+
+def find(scenario: Scenario, max_states: int | None = None) -> Findings:
+    """Explore scene by scene when the scenario has no loop, else the whole state graph."""
+    found = sweep(scenario, DEFAULT_SWEEP_STATES if max_states is None else max_states)
+    if found is not None:
+        return found
+    return analyse(explore(scenario, max(DEFAULT_MAX_STATES if max_states is None else max_states, 1)))

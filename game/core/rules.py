@@ -127,7 +127,7 @@ def chance_target(chance: Chance, roll: float) -> tuple[str, int]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Plan:
+class StepPlan:
     """What every step of a scenario needs, looked up once: metric bounds, rules, endings, flag ids."""
 
     bounds: dict[str, tuple[float | None, float | None]]
@@ -137,12 +137,12 @@ class _Plan:
     flag_zeros: dict[str, float]
 
 
-def _plan(scenario: Scenario) -> _Plan:
-    """The scenario's plan, built on first use and kept in the scenario's own lookup index."""
+def plan_of(scenario: Scenario) -> StepPlan:
+    """What every step of ``scenario`` needs, built on first use and kept in the scenario's own lookup index."""
     plan = scenario._index.get("plan:rules")
-    if isinstance(plan, _Plan):
+    if isinstance(plan, StepPlan):
         return plan
-    plan = _Plan(
+    plan = StepPlan(
         {m.id: (m.minimum, m.maximum) for m in scenario.metrics},
         tuple((r, r.id, r.once, _evaluator(r.when)) for r in scenario.rules),
         frozenset(e.id for e in scenario.endings),
@@ -159,7 +159,7 @@ def _evaluator(condition: Condition) -> Evaluator:
 
 
 def _apply(
-    plan: _Plan, env: dict[str, float], flags: frozenset[str], effects: Effects, deltas: dict[str, float] | None
+    plan: StepPlan, env: dict[str, float], flags: frozenset[str], effects: Effects, deltas: dict[str, float] | None
 ) -> frozenset[str]:
     """Apply ``effects`` to the metrics and flags held in ``env``; returns the new flags.
 
@@ -191,21 +191,36 @@ def _apply(
 def _advance(
     scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None, record: bool
 ) -> tuple[State, dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
-    """The one implementation of a step; ``record`` False skips the bookkeeping only the Session needs.
-
-    ``env`` is what ``env_of`` would give for the state being built (metrics, then every declared flag as 0 or
-    1, then ``turn``) and also holds the metric values while they change; it is kept up to date rather than
-    rebuilt, because the explorer calls this for every edge of the state graph.
-    """
-    plan = _plan(scenario)
+    """The one implementation of a step; ``record`` False skips the bookkeeping only the Session needs."""
+    plan = plan_of(scenario)
     env = dict(state.metrics)
     env.update(plan.flag_zeros)
-    flags = state.flags
-    for flag in flags:
+    for flag in state.flags:
         if flag in env:
             env[flag] = 1.0
-    turn = state.turn + 1
-    env["turn"] = float(turn)
+    env["turn"] = float(state.turn + 1)
+    return advance(scenario, plan, state, state.turn, env, choice, seed, target, record)
+
+
+def advance(
+    scenario: Scenario,
+    plan: StepPlan,
+    state: State,
+    turn: int,
+    env: dict[str, float],
+    choice: Choice,
+    seed: int,
+    target: str | None,
+    record: bool,
+) -> tuple[State, dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
+    """One step from ``state`` at ``turn`` (the state's own turn, or what the explorer counts it as), with ``env``
+    what ``env_of`` gives for it but with ``turn + 1``; ``plan`` is ``plan_of(scenario)``.
+
+    ``env`` is consumed: it holds the metric values while they change, kept up to date rather than rebuilt,
+    because the explorer calls this for every edge of the state graph. ``step`` and ``next_state`` are the
+    convenient entries; the explorer calls this directly with one ``env`` per state, copied per move.
+    """
+    flags = state.flags
     deltas: dict[str, float] = {}
     changed = False
     effects = choice.effects
@@ -215,7 +230,11 @@ def _advance(
     chance_index: int | None = None
     roll: float | None = None
     if target is None:
-        target, chance_index, roll = route(scenario, choice, env, seed, state.turn)
+        next_ = choice.next
+        if isinstance(next_, Goto):
+            target = next_.target
+        else:
+            target, chance_index, roll = route(scenario, choice, env, seed, turn)
     fired = state.fired
     firings: list[RuleFiring] = []
     for rule, rule_id, once, holds in plan.rules:
@@ -235,8 +254,11 @@ def _advance(
                 ending_id = conditional_id
                 break
     metrics = tuple([(key, env[key]) for key, _value in state.metrics]) if changed else state.metrics
-    new_state = State(ending_id or target, metrics, flags, fired, turn, ending_id is not None)
+    new_state = _new_state(State, (ending_id or target, metrics, flags, fired, turn + 1, ending_id is not None))
     return new_state, deltas, firings, chance_index, roll, ending_id
+
+
+_new_state = tuple.__new__  # State(...) without the Python-level __new__ of a named tuple: same object, faster
 
 
 def step(scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None = None) -> Step:

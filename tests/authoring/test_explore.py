@@ -10,26 +10,36 @@ from pathlib import Path
 import pytest
 
 from game.authoring.explore import coach_line, explore
+from game.authoring.findings import Findings
 from game.authoring.paths import analyse
+from game.authoring.sweep import sweep
+from game.commands.explore import find
+from game.core.model import Scenario
 from game.core.rules import initial_state, step
 from game.core.session import Session
 from tests.authoring.scenarios import FORK, LOOP, SOFTLOCK, TRAP, load
 from tests.conftest import ROOT, SCENARIOS
 
 
-def moves(analysis_graph: object, edges: list[int]) -> list[str]:
-    from game.authoring.explore import StateGraph
-
-    assert isinstance(analysis_graph, StateGraph)
-    return [str(analysis_graph.step_of(e)["choice"]) for e in edges]
+def choices(path: list[dict[str, object]]) -> list[str]:
+    return [str(m["choice"]) for m in path]
 
 
-def test_fork_every_figure() -> None:
+def explored(scenario: Scenario, method: str, max_states: int = 1_000_000) -> Findings:
+    """Findings of one explorer: "graph" (the whole state graph) or "scenes" (scene by scene)."""
+    if method == "graph":
+        return analyse(explore(scenario, max_states))
+    found = sweep(scenario, max_states)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize("method", ["graph", "scenes"])
+def test_fork_every_figure(method: str) -> None:
     scenario = load(FORK)
-    graph = explore(scenario)
-    assert graph.complete and len(graph.states) == 6
-    analysis = analyse(graph)
-    win, lose = analysis.endings["win"], analysis.endings["lose"]
+    found = explored(scenario, method)
+    assert found.complete and found.states == 6 and found.method == method
+    win, lose = found.endings["win"], found.endings["lose"]
     assert (win.reachable, win.paths, win.states) == (True, 1, 1)
     assert win.probability == pytest.approx(0.1875)
     assert (lose.reachable, lose.paths, lose.states) == (True, 3, 2)
@@ -37,54 +47,62 @@ def test_fork_every_figure() -> None:
     low, mean, high = lose.metrics["reputation"]
     assert (low, high) == (40, 60) and mean == pytest.approx(38.75 / 0.8125)
     assert win.metrics["reputation"] == (60, 60, 60)
-    assert moves(graph, win.shortest) == ["left", "ask"]
-    assert moves(graph, lose.shortest) == ["left", "ask"]  # breadth first: the first 2-choice path found
-    assert analysis.never_offered == ["never"]
-    assert analysis.never_ends == 0 and analysis.stuck == [] and graph.soft_locks == []
-    assert analysis.best is not None and graph.states[analysis.best].node == "win"
-    assert analysis.worst is not None and moves(graph, graph.path_to(analysis.worst)) == ["right", "give"]
+    assert choices(win.shortest) == ["left", "ask"]
+    assert win.shortest[-1] == {"choice": "ask", "style": "assertive", "chance": 0, "p": 0.75, "to": "win"}
+    assert choices(lose.shortest) == ["left", "ask"]  # the first 2-choice path found
+    assert found.never_offered == ["never"]
+    assert found.never_ends == 0 and found.stuck_states == 0 and found.soft_locks == []
+    assert found.best is not None and found.best.ending == "win" and found.best.metrics["reputation"] == 60
+    assert found.worst is not None and choices(found.worst.path) == ["right", "give"]
     coach = coach_line(scenario)
     assert [m["choice"] for m in coach.moves] == ["left", "ask"] and coach.ending == "win"
     assert coach.endings == pytest.approx({"win": 0.75, "lose": 0.25})
     assert coach.unguided == []
 
 
+def test_loops_are_left_to_the_graph_explorer() -> None:
+    """A choice leading back to an earlier scene: no scene order exists, so the sweep declines."""
+    assert sweep(load(TRAP), 100) is None and sweep(load(LOOP), 100) is None
+    assert find(load(LOOP)).method == "graph" and find(load(FORK)).method == "scenes"
+
+
 def test_trap_loop_with_no_way_out() -> None:
-    graph = explore(load(TRAP))
-    analysis = analyse(graph)
-    assert len(graph.states) == 3
-    done = analysis.endings["done"]
+    found = find(load(TRAP))
+    assert found.states == 3
+    done = found.endings["done"]
     assert done.probability == pytest.approx(0.5) and done.paths == 1
-    assert analysis.never_ends == pytest.approx(0.5)
-    assert [graph.states[i].node for i in analysis.stuck] == ["a"]
-    assert graph.soft_locks == []
+    assert found.never_ends == pytest.approx(0.5)
+    assert (found.stuck_states, found.stuck_scenes) == (1, ["a"])
+    assert found.soft_locks == []
 
 
 def test_loop_that_always_ends_has_unbounded_paths() -> None:
-    graph = explore(load(LOOP))
-    analysis = analyse(graph)
-    assert len(graph.states) == 2
-    done = analysis.endings["done"]
+    found = find(load(LOOP))
+    assert found.states == 2
+    done = found.endings["done"]
     assert done.probability == pytest.approx(1.0) and done.paths is None
-    assert analysis.never_ends == pytest.approx(0.0) and analysis.stuck == []
+    assert found.never_ends == pytest.approx(0.0) and found.stuck_states == 0
 
 
-def test_soft_lock_is_found_with_its_path() -> None:
-    graph = explore(load(SOFTLOCK))
-    analysis = analyse(graph)
-    assert len(graph.states) == 4
-    [lock] = graph.soft_locks
-    assert graph.states[lock].node == "c" and moves(graph, graph.path_to(lock)) == ["lock"]
-    assert analysis.endings["done"].probability == pytest.approx(0.5)
-    assert analysis.never_ends == pytest.approx(0.5)
-    assert analysis.never_offered == ["open"]
+@pytest.mark.parametrize("method", ["graph", "scenes"])
+def test_soft_lock_is_found_with_its_path(method: str) -> None:
+    found = explored(load(SOFTLOCK), method)
+    assert found.states == 4
+    [lock] = found.soft_locks
+    assert (lock.scene, lock.states, choices(lock.path)) == ("c", 1, ["lock"])
+    assert (found.stuck_states, found.stuck_scenes) == (1, ["c"])
+    assert found.endings["done"].probability == pytest.approx(0.5)
+    assert found.never_ends == pytest.approx(0.5)
+    assert found.never_offered == ["open"]
 
 
-def test_state_limit_stops_with_partial_results() -> None:
-    graph = explore(load(FORK), max_states=3)
-    assert not graph.complete and len(graph.states) == 3
-    analysis = analyse(graph)
-    assert analysis.never_offered == [] and analysis.scenes_never_reached == []
+@pytest.mark.parametrize("method", ["graph", "scenes"])
+def test_state_limit_stops_with_partial_results(method: str) -> None:
+    found = explored(load(FORK), method, max_states=3)
+    assert not found.complete and found.states == 3
+    assert found.never_offered == [] and found.scenes_never_reached == []
+    assert found.unexplored == pytest.approx(1.0)  # both b states were left unexpanded
+    assert not any(e.reachable for e in found.endings.values())
 
 
 def test_explorer_agrees_with_the_session() -> None:
@@ -98,7 +116,8 @@ def test_explorer_agrees_with_the_session() -> None:
             chance = graph.outcomes[edge]
             target = choice.next.outcomes[chance].target if chance >= 0 else None  # type: ignore[union-attr]
             child = step(scenario, state, choice, 0, target).state
-            assert graph.states[graph.children[edge]][:4] == child[:4]
+            kept = 2 if child.ended else 4  # an ending state is its ending and its metrics
+            assert graph.states[graph.children[edge]][:kept] == child[:kept]
     session = Session(scenario, seed=0)
     session.choose("left")
     assert session.state[:4] == graph.states[1][:4] and initial_state(scenario) == graph.states[0]

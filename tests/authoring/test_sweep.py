@@ -1,0 +1,167 @@
+"""The scene-by-scene explorer against the whole-graph explorer: two implementations, the same figures.
+
+Random acyclic scenarios exercise what the figures depend on: clamped metrics, flags set and cleared,
+conditions on choices and branches, chance, rules that fire once or every time, conditional endings, soft
+locks, conditions that read ``turn``. Each is explored both ways and every figure compared.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from game.authoring.explore import explore
+from game.authoring.findings import Findings, score
+from game.authoring.load import load_scenario
+from game.authoring.paths import analyse
+from game.authoring.sweep import scene_order, sweep
+from game.core.model import Scenario
+from game.core.rules import choice_available, initial_state, step
+from tests.authoring.scenarios import load
+
+CONDITIONS = [
+    "reputation >= 60",
+    "staff_morale < 40",
+    "f0",
+    "not f1",
+    "revenue > 18000 and not f0",
+    "reputation - staff_morale > 10",
+    "turn >= 2",
+    "f1 or reputation < 45",
+]
+DELTAS = [-40, -25, -10, -5, 5, 10, 25, 40]
+
+
+def random_scenario(seed: int) -> str:
+    """A valid acyclic scenario drawn from ``seed``: 3-7 scenes, every choice leading to a later scene or an
+    ending."""
+    rng = random.Random(seed)
+    count = rng.randint(3, 7)
+    scenes = [f"s{i}" for i in range(count)]
+    endings = ["good_end", "bad_end"]
+    lines = [
+        f"id: random-{seed}",
+        "title: Random",
+        "language: en",
+        "summary: A random scenario.",
+        "metrics:",
+        "  revenue: {start: 20000, min: 0, max: 40000, unit: '€'}",
+        f"  staff_morale: {{start: {rng.choice([30, 50, 70])}}}",
+        f"  reputation: {{start: {rng.choice([40, 50, 60])}}}",
+        "flags: [f0, f1]",
+        "characters:",
+        "  kim: {name: Kim, role: Client}",
+        "start: s0",
+        "scenes:",
+    ]
+
+    def later(index: int) -> str:
+        if index + 1 < count and rng.random() < 0.85:
+            return rng.choice(scenes[index + 1 : index + 3])
+        return rng.choice(scenes[index + 1 :] + endings)
+
+    def effects() -> str:
+        parts = [
+            f"{metric}: {rng.choice(DELTAS) * (100 if metric == 'revenue' else 1):+d}"
+            for metric in rng.sample(["revenue", "staff_morale", "reputation"], rng.randint(0, 2))
+        ]
+        text = f", effects: {{{', '.join(parts)}}}" if parts else ""
+        if rng.random() < 0.3:
+            text += f", set: [{rng.choice(['f0', 'f1'])}]"
+        if rng.random() < 0.15:
+            text += f", clear: [{rng.choice(['f0', 'f1'])}]"
+        return text
+
+    for index, scene in enumerate(scenes):
+        lines += [f"  {scene}:", f"    phase: {['cost', 'limits', 'power'][index % 3]}", "    text: What now?"]
+        lines.append("    choices:")
+        for number in range(rng.randint(1, 4)):
+            when = f", when: '{rng.choice(CONDITIONS)}'" if rng.random() < 0.25 else ""
+            kind = rng.random()
+            if kind < 0.25:
+                p = rng.choice([0.25, 0.5, 0.7])
+                route = f"chance: [{{p: {p}, next: {later(index)}}}, {{p: {round(1 - p, 2)}, next: {later(index)}}}]"
+            elif kind < 0.45:
+                route = f"next: [{{when: '{rng.choice(CONDITIONS)}', next: {later(index)}}}, {{next: {later(index)}}}]"
+            else:
+                route = f"next: {later(index)}"
+            style = rng.choice(["assertive", "passive", "aggressive"])
+            lines.append(
+                f"      - {{id: c{index}_{number}, text: Say it., style: {style}{when}{effects()},"
+                f" feedback: Noted., {route}}}"
+            )
+    lines.append("rules:")
+    for number in range(rng.randint(1, 3)):
+        once = rng.choice(["true", "false"])
+        lines.append(
+            f"  - {{id: r{number}, when: '{rng.choice(CONDITIONS)}', once: {once}{effects()}, text: Happens.}}"
+        )
+    lines += [
+        "endings:",
+        "  good_end: {rating: good, title: Good, text: Good.}",
+        "  bad_end: {rating: bad, title: Bad, text: Bad.}",
+    ]
+    if rng.random() < 0.5:
+        lines.append("  broke: {rating: poor, title: Broke, text: Broke., when: 'revenue < 16000'}")
+    return "\n".join(lines) + "\n"
+
+
+def same(graph: Findings, scenes: Findings, scenario: Scenario) -> None:
+    """Every figure equal (floating sums to rounding); shortest paths of the same length, both real."""
+    assert (graph.complete, scenes.complete) == (True, True)
+    assert scenes.states == graph.states
+    for ending_id, want in graph.endings.items():
+        got = scenes.endings[ending_id]
+        assert (got.reachable, got.paths, got.states) == (want.reachable, want.paths, want.states), ending_id
+        assert got.probability == pytest.approx(want.probability, abs=1e-12)
+        assert got.metrics.keys() == want.metrics.keys()
+        for metric, (low, mean, high) in want.metrics.items():
+            assert (got.metrics[metric][0], got.metrics[metric][2]) == (low, high)
+            assert got.metrics[metric][1] == pytest.approx(mean, rel=1e-9, abs=1e-9)
+        assert len(got.shortest) == len(want.shortest)
+        if got.reachable:
+            assert replay(scenario, got.shortest) == ending_id
+    for mine, theirs in ((scenes.best, graph.best), (scenes.worst, graph.worst)):
+        assert (mine is None) == (theirs is None)
+        if mine is not None and theirs is not None:
+            assert mine.rating == theirs.rating
+            assert score(scenario, mine.metrics) == score(scenario, theirs.metrics)
+            assert replay(scenario, mine.path) == mine.ending
+    assert [(lock.scene, lock.states) for lock in scenes.soft_locks] == [
+        (lock.scene, lock.states) for lock in graph.soft_locks
+    ]
+    assert (scenes.stuck_states, scenes.stuck_scenes) == (graph.stuck_states, graph.stuck_scenes)
+    assert scenes.never_ends == pytest.approx(graph.never_ends, abs=1e-12)
+    assert (scenes.never_offered, scenes.scenes_never_reached) == (graph.never_offered, graph.scenes_never_reached)
+
+
+def replay(scenario: Scenario, path: list[dict[str, object]]) -> str:
+    """Play a reported path with the engine's own ``step``; where it ends."""
+    state = initial_state(scenario)
+    for move in path:
+        choice = scenario.choice(str(move["choice"]))
+        assert choice is not None and choice_available(scenario, state, choice)
+        chance = move.get("chance")
+        target = choice.next.outcomes[int(chance)].target if chance is not None else None  # type: ignore[union-attr, call-overload]
+        state = step(scenario, state, choice, 0, target).state
+        assert state.node == move["to"]
+    return state.node
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_sweep_agrees_with_the_graph(seed: int) -> None:
+    scenario = load(random_scenario(seed), f"random-{seed}.yaml")
+    assert scene_order(scenario) is not None
+    scenes = sweep(scenario, 1_000_000)
+    assert scenes is not None
+    same(analyse(explore(scenario, 1_000_000)), scenes, scenario)
+
+
+def test_bakery_agrees(bakery_path: Path) -> None:
+    bakery = load_scenario(bakery_path).scenario
+    assert bakery is not None
+    scenes = sweep(bakery, 1_000_000)
+    assert scenes is not None
+    same(analyse(explore(bakery, 1_000_000)), scenes, bakery)
