@@ -127,4 +127,5 @@ def run(
             clock.tick(30)
         return play
     finally:
+        play.leave()
         pygame.display.quit()

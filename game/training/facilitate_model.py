@@ -181,6 +181,11 @@ class GroupPlay:
             self.records.finish(self.pid, self.session)
         return outcome
 
+    def leave(self) -> None:
+        """The session ends before the scenario does: queue its xAPI statements so far and *terminated*."""
+        if self.records is not None and self.pid is not None and not self.session.finished:
+            self.records.terminate(self.pid, self.session)
+
     def next(self) -> None:
         """From an outcome to the next scene's discussion, or to the group debrief."""
         if self.step == "outcome":

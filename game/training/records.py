@@ -10,6 +10,7 @@ The game calls::
     records.choice(pid, outcome, decision_seconds=12.5)   # after every Session.choose
     records.undo(pid)                                     # after Session.undo
     records.finish(pid, session)                          # at the ending: also queues xAPI statements
+    records.terminate(pid, session)                       # left before the ending: queues xAPI so far
     records.close()
 """
 
@@ -242,6 +243,25 @@ class Records:
             queue_playthrough(self.db, self.get(pid), self.data_dir, session.scenario)
         if self.auto_send:
             self._send_in_background()
+
+    def terminate(self, pid: int, session: Session) -> int:
+        """The learner left ``pid`` before its ending: queue its xAPI statements so far and *terminated*.
+
+        Nothing else changes: the playthrough stays unfinished and can be resumed (Continue), and its
+        statements then keep their ids. Leaving again at the same point queues nothing new. Returns how
+        many statements were queued; a finished playthrough queues none.
+        """
+        from game.training.outbox import queue_terminated
+
+        with self.transaction():
+            record = self.get(pid)
+            if record.finished:
+                return 0
+            scene = None if session.finished else session.state.node
+            added = queue_terminated(self.db, record, self.data_dir, session.scenario, scene)
+        if self.auto_send and added:
+            self._send_in_background()
+        return added
 
     def _send_in_background(self) -> None:
         from game.training.lrs import lrs_config, send_pending

@@ -5,6 +5,11 @@ a choice interaction, the choice id as ``result.response``, the style, deltas, r
 result extensions), and *completed* (the ending, its rating and the final metrics) once an ending is
 reached. Statement ids are UUID5s of the playthrough's UUID and the statement's index, so the same
 playthrough always yields the same ids, on any machine: an LRS can recognise a statement it already has.
+
+A playthrough left before its ending (the window closed, another scenario started) gets a *terminated*
+statement instead (``terminated_statement``): what was answered so far, where the learner stopped and the
+metrics there. Its id depends on how many choices had been made, so leaving twice at the same point adds
+nothing, and the *initialized* and *answered* statements queued with it keep the ids they get at the end.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ VERBS: dict[str, tuple[str, dict[str, str]]] = {
     "initialized": ("http://adlnet.gov/expapi/verbs/initialized", {"en-US": "initialized"}),
     "answered": ("http://adlnet.gov/expapi/verbs/answered", {"en-US": "answered"}),
     "completed": ("http://adlnet.gov/expapi/verbs/completed", {"en-US": "completed"}),
+    "terminated": ("http://adlnet.gov/expapi/verbs/terminated", {"en-US": "terminated"}),
 }
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
@@ -41,8 +47,8 @@ class XapiSettings:
         return f"{self.base}/extensions/{name}"
 
 
-def statement_id(playthrough_uuid: str, index: int) -> str:
-    """The stable id of statement ``index`` of a playthrough."""
+def statement_id(playthrough_uuid: str, index: int | str) -> str:
+    """The stable id of statement ``index`` of a playthrough (an int, or a name such as ``terminated/3``)."""
     try:
         namespace = uuid.UUID(playthrough_uuid)
     except ValueError:
@@ -71,36 +77,46 @@ def _numbers(values: dict[str, float] | None) -> dict[str, float | int]:
     return {k: int(v) if float(v).is_integer() else v for k, v in (values or {}).items()}
 
 
-def statements(
-    record: PlaythroughRecord, settings: XapiSettings | None = None, scenario: Scenario | None = None
-) -> list[dict[str, Any]]:
-    """Every xAPI statement of ``record``, in order, as JSON-ready dicts."""
-    s = settings or XapiSettings()
-    lang = _lang(record.language)
-    scenario_iri = f"{s.base}/scenarios/{record.scenario_id}"
-    title = scenario.title if scenario is not None else record.scenario_id
-    scenario_activity = {
-        "objectType": "Activity",
-        "id": scenario_iri,
-        "definition": {"type": SIMULATION, "name": {lang: title}},
-    }
-    actor = {"objectType": "Agent", "name": record.learner, "account": {"homePage": s.homepage, "name": record.learner}}
-    context_ext: dict[str, Any] = {
-        s.ext("mode"): record.mode,
-        s.ext("seed"): record.seed,
-        s.ext("content-hash"): record.content_hash,
-    }
-    if record.cohort:
-        context_ext[s.ext("cohort")] = record.cohort
+class _Builder:
+    """The parts every statement of one playthrough shares: actor, context, the scenario activity."""
 
-    def statement(index: int, verb: str, obj: dict[str, Any], when: float, **extra: Any) -> dict[str, Any]:
+    def __init__(self, record: PlaythroughRecord, settings: XapiSettings | None, scenario: Scenario | None) -> None:
+        s = self.s = settings or XapiSettings()
+        self.record = record
+        self.lang = _lang(record.language)
+        self.scenario_iri = f"{s.base}/scenarios/{record.scenario_id}"
+        self.title = scenario.title if scenario is not None else record.scenario_id
+        self.scenario_activity = {
+            "objectType": "Activity",
+            "id": self.scenario_iri,
+            "definition": {"type": SIMULATION, "name": {self.lang: self.title}},
+        }
+        self.actor = {
+            "objectType": "Agent",
+            "name": record.learner,
+            "account": {"homePage": s.homepage, "name": record.learner},
+        }
+        self.context_ext: dict[str, Any] = {
+            s.ext("mode"): record.mode,
+            s.ext("seed"): record.seed,
+            s.ext("content-hash"): record.content_hash,
+        }
+        if record.cohort:
+            self.context_ext[s.ext("cohort")] = record.cohort
+
+    def statement(self, index: int | str, verb: str, obj: dict[str, Any], when: float, **extra: Any) -> dict[str, Any]:
+        """One statement of the playthrough; ``extra`` (e.g. ``result``) is added when not None."""
         verb_id, display = VERBS[verb]
-        context: dict[str, Any] = {"registration": _registration(record), "language": lang, "extensions": context_ext}
-        if obj is not scenario_activity:
-            context["contextActivities"] = {"parent": [{"objectType": "Activity", "id": scenario_iri}]}
+        context: dict[str, Any] = {
+            "registration": _registration(self.record),
+            "language": self.lang,
+            "extensions": self.context_ext,
+        }
+        if obj is not self.scenario_activity:
+            context["contextActivities"] = {"parent": [{"objectType": "Activity", "id": self.scenario_iri}]}
         body = {
-            "id": statement_id(record.uuid, index),
-            "actor": actor,
+            "id": statement_id(self.record.uuid, index),
+            "actor": self.actor,
             "verb": {"id": verb_id, "display": display},
             "object": obj,
             "context": context,
@@ -110,6 +126,14 @@ def statements(
         body.update({k: v for k, v in extra.items() if v is not None})
         return body
 
+
+def statements(
+    record: PlaythroughRecord, settings: XapiSettings | None = None, scenario: Scenario | None = None
+) -> list[dict[str, Any]]:
+    """Every xAPI statement of ``record``, in order, as JSON-ready dicts."""
+    b = _Builder(record, settings, scenario)
+    s, lang, title, scenario_iri = b.s, b.lang, b.title, b.scenario_iri
+    statement, scenario_activity = b.statement, b.scenario_activity
     out = [statement(0, "initialized", scenario_activity, record.started_at)]
     for choice in record.choices:
         scene = scenario.scene(choice.scene_id) if scenario is not None else None
@@ -165,3 +189,33 @@ def statements(
             statement(len(record.choices) + 1, "completed", scenario_activity, record.finished_at or 0.0, result=result)
         )
     return out
+
+
+def terminated_statement(
+    record: PlaythroughRecord,
+    when: float,
+    scene_id: str | None = None,
+    settings: XapiSettings | None = None,
+    scenario: Scenario | None = None,
+) -> dict[str, Any]:
+    """The *terminated* statement of a playthrough left before its ending, at ``when``, in ``scene_id``.
+
+    ``result.completion`` is false; the extensions hold the choices answered so far (in order), the scene
+    the learner stopped in and the metrics there. The id is the same for every stop after the same number
+    of choices.
+    """
+    b = _Builder(record, settings, scenario)
+    answered = len(record.choices)
+    metrics = record.choices[-1].metrics if record.choices else record.start_metrics
+    extensions: dict[str, Any] = {
+        b.s.ext("answered"): [c.choice_id for c in record.choices],
+        b.s.ext("metrics"): _numbers(metrics),
+    }
+    if scene_id:
+        extensions[b.s.ext("scene")] = scene_id
+    result = {
+        "completion": False,
+        "duration": _duration(max(0.0, when - record.started_at)),
+        "extensions": extensions,
+    }
+    return b.statement(f"terminated/{answered}", "terminated", b.scenario_activity, when, result=result)

@@ -294,7 +294,9 @@ class App:
         return 0
 
     def close(self) -> None:
-        """Release records, audio and the window."""
+        """Release records (after marking an unfinished playthrough as left), audio and the window."""
+        if self.playthrough is not None:
+            self.playthrough.leave()
         self.recorder.close()
         self.sounds.close()
         pygame.display.quit()

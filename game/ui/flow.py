@@ -15,8 +15,15 @@ def open_title(app: App) -> None:
     """The title screen, alone on the stack."""
     from game.ui.screens.title import TitleScreen
 
-    app.playthrough = None
+    leave(app)
     app.goto(TitleScreen(app))
+
+
+def leave(app: App) -> None:
+    """The learner leaves the playthrough being played, if any (see ``Playthrough.leave``)."""
+    if app.playthrough is not None:
+        app.playthrough.leave()
+    app.playthrough = None
 
 
 def open_picker(app: App, select: str | Path | None = None, focus_modes: bool = False) -> None:
@@ -35,6 +42,7 @@ def start(app: App, path: str | Path, mode: str, seed: int | None = None) -> boo
     except LoadFailed as exc:
         app.show_notice("error", tr("picker.errors"), [d.format() for d in exc.errors])
         return False
+    leave(app)
     app.playthrough = Playthrough(
         str(path), result, app.settings.language, mode, app.services(), seed=seed
     )
@@ -102,6 +110,7 @@ def try_again(app: App) -> None:
     """The same scenario again from the start, same mode, a new seed."""
     pt = app.playthrough
     assert pt is not None
+    pt.leave()
     app.playthrough = pt.restart()
     app.playthrough.autosave()
     show_playthrough(app)

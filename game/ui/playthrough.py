@@ -167,8 +167,16 @@ class Playthrough:
             self._since = time.monotonic()
         return undone
 
+    def leave(self) -> None:
+        """The learner leaves this playthrough (quit, title screen, another one): an unfinished record is
+        marked as left (its xAPI statements so far are queued with a *terminated* one); it can still be
+        continued from the autosave."""
+        if not self.session.finished:
+            self.services.recorder.terminate(self.pid, self.session)
+
     def rewind(self, turns: int) -> None:
         """Go back to the state after ``turns`` choices and play on from there (a new recorded playthrough)."""
+        self.leave()
         self.session.rewind(turns)
         self.finished_recorded = False
         self.pid = self.services.recorder.start(self.session, self.mode, self.language)
@@ -206,6 +214,7 @@ class Playthrough:
             except ChoiceNotAvailable:
                 break
             replayed += 1
+        self.leave()
         self.session = session
         self.finished_recorded = session.finished
         self.pid = self.services.recorder.start(session, self.mode, self.language)

@@ -113,6 +113,16 @@ class Recorder:
         except Exception as exc:  # noqa: BLE001
             self._fail("finish", exc)
 
+    def terminate(self, pid: int | None, session: Session) -> None:
+        """Record that the learner left an unfinished playthrough (queues its xAPI so far)."""
+        records = self._open()
+        if records is None or pid is None:
+            return
+        try:
+            records.terminate(pid, session)
+        except Exception as exc:  # noqa: BLE001
+            self._fail("terminate", exc)
+
     def close(self) -> None:
         """Close the database."""
         if self._records is not None:
