@@ -219,9 +219,14 @@ class _Sweep:
                     following = pending[child.node] = {}
                 found = following.get(child)
                 if found is None:  # keep one copy of each metric value and flag set: ~400 bytes a state
-                    metrics = tuple([pairs.setdefault(pair, pair) for pair in child.metrics])
-                    flags, fired = sets.setdefault(child.flags, child.flags), sets.setdefault(child.fired, child.fired)
-                    child = _new_state(State, (child.node, metrics, flags, fired, child.turn, False))
+                    node, metrics, flags, fired, turn_after, _ended = child
+                    if metrics is not state.metrics:
+                        metrics = tuple([pairs.setdefault(pair, pair) for pair in metrics])
+                    if flags is not state.flags:
+                        flags = sets.setdefault(flags, flags)
+                    if fired is not state.fired:
+                        fired = sets.setdefault(fired, fired)
+                    child = _new_state(State, (node, metrics, flags, fired, turn_after, False))
                     following[child] = [share * p, paths, deeper, (number, outcome, child.node, link)]
                     added += 1
                 else:

@@ -8,11 +8,12 @@ visit every reachable state quickly. One set of rules, two drivers.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from game.core.expr import Condition, Evaluator
-from game.core.model import Branches, Chance, Choice, Effects, Goto, Rule, Scenario
+from game.core.model import Branches, Chance, Choice, Effects, Goto, Scenario
 
 
 class State(NamedTuple):
@@ -126,15 +127,40 @@ def chance_target(chance: Chance, roll: float) -> tuple[str, int]:
     return chance.outcomes[-1].target, len(chance.outcomes) - 1
 
 
+class Change(NamedTuple):
+    """One ``Effects``, prepared for the inner loop: clamped moves with their bounds (±inf when open), the flag
+    sets to add and remove, and the declared flags it touches."""
+
+    moves: tuple[tuple[str, float, float, float], ...]  # (metric id, delta, low, high); unknown metrics dropped
+    set_flags: frozenset[str]
+    clear_flags: frozenset[str]
+    touched: tuple[str, ...]
+    any: bool  # False when it changes nothing at all
+
+
 @dataclass(frozen=True, slots=True)
 class StepPlan:
-    """What every step of a scenario needs, looked up once: metric bounds, rules, endings, flag ids."""
+    """What every step of a scenario needs, looked up once: metric bounds, rules, endings, flag ids, and each
+    choice's and rule's effects prepared as a ``Change`` (by the ``id`` of the ``Effects``)."""
 
     bounds: dict[str, tuple[float | None, float | None]]
-    rules: tuple[tuple[Rule, str, bool, Evaluator], ...]  # (rule, id, once, its condition's evaluator)
+    rules: tuple[tuple[str, bool, Evaluator, Change], ...]  # (id, once, its condition's evaluator, its effects)
     ending_ids: frozenset[str]
     conditional: tuple[tuple[str, Evaluator], ...]  # endings with a condition: (id, evaluator), in file order
     flag_zeros: dict[str, float]
+    changes: dict[int, Change]
+
+
+def _change(
+    bounds: dict[str, tuple[float | None, float | None]], flag_ids: dict[str, float], effects: Effects
+) -> Change:
+    moves = []
+    for metric_id, delta in effects.deltas:
+        if metric_id in bounds:
+            low, high = bounds[metric_id]
+            moves.append((metric_id, delta, -math.inf if low is None else low, math.inf if high is None else high))
+    touched = tuple(f for f in dict.fromkeys(effects.set_flags + effects.clear_flags) if f in flag_ids)
+    return Change(tuple(moves), frozenset(effects.set_flags), frozenset(effects.clear_flags), touched, bool(effects))
 
 
 def plan_of(scenario: Scenario) -> StepPlan:
@@ -142,12 +168,16 @@ def plan_of(scenario: Scenario) -> StepPlan:
     plan = scenario._index.get("plan:rules")
     if isinstance(plan, StepPlan):
         return plan
+    bounds = {m.id: (m.minimum, m.maximum) for m in scenario.metrics}
+    flag_zeros = dict.fromkeys(scenario.flags, 0.0)
+    changes = {id(c.effects): _change(bounds, flag_zeros, c.effects) for s in scenario.scenes for c in s.choices}
     plan = StepPlan(
-        {m.id: (m.minimum, m.maximum) for m in scenario.metrics},
-        tuple((r, r.id, r.once, _evaluator(r.when)) for r in scenario.rules),
+        bounds,
+        tuple((r.id, r.once, _evaluator(r.when), _change(bounds, flag_zeros, r.effects)) for r in scenario.rules),
         frozenset(e.id for e in scenario.endings),
         tuple((e.id, _evaluator(e.when)) for e in scenario.endings if e.when is not None),
-        dict.fromkeys(scenario.flags, 0.0),
+        flag_zeros,
+        changes,
     )
     scenario._index["plan:rules"] = plan
     return plan
@@ -159,31 +189,25 @@ def _evaluator(condition: Condition) -> Evaluator:
 
 
 def _apply(
-    plan: StepPlan, env: dict[str, float], flags: frozenset[str], effects: Effects, deltas: dict[str, float] | None
+    env: dict[str, float], flags: frozenset[str], change: Change, deltas: dict[str, float] | None
 ) -> frozenset[str]:
-    """Apply ``effects`` to the metrics and flags held in ``env``; returns the new flags.
+    """Apply ``change`` to the metrics and flags held in ``env``; returns the new flags.
 
     The same arithmetic as ``apply_effects`` (clamped, real deltas recorded in ``deltas`` when given).
     """
-    bounds = plan.bounds
-    for metric_id, delta in effects.deltas:
-        bound = bounds.get(metric_id)
-        if bound is None:
-            continue
+    for metric_id, delta, low, high in change.moves:
         before = env[metric_id]
         after = before + delta
-        low, high = bound
-        if low is not None and after < low:
+        if after < low:
             after = low
-        elif high is not None and after > high:
+        elif after > high:
             after = high
         env[metric_id] = after
         if deltas is not None and after != before:
             deltas[metric_id] = deltas.get(metric_id, 0.0) + (after - before)
-    if effects.set_flags or effects.clear_flags:
-        flags = (flags | frozenset(effects.set_flags)) - frozenset(effects.clear_flags)
-        zeros = plan.flag_zeros
-        for flag in zeros:
+    if change.set_flags or change.clear_flags:
+        flags = (flags | change.set_flags) - change.clear_flags
+        for flag in change.touched:
             env[flag] = 1.0 if flag in flags else 0.0
     return flags
 
@@ -223,10 +247,12 @@ def advance(
     flags = state.flags
     deltas: dict[str, float] = {}
     changed = False
-    effects = choice.effects
-    if effects:
-        flags = _apply(plan, env, flags, effects, deltas if record else None)
-        changed = bool(effects.deltas)
+    change = plan.changes.get(id(choice.effects))
+    if change is None:  # a choice made after the plan (a test's own): prepare it now
+        change = _change(plan.bounds, plan.flag_zeros, choice.effects)
+    if change.any:
+        flags = _apply(env, flags, change, deltas if record else None)
+        changed = bool(change.moves)
     chance_index: int | None = None
     roll: float | None = None
     if target is None:
@@ -237,13 +263,13 @@ def advance(
             target, chance_index, roll = route(scenario, choice, env, seed, turn)
     fired = state.fired
     firings: list[RuleFiring] = []
-    for rule, rule_id, once, holds in plan.rules:
+    for rule_id, once, holds, rule_change in plan.rules:
         if once and rule_id in fired:
             continue
         if holds(env):
             rule_deltas: dict[str, float] = {}
-            flags = _apply(plan, env, flags, rule.effects, rule_deltas if record else None)
-            changed = changed or bool(rule.effects.deltas)
+            flags = _apply(env, flags, rule_change, rule_deltas if record else None)
+            changed = changed or bool(rule_change.moves)
             fired = fired | {rule_id}
             if record:
                 firings.append(RuleFiring(rule_id, rule_deltas))

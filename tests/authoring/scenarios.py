@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.authoring.load import load_scenario_text
 from game.core.model import Scenario
+from game.core.rules import State, choice_available, initial_state, step
 
 HEAD = """\
 id: {id}
@@ -127,3 +128,17 @@ def load(text: str, name: str = "t.yaml") -> Scenario:
     result = load_scenario_text(text, name)
     assert result.scenario is not None, [d.format() for d in result.diagnostics]
     return result.scenario
+
+
+def replay(scenario: Scenario, path: list[dict[str, object]]) -> State:
+    """Play a path reported by `sticky explore` with the engine's own ``step``: every choice must be available
+    and every move land where the report says. Returns the state at the end."""
+    state = initial_state(scenario)
+    for move in path:
+        choice = scenario.choice(str(move["choice"]))
+        assert choice is not None and choice_available(scenario, state, choice), move
+        chance = move.get("chance")
+        target = choice.next.outcomes[int(str(chance))].target if chance is not None else None  # type: ignore[union-attr]
+        state = step(scenario, state, choice, 0, target).state
+        assert state.node == move["to"], (move, state.node)
+    return state

@@ -18,8 +18,7 @@ from game.authoring.load import load_scenario
 from game.authoring.paths import analyse
 from game.authoring.sweep import scene_order, sweep
 from game.core.model import Scenario
-from game.core.rules import choice_available, initial_state, step
-from tests.authoring.scenarios import load
+from tests.authoring.scenarios import load, replay
 
 CONDITIONS = [
     "reputation >= 60",
@@ -122,32 +121,19 @@ def same(graph: Findings, scenes: Findings, scenario: Scenario) -> None:
             assert got.metrics[metric][1] == pytest.approx(mean, rel=1e-9, abs=1e-9)
         assert len(got.shortest) == len(want.shortest)
         if got.reachable:
-            assert replay(scenario, got.shortest) == ending_id
+            assert replay(scenario, got.shortest).node == ending_id
     for mine, theirs in ((scenes.best, graph.best), (scenes.worst, graph.worst)):
         assert (mine is None) == (theirs is None)
         if mine is not None and theirs is not None:
             assert mine.rating == theirs.rating
             assert score(scenario, mine.metrics) == score(scenario, theirs.metrics)
-            assert replay(scenario, mine.path) == mine.ending
+            assert replay(scenario, mine.path).node == mine.ending
     assert [(lock.scene, lock.states) for lock in scenes.soft_locks] == [
         (lock.scene, lock.states) for lock in graph.soft_locks
     ]
     assert (scenes.stuck_states, scenes.stuck_scenes) == (graph.stuck_states, graph.stuck_scenes)
     assert scenes.never_ends == pytest.approx(graph.never_ends, abs=1e-12)
     assert (scenes.never_offered, scenes.scenes_never_reached) == (graph.never_offered, graph.scenes_never_reached)
-
-
-def replay(scenario: Scenario, path: list[dict[str, object]]) -> str:
-    """Play a reported path with the engine's own ``step``; where it ends."""
-    state = initial_state(scenario)
-    for move in path:
-        choice = scenario.choice(str(move["choice"]))
-        assert choice is not None and choice_available(scenario, state, choice)
-        chance = move.get("chance")
-        target = choice.next.outcomes[int(chance)].target if chance is not None else None  # type: ignore[union-attr, call-overload]
-        state = step(scenario, state, choice, 0, target).state
-        assert state.node == move["to"]
-    return state.node
 
 
 @pytest.mark.parametrize("seed", range(120))
