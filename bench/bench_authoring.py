@@ -4,7 +4,11 @@ Generates scenarios of 500, 5,000 and 50,000 scenes and measures, in the same ru
 
 * the floor: the bare libyaml event parse, ``yaml.parse(text, Loader=yaml.CSafeLoader)`` consumed fully;
 * ``check``: the full load (tree, model, graph checks) plus the lint checks, as `sticky check` runs them;
-* ``explore``: distinct states per second of the exhaustive exploration (search only, and with the analysis);
+* ``explore``: distinct states per second of the exhaustive exploration as `sticky explore` runs it (scene by
+  scene, figures included), against the whole-graph explorer with its analysis in the same run (the baseline:
+  what `sticky explore` did before, and still does for scenarios with loops);
+* with ``--shipped``: `sticky explore --json` of every shipped scenario to the end, as a child process (wall and
+  CPU time, distinct states, peak memory of that process);
 * hot reload: ``load_scenario`` of every shipped scenario (what F5 in the game does).
 
 Run: ``python bench/bench_authoring.py`` (``--sizes 500,5000`` to choose, ``--repeat N`` for best of N).
@@ -32,6 +36,7 @@ from game.authoring.explore import explore  # noqa: E402
 from game.authoring.lint import check_file  # noqa: E402
 from game.authoring.load import load_scenario  # noqa: E402
 from game.authoring.paths import analyse  # noqa: E402
+from game.authoring.sweep import sweep  # noqa: E402
 from game.authoring.translations import is_translation_file  # noqa: E402
 
 PHASES = ("situation", "cost", "limits", "power")
@@ -117,7 +122,7 @@ def bare_parse(text: str) -> None:
         pass
 
 
-def run(sizes: list[int], repeat: int, max_states: int, shipped_limit: int = 1_000_000) -> None:
+def run(sizes: list[int], repeat: int, max_states: int, full_shipped: bool = False) -> None:
     """Measure and print one table row per size, then the hot reloads."""
     budget = 80 * max(sizes)  # about 65 YAML nodes a scene
     if budget > yamltree.MAX_NODES:
@@ -125,7 +130,7 @@ def run(sizes: list[int], repeat: int, max_states: int, shipped_limit: int = 1_0
         yamltree.MAX_NODES = budget
     print(
         f"{'scenes':>7} {'MB':>6} {'parse s':>8} {'check s':>8} {'ratio':>6} {'states':>10} "
-        f"{'search/s':>10} {'with analysis/s':>16}"
+        f"{'explore/s':>10} {'graph/s':>10} {'x':>5}"
     )
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
@@ -138,35 +143,49 @@ def run(sizes: list[int], repeat: int, max_states: int, shipped_limit: int = 1_0
             assert result.errors == 0, [d.format() for d in result.diagnostics][:5]
             scenario = result.load.scenario
             assert scenario is not None
-            gc.collect()
-            started = time.process_time()
-            graph = explore(scenario, max_states)
-            search = time.process_time() - started
-            analyse(graph)
-            total = time.process_time() - started
-            states = len(graph.states)
+            found = sweep(scenario, max_states)
+            assert found is not None and found.complete
+            scenes = best_of(repeat, lambda scenario=scenario: sweep(scenario, max_states))
+            whole = best_of(repeat, lambda scenario=scenario: analyse(explore(scenario, max_states)))
+            states = found.states
             print(
                 f"{size:>7,} {len(text.encode()) / 1e6:>6.2f} {parse:>8.3f} {check:>8.3f} {check / parse:>5.2f}x "
-                f"{states:>10,}{'' if graph.complete else '+'} {states / search:>10,.0f} {states / total:>16,.0f}"
+                f"{states:>10,} {states / scenes:>10,.0f} {states / whole:>10,.0f} {whole / scenes:>4.1f}x"
             )
-            del graph, result, scenario
+            del found, result, scenario
     print()
     shipped_files = [p for p in sorted((ROOT / "scenarios").glob("*.yaml")) if not is_translation_file(p)]
     for shipped in shipped_files:
         cpu = best_of(max(repeat, 5), lambda shipped=shipped: load_scenario(shipped))
         wall = min(_wall(lambda shipped=shipped: load_scenario(shipped)) for _ in range(max(repeat, 5)))
         print(f"hot reload {shipped.name:<24} {cpu * 1000:6.1f} ms CPU, {wall * 1000:6.1f} ms wall (with translations)")
-    for shipped in shipped_files[:1] if shipped_limit else []:
-        scenario = load_scenario(shipped).scenario
-        assert scenario is not None
-        gc.collect()
-        started = time.process_time()
-        graph = explore(scenario, shipped_limit)
-        search = time.process_time() - started
-        print(
-            f"explore {shipped.name}: {len(graph.states):,} states ({'complete' if graph.complete else 'limit'}), "
-            f"{len(graph.states) / search:,.0f} states/s"
-        )
+    if full_shipped:
+        print()
+        for path in shipped_files:
+            explore_shipped(path)
+
+
+def explore_shipped(path: Path) -> None:
+    """`sticky explore --json PATH` to the end, in a child process: its wall and CPU time and peak memory."""
+    import json
+    import os
+    import subprocess
+
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "game", "explore", "--json", str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    out = child.stdout.read()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    data = json.loads(out)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(
+        f"explore {path.name:<22} {data['states']:>10,} states ({'complete' if data['complete'] else 'LIMIT'}, "
+        f"exit {os.waitstatus_to_exitcode(status)}), at most {data['peak_states']:,} held; {wall:5.1f} s wall, "
+        f"{cpu:5.1f} s CPU, {data['states'] / cpu:,.0f} states/s, peak RSS {usage.ru_maxrss / 1024:,.0f} MB"
+    )
 
 
 def _wall(work: Callable[[], object]) -> float:
@@ -181,10 +200,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="500,5000,50000", help="comma-separated scene counts")
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs for parse and check")
-    parser.add_argument("--max-states", type=int, default=2_000_000, help="explorer state limit")
-    parser.add_argument("--shipped-states", type=int, default=1_000_000, help="states explored in a shipped scenario")
+    parser.add_argument("--max-states", type=int, default=5_000_000, help="explorer state limit")
+    parser.add_argument("--shipped", action="store_true", help="also explore every shipped scenario (~3 minutes)")
     args = parser.parse_args()
-    run([int(s) for s in args.sizes.split(",")], args.repeat, args.max_states, args.shipped_states)
+    run([int(s) for s in args.sizes.split(",")], args.repeat, args.max_states, args.shipped)
 
 
 if __name__ == "__main__":
