@@ -17,6 +17,7 @@ millions of states be explored on a laptop.
 from __future__ import annotations
 
 import gc
+import heapq
 from dataclasses import dataclass, field
 
 from game.authoring.findings import (
@@ -54,16 +55,16 @@ def scene_order(scenario: Scenario) -> list[str] | None:
                 if target in following and target not in following[scene.id]:
                     following[scene.id].add(target)
                     indegree[target] += 1
-    ready = sorted((i for i in ids if indegree[i] == 0), key=position.__getitem__)
+    ready = [position[i] for i in ids if indegree[i] == 0]  # a heap of file positions: file order among equals
+    heapq.heapify(ready)
     order: list[str] = []
     while ready:
-        scene_id = ready.pop(0)
+        scene_id = ids[heapq.heappop(ready)]
         order.append(scene_id)
-        for target in sorted(following[scene_id], key=position.__getitem__):
+        for target in following[scene_id]:
             indegree[target] -= 1
             if indegree[target] == 0:
-                ready.append(target)
-        ready.sort(key=position.__getitem__)
+                heapq.heappush(ready, position[target])
     return order if len(order) == len(ids) else None
 
 

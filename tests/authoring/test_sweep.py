@@ -73,9 +73,11 @@ def random_scenario(seed: int) -> str:
             text += f", clear: [{rng.choice(['f0', 'f1'])}]"
         return text
 
+    blocks: list[list[str]] = []
     for index, scene in enumerate(scenes):
-        lines += [f"  {scene}:", f"    phase: {['cost', 'limits', 'power'][index % 3]}", "    text: What now?"]
-        lines.append("    choices:")
+        block = [f"  {scene}:", f"    phase: {['cost', 'limits', 'power'][index % 3]}", "    text: What now?"]
+        blocks.append(block)
+        block.append("    choices:")
         for number in range(rng.randint(1, 4)):
             when = f", when: '{rng.choice(CONDITIONS)}'" if rng.random() < 0.25 else ""
             kind = rng.random()
@@ -87,10 +89,12 @@ def random_scenario(seed: int) -> str:
             else:
                 route = f"next: {later(index)}"
             style = rng.choice(["assertive", "passive", "aggressive"])
-            lines.append(
+            block.append(
                 f"      - {{id: c{index}_{number}, text: Say it., style: {style}{when}{effects()},"
                 f" feedback: Noted., {route}}}"
             )
+    rng.shuffle(blocks)  # the file order of scenes says nothing about the order of play
+    lines += [line for block in blocks for line in block]
     lines.append("rules:")
     for number in range(rng.randint(1, 3)):
         once = rng.choice(["true", "false"])
@@ -139,7 +143,10 @@ def same(graph: Findings, scenes: Findings, scenario: Scenario) -> None:
 @pytest.mark.parametrize("seed", range(120))
 def test_sweep_agrees_with_the_graph(seed: int) -> None:
     scenario = load(random_scenario(seed), f"random-{seed}.yaml")
-    assert scene_order(scenario) is not None
+    order = scene_order(scenario)
+    assert order is not None and sorted(order) == sorted(s.id for s in scenario.scenes)
+    for scene in scenario.scenes:  # every choice leads forward in that order
+        assert all(order.index(t) > order.index(scene.id) for c in scene.choices for t in c.targets() if t in order)
     scenes = sweep(scenario, 1_000_000)
     assert scenes is not None
     same(analyse(explore(scenario, 1_000_000)), scenes, scenario)
