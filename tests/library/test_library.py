@@ -80,7 +80,8 @@ def _walk(scenario: Scenario) -> tuple[set[str], set[str], int]:
       metrics and flags, some choice is available.
     * Everything is reached: a breadth-first search over real states (the engine's own ``step``, every
       chance outcome forced) stops as soon as every scene and ending has been seen.
-    The walk in ``sticky explore`` visits every distinct state instead; it is tested on small scenarios.
+    The walk in ``sticky explore`` visits every distinct state instead (tests/authoring/test_explore.py runs it
+    on every shipped scenario to the end).
     Returns the scenes and endings reached and the number of paths through the scene graph.
     """
     graph = {s.id: [t for c in s.choices for t in c.targets()] for s in scenario.scenes}
