@@ -1,6 +1,7 @@
 """A plain-terminal front end for `sticky play --text`: numbered choices, words not colours.
 
-It works over SSH and with a screen reader: no cursor tricks, one line per fact, everything typed.
+It works over SSH and with a screen reader: no cursor tricks, one line per fact, everything typed. Its own
+words (labels, prompts, messages) come from ``game.locale`` in the scenario's language, like the story.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TextIO
 
 from game.core.format import format_delta, format_value
 from game.core.session import ChoiceNotAvailable, Outcome, Session
+from game.locale import phase_word, rating_word, style_word, tr_in
 
 _WIDTH = 78
 
@@ -20,6 +22,24 @@ def _say(out: TextIO, text: str = "") -> None:
         out.write(textwrap.fill(paragraph, _WIDTH) + "\n" if paragraph else "\n")
 
 
+def _t(session: Session, key: str, **values: object) -> str:
+    """A terminal string in the language of the scenario being played."""
+    return tr_in(session.scenario.language, key, **values)
+
+
+def unavailable_message(exc: ChoiceNotAvailable, language: str) -> str:
+    """Why a typed choice was refused, in ``language`` (in English, exactly the exception's message)."""
+    listed = ", ".join(f"{i}={cid}" for i, cid in enumerate(exc.available, 1))
+    return tr_in(
+        language,
+        f"terminal.choice.{exc.kind}",
+        asked=exc.asked,
+        count=len(exc.available),
+        scene=exc.scene,
+        listed=listed or tr_in(language, "terminal.choice.none"),
+    )
+
+
 def _show_scene(session: Session, out: TextIO) -> None:
     scene = session.scene
     assert scene is not None
@@ -27,7 +47,7 @@ def _show_scene(session: Session, out: TextIO) -> None:
     speaker = scenario.character(scene.speaker)
     place = scenario.place(scene.place)
     _say(out)
-    header = f"[{scene.phase.upper()}]"
+    header = f"[{phase_word(scenario.language, scene.phase).upper()}]"
     if place:
         header += f" {place.name}"
     _say(out, header)
@@ -36,11 +56,11 @@ def _show_scene(session: Session, out: TextIO) -> None:
     _say(out, scene.text)
     question = scenario.reflection_for(scene.phase)
     if question:
-        _say(out, f"Reflect: {question}")
+        _say(out, _t(session, "terminal.reflect", question=question))
     _say(out)
     for number, choice in enumerate(session.available_choices(), 1):
         _say(out, f"  {number}. {choice.text}")
-    _say(out, "Type a number (u = undo, m = metrics, q = quit).")
+    _say(out, _t(session, "terminal.prompt"))
 
 
 def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
@@ -51,7 +71,7 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
             _say(out, f"  {metric.label}: {format_delta(delta, metric, scenario.language)}")
     for firing in outcome.rules:
         rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
-        _say(out, f"  Event: {rule.text if rule else firing.rule_id}")
+        _say(out, "  " + _t(session, "terminal.event", text=rule.text if rule else firing.rule_id))
         for metric_id, delta in firing.deltas.items():
             metric = scenario.metric(metric_id)
             if metric:
@@ -62,9 +82,9 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
 
         if isinstance(choice.next, Chance) and outcome.chance_index is not None:
             note = choice.next.outcomes[outcome.chance_index].note
-            _say(out, f"  Chance played a part. {note}".rstrip())
+            _say(out, "  " + _t(session, "terminal.chance", note=note).rstrip())
     if choice and choice.feedback:
-        _say(out, f"  Coach: {choice.feedback}")
+        _say(out, "  " + _t(session, "terminal.coach", text=choice.feedback))
 
 
 def _show_metrics(session: Session, out: TextIO) -> None:
@@ -76,11 +96,12 @@ def _show_metrics(session: Session, out: TextIO) -> None:
 def _show_ending(session: Session, out: TextIO) -> None:
     ending = session.ending
     assert ending is not None
+    scenario = session.scenario
+    language = scenario.language
     _say(out)
-    _say(out, f"ENDING ({ending.rating}): {ending.title}")
+    _say(out, _t(session, "terminal.ending", rating=rating_word(language, ending.rating), title=ending.title))
     _say(out, ending.text)
     _show_metrics(session, out)
-    scenario = session.scenario
     for outcome in session.history:
         scene = scenario.scene(outcome.scene_id)
         if scene is None or scene.phase not in ("cost", "limits", "power"):
@@ -89,10 +110,16 @@ def _show_ending(session: Session, out: TextIO) -> None:
         chosen = scenario.choice(outcome.choice_id)
         _say(
             out,
-            f'- {scene.phase}: you chose "{chosen.text if chosen else outcome.choice_id}" ({outcome.style}).',
+            _t(
+                session,
+                "terminal.you_chose",
+                phase=phase_word(language, scene.phase),
+                choice=chosen.text if chosen else outcome.choice_id,
+                style=style_word(language, outcome.style),
+            ),
         )
         if best and best.id != outcome.choice_id:
-            _say(out, f'  Strongest: "{best.text}" — {best.feedback}')
+            _say(out, "  " + _t(session, "terminal.strongest", choice=best.text, why=best.feedback))
 
 
 def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Iterable[str] = ()) -> int:
@@ -109,7 +136,7 @@ def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Ite
             out.flush()
             raw = stdin.readline()
             if not raw:
-                _say(out, "(input ended)")
+                _say(out, _t(session, "terminal.input_ended"))
                 return 0
             line = raw.strip()
         if line.lower() in ("q", "quit", "exit"):
@@ -118,12 +145,12 @@ def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Ite
             _show_metrics(session, out)
             continue
         if line.lower() in ("u", "undo"):
-            _say(out, "Undone." if session.undo() else "Nothing to undo.")
+            _say(out, _t(session, "terminal.undone" if session.undo() else "terminal.nothing_to_undo"))
             continue
         try:
             outcome = session.choose(line)
         except ChoiceNotAvailable as exc:
-            _say(out, str(exc))
+            _say(out, unavailable_message(exc, session.scenario.language))
             continue
         _show_outcome(session, outcome, out)
     _show_ending(session, out)

@@ -8,6 +8,7 @@ import json
 from game.cli import add_lang_option
 from game.commands.play import playthrough_json
 from game.core.format import format_delta, format_value
+from game.locale import phase_word, rating_word, style_word, tr_in
 from game.training.cli_support import with_records
 from game.training.records import Records
 from game.training.replay import replay, scenario_for
@@ -40,28 +41,32 @@ def run(args: argparse.Namespace, records: Records) -> int:
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0 if result.ok else 1
-    print(f"Playthrough {record.id} · {record.learner}" + (f" · {record.cohort}" if record.cohort else ""))
-    print(f"{scenario.title} (seed {record.seed})\n")
+    language = scenario.language
+    heading = tr_in(language, "replay.heading", id=record.id, learner=record.learner)
+    print(heading + (f" · {record.cohort}" if record.cohort else ""))
+    print(tr_in(language, "replay.title", title=scenario.title, seed=record.seed) + "\n")
     for outcome, choice in zip(session.history, record.choices, strict=False):
         scene = scenario.scene(outcome.scene_id)
         picked = scenario.choice(outcome.choice_id)
         seconds = f" · {choice.decision_seconds:.0f} s" if choice.decision_seconds is not None else ""
-        print(f"{outcome.turn:>2}. [{scene.phase if scene else '?'}] {picked.text if picked else outcome.choice_id}")
+        phase = phase_word(language, scene.phase) if scene else "?"
+        print(f"{outcome.turn:>2}. [{phase}] {picked.text if picked else outcome.choice_id}")
         changes = [
             f"{m.label} {format_delta(v, m, scenario.language)}"
             for k, v in outcome.total_deltas.items()
             if (m := scenario.metric(k)) is not None
         ]
-        print(f"    {outcome.style}{seconds}" + (f" · {', '.join(changes)}" if changes else ""))
+        print(f"    {style_word(language, outcome.style)}{seconds}" + (f" · {', '.join(changes)}" if changes else ""))
     ending = session.ending
     if ending is not None:
-        print(f"\nEnding: {ending.title} ({ending.rating})")
+        rating = rating_word(language, ending.rating)
+        print("\n" + tr_in(language, "replay.ending", title=ending.title, rating=rating))
     final = (f"{m.label}: {format_value(session.metrics[m.id], m, scenario.language)}" for m in scenario.metrics)
     print("  " + " · ".join(final))
     if result.ok:
-        print("\nverified: the replay matches the record")
+        print("\n" + tr_in(language, "replay.verified"))
         return 0
-    print("\nMISMATCH: the replay differs from the record:")
+    print("\n" + tr_in(language, "replay.mismatch"))
     for line in result.mismatches:
         print(f"  {line}")
     return 1

@@ -25,13 +25,21 @@ SAVE_VERSION = 1
 
 
 class ChoiceNotAvailable(ValueError):
-    """The player asked for a choice that is not offered now; ``available`` lists the ones that are."""
+    """The player asked for a choice that is not offered now; ``available`` lists the ones that are.
 
-    def __init__(self, asked: str, available: Sequence[str], reason: str) -> None:
+    ``kind`` says why, for front ends that word it themselves: ``"ended"`` (the playthrough is over),
+    ``"range"`` (a number outside 1..len(available)), ``"unavailable"`` (the choice's condition does not
+    hold) or ``"unknown"`` (no such choice in ``scene``).
+    """
+
+    def __init__(self, asked: str, available: Sequence[str], reason: str, kind: str = "unknown",
+                 scene: str = "") -> None:
         listed = ", ".join(f"{i}={cid}" for i, cid in enumerate(available, 1)) or "none: the playthrough has ended"
         super().__init__(f"choice '{asked}' {reason}; available now: {listed}")
         self.asked = asked
         self.available = list(available)
+        self.kind = kind
+        self.scene = scene
 
 
 class SaveError(ValueError):
@@ -243,20 +251,22 @@ class Session:
         available = self.available_choices()
         ids = [c.id for c in available]
         if self.finished:
-            raise ChoiceNotAvailable(str(wanted), [], "cannot be made")
+            raise ChoiceNotAvailable(str(wanted), [], "cannot be made", "ended")
         text = str(wanted).strip()
+        node = self.state.node
         if text.isdigit():
             number = int(text)
             if 1 <= number <= len(available):
                 return available[number - 1]
-            raise ChoiceNotAvailable(text, ids, f"is not a number between 1 and {len(available)}")
+            raise ChoiceNotAvailable(text, ids, f"is not a number between 1 and {len(available)}", "range", node)
         for choice in available:
             if choice.id == text:
                 return choice
         scene = self.scene
         if scene is not None and scene.choice(text) is not None:
-            raise ChoiceNotAvailable(text, ids, "is not available now (its condition does not hold)")
-        raise ChoiceNotAvailable(text, ids, f"does not exist in scene '{self.state.node}'")
+            raise ChoiceNotAvailable(text, ids, "is not available now (its condition does not hold)", "unavailable",
+                                     node)
+        raise ChoiceNotAvailable(text, ids, f"does not exist in scene '{node}'", "unknown", node)
 
     # -- acting --------------------------------------------------------------------------------------
     def choose(self, wanted: str | int) -> Outcome:

@@ -1,8 +1,9 @@
-"""Every text of the game window in English and Spanish.
+"""Every text of the game window and of terminal play in English and Spanish.
 
 ``tr("key", name=...)`` returns the string for the current language with ``{name}`` filled in; the
-tables live in ``en.py`` and ``es.py`` and hold the same keys (a test checks). Scenario text is not
-here: it comes from the scenario files and their translations.
+tables live in ``en.py`` and ``es.py`` and hold the same keys (a test checks). ``tr_in(lang, "key")`` reads
+the same tables in a given language, for the terminal and the command line. Scenario text is not here: it
+comes from the scenario files and their translations.
 """
 
 from __future__ import annotations
@@ -29,5 +30,28 @@ def language() -> str:
 
 def tr(key: str, **values: object) -> str:
     """The UI string for ``key`` in the current language, with ``{placeholders}`` filled in."""
-    text = TABLES[_current].get(key) or EN.get(key) or key
+    return tr_in(_current, key, **values)
+
+
+def tr_in(language: str, key: str, **values: object) -> str:
+    """The string for ``key`` in ``language`` (English when unknown), filled in; the current language is
+    left alone. For output that follows a scenario's language rather than the window's: the terminal
+    (`sticky play --text`) and `sticky replay`."""
+    table = TABLES.get(language, EN)
+    text = table.get(key) or EN.get(key) or key
     return text.format(**values) if values else text
+
+
+def phase_word(language: str, phase: str) -> str:
+    """A decision point's short name in lower case, for plain text: ``cost`` (English), ``coste`` (Spanish)."""
+    return tr_in(language, f"phase_short.{phase}").lower()
+
+
+def style_word(language: str, style: str) -> str:
+    """A choice's style in lower case, for plain text: ``assertive`` (English), ``asertiva`` (Spanish)."""
+    return tr_in(language, f"style.{style}").lower()
+
+
+def rating_word(language: str, rating: str) -> str:
+    """An ending's rating as one word, for plain text: ``best`` (English), ``excelente`` (Spanish)."""
+    return tr_in(language, f"rating_word.{rating}")
