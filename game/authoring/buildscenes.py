@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
 from game.authoring.reader import Reader, valid_ident, valid_number, valid_text
-from game.authoring.yamlnodes import YMap, YNode, YScalar, YSeq
+from game.authoring.yamlnodes import Mark, YMap, YNode, YScalar, YSeq
 from game.core.expr import Condition, ConditionError, compile_condition
 from game.core.model import PHASES, STYLES, Branch, Branches, Chance, Choice, Effects, Goto, Outcome, Scene
 
@@ -53,7 +53,7 @@ class SceneBuilder:
         self.metric_ids: list[str] = []
         self.flag_ids: list[str] = []
         self.targets: dict[str, str] = {}  # id -> "scene" | "ending"
-        self.choice_ids: dict[str, YScalar] = {}  # choice id -> where it is first written
+        self.choice_ids: dict[str, Mark] = {}  # choice id -> where it is first written
         self.known: dict[str, str] = {"turn": "turn"}
         self.compiled: dict[tuple[str, int], Condition] = {}
 
@@ -109,43 +109,51 @@ class SceneBuilder:
     def effects(self, node: YMap, what: str) -> Effects:
         """The ``effects``, ``set`` and ``clear`` of a choice or a rule."""
         get = node.entries.get
-        effects, set_node, clear_node = get("effects"), get("set"), get("clear")
+        effects = get("effects")
         deltas: list[tuple[str, float]] = []
-        eff = effects if type(effects) is YMap or effects is None else self.read.mapping(effects, f"{what} effects")
+        eff = (
+            effects
+            if type(effects) is YMap or effects is None
+            else self.read.mapping(node.get("effects"), f"{what} effects")
+        )
         if eff is not None:
             metric_ids = self.metric_ids
             for key, value in eff.entries.items():
                 if key not in metric_ids:
                     hint = did_you_mean(key, metric_ids) or "declare it under metrics:"
-                    self.bag.add("S302", f"unknown metric '{key}' in {what} effects", eff.keys[key].pos, hint=hint)
+                    self.bag.add("S302", f"unknown metric '{key}' in {what} effects", eff.key_pos(key), hint=hint)
                     continue
                 number = valid_number(value)
                 if number is None:
-                    number = self.read.number(value, f"effect on {key}")
+                    number = self.read.number(eff.get(key), f"effect on {key}")
                 if number is not None:
                     deltas.append((key, number))
         return Effects(
             tuple(deltas),
-            () if set_node is None else self.flag_list(set_node, what),
-            () if clear_node is None else self.flag_list(clear_node, what),
+            () if get("set") is None else self.flag_list(node.get("set"), what),
+            () if get("clear") is None else self.flag_list(node.get("clear"), what),
         )
 
     def flag_list(self, node: YNode | None, what: str) -> tuple[str, ...]:
         """Declared flags: one, or a list of them."""
-        items: list[YNode]
+        flag_ids = self.flag_ids
+        out = []
         if type(node) is YSeq:
-            items = node.items
-        elif isinstance(node, YScalar) and not node.is_null:
+            for index, raw in enumerate(node.raw):
+                flag = valid_ident(raw)
+                if flag is None or flag not in flag_ids:
+                    flag = self.ref(node.item(index), "flag", flag_ids, "S304")
+                if flag is not None:
+                    out.append(flag)
+            return tuple(out)
+        items: list[YNode]
+        if isinstance(node, YScalar) and not node.is_null:
             items = [node]
         else:
             seq = self.read.sequence(node, f"{what} flags")
             items = seq.items if seq is not None else []
-        out = []
-        flag_ids = self.flag_ids
         for item in items:
-            flag = valid_ident(item)
-            if flag is None or flag not in flag_ids:
-                flag = self.ref(item, "flag", flag_ids, "S304")
+            flag = self.ref(item, "flag", flag_ids, "S304")
             if flag is not None:
                 out.append(flag)
         return tuple(out)
@@ -165,22 +173,19 @@ class SceneBuilder:
             if not _fields_ok(spec, _SCENE_KEYS, _SCENE_REQUIRED):
                 read.fields(spec, f"scene '{key}'", SCENE_FIELDS, ("phase", "text"))
             get = spec.entries.get
-            node = get("phase")
-            phase = valid_text(node)
+            phase = valid_text(get("phase"))
             if phase not in PHASES:
-                phase = read.enum(node, "phase", PHASES, "S307")
-            node = get("speaker")
-            speaker = valid_ident(node)
+                phase = read.enum(spec.get("phase"), "phase", PHASES, "S307")
+            raw = get("speaker")
+            speaker = valid_ident(raw)
             if speaker is None or speaker not in char_ids:
-                speaker = self.ref(node, "speaker", char_ids, "S303") if node is not None else None
-            node = get("place")
-            place = self.ref(node, "place", place_ids, "S305") if node is not None else None
-            node = get("text")
-            text = valid_text(node)
+                speaker = self.ref(spec.get("speaker"), "speaker", char_ids, "S303") if raw is not None else None
+            place = self.ref(spec.get("place"), "place", place_ids, "S305") if get("place") is not None else None
+            text = valid_text(get("text"))
             if text is None:
-                text = read.text(node, f"scene '{key}' text")
-            node = get("choices")
-            choices_seq = node if type(node) is YSeq else read.sequence(node, f"scene '{key}' choices")
+                text = read.text(spec.get("text"), f"scene '{key}' text")
+            raw = get("choices")
+            choices_seq = raw if type(raw) is YSeq else read.sequence(spec.get("choices"), f"scene '{key}' choices")
             choices = [c for c in (self.choice(item, key) for item in (choices_seq.items if choices_seq else [])) if c]
             out.append(Scene(key, phase or "situation", text or "", tuple(choices), speaker, place, kpos))
         return out
@@ -192,10 +197,9 @@ class SceneBuilder:
         if spec is None:
             return None
         get = spec.entries.get
-        id_node = get("id")
-        choice_id = valid_ident(id_node)
+        choice_id = valid_ident(get("id"))
         if choice_id is None:
-            choice_id = read.ident(id_node, "choice id")
+            choice_id = read.ident(spec.get("id"), "choice id")
         what = f"choice '{choice_id or '?'}'"
         if not _fields_ok(spec, _CHOICE_KEYS, _CHOICE_REQUIRED):
             read.fields(spec, what, CHOICE_FIELDS, ("id", "text", "style"))
@@ -204,27 +208,23 @@ class SceneBuilder:
             if first is not None:
                 self.bag.add(
                     "S205",
-                    f"choice id '{choice_id}' is already used at line {first.line0 + 1}",
+                    f"choice id '{choice_id}' is already used at line {first.line + 1}",
                     spec.key_pos("id"),
                 )
             else:
                 self.choice_ids[choice_id] = spec.keys["id"]
-        value = get("text")
-        text = valid_text(value)
+        text = valid_text(get("text"))
         if text is None:
-            text = read.text(value, f"{what} text")
-        value = get("style")
-        style = valid_text(value)
+            text = read.text(spec.get("text"), f"{what} text")
+        style = valid_text(get("style"))
         if style not in STYLES:
-            style = read.enum(value, "style", STYLES, "S306")
-        value = get("feedback")
-        feedback = "" if value is None else valid_text(value)
+            style = read.enum(spec.get("style"), "style", STYLES, "S306")
+        raw = get("feedback")
+        feedback = "" if raw is None else valid_text(raw)
         if feedback is None:
-            feedback = read.text(value, f"{what} feedback")
-        value = get("when")
-        when = None if value is None else self.condition(value, f"{what} condition")
-        value = get("best")
-        best = False if value is None else read.boolean(value, "best")
+            feedback = read.text(spec.get("feedback"), f"{what} feedback")
+        when = None if get("when") is None else self.condition(spec.get("when"), f"{what} condition")
+        best = False if get("best") is None else read.boolean(spec.get("best"), "best")
         effects = self.effects(spec, what)
         next_ = self.next(spec, what)
         if choice_id is None or text is None or next_ is None:
@@ -234,12 +234,19 @@ class SceneBuilder:
     def next(self, spec: YMap, what: str) -> Goto | Branches | Chance | None:
         """Where a choice leads: ``next`` (one target or branches) or ``chance``; None after errors."""
         get = spec.entries.get
-        node, chance = get("next"), get("chance")
-        if (node is None) == (chance is None):
+        raw = get("next")
+        if type(raw) is str and get("chance") is None:  # the usual `next: scene_id`
+            target = valid_ident(raw)
+            if target is not None and target in self.targets:
+                mark = spec.marks["next"]
+                return Goto(target, Pos(spec.path, mark.line + 1, mark.column + 1))
+        if (raw is None) == (get("chance") is None):
             self.bag.add("S209", f"{what} needs exactly one of 'next' or 'chance'", spec.pos)
             return None
+        chance = spec.get("chance")
         if chance is not None:
             return self.chance(chance, what)
+        node = spec.get("next")
         assert node is not None
         if isinstance(node, YScalar):
             target = self.target(node, "next")
@@ -285,15 +292,16 @@ class SceneBuilder:
             if not _fields_ok(spec, _CHANCE_KEYS, _CHANCE_REQUIRED):
                 read.fields(spec, "a chance outcome", CHANCE_FIELDS, ("p", "next"))
             get = spec.entries.get
-            p_node = get("p")
-            p = valid_number(p_node)
+            p = valid_number(get("p"))
             if p is None:
-                p = read.number(p_node, "p")
-            target = self.target(get("next"), "next")
-            note_node = get("note")
-            note = "" if note_node is None else valid_text(note_node)
+                p = read.number(spec.get("p"), "p")
+            target = valid_ident(get("next"))
+            if target is None or target not in self.targets:
+                target = self.target(spec.get("next"), "next")
+            raw = get("note")
+            note = "" if raw is None else valid_text(raw)
             if note is None:
-                note = read.text(note_node, "note")
+                note = read.text(spec.get("note"), "note")
             if p is not None and not 0 < p <= 1:
                 self.bag.add("S210", f"probability {p:g} must be above 0 and at most 1", spec.key_pos("p"))
                 p = None

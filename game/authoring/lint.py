@@ -134,8 +134,9 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
 def _texts(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
     """S801 (no feedback) and S802 (empty or placeholder text, pointed at where it is written)."""
 
-    def blank(text: str, what: str, owner: Pos) -> None:
+    def blank(text: str, template: str, name: str, owner: Pos) -> None:  # formatted only when reported
         if PLACEHOLDERS.match(text):
+            what = template.format(name)
             shown = text.strip()
             pos = source.find(shown, owner, span=20) if shown else owner
             bag.add(
@@ -146,9 +147,9 @@ def _texts(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
             )
 
     for scene in scenario.scenes:
-        blank(scene.text, f"the text of scene '{scene.id}'", scene.pos)
+        blank(scene.text, "the text of scene '{}'", scene.id, scene.pos)
         for choice in scene.choices:
-            blank(choice.text, f"the text of choice '{choice.id}'", choice.pos)
+            blank(choice.text, "the text of choice '{}'", choice.id, choice.pos)
             if not choice.feedback.strip():
                 bag.add(
                     "S801",
@@ -157,9 +158,9 @@ def _texts(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
                     hint="add 'feedback:', the coach's note on which cost, limit or power it shows or misses",
                 )
             else:
-                blank(choice.feedback, f"the feedback of choice '{choice.id}'", choice.pos)
+                blank(choice.feedback, "the feedback of choice '{}'", choice.id, choice.pos)
     for ending in scenario.endings:
-        blank(ending.text, f"the text of ending '{ending.id}'", ending.pos)
+        blank(ending.text, "the text of ending '{}'", ending.id, ending.pos)
 
 
 def _usage(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:

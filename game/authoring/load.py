@@ -20,6 +20,7 @@ from game.authoring.buildscenes import SCENE_FIELDS as SCENE_FIELDS
 from game.authoring.buildscenes import SceneBuilder
 from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, did_you_mean
 from game.authoring.graphcheck import check_graph
+from game.authoring.reader import ID_PATTERN
 from game.authoring.translations import find_translations, load_translation
 from game.authoring.yamltree import YMap, YNode, decode_text, parse_tree, read_text
 from game.core.model import (
@@ -158,8 +159,8 @@ def _load_text(text: str, shown: str, bag: DiagnosticBag, with_translations: boo
                         translations[language] = table
     ok = scenario is not None and not bag.has_errors
     result = LoadResult(scenario if ok else None, bag.sorted(), translations if ok else {})
-    if result.scenario is not None:
-        result.scenario = result.scenario.evolve(languages=(scenario.language, *sorted(translations)))  # type: ignore[union-attr]
+    if result.scenario is not None and translations:  # the builder's scenario already has its own language
+        result.scenario = result.scenario.evolve(languages=(result.scenario.language, *sorted(translations)))
     return result
 
 
@@ -401,11 +402,11 @@ class _Builder(SceneBuilder):
         for table, kind in ((scenes, "scene"), (endings, "ending")):
             if table is None:
                 continue
-            for key, kpos, _ in table.items():
-                if self.read.check_id(key, kpos, kind) is None:
+            for key in table.keys:
+                if not ID_PATTERN.match(key) and self.read.check_id(key, table.key_pos(key), kind) is None:
                     continue
                 if key in self.targets:
-                    self.bag.add("S205", f"'{key}' is used both as a scene and as an ending id", kpos)
+                    self.bag.add("S205", f"'{key}' is used both as a scene and as an ending id", table.key_pos(key))
                     continue
                 self.targets[key] = kind
 

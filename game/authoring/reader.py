@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
-from game.authoring.yamlnodes import NULLS, YMap, YNode, YScalar, YSeq
+from game.authoring.yamlnodes import NULLS, YMap, YNode, YRaw, YScalar, YSeq
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _NUMBER = re.compile(r"^[+-]?(\d[\d_]*)(\.\d+)?([eE][+-]?\d+)?$|^[+-]?\.\d+$")
@@ -19,24 +19,26 @@ _FALSE = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}
 # for valid files. Each returns None for anything else, and the caller then asks Reader, which says why.
 
 
-def valid_text(node: YNode | None) -> str | None:
+def valid_text(raw: YRaw | None) -> str | None:
     """The text of a scalar that is not null (what ``Reader.text`` returns silently), else None."""
-    if type(node) is YScalar and not (node.plain and node.value in NULLS):
-        return node.value
+    if type(raw) is str:
+        return None if raw in NULLS else raw
+    if type(raw) is YScalar and not (raw.plain and raw.value in NULLS):
+        return raw.value
     return None
 
 
-def valid_ident(node: YNode | None) -> str | None:
+def valid_ident(raw: YRaw | None) -> str | None:
     """A scalar that is a valid id (what ``Reader.ident`` returns silently), else None."""
-    if type(node) is YScalar and not (node.plain and node.value in NULLS) and ID_PATTERN.match(node.value):
-        return node.value
-    return None
+    value = valid_text(raw)
+    return value if value is not None and ID_PATTERN.match(value) else None
 
 
-def valid_number(node: YNode | None) -> float | None:
+def valid_number(raw: YRaw | None) -> float | None:
     """A plain scalar that is a number below 1e15 (what ``Reader.number`` returns silently), else None."""
-    if type(node) is YScalar and node.plain and _NUMBER.match(node.value.strip()):
-        value = float(node.value.replace("_", ""))
+    text = raw if type(raw) is str else raw.value if type(raw) is YScalar and raw.plain else None
+    if text is not None and _NUMBER.match(text.strip()):
+        value = float(text.replace("_", ""))
         if math.isfinite(value) and abs(value) < 1e15:
             return value
     return None
@@ -149,7 +151,7 @@ class Reader:
         for key in keys:
             if key not in allowed_list:
                 hint = did_you_mean(key, allowed_list) or "allowed: " + ", ".join(allowed_list)
-                self.bag.add("S203", f"{what} has no field '{key}'", keys[key].pos, hint=hint)
+                self.bag.add("S203", f"{what} has no field '{key}'", node.key_pos(key), hint=hint)
         for key in required:
             if key not in keys:
                 self.bag.add("S202", f"{what} is missing '{key}'", node.pos)

@@ -22,7 +22,7 @@ import yaml
 from game.authoring.diagnostics import DiagnosticBag, Pos
 from game.authoring.yamlerrors import mark_pos, report_reader_error, report_syntax_error
 from game.authoring.yamlfile import MAX_BYTES, decode_text, read_text
-from game.authoring.yamlnodes import YMap, YNode, YScalar, YSeq
+from game.authoring.yamlnodes import At, Mark, YMap, YNode, YRaw, YScalar, YSeq
 
 __all__ = [
     "MAX_ALIAS_NODES",
@@ -74,7 +74,7 @@ def node_budget(chars: int) -> int:
 def _count_nodes(node: YNode, budget: int) -> int:
     """How many nodes ``node`` expands to, stopping as soon as ``budget`` is exceeded."""
     total = 0
-    stack = [node]
+    stack: list[YRaw] = [node]
     while stack:
         current = stack.pop()
         total += 1
@@ -83,7 +83,7 @@ def _count_nodes(node: YNode, budget: int) -> int:
         if isinstance(current, YMap):
             stack.extend(current.entries.values())
         elif isinstance(current, YSeq):
-            stack.extend(current.items)
+            stack.extend(current.raw)
     return total
 
 
@@ -107,6 +107,9 @@ class _Duplicate(str):
 
 
 _DUPLICATE = _Duplicate("duplicate")
+_Frame = tuple[
+    Callable[[YRaw], None] | None, Callable[[Mark], None], dict[str, YRaw], dict[str, Mark], dict[str, Mark], YNode
+]
 _NOWHERE: dict[Any, Any] = {}  # the open mapping's dicts while a list is open (never written: lists come first)
 _SCALAR = yaml.ScalarEvent
 _MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
@@ -118,15 +121,19 @@ _DOC_START, _DOC_END = yaml.DocumentStartEvent, yaml.DocumentEndEvent
 
 def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # noqa: C901 - one loop, kept flat
     # The hot loop: one iteration per libyaml event, with the open container's state in local variables
-    # (``append`` for a list; ``entries``, ``keys`` and the ``pending`` key for a mapping). Each open container
-    # is on ``stack`` with the state of its parent, restored when it ends.
+    # (``append`` and ``marked`` for a list; ``entries``, ``marks``, ``keys`` and the ``pending`` key for a
+    # mapping). Each open container is on ``stack`` with the state of its parent, restored when it ends.
+    # A plain scalar is kept as its text and its mark (see yamlnodes); others become YScalar nodes.
     max_nodes = node_budget(len(text))
-    top: list[YNode] = []
-    append: Callable[[YNode], None] | None = top.append
-    entries: dict[str, YNode] = _NOWHERE
-    keys: dict[str, YScalar] = _NOWHERE
+    top: list[YRaw] = []
+    top_marks: list[Mark] = []
+    append: Callable[[YRaw], None] | None = top.append
+    marked: Callable[[Mark], None] = top_marks.append
+    entries: dict[str, YRaw] = _NOWHERE
+    marks: dict[str, Mark] = _NOWHERE
+    keys: dict[str, Mark] = _NOWHERE
     pending: str | None = None  # the key waiting for its value (None: the next scalar is a key)
-    stack: list[tuple[Callable[[YNode], None] | None, dict[str, YNode], dict[str, YScalar], YNode]] = []
+    stack: list[_Frame] = []
     anchors: dict[str, YNode] = {}
     nodes = 0
     alias_nodes = 0
@@ -136,6 +143,7 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # n
     get_event = loader.get_event
     new_tuple = tuple.__new__
     node: YNode
+    raw: YRaw
     try:
         while True:
             event = get_event()
@@ -149,25 +157,28 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # n
                     bag.add("S107", f"more than {max_nodes:,} YAML nodes", mark_pos(shown, event.start_mark))
                     return None
                 mark = event.start_mark
-                value = event.value
-                scalar = new_tuple(YScalar, (value, not event.style, shown, mark.line, mark.column))
-                if event.anchor:
-                    anchors[event.anchor] = scalar
+                value = raw = event.value
+                if event.style or event.anchor:
+                    raw = new_tuple(YScalar, (value, not event.style, shown, mark.line, mark.column))
+                    if event.anchor:
+                        anchors[event.anchor] = raw
                 if append is not None:  # a list item (or the whole document)
-                    append(scalar)
+                    append(raw)
+                    marked(mark)
                 elif pending is None:  # a key
                     if value in keys:
-                        pending = _duplicate(keys, scalar, bag)
+                        pending = _duplicate(keys, value, mark_pos(shown, mark), bag)
                     else:
-                        keys[value] = scalar
+                        keys[value] = mark
                         pending = value
                 else:  # a value
                     if pending is not _DUPLICATE:
-                        entries[pending] = scalar
+                        entries[pending] = raw
+                        marks[pending] = mark
                     pending = None
                 continue
             if kind is _MAP_END or kind is _SEQ_END:
-                append, entries, keys, _ = stack.pop()
+                append, marked, entries, marks, keys, _ = stack.pop()
                 pending = None
                 continue
             if kind is _STREAM_END:
@@ -187,16 +198,17 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # n
             tag = getattr(event, "tag", None)
             if tag and tag not in _SAFE_TAGS:
                 failed = _bad_tag(tag, mark_pos(shown, event.start_mark), bag) or failed
+            mark = event.start_mark
             if kind is _ALIAS:
                 target = anchors.get(event.anchor or "")
                 if target is None:
-                    bag.add("S101", f"unknown alias '*{event.anchor}'", mark_pos(shown, event.start_mark))
+                    bag.add("S101", f"unknown alias '*{event.anchor}'", mark_pos(shown, mark))
                     return None
-                if any(frame[3] is target for frame in stack):  # `&a [*a]`: a cycle would hang every reader
+                if any(frame[5] is target for frame in stack):  # `&a [*a]`: a cycle would hang every reader
                     bag.add(
                         "S107",
                         f"alias '*{event.anchor}' refers to the node that contains it (endless expansion)",
-                        mark_pos(shown, event.start_mark),
+                        mark_pos(shown, mark),
                     )
                     return None
                 alias_nodes += _count_nodes(target, MAX_ALIAS_NODES)
@@ -204,13 +216,12 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # n
                     bag.add(
                         "S107",
                         f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes (an alias bomb?)",
-                        mark_pos(shown, event.start_mark),
+                        mark_pos(shown, mark),
                     )
                     return None
                 node = target
             else:  # a mapping or a list starts
                 nodes += 1
-                mark = event.start_mark
                 if nodes > max_nodes:
                     bag.add("S107", f"more than {max_nodes:,} YAML nodes", mark_pos(shown, mark))
                     return None
@@ -218,33 +229,35 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # n
                     bag.add("S106", f"nesting is deeper than {MAX_DEPTH} levels", mark_pos(shown, mark))
                     return None
                 if kind is _MAP_START:
-                    node = new_tuple(YMap, ({}, {}, shown, mark.line, mark.column))
+                    node = new_tuple(YMap, ({}, {}, {}, shown, mark.line, mark.column))
                 else:
-                    node = new_tuple(YSeq, ([], shown, mark.line, mark.column))
+                    node = new_tuple(YSeq, ([], [], shown, mark.line, mark.column))
                 if event.anchor:
                     anchors[event.anchor] = node
             if append is not None:
                 append(node)
+                marked(mark)
             elif pending is None:  # a key: only a scalar (through an alias) can be one
                 if not isinstance(node, YScalar):
                     bag.add("S201", "a key must be plain text, not a list or a mapping", node.pos)
                     failed = True
                 elif node.value in keys:
-                    pending = _duplicate(keys, node, bag)
+                    pending = _duplicate(keys, node.value, node.pos, bag)
                 else:
-                    keys[node.value] = node
+                    keys[node.value] = At(node.line0, node.col0)
                     pending = node.value
             else:
                 if pending is not _DUPLICATE:
                     entries[pending] = node
+                    marks[pending] = mark
                 pending = None
             if kind is not _ALIAS:  # the new container is open until its end event
-                stack.append((append, entries, keys, node))
+                stack.append((append, marked, entries, marks, keys, node))
                 if isinstance(node, YMap):
-                    append, entries, keys = None, node.entries, node.keys
+                    append, entries, marks, keys = None, node.entries, node.marks, node.keys
                 else:
                     assert isinstance(node, YSeq)
-                    append = node.items.append
+                    append, marked = node.raw.append, node.marks.append
     except yaml.MarkedYAMLError as exc:
         report_syntax_error(exc, shown, text, bag)
         return None
@@ -261,16 +274,15 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # n
     if not top:
         bag.add("S104", "the file has no content; a scenario needs at least id, title and scenes", Pos(shown))
         return None
-    return top[0]
+    return YSeq(top, top_marks, shown, 0, 0).item(0)
 
 
-def _duplicate(keys: dict[str, YScalar], key: YScalar, bag: DiagnosticBag) -> str:
-    """Record S110 for ``key``, already in ``keys``; returns the marker that drops its value."""
-    first = keys[key.value]
+def _duplicate(keys: dict[str, Mark], key: str, pos: Pos, bag: DiagnosticBag) -> str:
+    """Record S110 for ``key`` at ``pos``, already in ``keys``; returns the marker that drops its value."""
     bag.add(
         "S110",
-        f"key '{key.value}' appears twice in this mapping (first at line {first.line0 + 1})",
-        key.pos,
+        f"key '{key}' appears twice in this mapping (first at line {keys[key].line + 1})",
+        pos,
         hint="YAML would silently keep only the last one",
     )
     return _DUPLICATE
