@@ -31,7 +31,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.authoring import yamltree  # noqa: E402
 from game.authoring.explore import explore  # noqa: E402
 from game.authoring.lint import check_file  # noqa: E402
 from game.authoring.load import load_scenario  # noqa: E402
@@ -124,10 +123,6 @@ def bare_parse(text: str) -> None:
 
 def run(sizes: list[int], repeat: int, max_states: int, full_shipped: bool = False) -> None:
     """Measure and print one table row per size, then the hot reloads."""
-    budget = 80 * max(sizes)  # about 65 YAML nodes a scene
-    if budget > yamltree.MAX_NODES:
-        print(f"note: the loader's node budget is raised from {yamltree.MAX_NODES:,} to {budget:,} for this run")
-        yamltree.MAX_NODES = budget
     print(
         f"{'scenes':>7} {'MB':>6} {'parse s':>8} {'check s':>8} {'ratio':>6} {'states':>10} "
         f"{'explore/s':>10} {'graph/s':>10} {'x':>5}"
