@@ -144,9 +144,10 @@ def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
     trapped = data["stuck_states"] - sum(lock["states"] for lock in data["soft_locks"])
     if trapped > 0:
         problems += 1
+        locked = {lock["scene"] for lock in data["soft_locks"]}
+        looping = [scene for scene in data["stuck_scenes"] if scene not in locked] or data["stuck_scenes"]
         lines.append(
-            f"  LOOP WITH NO WAY OUT: {trapped} state(s) can never reach an ending, in scenes "
-            + ", ".join(data["stuck_scenes"])
+            f"  LOOP WITH NO WAY OUT: {trapped} state(s) can never reach an ending, in scenes {', '.join(looping)}"
         )
     if data["never_ends"] > 0:
         lines.append(f"  a random player never finishes {data['never_ends']:.1%} of the time")
@@ -166,7 +167,7 @@ def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
         where = (
             f"every path up to {data['stopped_at'][6:]} choices was followed"
             if str(data["stopped_at"]).startswith("depth ")
-            else f"the scenes before '{data['stopped_at']}' were explored in full"
+            else f"scene by scene, in an order where every choice leads forward: it stopped in '{data['stopped_at']}'"
         )
         lines.append(
             f"  INCOMPLETE: the search stopped at {data['max_states']:,} states ({where}); the figures cover "

@@ -190,8 +190,9 @@ def analyse(graph: StateGraph) -> Findings:
             }
     stuck = _stuck(graph, order)
     reached = {s.node for s in graph.states}
+    position = {s.id: i for i, s in enumerate(scenario.scenes)}
     soft: dict[str, list[int]] = {}
-    for index in graph.soft_locks:
+    for index in sorted(graph.soft_locks, key=lambda i: position[graph.states[i].node]):
         soft.setdefault(graph.states[index].node, []).append(index)
     return Findings(
         scenario=scenario,
@@ -199,7 +200,7 @@ def analyse(graph: StateGraph) -> Findings:
         complete=graph.complete,
         max_states=graph.max_states,
         states=len(graph.states),
-        expanded=graph.expanded,
+        expanded=sum(1 for state in graph.states[: graph.expanded] if not state.ended),
         endings=endings,
         best=None if best is None else _terminal(graph, -best[2]),
         worst=None if worst is None else _terminal(graph, worst[2]),
@@ -226,9 +227,7 @@ def _stuck(graph: StateGraph, order: list[int] | None) -> list[int]:
 
     States that merely lead only to those are not counted: the soft lock or the loop is the problem to fix.
     """
-    if not graph.complete:
-        return []
-    if order is not None:  # no cycle: nothing can be caught in a loop
+    if not graph.complete or order is not None:  # incomplete: loops unknown; no cycle: nothing caught in a loop
         return sorted(graph.soft_locks)
     parents: dict[int, list[int]] = {}
     for state in range(graph.expanded):

@@ -10,8 +10,9 @@ states: each arrival is added to its ending's figures at once, and only a compac
 is kept, to count the distinct ending states.
 
 The figures are exactly those of the whole state graph (``game.authoring.explore``); a test compares the two.
-Memory is bounded by the widest scene instead of the whole graph, which is what lets the shipped scenarios'
-millions of states be explored on a laptop.
+Memory holds the states waiting in the scenes still ahead (about 400 bytes each) plus a small integer per
+distinct ending state, instead of the whole graph, which is what lets the shipped scenarios' millions of states
+be explored on a laptop.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import gc
 import heapq
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.authoring.findings import (
     RATING_RANK,
@@ -37,25 +39,34 @@ from game.core.expr import Condition
 from game.core.model import Choice, Scenario
 from game.core.rules import State, advance, env_of, initial_state, plan_of
 
-DEFAULT_SWEEP_STATES = 20_000_000
+DEFAULT_SWEEP_STATES = 10_000_000  # at most ~4 GB even if every state waits at once; the shipped need 0.8-5.5 M
 _new_state = tuple.__new__  # State(...) without the named tuple's Python-level __new__
 
 Link = tuple[int, int, str, "Link"] | None  # (choice number, chance outcome or -1, to, previous) or the start
+Record = list[Any]  # per state waiting in a later scene: [probability, paths, depth of the shortest path, its Link]
 
 
 def scene_order(scenario: Scenario) -> list[str] | None:
-    """The scenes in an order where every choice leads forward (file order among equals), or None for a loop."""
+    """The scenes reachable from the start, in an order where every choice leads forward (file order among
+    equals); None when a choice can lead back to an earlier one (a loop). Conditions are ignored: a scene is
+    reachable here when some choice names it."""
     ids = [s.id for s in scenario.scenes]
     position = {scene_id: i for i, scene_id in enumerate(ids)}
-    following: dict[str, set[str]] = {scene_id: set() for scene_id in ids}
-    indegree = dict.fromkeys(ids, 0)
-    for scene in scenario.scenes:
-        for choice in scene.choices:
-            for target in choice.targets():
-                if target in following and target not in following[scene.id]:
-                    following[scene.id].add(target)
-                    indegree[target] += 1
-    ready = [position[i] for i in ids if indegree[i] == 0]  # a heap of file positions: file order among equals
+    following: dict[str, set[str]] = {
+        s.id: {t for c in s.choices for t in c.targets() if t in position} for s in scenario.scenes
+    }
+    reachable = {scenario.start} if scenario.start in position else set()
+    stack = list(reachable)
+    while stack:
+        for target in following[stack.pop()]:
+            if target not in reachable:
+                reachable.add(target)
+                stack.append(target)
+    indegree = dict.fromkeys(reachable, 0)
+    for scene_id in reachable:
+        for target in following[scene_id]:
+            indegree[target] += 1
+    ready = [position[i] for i in reachable if indegree[i] == 0]  # a heap of file positions: file order among equals
     heapq.heapify(ready)
     order: list[str] = []
     while ready:
@@ -65,7 +76,7 @@ def scene_order(scenario: Scenario) -> list[str] | None:
             indegree[target] -= 1
             if indegree[target] == 0:
                 heapq.heappush(ready, position[target])
-    return order if len(order) == len(ids) else None
+    return order if len(order) == len(reachable) else None
 
 
 def path_of(choices: list[Choice], link: Link) -> list[Move]:
@@ -91,6 +102,19 @@ class _Arrivals:
     sums: list[float] = field(default_factory=list)
     depth: int = -1
     link: Link = None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """The best or worst ending state so far, with the shortest path known to it."""
+
+    rank: int
+    points: float
+    ending: str
+    code: int
+    values: list[float]
+    depth: int
+    link: Link
 
 
 def sweep(scenario: Scenario, max_states: int) -> Findings | None:
@@ -136,9 +160,10 @@ class _Sweep:
         self.findings = Findings(scenario, "scenes", True, max_states, 0, 0, endings)
         self.numbers: list[dict[float, int]] = [{} for _ in range(size)]  # each metric's values, numbered
         self.scales = score_terms(scenario)
-        self.best: tuple[int, float, list[float], Link] | None = None
-        self.worst: tuple[int, float, list[float], Link] | None = None
-        self.locks: dict[str, tuple[int, Link]] = {}
+        self.best: _Candidate | None = None
+        self.worst: _Candidate | None = None
+        self.locks: dict[str, tuple[int, int, Link]] = {}  # per scene: soft-lock states, shortest depth, its path
+        self.known = 1  # distinct states found: the start, later scenes' states, ending states
         self.reached: set[str] = set()
         self.plan = plan_of(scenario)
         self.keep_turn = reads_turn(scenario)
@@ -157,108 +182,132 @@ class _Sweep:
 
     def run(self) -> Findings:
         """Take the scenes in order; returns the findings."""
-        scenario, findings = self.scenario, self.findings
-        start = initial_state(scenario)
-        pending: dict[str, dict[State, list[object]]] = {start.node: {start: [1.0, 1, 0, None]}}
-        known = live = peak = 1
+        findings = self.findings
+        start = initial_state(self.scenario)
+        pending: dict[str, dict[State, Record]] = {start.node: {start: [1.0, 1, 0, None]}}
+        live = peak = 1
         for scene_id in self.order:
             bucket = pending.pop(scene_id, None)
             if not bucket:
                 continue
             self.reached.add(scene_id)
-            items: list[tuple[State, list[object]] | None] = list(bucket.items())
+            items: list[tuple[State, Record] | None] = list(bucket.items())
             del bucket
             for position, item in enumerate(items):
                 items[position] = None  # an expanded state is dropped at once: only its path link lives on
                 assert item is not None
                 state, record = item
-                if known >= self.max_states and findings.complete:
-                    findings.complete, findings.stopped_at = False, scene_id
-                if not findings.complete:
-                    findings.unexplored += record[0]  # type: ignore[operator]
+                added = self._expand(scene_id, state, record, pending) if findings.complete else -1
+                if added < 0:  # the limit: this state and all after it stay unexpanded
+                    if findings.complete:
+                        findings.complete, findings.stopped_at = False, scene_id
+                    findings.unexplored += record[0]
                     continue
                 findings.expanded += 1
-                added, arrived = self._expand(scene_id, state, record, pending)
-                known += added + arrived
                 live += added
                 if live > peak:
                     peak = live
                 live -= 1
         for rest in pending.values():  # only when the limit stopped the search
-            findings.unexplored += sum(record[0] for record in rest.values())  # type: ignore[misc]
+            findings.unexplored += sum(record[0] for record in rest.values())
         findings.peak_states = peak
-        return self._finish(known)
+        return self._finish()
 
-    def _expand(
-        self, scene_id: str, state: State, record: list[object], pending: dict[str, dict[State, list[object]]]
-    ) -> tuple[int, int]:
+    def _expand(self, scene_id: str, state: State, record: Record, pending: dict[str, dict[State, Record]]) -> int:
         """Take every available choice (every outcome of a chance) from ``state``; returns how many new states
-        of later scenes and how many new ending states it found."""
+        of later scenes it found, or -1 (and changes nothing) when its new states would pass the limit."""
         mass, paths, depth, link = record
         env = env_of(state, self.flag_ids)
         available = [entry for entry in self.menus[scene_id] if entry[2] is None or entry[2](env)]
         if not available:
-            self._soft_lock(scene_id, mass, link)  # type: ignore[arg-type]
-            return 0, 0
+            self._soft_lock(scene_id, mass, depth, link)
+            return 0
         turn = state.turn if self.keep_turn else -1  # when no condition reads it, every state counts as turn -1
         env["turn"] = turn + 1.0
-        share = mass / len(available)  # type: ignore[operator]
-        deeper = depth + 1  # type: ignore[operator]
-        scenario, plan, repeatable, pairs, sets = self.scenario, self.plan, self.repeatable, self.pairs, self.sets
-        added = arrived = 0
+        share = mass / len(available)
+        scenario, plan, repeatable = self.scenario, self.plan, self.repeatable
+        moves: list[tuple[State, float, int, int]] = []  # (child, probability of the move, choice number, outcome)
         for choice, number, _when, outcomes in available:
-            self.offered[number] = 1
             for target, p, outcome in outcomes:
                 child = advance(scenario, plan, state, turn, env.copy(), choice, 0, target, False)[0]
-                if child.ended:
-                    arrived += self._arrive(child, share * p, paths, deeper, (number, outcome, child.node, link))  # type: ignore[arg-type]
-                    continue
-                if repeatable and child.fired & repeatable:
+                if repeatable and not child.ended and child.fired & repeatable:
                     child = child._replace(fired=child.fired - repeatable)
-                following = pending.get(child.node)
-                if following is None:
-                    following = pending[child.node] = {}
-                found = following.get(child)
-                if found is None:  # keep one copy of each metric value and flag set: ~400 bytes a state
-                    node, metrics, flags, fired, turn_after, _ended = child
-                    if metrics is not state.metrics:
-                        metrics = tuple([pairs.setdefault(pair, pair) for pair in metrics])
-                    if flags is not state.flags:
-                        flags = sets.setdefault(flags, flags)
-                    if fired is not state.fired:
-                        fired = sets.setdefault(fired, fired)
-                    child = _new_state(State, (node, metrics, flags, fired, turn_after, False))
-                    following[child] = [share * p, paths, deeper, (number, outcome, child.node, link)]
-                    added += 1
-                else:
-                    found[0] += share * p  # type: ignore[operator]
-                    found[1] += paths  # type: ignore[operator]
-                    if deeper < found[2]:  # type: ignore[operator]
-                        found[2], found[3] = deeper, (number, outcome, child.node, link)
-        return added, arrived
+                moves.append((child, share * p, number, outcome))
+        if self.known + len(moves) > self.max_states and self.known + self._new(moves, pending) > self.max_states:
+            return -1
+        deeper = depth + 1
+        pairs, sets, offered = self.pairs, self.sets, self.offered
+        added = 0
+        for child, weight, number, outcome in moves:
+            offered[number] = 1
+            if child.ended:
+                self._arrive(child, weight, paths, deeper, (number, outcome, child.node, link))
+                continue
+            following = pending.get(child.node)
+            if following is None:
+                following = pending[child.node] = {}
+            found = following.get(child)
+            if found is None:  # keep one copy of each metric value and flag set: ~400 bytes a state
+                node, metrics, flags, fired, turn_after, _ended = child
+                if metrics is not state.metrics:
+                    metrics = tuple([pairs.setdefault(pair, pair) for pair in metrics])
+                if flags is not state.flags:
+                    flags = sets.setdefault(flags, flags)
+                if fired is not state.fired:
+                    fired = sets.setdefault(fired, fired)
+                child = _new_state(State, (node, metrics, flags, fired, turn_after, False))
+                following[child] = [weight, paths, deeper, (number, outcome, node, link)]
+                added += 1
+            else:
+                found[0] += weight
+                found[1] += paths
+                if deeper < found[2]:
+                    found[2], found[3] = deeper, (number, outcome, child.node, link)
+        self.known += added
+        return added
 
-    def _arrive(self, state: State, mass: float, paths: int, depth: int, link: Link) -> int:
-        """Add one move into an ending to that ending's figures; 1 when it is a new ending state, else 0."""
-        arrivals = self.arrivals[state.node]
-        stats = arrivals.stats
-        stats.probability += mass
-        stats.paths += paths  # type: ignore[operator]
-        if arrivals.depth < 0 or depth < arrivals.depth:
-            arrivals.depth, arrivals.link = depth, link
-        sums, numbers = arrivals.sums, self.numbers
-        values = []
+    def _new(self, moves: list[tuple[State, float, int, int]], pending: dict[str, dict[State, Record]]) -> int:
+        """How many distinct states these moves would add (only asked near the limit)."""
+        seen: set[object] = set()
+        for child, _weight, _number, _outcome in moves:
+            if child.ended:
+                code = self._code(child)
+                if code not in self.arrivals[child.node].codes:
+                    seen.add((child.node, code))
+            elif child not in pending.get(child.node, {}):
+                seen.add(child)
+        return len(seen)
+
+    def _code(self, state: State) -> int:
+        """The exact code of an ending state's metric values: each metric's values numbered as they appear."""
         code = 0
-        for index, (_id, value) in enumerate(state.metrics):  # the weighted sums, and the metric values' code
-            values.append(value)
-            sums[index] += value * mass
-            table = numbers[index]
+        for table, (_id, value) in zip(self.numbers, state.metrics, strict=True):
             number = table.get(value)
             if number is None:
                 number = table[value] = len(table)
             code = (code << 32) | number
-        if code in arrivals.codes:
-            return 0
+        return code
+
+    def _arrive(self, state: State, mass: float, paths: int, depth: int, link: Link) -> None:
+        """Add one move into an ending to that ending's figures."""
+        arrivals = self.arrivals[state.node]
+        stats = arrivals.stats
+        stats.probability += mass
+        stats.paths += paths  # type: ignore[operator]  # never None here: no loops
+        if arrivals.depth < 0 or depth < arrivals.depth:
+            arrivals.depth, arrivals.link = depth, link
+        sums = arrivals.sums
+        values = [value for _id, value in state.metrics]
+        for index, value in enumerate(values):
+            sums[index] += value * mass
+        code = self._code(state)
+        if code in arrivals.codes:  # a state already known: a shorter way to the best or worst one?
+            for found in (self.best, self.worst):
+                if found is not None and found.code == code and found.ending == state.node and depth < found.depth:
+                    found.depth, found.link = depth, link
+            return
         arrivals.codes.add(code)
+        self.known += 1
         low, high = arrivals.low, arrivals.high
         for i, value in enumerate(values):
             if value < low[i]:
@@ -268,29 +317,33 @@ class _Sweep:
         points = 0.0
         for index, start, scale in self.scales:  # score(): the same terms in the same order
             points += (values[index] - start) / scale
-        rank = arrivals.rank
-        if self.best is None or (rank, points) > self.best[:2]:
-            self.best = (rank, points, values, link)
-        if self.worst is None or (rank, points) < self.worst[:2]:
-            self.worst = (rank, points, values, link)
-        return 1
+        candidate = _Candidate(arrivals.rank, points, state.node, code, values, depth, link)
+        # better: higher rating, then higher score, then a shorter path (the graph explorer's breadth-first order)
+        if self.best is None or (candidate.rank, points, -depth) > (self.best.rank, self.best.points, -self.best.depth):
+            self.best = candidate
+        if self.worst is None or (candidate.rank, points, depth) < (
+            self.worst.rank,
+            self.worst.points,
+            self.worst.depth,
+        ):
+            self.worst = _Candidate(arrivals.rank, points, state.node, code, values, depth, link)
 
-    def _soft_lock(self, scene_id: str, mass: float, link: Link) -> None:
-        """A state with no available choice: nothing follows it."""
+    def _soft_lock(self, scene_id: str, mass: float, depth: int, link: Link) -> None:
+        """A state with no available choice: nothing follows it. The shortest way to one is kept per scene."""
         self.findings.never_ends += mass
-        count, first = self.locks.get(scene_id, (0, link))
-        self.locks[scene_id] = (count + 1, first)
+        count, shortest, first = self.locks.get(scene_id, (0, depth, link))
+        if depth < shortest:
+            shortest, first = depth, link
+        self.locks[scene_id] = (count + 1, shortest, first)
 
-    def _terminal(self, found: tuple[int, float, list[float], Link] | None) -> Terminal | None:
+    def _terminal(self, found: _Candidate | None) -> Terminal | None:
         if found is None:
             return None
-        _rank, _points, values, link = found
-        assert link is not None
-        ending = self.scenario.ending(link[2])
-        metrics = {m.id: value for m, value in zip(self.scenario.metrics, values, strict=True)}
-        return Terminal(link[2], ending.rating if ending else "", metrics, path_of(self.choices, link))
+        ending = self.scenario.ending(found.ending)
+        metrics = {m.id: value for m, value in zip(self.scenario.metrics, found.values, strict=True)}
+        return Terminal(found.ending, ending.rating if ending else "", metrics, path_of(self.choices, found.link))
 
-    def _finish(self, known: int) -> Findings:
+    def _finish(self) -> Findings:
         findings, scenario = self.findings, self.scenario
         for arrivals in self.arrivals.values():
             stats = arrivals.stats
@@ -307,10 +360,12 @@ class _Sweep:
                 )
             }
             arrivals.codes = set()
-        findings.states = known
+        findings.states = self.known
         findings.best, findings.worst = self._terminal(self.best), self._terminal(self.worst)
+        position = {s.id: i for i, s in enumerate(scenario.scenes)}
         findings.soft_locks = [
-            SoftLock(scene, count, path_of(self.choices, link)) for scene, (count, link) in self.locks.items()
+            SoftLock(scene, count, path_of(self.choices, link))
+            for scene, (count, _depth, link) in sorted(self.locks.items(), key=lambda item: position[item[0]])
         ]
         findings.stuck_states = sum(lock.states for lock in findings.soft_locks)
         findings.stuck_scenes = sorted(self.locks)

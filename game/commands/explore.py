@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--json", action="store_true", help="print plain data instead of the table")
     parser.add_argument(
         "--max-states",
-        type=int,
+        type=_positive,
         default=None,
         metavar="N",
         help=f"stop after N distinct states (default {DEFAULT_SWEEP_STATES:,}; {DEFAULT_MAX_STATES:,} when a choice "
@@ -64,9 +64,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    """``--max-states``: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of states, at least 1 (got {text!r})")
+    return value
+
+
 def find(scenario: Scenario, max_states: int | None = None) -> Findings:
     """Explore scene by scene when the scenario has no loop, else the whole state graph."""
     found = sweep(scenario, DEFAULT_SWEEP_STATES if max_states is None else max_states)
     if found is not None:
         return found
-    return analyse(explore(scenario, max(DEFAULT_MAX_STATES if max_states is None else max_states, 1)))
+    return analyse(explore(scenario, DEFAULT_MAX_STATES if max_states is None else max_states))

@@ -140,8 +140,9 @@ class Change(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class StepPlan:
-    """What every step of a scenario needs, looked up once: metric bounds, rules, endings, flag ids, and each
-    choice's and rule's effects prepared as a ``Change`` (by the ``id`` of the ``Effects``)."""
+    """What every step of a scenario needs, looked up once: metric bounds, rules (each with its effects prepared
+    as a ``Change``), endings, flag ids, and each choice's effects as a ``Change`` keyed by the ``id`` of its
+    ``Effects`` (safe: the scenario, which holds the plan, keeps those objects alive)."""
 
     bounds: dict[str, tuple[float | None, float | None]]
     rules: tuple[tuple[str, bool, Evaluator, Change], ...]  # (id, once, its condition's evaluator, its effects)
@@ -242,7 +243,8 @@ def advance(
 
     ``env`` is consumed: it holds the metric values while they change, kept up to date rather than rebuilt,
     because the explorer calls this for every edge of the state graph. ``step`` and ``next_state`` are the
-    convenient entries; the explorer calls this directly with one ``env`` per state, copied per move.
+    convenient entries; the scene-by-scene explorer (``game.authoring.sweep``) calls this directly with one
+    ``env`` per state, copied per move.
     """
     flags = state.flags
     deltas: dict[str, float] = {}
