@@ -2,7 +2,8 @@
 
 A character's ``portrait`` and a place's ``image`` are looked up relative to the scenario's folder, then
 to ``assets/``. Missing portraits become an initials disc, missing backgrounds a calm gradient, missing
-icons are simply not drawn, and without an audio device the game runs silently.
+icons are simply not drawn, and without an audio device the game runs silently. An image that is unreadable
+or over the pixel budget counts as missing; its header is read before it is decoded.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pygame
 
+from game.core.imagecheck import check_image
 from game.paths import ASSETS
 from game.ui import draw
 from game.ui.theme import Color, get_font
@@ -37,17 +39,31 @@ def resolve(relative: str | None, scenario_dir: Path | None) -> Path | None:
 
 
 def load_image(path: Path | None) -> pygame.Surface | None:
-    """A cached image, or None when missing or unreadable."""
+    """A cached image, or None (the caller draws its placeholder) when missing, unreadable or too large.
+
+    The file's header is read first (``game.core.imagecheck``): an image over the pixel budget, or one that
+    is not a whole PNG, JPEG, GIF, BMP or WebP, is never handed to the decoder. Each refusal is logged once.
+    """
     if path is None:
         return None
     key = str(path)
     if key not in _IMAGES:
-        try:
-            image = pygame.image.load(key)
-            _IMAGES[key] = image.convert_alpha() if pygame.display.get_surface() else image
-        except (pygame.error, OSError, FileNotFoundError):
-            _IMAGES[key] = None
+        _IMAGES[key] = _decode(key)
     return _IMAGES[key]
+
+
+def _decode(key: str) -> pygame.Surface | None:
+    check = check_image(key)
+    if not check.ok:
+        if check.verdict != "missing":  # a missing file is expected (icon sizes) and `sticky check` says S702
+            print(f"sticky: image {key} not shown: {check.problem}", file=sys.stderr)
+        return None
+    try:
+        image = pygame.image.load(key)
+        return image.convert_alpha() if pygame.display.get_surface() else image
+    except (pygame.error, OSError, MemoryError) as exc:
+        print(f"sticky: image {key} not shown: it could not be decoded ({exc})", file=sys.stderr)
+        return None
 
 
 def cover(image: pygame.Surface, size: tuple[int, int], key: str) -> pygame.Surface:
