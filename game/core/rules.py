@@ -141,15 +141,14 @@ class Change(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class StepPlan:
     """What every step of a scenario needs, looked up once: metric bounds, rules (each with its effects prepared
-    as a ``Change``), endings, flag ids, and each choice's effects as a ``Change`` keyed by the ``id`` of its
-    ``Effects`` (safe: the scenario, which holds the plan, keeps those objects alive)."""
+    as a ``Change``), endings, flag ids, and each choice's effects as a ``Change`` (by choice id, with the choice)."""
 
     bounds: dict[str, tuple[float | None, float | None]]
     rules: tuple[tuple[str, bool, Evaluator, Change], ...]  # (id, once, its condition's evaluator, its effects)
     ending_ids: frozenset[str]
     conditional: tuple[tuple[str, Evaluator], ...]  # endings with a condition: (id, evaluator), in file order
     flag_zeros: dict[str, float]
-    changes: dict[int, Change]
+    changes: dict[str, tuple[Choice, Change]]
 
 
 def _change(
@@ -171,7 +170,7 @@ def plan_of(scenario: Scenario) -> StepPlan:
         return plan
     bounds = {m.id: (m.minimum, m.maximum) for m in scenario.metrics}
     flag_zeros = dict.fromkeys(scenario.flags, 0.0)
-    changes = {id(c.effects): _change(bounds, flag_zeros, c.effects) for s in scenario.scenes for c in s.choices}
+    changes = {c.id: (c, _change(bounds, flag_zeros, c.effects)) for s in scenario.scenes for c in s.choices}
     plan = StepPlan(
         bounds,
         tuple((r.id, r.once, _evaluator(r.when), _change(bounds, flag_zeros, r.effects)) for r in scenario.rules),
@@ -249,8 +248,10 @@ def advance(
     flags = state.flags
     deltas: dict[str, float] = {}
     changed = False
-    change = plan.changes.get(id(choice.effects))
-    if change is None:  # a choice made after the plan (a test's own): prepare it now
+    known = plan.changes.get(choice.id)
+    if known is not None and known[0] is choice:
+        change = known[1]
+    else:  # not this scenario's own choice (a test's): prepare it now
         change = _change(plan.bounds, plan.flag_zeros, choice.effects)
     if change.any:
         flags = _apply(env, flags, change, deltas if record else None)

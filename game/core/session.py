@@ -109,6 +109,20 @@ class Outcome:
         )
 
 
+def _sound_outcome(outcome: Outcome) -> bool:
+    """True when every number an outcome holds is finite (a save could carry ``Infinity`` or ``NaN``) and its
+    chance index and destinations have the right types."""
+    if not all(v is None or isinstance(v, str) for v in (outcome.next_scene, outcome.ending_id)):
+        return False
+    if outcome.chance_index is not None and (type(outcome.chance_index) is not int or outcome.chance_index < 0):
+        return False
+    numbers = [*outcome.deltas.values(), *outcome.metrics.values(), outcome.decided_at]
+    numbers += [value for firing in outcome.rules for value in firing.deltas.values()]
+    if outcome.roll is not None:
+        numbers.append(outcome.roll)
+    return all(isinstance(n, (int, float)) and math.isfinite(n) for n in numbers)
+
+
 def _numbers(values: dict[str, float]) -> dict[str, float | int]:
     """Whole numbers as ints, so JSON reads ``-1500`` rather than ``-1500.0``."""
     return {k: int(v) if float(v).is_integer() else round(v, 6) for k, v in values.items()}
@@ -339,6 +353,8 @@ class Session:
             raise SaveError(f"the save is damaged ({exc.__class__.__name__}: {exc})") from None
         if len(states) != len(history) + 1 or not states:
             raise SaveError("the save is damaged (history and states disagree)")
+        if not all(_sound_outcome(outcome) for outcome in history):
+            raise SaveError("the save is damaged (its history holds a value that cannot be right)")
         metric_ids = [m.id for m in scenario.metrics]
         flag_ids, rule_ids = set(scenario.flags), {r.id for r in scenario.rules}
         for state in states:

@@ -163,6 +163,30 @@ def test_saves_refuse_other_scenarios_newer_versions_and_damage() -> None:
     assert "Hello" not in json.dumps(data)  # a save never holds the scenario's text
 
 
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("metrics", {"revenue": float("inf")}),
+        ("deltas", {"revenue": float("nan")}),
+        ("roll", "high"),
+        ("decided_at", float("inf")),
+        ("chance", -1),
+        ("next", 7),
+    ],
+)
+def test_saves_refuse_history_values_that_cannot_be_right(field: str, value: object) -> None:
+    """Found by the crash test: an ``Infinity`` in the history loaded, then broke the next save."""
+    session = Session(load())
+    session.choose("greet")
+    data = json.loads(json.dumps(session.to_json()))
+    entry = data["history"][0]
+    entry[field] = entry[field] | value if isinstance(value, dict) else value  # type: ignore[operator]
+    damaged = json.loads(json.dumps(data))  # Infinity and NaN survive the JSON round trip, as in a real file
+    with pytest.raises(SaveError, match="damaged"):
+        Session.from_json(session.scenario, damaged)
+    Session.from_json(session.scenario, json.loads(json.dumps(session.to_json())))  # the undamaged save loads
+
+
 def test_with_scenario_switches_language_only() -> None:
     session = Session(load())
     same_rules = load().evolve(title="Otro título", language="es")
