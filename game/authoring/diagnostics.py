@@ -78,6 +78,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     # S7xx: paths and security
     "S701": (Severity.ERROR, "path escapes the scenario folder"),
     "S702": (Severity.WARNING, "file not found"),
+    "S703": (Severity.WARNING, "image cannot be shown"),
     # S8xx: lint (`sticky check` only): teaching quality and dead content
     "S801": (Severity.WARNING, "choice has no coach feedback"),
     "S802": (Severity.WARNING, "text is empty or a placeholder"),

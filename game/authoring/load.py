@@ -23,6 +23,7 @@ from game.authoring.graphcheck import check_graph
 from game.authoring.reader import ID_PATTERN
 from game.authoring.translations import find_translations, load_translation
 from game.authoring.yamltree import YMap, YNode, decode_text, parse_tree, read_text
+from game.core.imagecheck import MAX_PIXELS, MAX_SIDE, check_image
 from game.core.model import (
     CORE_METRICS,
     DECISION_PHASES,
@@ -219,6 +220,15 @@ class _Builder(SceneBuilder):
                 if not _inside(candidate, root):
                     refuse("is a link to a file outside the scenario's folder", "copy the image into the folder")
                     return None
+                image = check_image(candidate)  # its header only: nothing is decoded
+                if image.verdict in ("unreadable", "too-large"):
+                    self.bag.add(
+                        "S703",
+                        f"{what} '{value}' cannot be shown: {image.problem}",
+                        node.pos,
+                        hint=f"save it again as a PNG or JPEG of at most {MAX_SIDE} pixels a side and "
+                        f"{MAX_PIXELS // 1_000_000} megapixels",
+                    )
                 return norm
         self.bag.add("S702", f"{what} '{value}' was not found beside the scenario or in assets/", node.pos)
         return norm

@@ -12,6 +12,7 @@ from game.authoring.diagnostics import CODES
 from game.authoring.lint import check_file
 from game.authoring.yamltree import MAX_BYTES
 from tests.conftest import ROOT
+from tests.reliability.bad_images import png_bomb
 
 DOC = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
 EXAMPLE = re.compile(r"<!-- example: (S\d{3})([^>]*)-->\n```yaml\n(.*?)```", re.S)
@@ -34,6 +35,10 @@ def write_example(tmp_path: Path, options: list[str], text: str) -> Path:
     data = text.encode("latin-1" if "encoding=latin-1" in options else "utf-8")
     data = data.replace("␀".encode(), b"\0").replace("␉".encode(), b"\t")
     path.write_bytes(data)
+    for option in options:  # file=NAME:KIND puts a file beside the example: "bomb" (a huge PNG header) or "empty"
+        if option.startswith("file="):
+            name, kind = option[len("file=") :].split(":")
+            (tmp_path / name).write_bytes(png_bomb() if kind == "bomb" else b"")
     if "grow" in options:  # written in chunks: 40 MB in this process would raise the RSS its children inherit
         with open(path, "ab") as handle:
             chunk = b"# padding\n" * 100_000
