@@ -145,7 +145,7 @@ def _compile(node: ast.AST, known: Mapping[str, str], names: set[str]) -> Evalua
             assert single is not None
             name, number = _read_name(node.left, known), _number(node.comparators[0])
             if name is not None and number is not None:
-                return lambda env: single(env.get(name, 0.0), number)
+                return _name_against_number(type(node.ops[0]), name, number)
             return lambda env: single(first(env), right_fn(env))
 
         def compare(env: Env) -> bool:
@@ -195,11 +195,27 @@ def _compile(node: ast.AST, known: Mapping[str, str], names: set[str]) -> Evalua
     raise ConditionError("S402", f"{what} are not allowed in conditions", _offset(node))
 
 
+def _name_against_number(op: type, name: str, number: float) -> Evaluator:
+    """``name OP number``, the commonest condition, as one lambda with the comparison written out (no call to
+    an operator function: it runs in the explorer's inner loop)."""
+    if op is ast.Lt:
+        return lambda env: env.get(name, 0.0) < number
+    if op is ast.LtE:
+        return lambda env: env.get(name, 0.0) <= number
+    if op is ast.Gt:
+        return lambda env: env.get(name, 0.0) > number
+    if op is ast.GtE:
+        return lambda env: env.get(name, 0.0) >= number
+    if op is ast.Eq:
+        return lambda env: env.get(name, 0.0) == number
+    return lambda env: env.get(name, 0.0) != number
+
+
 def _conjunction(parts: list[Evaluator]) -> Evaluator:
     """``a and b and ...`` as a bool, stopping at the first false part."""
     if len(parts) == 2:
         first, second = parts
-        return lambda env: bool(first(env)) and bool(second(env))
+        return lambda env: True if first(env) and second(env) else False  # noqa: SIM210  (a bool, without bool())
     return lambda env: all(p(env) for p in parts)
 
 
@@ -207,7 +223,7 @@ def _disjunction(parts: list[Evaluator]) -> Evaluator:
     """``a or b or ...`` as a bool, stopping at the first true part."""
     if len(parts) == 2:
         first, second = parts
-        return lambda env: bool(first(env)) or bool(second(env))
+        return lambda env: True if first(env) or second(env) else False  # noqa: SIM210  (a bool, without bool())
     return lambda env: any(p(env) for p in parts)
 
 
