@@ -17,6 +17,7 @@ import pytest
 
 from game.authoring.load import load_scenario
 from tests.core.scenario_text import MINIMAL
+from tests.reliability.bad_images import png
 
 ESCAPES = [
     "../secret.png",
@@ -59,8 +60,8 @@ def folder(tmp_path: Path) -> Path:
     (outside / "secret.png").write_bytes(b"secret")
     scenario = tmp_path / "scenario"
     (scenario / "sub").mkdir(parents=True)
-    (scenario / "ok.png").write_bytes(b"png")
-    (scenario / "sub" / "ok.png").write_bytes(b"png")
+    (scenario / "ok.png").write_bytes(png(2, 2))  # a real picture: the checker reads its header (S703)
+    (scenario / "sub" / "ok.png").write_bytes(png(2, 2))
     (scenario / "link-inside.png").symlink_to("ok.png")
     (scenario / "link-to-file.png").symlink_to("../outside/secret.png")
     (scenario / "link-dir").symlink_to("../outside", target_is_directory=True)
