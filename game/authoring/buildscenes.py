@@ -30,7 +30,7 @@ CHOICE_FIELDS = (
     "chance",
 )
 BRANCH_FIELDS = ("when", "next")
-CHANCE_FIELDS = ("p", "next", "note")
+CHANCE_FIELDS = ("p", "next", "note", "effects", "set", "clear")
 
 _SCENE_KEYS, _SCENE_REQUIRED = frozenset(SCENE_FIELDS), frozenset(("phase", "text"))
 _CHOICE_KEYS, _CHOICE_REQUIRED = frozenset(CHOICE_FIELDS), frozenset(("id", "text", "style"))
@@ -305,8 +305,11 @@ class SceneBuilder:
             if p is not None and not 0 < p <= 1:
                 self.bag.add("S210", f"probability {p:g} must be above 0 and at most 1", spec.key_pos("p"))
                 p = None
+            changes = Effects()
+            if get("effects") is not None or get("set") is not None or get("clear") is not None:
+                changes = self.effects(spec, "a chance outcome's")
             if p is not None and target is not None:
-                outcomes.append(Outcome(p, target, note or "", spec.pos))
+                outcomes.append(Outcome(p, target, note or "", spec.pos, changes))
         if len(outcomes) != len(seq.items):
             return None
         total = sum(o.probability for o in outcomes)

@@ -3,9 +3,10 @@
 A state is the scene (or ending), the metric values, the flags, the rules already fired (only those with
 ``once: true`` matter) and, when a condition reads it, the turn. Identical states are merged, so loops
 terminate. From every state each available choice is taken; a chance choice is taken once per outcome, with
-``rules.step(..., target=...)`` forcing that outcome. The result is a ``StateGraph``: states in breadth-first
-order (so the parent chain of any state is a shortest path to it), and the edges with the probability a
-uniformly random player takes them (each available choice equally likely, chance outcomes weighted by ``p``).
+``rules.step(..., target, outcome)`` forcing that outcome (its own effects included). The result is a
+``StateGraph``: states in breadth-first order (so the parent chain of any state is a shortest path to it), and
+the edges with the probability a uniformly random player takes them (each available choice equally likely,
+chance outcomes weighted by ``p``).
 ``game.authoring.paths`` analyses the graph; ``game.authoring.explore_report`` prints it.
 """
 
@@ -130,7 +131,7 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
             for choice, number, _when, moves in available:
                 offered[number] = 1
                 for target, p, outcome in moves:
-                    child = next_state(scenario, base, choice, target)
+                    child = next_state(scenario, base, choice, target, outcome=outcome)
                     if child.ended:  # nothing follows an ending: it is its ending and its metrics
                         child = child._replace(flags=_NONE, fired=_NONE, turn=0)
                     elif repeatable and child.fired & repeatable:
@@ -193,7 +194,7 @@ def coach_line(scenario: Scenario, max_turns: int = 1_000) -> CoachLine:
         if not guided and state.node not in line.unguided:
             line.unguided.append(state.node)
         target, p, outcome = max(outcomes_of(choice), key=lambda move: move[1])  # first of the likeliest
-        state = step(scenario, state, choice, 0, target).state
+        state = step(scenario, state, choice, 0, target, outcome).state
         move: dict[str, object] = {"scene": scenario.scene_of_choice(choice.id).id, "choice": choice.id}  # type: ignore[union-attr]
         move |= {"style": choice.style, "best": guided, "to": state.node}
         if outcome >= 0:
@@ -210,8 +211,8 @@ def coach_line(scenario: Scenario, max_turns: int = 1_000) -> CoachLine:
             choice, _guided = _coach_choice(scenario, current)
             if choice is None:
                 continue
-            for target, p, _k in outcomes_of(choice):
-                child = step(scenario, current, choice, 0, target).state
+            for target, p, k in outcomes_of(choice):
+                child = step(scenario, current, choice, 0, target, k).state
                 if child.ended:
                     line.endings[child.node] = line.endings.get(child.node, 0.0) + mass * p
                 else:

@@ -60,7 +60,7 @@ def ranges(scenario: Scenario) -> dict[str, Interval]:
     raises: set[str] = set()
     lowers: set[str] = set()
     set_flags: set[str] = set()
-    effects = [c.effects for s in scenario.scenes for c in s.choices] + [r.effects for r in scenario.rules]
+    effects = scenario.all_effects()
     for effect in effects:
         for metric_id, delta in effect.deltas:
             (raises if delta > 0 else lowers if delta < 0 else set()).add(metric_id)

@@ -171,7 +171,7 @@ def _usage(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
     changed: set[str] = set()
     set_flags: set[str] = set()
     cleared: set[str] = set()
-    effects = [c.effects for s in scenario.scenes for c in s.choices] + [r.effects for r in scenario.rules]
+    effects = scenario.all_effects()
     for effect in effects:
         changed.update(m for m, delta in effect.deltas if delta)
         set_flags.update(effect.set_flags)

@@ -39,7 +39,14 @@ def scenario_schema() -> dict[str, Any]:
     target = dict(ID, description="a scene id or an ending id")
     branch = _obj({"when": CONDITION, "next": target}, ("next",))
     outcome = _obj(
-        {"p": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}, "next": target, "note": TEXT},
+        {
+            "p": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+            "next": target,
+            "note": TEXT,
+            "effects": effects,
+            "set": flag_list,
+            "clear": flag_list,
+        },
         ("p", "next"),
     )
     choice = _obj(

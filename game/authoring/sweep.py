@@ -229,7 +229,7 @@ class _Sweep:
         moves: list[tuple[State, float, int, int]] = []  # (child, probability of the move, choice number, outcome)
         for choice, number, _when, outcomes in available:
             for target, p, outcome in outcomes:
-                child = advance(scenario, plan, state, turn, env.copy(), choice, 0, target, False)[0]
+                child = advance(scenario, plan, state, turn, env.copy(), choice, 0, target, False, outcome)[0]
                 if repeatable and not child.ended and child.fired & repeatable:
                     child = child._replace(fired=child.fired - repeatable)
                 moves.append((child, share * p, number, outcome))

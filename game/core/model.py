@@ -107,6 +107,7 @@ class Outcome:
     target: str
     note: str = ""
     pos: Pos = field(default=_NOWHERE, compare=False)
+    effects: Effects = Effects()  # applied when chance picks this outcome, after the choice's own effects
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +269,16 @@ class Scenario:
     def reflection_for(self, phase: str) -> str:
         """The trainer's reflection question for a decision point, or ""."""
         return dict(self.reflection).get(phase, "")
+
+    def all_effects(self) -> list[Effects]:
+        """Every ``Effects`` in the scenario: each choice's, each chance outcome's and each rule's."""
+        found = []
+        for scene in self.scenes:
+            for choice in scene.choices:
+                found.append(choice.effects)
+                if isinstance(choice.next, Chance):
+                    found.extend(o.effects for o in choice.next.outcomes)
+        return found + [r.effects for r in self.rules]
 
     @property
     def conditional_endings(self) -> tuple[Ending, ...]:

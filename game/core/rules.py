@@ -149,6 +149,7 @@ class StepPlan:
     conditional: tuple[tuple[str, Evaluator], ...]  # endings with a condition: (id, evaluator), in file order
     flag_zeros: dict[str, float]
     changes: dict[str, tuple[Choice, Change]]
+    outcome_changes: dict[tuple[str, int], Change]  # (choice id, outcome index): only outcomes with effects
 
 
 def _change(
@@ -170,7 +171,15 @@ def plan_of(scenario: Scenario) -> StepPlan:
         return plan
     bounds = {m.id: (m.minimum, m.maximum) for m in scenario.metrics}
     flag_zeros = dict.fromkeys(scenario.flags, 0.0)
-    changes = {c.id: (c, _change(bounds, flag_zeros, c.effects)) for s in scenario.scenes for c in s.choices}
+    choices = [c for s in scenario.scenes for c in s.choices]
+    changes = {c.id: (c, _change(bounds, flag_zeros, c.effects)) for c in choices}
+    outcome_changes = {
+        (c.id, k): _change(bounds, flag_zeros, o.effects)
+        for c in choices
+        if isinstance(c.next, Chance)
+        for k, o in enumerate(c.next.outcomes)
+        if o.effects
+    }
     plan = StepPlan(
         bounds,
         tuple((r.id, r.once, _evaluator(r.when), _change(bounds, flag_zeros, r.effects)) for r in scenario.rules),
@@ -178,6 +187,7 @@ def plan_of(scenario: Scenario) -> StepPlan:
         tuple((e.id, _evaluator(e.when)) for e in scenario.endings if e.when is not None),
         flag_zeros,
         changes,
+        outcome_changes,
     )
     scenario._index["plan:rules"] = plan
     return plan
@@ -213,7 +223,7 @@ def _apply(
 
 
 def _advance(
-    scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None, record: bool
+    scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None, record: bool, outcome: int = -1
 ) -> tuple[State, dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
     """The one implementation of a step; ``record`` False skips the bookkeeping only the Session needs."""
     plan = plan_of(scenario)
@@ -223,7 +233,7 @@ def _advance(
         if flag in env:
             env[flag] = 1.0
     env["turn"] = float(state.turn + 1)
-    return advance(scenario, plan, state, state.turn, env, choice, seed, target, record)
+    return advance(scenario, plan, state, state.turn, env, choice, seed, target, record, outcome)
 
 
 def advance(
@@ -236,6 +246,7 @@ def advance(
     seed: int,
     target: str | None,
     record: bool,
+    outcome: int = -1,
 ) -> tuple[State, dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
     """One step from ``state`` at ``turn`` (the state's own turn, or what the explorer counts it as), with ``env``
     what ``env_of`` gives for it but with ``turn + 1``; ``plan`` is ``plan_of(scenario)``.
@@ -258,12 +269,26 @@ def advance(
         changed = bool(change.moves)
     chance_index: int | None = None
     roll: float | None = None
+    picked = outcome  # the chance outcome, drawn or forced (-1: none)
     if target is None:
         next_ = choice.next
         if isinstance(next_, Goto):
             target = next_.target
         else:
             target, chance_index, roll = route(scenario, choice, env, seed, turn)
+            if chance_index is not None:
+                picked = chance_index
+    elif picked < 0 and isinstance(choice.next, Chance):  # forced by its target alone: the first such outcome
+        picked = next((k for k, o in enumerate(choice.next.outcomes) if o.target == target), -1)
+    if picked >= 0:  # the outcome's own effects, after the choice's and before the rules
+        if known is not None and known[0] is choice:
+            outcome_change = plan.outcome_changes.get((choice.id, picked))
+        else:
+            outcome_effects = choice.next.outcomes[picked].effects  # type: ignore[union-attr]
+            outcome_change = _change(plan.bounds, plan.flag_zeros, outcome_effects) if outcome_effects else None
+        if outcome_change is not None:
+            flags = _apply(env, flags, outcome_change, deltas if record else None)
+            changed = changed or bool(outcome_change.moves)
     fired = state.fired
     firings: list[RuleFiring] = []
     for rule_id, once, holds, rule_change in plan.rules:
@@ -290,12 +315,20 @@ def advance(
 _new_state = tuple.__new__  # State(...) without the Python-level __new__ of a named tuple: same object, faster
 
 
-def step(scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None = None) -> Step:
-    """Apply one choice: its effects, routing, the rules, and the conditional endings."""
-    new_state, deltas, firings, chance_index, roll, ending_id = _advance(scenario, state, choice, seed, target, True)
+def step(
+    scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None = None, outcome: int = -1
+) -> Step:
+    """Apply one choice: its effects, routing (a chance outcome's effects too), the rules, and the conditional
+    endings. ``target`` (with ``outcome``, the chance outcome's index) forces where chance sends the player;
+    ``target`` alone picks the first outcome that leads there."""
+    new_state, deltas, firings, chance_index, roll, ending_id = _advance(
+        scenario, state, choice, seed, target, True, outcome
+    )
     return Step(new_state, deltas, tuple(firings), chance_index, roll, ending_id)
 
 
-def next_state(scenario: Scenario, state: State, choice: Choice, target: str | None = None, seed: int = 0) -> State:
+def next_state(
+    scenario: Scenario, state: State, choice: Choice, target: str | None = None, seed: int = 0, outcome: int = -1
+) -> State:
     """Only the state ``step`` would reach (the same rules, without the deltas and firings): the explorer's step."""
-    return _advance(scenario, state, choice, seed, target, False)[0]
+    return _advance(scenario, state, choice, seed, target, False, outcome)[0]

@@ -139,6 +139,6 @@ def replay(scenario: Scenario, path: list[dict[str, object]]) -> State:
         assert choice is not None and choice_available(scenario, state, choice), move
         chance = move.get("chance")
         target = choice.next.outcomes[int(str(chance))].target if chance is not None else None  # type: ignore[union-attr]
-        state = step(scenario, state, choice, 0, target).state
+        state = step(scenario, state, choice, 0, target, -1 if chance is None else int(str(chance))).state
         assert state.node == move["to"], (move, state.node)
     return state

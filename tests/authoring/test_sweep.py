@@ -83,7 +83,8 @@ def random_scenario(seed: int) -> str:
             kind = rng.random()
             if kind < 0.25:
                 p = rng.choice([0.25, 0.5, 0.7])
-                route = f"chance: [{{p: {p}, next: {later(index)}}}, {{p: {round(1 - p, 2)}, next: {later(index)}}}]"
+                first = f"{{p: {p}, next: {later(index)}{effects() if rng.random() < 0.5 else ''}}}"
+                route = f"chance: [{first}, {{p: {round(1 - p, 2)}, next: {later(index)}{effects()}}}]"
             elif kind < 0.45:
                 route = f"next: [{{when: '{rng.choice(CONDITIONS)}', next: {later(index)}}}, {{next: {later(index)}}}]"
             else:

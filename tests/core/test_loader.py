@@ -176,3 +176,24 @@ def test_translation_may_translate_a_percent_unit(tmp_path: Path) -> None:
     )
     result = load_scenario(tmp_path / "tiny.yaml")
     assert not [d for d in result.diagnostics if d.code == "S602"]
+
+
+def test_chance_outcomes_read_their_own_effects_and_point_at_mistakes() -> None:
+    good = MINIMAL.replace(
+        "          - {p: 0.5, next: sad, note: It went badly.}",
+        "          - {p: 0.5, next: sad, note: It went badly., effects: {revenue: -200}, set: [asked]}",
+    )
+    scenario = load_scenario_text(good, "t.yaml").scenario
+    assert scenario is not None
+    gamble = scenario.choice("gamble")
+    assert gamble is not None and isinstance(gamble.next, Chance)
+    calm, bad = gamble.next.outcomes
+    assert not calm.effects and bad.effects.deltas == (("revenue", -200.0),) and bad.effects.set_flags == ("asked",)
+    assert bad.effects in scenario.all_effects()
+    wrong = MINIMAL.replace(
+        "          - {p: 0.5, next: sad, note: It went badly.}",
+        "          - {p: 0.5, next: sad, effects: {revenu: -200}, clear: [askd]}",
+    )
+    text = "          - {p: 0.5, next: sad, effects: {revenu: -200}, clear: [askd]}"
+    line = wrong.splitlines().index(text) + 1
+    assert codes(wrong) == [("S302", line, text.index("revenu") + 1), ("S304", line, text.index("askd") + 1)]

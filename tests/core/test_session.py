@@ -9,6 +9,7 @@ import pytest
 
 from game.authoring.load import load_scenario_text
 from game.core.model import Scenario
+from game.core.rules import step
 from game.core.session import ChoiceNotAvailable, SaveError, Session
 from tests.core.scenario_text import MINIMAL
 
@@ -108,6 +109,49 @@ def test_chance_is_deterministic_per_seed(act: Step) -> None:
         assert session.history[-1].chance
         endings.add(session.history[-1].ending_id)
     assert endings == {"happy", "sad"}
+
+
+OUTCOME_EFFECTS = (
+    MINIMAL.replace(
+        "          - {p: 0.5, next: happy}\n          - {p: 0.5, next: sad, note: It went badly.}",
+        "          - {p: 0.5, next: happy, effects: {revenue: +300}, clear: [asked]}\n"
+        "          - {p: 0.5, next: sad, effects: {revenue: -2000, reputation: -50}, note: It went badly.}",
+    )
+    .replace(
+        "endings:",
+        "rules:\n  - {id: broke, when: 'revenue < 500', effects: {staff_morale: -10}, text: Payday.}\nendings:",
+    )
+    .replace("characters:", "metrics:\n  revenue: {start: 1000}\n  staff_morale: {start: 50}\ncharacters:")
+)
+
+
+def test_a_chance_outcome_applies_its_own_effects_before_the_rules(act: Step) -> None:
+    """Only the outcome chance picks applies its effects (clamped, flags too); the rules see them."""
+    seen = {}
+    for seed in range(40):
+        session = act(act(Session(load(OUTCOME_EFFECTS), seed=seed), "greet"), "gamble")
+        last = session.history[-1]
+        seen[last.ending_id] = (last.deltas, [r.rule_id for r in last.rules], dict(session.metrics), session.flags)
+    happy = seen["happy"]
+    assert happy == ({"revenue": 300}, [], {"revenue": 1300, "staff_morale": 50, "reputation": 5}, frozenset())
+    sad_deltas, sad_rules, sad_metrics, sad_flags = seen["sad"]
+    assert sad_deltas == {"revenue": -1000, "reputation": -5}  # both clamped at their minimum, 0
+    assert sad_rules == ["broke"] and sad_metrics == {"revenue": 0, "staff_morale": 40, "reputation": 0}
+    assert sad_flags == frozenset({"asked"})
+
+
+def test_a_forced_outcome_applies_the_same_effects() -> None:
+    """What the explorer does: force each outcome by index (or by target alone) and get what play gets."""
+    scenario = load(OUTCOME_EFFECTS)
+    session = Session(scenario)
+    session.choose("greet")
+    gamble = scenario.choice("gamble")
+    assert gamble is not None
+    for index, target in enumerate(("happy", "sad")):
+        by_index = step(scenario, session.state, gamble, 0, target, index).state
+        by_target = step(scenario, session.state, gamble, 0, target).state
+        assert by_index == by_target and by_index.node == target
+    assert dict(step(scenario, session.state, gamble, 0, "sad", 1).state.metrics)["revenue"] == 0
 
 
 def test_rules_fire_once_or_every_time(act: Step) -> None:
