@@ -3,8 +3,9 @@
 Scenes are boxes coloured by phase, and the phase is also written in the box (meaning never rides on colour
 alone). Endings are rounded and carry their rating. An edge is a choice, labelled with its id and style
 (★ marks the coach's best choice); a conditional ``next`` gives one edge per branch labelled with its
-condition; a chance choice gives dashed edges labelled with their probabilities. Endings with a ``when``
-hang off an "after any choice" node. A highlighted path (a playthrough) is drawn thick and red.
+condition; a chance choice gives dashed edges labelled with their probabilities (and an outcome's own
+effects). Endings with a ``when`` hang off an "after any choice" node. A highlighted path (a playthrough) is
+drawn thick and red.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from game.core.model import Branches, Chance, Goto, Scenario
+from game.core.model import Branches, Chance, Effects, Goto, Scenario
 
 PHASE_COLOURS = {
     "situation": "#e8edf4",
@@ -55,11 +56,21 @@ def edges(scenario: Scenario) -> list[Edge]:
                     out.append(Edge(scene.id, branch.target, f"{head} · {cond}", choice.id))
             elif isinstance(next_, Chance):
                 for outcome in next_.outcomes:
-                    out.append(Edge(scene.id, outcome.target, f"{head} · {outcome.probability:.0%}", choice.id, True))
+                    label = f"{head} · {outcome.probability:.0%}"
+                    if outcome.effects:
+                        label += f" · {_changes(outcome.effects)}"
+                    out.append(Edge(scene.id, outcome.target, label, choice.id, True))
     for ending in scenario.conditional_endings:
         assert ending.when is not None
         out.append(Edge(ANY, ending.id, f"when {_short(ending.when.source)}", "", True))
     return out
+
+
+def _changes(effects: Effects) -> str:
+    """A chance outcome's own effects, short: ``revenue -3000, +lost_client`` (a flag set), ``-asked`` (cleared)."""
+    parts = [f"{metric} {delta:+g}" for metric, delta in effects.deltas]
+    parts += [f"+{flag}" for flag in effects.set_flags] + [f"-{flag}" for flag in effects.clear_flags]
+    return ", ".join(parts)
 
 
 def _short(text: str, limit: int = 40) -> str:

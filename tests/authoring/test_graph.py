@@ -35,6 +35,21 @@ def test_edges_of_fork() -> None:
     ]
 
 
+def test_a_chance_outcome_shows_its_own_effects() -> None:
+    text = FORK.replace(
+        "chance: [{p: 0.75, next: win}, {p: 0.25, next: lose, note: He walks.}]",
+        "chance: [{p: 0.75, next: win, effects: {reputation: +5}, set: [asked]},"
+        " {p: 0.25, next: lose, note: He walks., effects: {reputation: -12.5}, clear: [asked]}]",
+    )
+    scenario = load(text)
+    found = [e.label for e in edges(scenario) if e.dashed]
+    assert found == [
+        "★ ask · assertive · if asked · 75% · reputation +5, +asked",
+        "★ ask · assertive · if asked · 25% · reputation -12.5, -asked",
+    ]
+    assert '"★ ask · assertive · if asked · 25% · reputation -12.5, -asked"' in mermaid(scenario)
+
+
 def test_mermaid_of_fork() -> None:
     text = mermaid(load(FORK))
     lines = text.splitlines()
