@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -164,10 +167,6 @@ def run(sizes: list[int], repeat: int, max_states: int, full_shipped: bool = Fal
 
 def explore_shipped(path: Path) -> None:
     """`sticky explore --json PATH` to the end, in a child process: its wall and CPU time and peak memory."""
-    import json
-    import os
-    import subprocess
-
     started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "game", "explore", "--json", str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True

@@ -16,7 +16,7 @@ import gc
 from dataclasses import dataclass, field
 
 from game.authoring.findings import Move, move, outcomes_of, reads_turn
-from game.core.expr import Condition
+from game.authoring.findings import menus as scene_menus
 from game.core.model import Choice, Scenario
 from game.core.rules import State, env_of, initial_state, next_state, step
 
@@ -100,14 +100,7 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
     keep_turn = reads_turn(scenario)
     repeatable = frozenset(r.id for r in scenario.rules if not r.once)
     flag_ids = scenario.flags
-    # per scene: (choice, its number, its condition or None, its moves as (target, p, chance outcome or -1))
-    menus: dict[str, list[tuple[Choice, int, Condition | None, list[tuple[str | None, float, int]]]]] = {}
-    label = 0
-    for scene in scenario.scenes:
-        entries = menus.setdefault(scene.id, [])
-        for choice in scene.choices:
-            entries.append((choice, label, choice.when, outcomes_of(choice)))
-            label += 1
+    menus = scene_menus(scenario)
     offered = bytearray(len(choices))
     start = initial_state(scenario)
     states = graph.states

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.core.expr import Condition
 from game.core.model import CORE_METRICS, RATINGS, Chance, Choice, Scenario
 
 Move = dict[str, object]
@@ -96,6 +97,22 @@ def outcomes_of(choice: Choice) -> list[tuple[str | None, float, int]]:
     return [(None, 1.0, -1)]
 
 
+MenuEntry = tuple[Choice, int, "Condition | None", list[tuple[str | None, float, int]]]
+
+
+def menus(scenario: Scenario) -> dict[str, list[MenuEntry]]:
+    """Per scene, what an explorer takes from each of its states: (choice, its number in file order, its
+    condition or None, its moves as ``outcomes_of`` gives them)."""
+    found: dict[str, list[MenuEntry]] = {}
+    number = 0
+    for scene in scenario.scenes:
+        found[scene.id] = []
+        for choice in scene.choices:
+            found[scene.id].append((choice, number, choice.when, outcomes_of(choice)))
+            number += 1
+    return found
+
+
 def move(choice: Choice, outcome: int, to: str) -> Move:
     """One move of a path as plain data."""
     found: Move = {"choice": choice.id, "style": choice.style}
@@ -122,9 +139,13 @@ def score_terms(scenario: Scenario) -> list[tuple[int, float, float]]:
 
 def score(scenario: Scenario, metrics: dict[str, float]) -> float:
     """How well the business did: the core metrics' changes from their start, each scaled by its range."""
-    values = [metrics[m.id] for m in scenario.metrics]
+    return score_values(score_terms(scenario), [metrics[m.id] for m in scenario.metrics])
+
+
+def score_values(terms: list[tuple[int, float, float]], values: list[float]) -> float:
+    """``score`` of metric values in the scenario's order, with ``score_terms`` computed once by the caller."""
     total = 0.0
-    for index, start, scale in score_terms(scenario):
+    for index, start, scale in terms:
         total += (values[index] - start) / scale
     return total
 

@@ -29,13 +29,13 @@ from game.authoring.findings import (
     Move,
     SoftLock,
     Terminal,
+    menus,
     move,
     new_endings,
-    outcomes_of,
     reads_turn,
     score_terms,
+    score_values,
 )
-from game.core.expr import Condition
 from game.core.model import Choice, Scenario
 from game.core.rules import State, advance, env_of, initial_state, plan_of
 
@@ -171,14 +171,7 @@ class _Sweep:
         self.flag_ids = scenario.flags
         self.pairs: dict[tuple[str, float], tuple[str, float]] = {}  # one copy of each (metric, value)
         self.sets: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set of flags or rules fired
-        # per scene: (choice, its number, its condition or None, its moves as (target, p, chance outcome or -1))
-        self.menus: dict[str, list[tuple[Choice, int, Condition | None, list[tuple[str | None, float, int]]]]] = {}
-        number = 0
-        for scene in scenario.scenes:
-            self.menus[scene.id] = []
-            for choice in scene.choices:
-                self.menus[scene.id].append((choice, number, choice.when, outcomes_of(choice)))
-                number += 1
+        self.menus = menus(scenario)
 
     def run(self) -> Findings:
         """Take the scenes in order; returns the findings."""
@@ -314,9 +307,7 @@ class _Sweep:
                 low[i] = value
             if value > high[i]:
                 high[i] = value
-        points = 0.0
-        for index, start, scale in self.scales:  # score(): the same terms in the same order
-            points += (values[index] - start) / scale
+        points = score_values(self.scales, values)
         candidate = _Candidate(arrivals.rank, points, state.node, code, values, depth, link)
         # better: higher rating, then higher score, then a shorter path (the graph explorer's breadth-first order)
         if self.best is None or (candidate.rank, points, -depth) > (self.best.rank, self.best.points, -self.best.depth):
