@@ -11,6 +11,7 @@ A path is a list of moves, each ``{"choice", "style", "to"}`` plus ``"chance"`` 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.core.expr import Condition
@@ -142,7 +143,7 @@ def score(scenario: Scenario, metrics: dict[str, float]) -> float:
     return score_values(score_terms(scenario), [metrics[m.id] for m in scenario.metrics])
 
 
-def score_values(terms: list[tuple[int, float, float]], values: list[float]) -> float:
+def score_values(terms: list[tuple[int, float, float]], values: Sequence[float]) -> float:
     """``score`` of metric values in the scenario's order, with ``score_terms`` computed once by the caller."""
     total = 0.0
     for index, start, scale in terms:

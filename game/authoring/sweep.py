@@ -9,8 +9,12 @@ path to it (a shared linked list: ``(choice number, outcome, to, previous link)`
 states: each arrival is added to its ending's figures at once, and only a compact code of the metric values
 is kept, to count the distinct ending states.
 
+A waiting state is held as a ``Key`` (its metric values as one shared tuple, flags, rules fired, turn) in its
+scene's bucket, and every move from it is made by the engine's own ``rules.play_out``, the function behind
+``step``: the same rules, without building an engine ``State`` per move.
+
 The figures are exactly those of the whole state graph (``game.authoring.explore``); a test compares the two.
-Memory holds the states waiting in the scenes still ahead (about 400 bytes each) plus a small integer per
+Memory holds the states waiting in the scenes still ahead (under 400 bytes each) plus a small integer per
 distinct ending state, instead of the whole graph, which is what lets the shipped scenarios' millions of states
 be explored on a laptop.
 """
@@ -36,14 +40,20 @@ from game.authoring.findings import (
     score_terms,
     score_values,
 )
-from game.core.model import Choice, Scenario
-from game.core.rules import State, advance, env_of, initial_state, plan_of
+from game.core.expr import Evaluator
+from game.core.model import Branches, Chance, Choice, Goto, Scenario
+from game.core.rules import Change, StepPlan, initial_state, plan_of, play_out
 
 DEFAULT_SWEEP_STATES = 10_000_000  # at most ~4 GB even if every state waits at once; the shipped need 0.8-5.5 M
-_new_state = tuple.__new__  # State(...) without the named tuple's Python-level __new__
 
 Link = tuple[int, int, str, "Link"] | None  # (choice number, chance outcome or -1, to, previous) or the start
 Record = list[Any]  # per state waiting in a later scene: [probability, paths, depth of the shortest path, its Link]
+# A state waiting in a scene, without the scene (its bucket): (metric values in declared order, flags, rules
+# fired, turn). Smaller and quicker to hash than the engine's ``State``, whose metrics are (id, value) pairs.
+Key = tuple[tuple[float, ...], frozenset[str], frozenset[str], int]
+# One way out of a scene's state: (choice number, chance outcome or -1, probability, the choice's prepared
+# effects, where it leads (a scene or ending, or the branches that decide), the outcome's prepared effects).
+Way = tuple[int, int, float, Change, "str | Branches", "Change | None"]
 
 
 def scene_order(scenario: Scenario) -> list[str] | None:
@@ -77,6 +87,29 @@ def scene_order(scenario: Scenario) -> list[str] | None:
             if indegree[target] == 0:
                 heapq.heappush(ready, position[target])
     return order if len(order) == len(reachable) else None
+
+
+def ways_of(scenario: Scenario, plan: StepPlan) -> dict[str, list[tuple[Evaluator | None, list[Way]]]]:
+    """Per scene, its choices as (the condition's compiled function or None, the ways out of the choice):
+    every move prepared once."""
+    found: dict[str, list[tuple[Evaluator | None, list[Way]]]] = {}
+    for scene_id, entries in menus(scenario).items():
+        found[scene_id] = []
+        for choice, number, when, outcomes in entries:
+            change = plan.changes[choice.id][1]
+            ways: list[Way] = []
+            next_ = choice.next
+            for target, p, outcome in outcomes:
+                to: str | Branches
+                if target is not None:  # a chance outcome
+                    to = target
+                else:
+                    assert not isinstance(next_, Chance)
+                    to = next_.target if isinstance(next_, Goto) else next_
+                extra = plan.outcome_changes.get((choice.id, outcome)) if outcome >= 0 else None
+                ways.append((number, outcome, p, change, to, extra))
+            found[scene_id].append((None if when is None else when.evaluator, ways))
+    return found
 
 
 def path_of(choices: list[Choice], link: Link) -> list[Move]:
@@ -168,29 +201,36 @@ class _Sweep:
         self.plan = plan_of(scenario)
         self.keep_turn = reads_turn(scenario)
         self.repeatable = frozenset(r.id for r in scenario.rules if not r.once)
-        self.flag_ids = scenario.flags
-        self.pairs: dict[tuple[str, float], tuple[str, float]] = {}  # one copy of each (metric, value)
+        self.metric_ids = tuple(m.id for m in scenario.metrics)
+        self.ways = ways_of(scenario, self.plan)
+        self.values: dict[tuple[float, ...], tuple[float, ...]] = {}  # one copy of each tuple of metric values
         self.sets: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set of flags or rules fired
-        self.menus = menus(scenario)
 
     def run(self) -> Findings:
         """Take the scenes in order; returns the findings."""
         findings = self.findings
         start = initial_state(self.scenario)
-        pending: dict[str, dict[State, Record]] = {start.node: {start: [1.0, 1, 0, None]}}
+        # when no condition reads the turn, every state counts as turn -1: states then differ by what matters
+        first: Key = (
+            tuple(value for _id, value in start.metrics),
+            start.flags,
+            start.fired,
+            0 if self.keep_turn else -1,
+        )
+        pending: dict[str, dict[Key, Record]] = {start.node: {first: [1.0, 1, 0, None]}}
         live = peak = 1
         for scene_id in self.order:
             bucket = pending.pop(scene_id, None)
             if not bucket:
                 continue
             self.reached.add(scene_id)
-            items: list[tuple[State, Record] | None] = list(bucket.items())
+            items: list[tuple[Key, Record] | None] = list(bucket.items())
             del bucket
             for position, item in enumerate(items):
                 items[position] = None  # an expanded state is dropped at once: only its path link lives on
                 assert item is not None
-                state, record = item
-                added = self._expand(scene_id, state, record, pending) if findings.complete else -1
+                key, record = item
+                added = self._expand(scene_id, key, record, pending) if findings.complete else -1
                 if added < 0:  # the limit: this state and all after it stay unexpanded
                     if findings.complete:
                         findings.complete, findings.stopped_at = False, scene_id
@@ -206,97 +246,110 @@ class _Sweep:
         findings.peak_states = peak
         return self._finish()
 
-    def _expand(self, scene_id: str, state: State, record: Record, pending: dict[str, dict[State, Record]]) -> int:
-        """Take every available choice (every outcome of a chance) from ``state``; returns how many new states
-        of later scenes it found, or -1 (and changes nothing) when its new states would pass the limit."""
+    def _expand(self, scene_id: str, key: Key, record: Record, pending: dict[str, dict[Key, Record]]) -> int:
+        """Take every available choice (every outcome of a chance) from the state ``key`` of ``scene_id``; returns
+        how many new states of later scenes it found, or -1 (and changes nothing) when its new states would pass
+        the limit."""
         mass, paths, depth, link = record
-        env = env_of(state, self.flag_ids)
-        available = [entry for entry in self.menus[scene_id] if entry[2] is None or entry[2](env)]
+        values, flags, fired, turn = key
+        plan = self.plan
+        env = dict(zip(self.metric_ids, values, strict=True))
+        env.update(plan.flag_zeros)
+        for flag in flags:
+            if flag in env:
+                env[flag] = 1.0
+        env["turn"] = float(turn)  # what a choice's condition sees; its effects and the rules see the next turn
+        available = [ways for when, ways in self.ways[scene_id] if when is None or when(env)]
         if not available:
             self._soft_lock(scene_id, mass, depth, link)
             return 0
-        turn = state.turn if self.keep_turn else -1  # when no condition reads it, every state counts as turn -1
         env["turn"] = turn + 1.0
         share = mass / len(available)
-        scenario, plan, repeatable = self.scenario, self.plan, self.repeatable
-        moves: list[tuple[State, float, int, int]] = []  # (child, probability of the move, choice number, outcome)
-        for choice, number, _when, outcomes in available:
-            for target, p, outcome in outcomes:
-                child = advance(scenario, plan, state, turn, env.copy(), choice, 0, target, False, outcome)[0]
-                if repeatable and not child.ended and child.fired & repeatable:
-                    child = child._replace(fired=child.fired - repeatable)
-                moves.append((child, share * p, number, outcome))
+        ids, repeatable, next_turn = self.metric_ids, self.repeatable, turn + 1 if self.keep_turn else turn
+        moves: list[tuple[str, Key, bool, float, int, int]] = []  # (node, its key, ended, probability, number, outcome)
+        for ways in available:
+            for number, outcome, p, change, to, extra in ways:
+                after = env.copy()
+                node, new_flags, new_fired, ending, _moved = play_out(
+                    plan, after, flags, fired, change, to, extra, None, None
+                )
+                if repeatable and ending is None and new_fired & repeatable:
+                    new_fired = new_fired - repeatable
+                child: Key = (tuple([after[i] for i in ids]), new_flags, new_fired, next_turn)
+                moves.append((node, child, ending is not None, share * p, number, outcome))
         if self.known + len(moves) > self.max_states and self.known + self._new(moves, pending) > self.max_states:
             return -1
         deeper = depth + 1
-        pairs, sets, offered = self.pairs, self.sets, self.offered
+        pool, sets, offered = self.values, self.sets, self.offered
         added = 0
-        for child, weight, number, outcome in moves:
+        for node, child, ended, weight, number, outcome in moves:
             offered[number] = 1
-            if child.ended:
-                self._arrive(child, weight, paths, deeper, (number, outcome, child.node, link))
+            if ended:
+                self._arrive(node, child[0], weight, paths, deeper, (number, outcome, node, link))
                 continue
-            following = pending.get(child.node)
+            following = pending.get(node)
             if following is None:
-                following = pending[child.node] = {}
+                following = pending[node] = {}
             found = following.get(child)
-            if found is None:  # keep one copy of each metric value and flag set: ~400 bytes a state
-                node, metrics, flags, fired, turn_after, _ended = child
-                if metrics is not state.metrics:
-                    metrics = tuple([pairs.setdefault(pair, pair) for pair in metrics])
-                if flags is not state.flags:
-                    flags = sets.setdefault(flags, flags)
-                if fired is not state.fired:
-                    fired = sets.setdefault(fired, fired)
-                child = _new_state(State, (node, metrics, flags, fired, turn_after, False))
-                following[child] = [weight, paths, deeper, (number, outcome, node, link)]
+            if found is None:  # one shared copy of each tuple of values and set of flags
+                new_values, new_flags, new_fired, _turn = child
+                new_values = values if new_values == values else pool.setdefault(new_values, new_values)
+                if new_flags is not flags:
+                    new_flags = sets.setdefault(new_flags, new_flags)
+                if new_fired is not fired:
+                    new_fired = sets.setdefault(new_fired, new_fired)
+                following[(new_values, new_flags, new_fired, next_turn)] = [
+                    weight,
+                    paths,
+                    deeper,
+                    (number, outcome, node, link),
+                ]
                 added += 1
             else:
                 found[0] += weight
                 found[1] += paths
                 if deeper < found[2]:
-                    found[2], found[3] = deeper, (number, outcome, child.node, link)
+                    found[2], found[3] = deeper, (number, outcome, node, link)
         self.known += added
         return added
 
-    def _new(self, moves: list[tuple[State, float, int, int]], pending: dict[str, dict[State, Record]]) -> int:
+    def _new(self, moves: list[tuple[str, Key, bool, float, int, int]], pending: dict[str, dict[Key, Record]]) -> int:
         """How many distinct states these moves would add (only asked near the limit)."""
         seen: set[object] = set()
-        for child, _weight, _number, _outcome in moves:
-            if child.ended:
-                code = self._code(child)
-                if code not in self.arrivals[child.node].codes:
-                    seen.add((child.node, code))
-            elif child not in pending.get(child.node, {}):
-                seen.add(child)
+        for node, child, ended, _weight, _number, _outcome in moves:
+            if ended:
+                code = self._code(child[0])
+                if code not in self.arrivals[node].codes:
+                    seen.add((node, code))
+            elif child not in pending.get(node, {}):
+                seen.add((node, child))
         return len(seen)
 
-    def _code(self, state: State) -> int:
+    def _code(self, values: tuple[float, ...]) -> int:
         """The exact code of an ending state's metric values: each metric's values numbered as they appear."""
         code = 0
-        for table, (_id, value) in zip(self.numbers, state.metrics, strict=True):
+        for table, value in zip(self.numbers, values, strict=True):
             number = table.get(value)
             if number is None:
                 number = table[value] = len(table)
             code = (code << 32) | number
         return code
 
-    def _arrive(self, state: State, mass: float, paths: int, depth: int, link: Link) -> None:
-        """Add one move into an ending to that ending's figures."""
-        arrivals = self.arrivals[state.node]
+    def _arrive(self, ending: str, values: tuple[float, ...], mass: float, paths: int, depth: int, link: Link) -> None:
+        """Add one move into ``ending``, with these metric values, to that ending's figures."""
+        arrivals = self.arrivals[ending]
         stats = arrivals.stats
         stats.probability += mass
         stats.paths += paths  # type: ignore[operator]  # never None here: no loops
         if arrivals.depth < 0 or depth < arrivals.depth:
             arrivals.depth, arrivals.link = depth, link
         sums = arrivals.sums
-        values = [value for _id, value in state.metrics]
         for index, value in enumerate(values):
             sums[index] += value * mass
-        code = self._code(state)
+        code = self._code(values)
         if code in arrivals.codes:  # a state already known: a shorter way to the best or worst one?
             for found in (self.best, self.worst):
-                if found is not None and found.code == code and found.ending == state.node and depth < found.depth:
+                if found is not None and found.code == code and found.ending == ending and depth < found.depth:
                     found.depth, found.link = depth, link
             return
         arrivals.codes.add(code)
@@ -308,7 +361,7 @@ class _Sweep:
             if value > high[i]:
                 high[i] = value
         points = score_values(self.scales, values)
-        candidate = _Candidate(arrivals.rank, points, state.node, code, values, depth, link)
+        candidate = _Candidate(arrivals.rank, points, ending, code, list(values), depth, link)
         # better: higher rating, then higher score, then a shorter path (the graph explorer's breadth-first order)
         if self.best is None or (candidate.rank, points, -depth) > (self.best.rank, self.best.points, -self.best.depth):
             self.best = candidate
@@ -317,7 +370,7 @@ class _Sweep:
             self.worst.points,
             self.worst.depth,
         ):
-            self.worst = _Candidate(arrivals.rank, points, state.node, code, values, depth, link)
+            self.worst = _Candidate(arrivals.rank, points, ending, code, list(values), depth, link)
 
     def _soft_lock(self, scene_id: str, mass: float, depth: int, link: Link) -> None:
         """A state with no available choice: nothing follows it. The shortest way to one is kept per scene."""

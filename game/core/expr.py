@@ -53,6 +53,12 @@ class Condition:
         """Evaluate against ``env`` (metric ids, flag ids as 0/1, ``turn``)."""
         return bool(self._fn(env))
 
+    @property
+    def evaluator(self) -> Evaluator:
+        """The compiled function itself: truthy exactly when the condition holds. For inner loops, where the
+        call through ``__call__`` and its ``bool`` cost as much as the comparison."""
+        return self._fn
+
 
 _COMPARE: dict[type, Callable[[Any, Any], bool]] = {
     ast.Lt: operator.lt,

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from game.core.expr import Condition, Evaluator
+from game.core.expr import Evaluator
 from game.core.model import Branches, Chance, Choice, Effects, Goto, Scenario
 
 
@@ -100,23 +100,6 @@ def choice_available(scenario: Scenario, state: State, choice: Choice) -> bool:
     return choice.when is None or choice.when(env_of(state, scenario.flags))
 
 
-def route(
-    scenario: Scenario, choice: Choice, env: dict[str, float], seed: int, turn: int
-) -> tuple[str, int | None, float | None]:
-    """Where ``choice`` leads in ``env``: (target, chance outcome index, roll)."""
-    next_ = choice.next
-    if isinstance(next_, Goto):
-        return next_.target, None, None
-    if isinstance(next_, Branches):
-        for branch in next_.branches:
-            if branch.when is None or branch.when(env):
-                return branch.target, None, None
-        return next_.branches[-1].target, None, None
-    assert isinstance(next_, Chance)
-    roll = draw(seed, turn, choice.id)
-    return chance_target(next_, roll) + (roll,)
-
-
 def chance_target(chance: Chance, roll: float) -> tuple[str, int]:
     """The outcome a roll in [0, 1) selects."""
     total = 0.0
@@ -182,9 +165,9 @@ def plan_of(scenario: Scenario) -> StepPlan:
     }
     plan = StepPlan(
         bounds,
-        tuple((r.id, r.once, _evaluator(r.when), _change(bounds, flag_zeros, r.effects)) for r in scenario.rules),
+        tuple((r.id, r.once, r.when.evaluator, _change(bounds, flag_zeros, r.effects)) for r in scenario.rules),
         frozenset(e.id for e in scenario.endings),
-        tuple((e.id, _evaluator(e.when)) for e in scenario.endings if e.when is not None),
+        tuple((e.id, e.when.evaluator) for e in scenario.endings if e.when is not None),
         flag_zeros,
         changes,
         outcome_changes,
@@ -193,12 +176,7 @@ def plan_of(scenario: Scenario) -> StepPlan:
     return plan
 
 
-def _evaluator(condition: Condition) -> Evaluator:
-    """The compiled function behind a condition (truthy exactly when the condition holds)."""
-    return condition._fn
-
-
-def _apply(
+def apply_change(
     env: dict[str, float], flags: frozenset[str], change: Change, deltas: dict[str, float] | None
 ) -> frozenset[str]:
     """Apply ``change`` to the metrics and flags held in ``env``; returns the new flags.
@@ -222,93 +200,117 @@ def _apply(
     return flags
 
 
-def _advance(
-    scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None, record: bool, outcome: int = -1
-) -> tuple[State, dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
-    """The one implementation of a step; ``record`` False skips the bookkeeping only the Session needs."""
-    plan = plan_of(scenario)
-    env = dict(state.metrics)
-    env.update(plan.flag_zeros)
-    for flag in state.flags:
-        if flag in env:
-            env[flag] = 1.0
-    env["turn"] = float(state.turn + 1)
-    return advance(scenario, plan, state, state.turn, env, choice, seed, target, record, outcome)
-
-
-def advance(
-    scenario: Scenario,
+def play_out(
     plan: StepPlan,
-    state: State,
-    turn: int,
     env: dict[str, float],
-    choice: Choice,
-    seed: int,
-    target: str | None,
-    record: bool,
-    outcome: int = -1,
-) -> tuple[State, dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
-    """One step from ``state`` at ``turn`` (the state's own turn, or what the explorer counts it as), with ``env``
-    what ``env_of`` gives for it but with ``turn + 1``; ``plan`` is ``plan_of(scenario)``.
+    flags: frozenset[str],
+    fired: frozenset[str],
+    change: Change,
+    target: str | Branches,
+    outcome_change: Change | None,
+    deltas: dict[str, float] | None,
+    firings: list[RuleFiring] | None,
+) -> tuple[str, frozenset[str], frozenset[str], str | None, bool]:
+    """One move, in the order the rules define: the choice's effects, its routing (``target``, or the branches
+    that decide), the chance outcome's effects, the rules in file order, then the endings. Every driver of the
+    rules makes its moves here: ``step``, ``next_state`` and the scene-by-scene explorer.
 
-    ``env`` is consumed: it holds the metric values while they change, kept up to date rather than rebuilt,
-    because the explorer calls this for every edge of the state graph. ``step`` and ``next_state`` are the
-    convenient entries; the scene-by-scene explorer (``game.authoring.sweep``) calls this directly with one
-    ``env`` per state, copied per move.
+    ``env`` holds the metric and flag values and is updated in place; ``deltas`` and ``firings`` collect what
+    happened when given. Returns (where the player is now, the flags, the rules fired, the ending reached or
+    None, whether any metric moved).
     """
-    flags = state.flags
-    deltas: dict[str, float] = {}
-    changed = False
-    known = plan.changes.get(choice.id)
-    if known is not None and known[0] is choice:
-        change = known[1]
-    else:  # not this scenario's own choice (a test's): prepare it now
-        change = _change(plan.bounds, plan.flag_zeros, choice.effects)
+    moved = False
     if change.any:
-        flags = _apply(env, flags, change, deltas if record else None)
-        changed = bool(change.moves)
-    chance_index: int | None = None
-    roll: float | None = None
-    picked = outcome  # the chance outcome, drawn or forced (-1: none)
-    if target is None:
-        next_ = choice.next
-        if isinstance(next_, Goto):
-            target = next_.target
-        else:
-            target, chance_index, roll = route(scenario, choice, env, seed, turn)
-            if chance_index is not None:
-                picked = chance_index
-    elif picked < 0 and isinstance(choice.next, Chance):  # forced by its target alone: the first such outcome
-        picked = next((k for k, o in enumerate(choice.next.outcomes) if o.target == target), -1)
-    if picked >= 0:  # the outcome's own effects, after the choice's and before the rules
-        if known is not None and known[0] is choice:
-            outcome_change = plan.outcome_changes.get((choice.id, picked))
-        else:
-            outcome_effects = choice.next.outcomes[picked].effects  # type: ignore[union-attr]
-            outcome_change = _change(plan.bounds, plan.flag_zeros, outcome_effects) if outcome_effects else None
-        if outcome_change is not None:
-            flags = _apply(env, flags, outcome_change, deltas if record else None)
-            changed = changed or bool(outcome_change.moves)
-    fired = state.fired
-    firings: list[RuleFiring] = []
+        flags = apply_change(env, flags, change, deltas)
+        moved = bool(change.moves)
+    if not isinstance(target, str):
+        target = branch_target(target, env)
+    if outcome_change is not None:
+        flags = apply_change(env, flags, outcome_change, deltas)
+        moved = moved or bool(outcome_change.moves)
     for rule_id, once, holds, rule_change in plan.rules:
         if once and rule_id in fired:
             continue
         if holds(env):
-            rule_deltas: dict[str, float] = {}
-            flags = _apply(env, flags, rule_change, rule_deltas if record else None)
-            changed = changed or bool(rule_change.moves)
+            rule_deltas: dict[str, float] | None = {} if firings is not None else None
+            flags = apply_change(env, flags, rule_change, rule_deltas)
+            moved = moved or bool(rule_change.moves)
             fired = fired | {rule_id}
-            if record:
-                firings.append(RuleFiring(rule_id, rule_deltas))
+            if firings is not None:
+                firings.append(RuleFiring(rule_id, rule_deltas or {}))
     ending_id = target if target in plan.ending_ids else None
     if ending_id is None:
         for conditional_id, when in plan.conditional:
             if when(env):
                 ending_id = conditional_id
                 break
+    return ending_id or target, flags, fired, ending_id, moved
+
+
+def branch_target(branches: Branches, env: dict[str, float]) -> str:
+    """The first branch whose condition holds in ``env`` (the last branch when none does)."""
+    for branch in branches.branches:
+        if branch.when is None or branch.when(env):
+            return branch.target
+    return branches.branches[-1].target
+
+
+def _advance(
+    scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None, record: bool, outcome: int = -1
+) -> tuple[State, dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
+    """The step behind ``step`` and ``next_state``: resolve the choice (its prepared effects, where it routes,
+    the chance outcome drawn or forced), then ``play_out`` the move; ``record`` False skips the bookkeeping
+    only the Session needs."""
+    plan = plan_of(scenario)
+    turn = state.turn
+    env = dict(state.metrics)
+    env.update(plan.flag_zeros)
+    for flag in state.flags:
+        if flag in env:
+            env[flag] = 1.0
+    env["turn"] = float(turn + 1)
+    known = plan.changes.get(choice.id)
+    own = known is not None and known[0] is choice
+    change = known[1] if own else _change(plan.bounds, plan.flag_zeros, choice.effects)  # type: ignore[index]
+    chance_index: int | None = None
+    roll: float | None = None
+    picked = outcome  # the chance outcome, drawn or forced (-1: none)
+    next_ = choice.next
+    route_by: str | Branches
+    if target is not None:
+        route_by = target
+        if picked < 0 and isinstance(next_, Chance):  # forced by its target alone: the first such outcome
+            picked = next((k for k, o in enumerate(next_.outcomes) if o.target == target), -1)
+    elif isinstance(next_, Goto):
+        route_by = next_.target
+    elif isinstance(next_, Branches):
+        route_by = next_
+    else:  # chance: the draw depends on the seed, the turn and the choice, never on the metrics
+        roll = draw(seed, turn, choice.id)
+        route_by, chance_index = chance_target(next_, roll)
+        picked = chance_index
+    outcome_change: Change | None = None
+    if picked >= 0:  # the outcome's own effects, after the choice's and before the rules
+        if own:
+            outcome_change = plan.outcome_changes.get((choice.id, picked))
+        else:
+            outcome_effects = choice.next.outcomes[picked].effects  # type: ignore[union-attr]
+            outcome_change = _change(plan.bounds, plan.flag_zeros, outcome_effects) if outcome_effects else None
+    deltas: dict[str, float] = {}
+    firings: list[RuleFiring] = []
+    node, flags, fired, ending_id, changed = play_out(
+        plan,
+        env,
+        state.flags,
+        state.fired,
+        change,
+        route_by,
+        outcome_change,
+        deltas if record else None,
+        firings if record else None,
+    )
     metrics = tuple([(key, env[key]) for key, _value in state.metrics]) if changed else state.metrics
-    new_state = _new_state(State, (ending_id or target, metrics, flags, fired, turn + 1, ending_id is not None))
+    new_state = _new_state(State, (node, metrics, flags, fired, turn + 1, ending_id is not None))
     return new_state, deltas, firings, chance_index, roll, ending_id
 
 
