@@ -235,11 +235,9 @@ class SceneBuilder:
         """Where a choice leads: ``next`` (one target or branches) or ``chance``; None after errors."""
         get = spec.entries.get
         raw = get("next")
-        if type(raw) is str and get("chance") is None:  # the usual `next: scene_id`
-            target = valid_ident(raw)
-            if target is not None and target in self.targets:
-                mark = spec.marks["next"]
-                return Goto(target, Pos(spec.path, mark.line + 1, mark.column + 1))
+        if type(raw) is str and raw in self.targets and get("chance") is None:  # the usual `next: scene_id`
+            mark = spec.marks["next"]  # (every target is a valid id: collect_targets keeps only those)
+            return Goto(raw, Pos(spec.path, mark.line + 1, mark.column + 1))
         if (raw is None) == (get("chance") is None):
             self.bag.add("S209", f"{what} needs exactly one of 'next' or 'chance'", spec.pos)
             return None
@@ -295,8 +293,8 @@ class SceneBuilder:
             p = valid_number(get("p"))
             if p is None:
                 p = read.number(spec.get("p"), "p")
-            target = valid_ident(get("next"))
-            if target is None or target not in self.targets:
+            target = get("next")
+            if type(target) is not str or target not in self.targets:  # the usual case: a plain target id
                 target = self.target(spec.get("next"), "next")
             raw = get("note")
             note = "" if raw is None else valid_text(raw)

@@ -34,12 +34,23 @@ def valid_ident(raw: YRaw | None) -> str | None:
     return value if value is not None and ID_PATTERN.match(value) else None
 
 
+_NUMBERS_SEEN: dict[str, float] = {}  # texts already read as valid numbers: a scenario repeats its few deltas
+_NUMBERS_KEPT = 4096
+
+
 def valid_number(raw: YRaw | None) -> float | None:
     """A plain scalar that is a number below 1e15 (what ``Reader.number`` returns silently), else None."""
     text = raw if type(raw) is str else raw.value if type(raw) is YScalar and raw.plain else None
-    if text is not None and _NUMBER.match(text.strip()):
+    if text is None:
+        return None
+    value = _NUMBERS_SEEN.get(text)
+    if value is not None:
+        return value
+    if _NUMBER.match(text.strip()):
         value = float(text.replace("_", ""))
         if math.isfinite(value) and abs(value) < 1e15:
+            if len(_NUMBERS_SEEN) < _NUMBERS_KEPT:
+                _NUMBERS_SEEN[text] = value
             return value
     return None
 
