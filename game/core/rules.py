@@ -48,11 +48,12 @@ class Step:
     """The pure result of one choice."""
 
     state: State
-    deltas: dict[str, float]  # caused by the choice itself; rules carry their own
+    deltas: dict[str, float]  # caused by the choice's own effects; the chance outcome and rules carry their own
     rules: tuple[RuleFiring, ...]
     chance_index: int | None = None
     roll: float | None = None
     ending_id: str | None = None
+    outcome_deltas: dict[str, float] = field(default_factory=dict)  # caused by the chance outcome's own effects
 
 
 def initial_state(scenario: Scenario) -> State:
@@ -210,14 +211,16 @@ def play_out(
     outcome_change: Change | None,
     deltas: dict[str, float] | None,
     firings: list[RuleFiring] | None,
+    outcome_deltas: dict[str, float] | None = None,
 ) -> tuple[str, frozenset[str], frozenset[str], str | None, bool]:
     """One move, in the order the rules define: the choice's effects, its routing (``target``, or the branches
     that decide), the chance outcome's effects, the rules in file order, then the endings. Every driver of the
     rules makes its moves here: ``step``, ``next_state`` and the scene-by-scene explorer.
 
     ``env`` holds the metric and flag values and is updated in place; ``deltas`` and ``firings`` collect what
-    happened when given. Returns (where the player is now, the flags, the rules fired, the ending reached or
-    None, whether any metric moved).
+    happened when given. ``outcome_deltas``, when given, collects what the chance outcome's effects did apart;
+    without it they are added to ``deltas``. Returns (where the player is now, the flags, the rules fired, the
+    ending reached or None, whether any metric moved).
     """
     moved = False
     if change.any:
@@ -226,7 +229,7 @@ def play_out(
     if not isinstance(target, str):
         target = branch_target(target, env)
     if outcome_change is not None:
-        flags = apply_change(env, flags, outcome_change, deltas)
+        flags = apply_change(env, flags, outcome_change, deltas if outcome_deltas is None else outcome_deltas)
         moved = moved or bool(outcome_change.moves)
     for rule_id, once, holds, rule_change in plan.rules:
         if once and rule_id in fired:
@@ -257,7 +260,7 @@ def branch_target(branches: Branches, env: dict[str, float]) -> str:
 
 def _advance(
     scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None, record: bool, outcome: int = -1
-) -> tuple[State, dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
+) -> tuple[State, dict[str, float], dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
     """The step behind ``step`` and ``next_state``: resolve the choice (its prepared effects, where it routes,
     the chance outcome drawn or forced), then ``play_out`` the move; ``record`` False skips the bookkeeping
     only the Session needs."""
@@ -297,6 +300,7 @@ def _advance(
             outcome_effects = choice.next.outcomes[picked].effects  # type: ignore[union-attr]
             outcome_change = _change(plan.bounds, plan.flag_zeros, outcome_effects) if outcome_effects else None
     deltas: dict[str, float] = {}
+    outcome_deltas: dict[str, float] = {}
     firings: list[RuleFiring] = []
     node, flags, fired, ending_id, changed = play_out(
         plan,
@@ -308,10 +312,11 @@ def _advance(
         outcome_change,
         deltas if record else None,
         firings if record else None,
+        outcome_deltas if record else None,
     )
     metrics = tuple([(key, env[key]) for key, _value in state.metrics]) if changed else state.metrics
     new_state = _new_state(State, (node, metrics, flags, fired, turn + 1, ending_id is not None))
-    return new_state, deltas, firings, chance_index, roll, ending_id
+    return new_state, deltas, outcome_deltas, firings, chance_index, roll, ending_id
 
 
 _new_state = tuple.__new__  # State(...) without the Python-level __new__ of a named tuple: same object, faster
@@ -323,10 +328,10 @@ def step(
     """Apply one choice: its effects, routing (a chance outcome's effects too), the rules, and the conditional
     endings. ``target`` (with ``outcome``, the chance outcome's index) forces where chance sends the player;
     ``target`` alone picks the first outcome that leads there."""
-    new_state, deltas, firings, chance_index, roll, ending_id = _advance(
+    new_state, deltas, outcome_deltas, firings, chance_index, roll, ending_id = _advance(
         scenario, state, choice, seed, target, True, outcome
     )
-    return Step(new_state, deltas, tuple(firings), chance_index, roll, ending_id)
+    return Step(new_state, deltas, tuple(firings), chance_index, roll, ending_id, outcome_deltas)
 
 
 def next_state(

@@ -9,6 +9,7 @@ read ``scene`` and ``available_choices()``, call ``choose(id)``, get an ``Outcom
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from typing import Any
 from transitions import Machine
 
 from game.core.deltas import total_deltas
-from game.core.model import Choice, Ending, Scenario, Scene
+from game.core.model import Chance, Choice, Ending, Scenario, Scene
 from game.core.rules import RuleFiring, State, Step, choice_available, initial_state, step
 
 SAVE_VERSION = 1
@@ -48,7 +49,11 @@ class SaveError(ValueError):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one choice did; the UI shows this and changes nothing itself."""
+    """What one choice did; the UI shows this and changes nothing itself.
+
+    ``deltas`` is what the choice's own effects did, ``outcome_deltas`` what the chance outcome's effects did
+    (empty when chance did not decide or its outcome has no effects), and each rule fired carries its own.
+    """
 
     turn: int
     scene_id: str
@@ -62,6 +67,7 @@ class Outcome:
     chance_index: int | None = None
     roll: float | None = None
     decided_at: float = field(default=0.0, compare=False)
+    outcome_deltas: dict[str, float] = field(default_factory=dict)
 
     @property
     def chance(self) -> bool:
@@ -70,7 +76,12 @@ class Outcome:
 
     @property
     def total_deltas(self) -> dict[str, float]:
-        """Deltas of the choice and of every rule it triggered, added up."""
+        """Deltas of the choice, of the chance outcome and of every rule it triggered, added up."""
+        return total_deltas(self.deltas, (self.outcome_deltas, *(firing.deltas for firing in self.rules)))
+
+    @property
+    def deltas_besides_chance(self) -> dict[str, float]:
+        """``total_deltas`` without the chance outcome's part: the choice's own deltas and its rules', added up."""
         return total_deltas(self.deltas, (firing.deltas for firing in self.rules))
 
     def to_json(self) -> dict[str, Any]:
@@ -81,6 +92,7 @@ class Outcome:
             "choice": self.choice_id,
             "style": self.style,
             "deltas": _numbers(self.deltas),
+            "outcome_deltas": _numbers(self.outcome_deltas),
             "rules": [{"id": r.rule_id, "deltas": _numbers(r.deltas)} for r in self.rules],
             "metrics": _numbers(self.metrics),
             "next": self.next_scene,
@@ -91,7 +103,8 @@ class Outcome:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Outcome:
-        """The inverse of ``to_json``."""
+        """The inverse of ``to_json``. Data written before outcomes had deltas of their own (no
+        ``outcome_deltas``) holds the chance outcome's part inside ``deltas``; ``Session.from_json`` splits it."""
         return cls(
             turn=int(data["turn"]),
             scene_id=str(data["scene"]),
@@ -106,6 +119,7 @@ class Outcome:
             ending_id=data["ending"],
             chance_index=data["chance"],
             roll=data["roll"],
+            outcome_deltas={str(k): float(v) for k, v in data.get("outcome_deltas", {}).items()},
         )
 
 
@@ -116,7 +130,12 @@ def _sound_outcome(outcome: Outcome) -> bool:
         return False
     if outcome.chance_index is not None and (type(outcome.chance_index) is not int or outcome.chance_index < 0):
         return False
-    numbers = [*outcome.deltas.values(), *outcome.metrics.values(), outcome.decided_at]
+    numbers = [
+        *outcome.deltas.values(),
+        *outcome.outcome_deltas.values(),
+        *outcome.metrics.values(),
+        outcome.decided_at,
+    ]
     numbers += [value for firing in outcome.rules for value in firing.deltas.values()]
     if outcome.roll is not None:
         numbers.append(outcome.roll)
@@ -209,6 +228,7 @@ class Session:
                 chance_index=pending.chance_index,
                 roll=pending.roll,
                 decided_at=time.time(),
+                outcome_deltas=pending.outcome_deltas,
             )
         )
 
@@ -370,9 +390,30 @@ class Session:
             if not (state.flags <= flag_ids and state.fired <= rule_ids):
                 raise SaveError("the save is damaged (it names flags or rules the scenario does not have)")
         session._states = states
-        session.history = history
+        session.history = [
+            outcome if "outcome_deltas" in raw else _split_chance_part(scenario, session.seed, before, outcome)
+            for outcome, raw, before in zip(history, data["history"], states, strict=False)
+        ]
         session._machine.set_state(session.state.node, model=session._driver)
         return session
+
+
+def _split_chance_part(scenario: Scenario, seed: int, before: State, outcome: Outcome) -> Outcome:
+    """An outcome saved before chance outcomes had deltas of their own holds the choice's and the outcome's
+    added up in ``deltas``: the step is made again from the saved state before it, with the saved outcome, to
+    tell them apart. The outcome stays as saved unless the two parts add up to what was saved."""
+    choice = scenario.choice(outcome.choice_id)
+    index = outcome.chance_index
+    if choice is None or index is None or not isinstance(choice.next, Chance) or before.node != outcome.scene_id:
+        return outcome
+    if index >= len(choice.next.outcomes) or not choice.next.outcomes[index].effects:
+        return outcome
+    again = step(scenario, before, choice, seed, choice.next.outcomes[index].target, index)
+    added = total_deltas(again.deltas, (again.outcome_deltas,))
+    saved = {k: v for k, v in outcome.deltas.items() if v}
+    if added.keys() != saved.keys() or any(abs(added[k] - saved[k]) > 1e-6 for k in saved):
+        return outcome
+    return dataclasses.replace(outcome, deltas=again.deltas, outcome_deltas=again.outcome_deltas)
 
 
 def _state_json(state: State) -> dict[str, Any]:

@@ -120,6 +120,10 @@ class Records:
 
     def _insert_choice(self, pid: int, outcome: Outcome, seconds: float | None) -> None:
         data = outcome.to_json()
+        # A record's deltas are the choice's and its chance outcome's together, as they always were (reports,
+        # exports and xAPI add the rules to them); the game shows the outcome's apart from the live session.
+        for key, value in data["outcome_deltas"].items():
+            data["deltas"][key] = data["deltas"].get(key, 0) + value
         self.db.execute("DELETE FROM choices WHERE playthrough_id = ? AND turn >= ?", (pid, outcome.turn))
         self.db.execute(
             "INSERT INTO choices(playthrough_id, turn, scene_id, choice_id, style, decided_at, decision_seconds,"

@@ -131,7 +131,13 @@ def test_a_chance_outcome_applies_its_own_effects_before_the_rules(act: Step) ->
     for seed in range(40):
         session = act(act(Session(load(OUTCOME_EFFECTS), seed=seed), "greet"), "gamble")
         last = session.history[-1]
-        seen[last.ending_id] = (last.deltas, [r.rule_id for r in last.rules], dict(session.metrics), session.flags)
+        assert last.deltas == {}  # the choice has no effects of its own: all of it is the outcome's
+        seen[last.ending_id] = (
+            last.outcome_deltas,
+            [r.rule_id for r in last.rules],
+            dict(session.metrics),
+            session.flags,
+        )
     happy = seen["happy"]
     assert happy == ({"revenue": 300}, [], {"revenue": 1300, "staff_morale": 50, "reputation": 5}, frozenset())
     sad_deltas, sad_rules, sad_metrics, sad_flags = seen["sad"]
