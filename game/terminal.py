@@ -63,19 +63,19 @@ def _show_scene(session: Session, out: TextIO) -> None:
     _say(out, _t(session, "terminal.prompt"))
 
 
-def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
+def _show_deltas(session: Session, deltas: dict[str, float], indent: str, out: TextIO) -> None:
     scenario = session.scenario
-    for metric_id, delta in outcome.deltas.items():
+    for metric_id, delta in deltas.items():
         metric = scenario.metric(metric_id)
         if metric:
-            _say(out, f"  {metric.label}: {format_delta(delta, metric, scenario.language)}")
-    for firing in outcome.rules:
-        rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
-        _say(out, "  " + _t(session, "terminal.event", text=rule.text if rule else firing.rule_id))
-        for metric_id, delta in firing.deltas.items():
-            metric = scenario.metric(metric_id)
-            if metric:
-                _say(out, f"    {metric.label}: {format_delta(delta, metric, scenario.language)}")
+            _say(out, f"{indent}{metric.label}: {format_delta(delta, metric, scenario.language)}")
+
+
+def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
+    """The choice's own changes, chance's note with what its outcome changed (under it), the events with
+    theirs, and the coach: in the order they happened."""
+    scenario = session.scenario
+    _show_deltas(session, outcome.deltas, "  ", out)
     choice = scenario.choice(outcome.choice_id)
     if outcome.chance and choice is not None:
         from game.core.model import Chance
@@ -83,6 +83,11 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
         if isinstance(choice.next, Chance) and outcome.chance_index is not None:
             note = choice.next.outcomes[outcome.chance_index].note
             _say(out, "  " + _t(session, "terminal.chance", note=note).rstrip())
+            _show_deltas(session, outcome.outcome_deltas, "    ", out)
+    for firing in outcome.rules:
+        rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
+        _say(out, "  " + _t(session, "terminal.event", text=rule.text if rule else firing.rule_id))
+        _show_deltas(session, firing.deltas, "    ", out)
     if choice and choice.feedback:
         _say(out, "  " + _t(session, "terminal.coach", text=choice.feedback))
 

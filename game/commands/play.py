@@ -10,6 +10,7 @@ from typing import Any
 from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.core.format import format_delta
+from game.core.model import Scenario
 from game.core.session import ChoiceNotAvailable, Session
 from game.terminal import play_in_terminal
 
@@ -48,6 +49,7 @@ def playthrough_json(session: Session) -> dict[str, Any]:
                 "choice": o.choice_id,
                 "style": o.style,
                 "deltas": o.to_json()["deltas"],
+                "outcome_deltas": o.to_json()["outcome_deltas"],
                 "rules": [
                     {"id": r.rule_id, "deltas": o.to_json()["rules"][i]["deltas"]} for i, r in enumerate(o.rules)
                 ],
@@ -94,15 +96,22 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(playthrough_json(session), ensure_ascii=False, indent=2))
     else:
         for outcome in session.history:
-            changes = ", ".join(
-                f"{metric.label} {format_delta(change, metric, scenario.language)}"
-                for key, change in outcome.total_deltas.items()
-                if (metric := scenario.metric(key)) is not None
-            )
+            changes = delta_list(scenario, outcome.deltas_besides_chance)
+            if outcome.outcome_deltas:
+                changes += f"; chance: {delta_list(scenario, outcome.outcome_deltas)}"
             print(f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({outcome.style}) {changes}".rstrip())
         ending = session.ending
         print(f"ending: {ending.id} ({ending.rating})" if ending else f"stopped in scene {session.state.node}")
     return 0
+
+
+def delta_list(scenario: Scenario, deltas: dict[str, float]) -> str:
+    """``Revenue ▲ +1,200 €/month, Reputation ▼ −5%``: each change in ``deltas`` in the scenario's language."""
+    return ", ".join(
+        f"{metric.label} {format_delta(change, metric, scenario.language)}"
+        for key, change in deltas.items()
+        if (metric := scenario.metric(key)) is not None
+    )
 
 
 def _split(choices: str) -> list[str]:

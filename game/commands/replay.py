@@ -6,8 +6,9 @@ import argparse
 import json
 
 from game.cli import add_lang_option
-from game.commands.play import playthrough_json
-from game.core.format import format_delta, format_value
+from game.commands.play import delta_list, playthrough_json
+from game.core.format import format_value
+from game.core.model import Chance
 from game.locale import phase_word, rating_word, style_word, tr_in
 from game.training.cli_support import with_records
 from game.training.records import Records
@@ -51,12 +52,13 @@ def run(args: argparse.Namespace, records: Records) -> int:
         seconds = f" · {choice.decision_seconds:.0f} s" if choice.decision_seconds is not None else ""
         phase = phase_word(language, scene.phase) if scene else "?"
         print(f"{outcome.turn:>2}. [{phase}] {picked.text if picked else outcome.choice_id}")
-        changes = [
-            f"{m.label} {format_delta(v, m, scenario.language)}"
-            for k, v in outcome.total_deltas.items()
-            if (m := scenario.metric(k)) is not None
-        ]
-        print(f"    {style_word(language, outcome.style)}{seconds}" + (f" · {', '.join(changes)}" if changes else ""))
+        changes = delta_list(scenario, outcome.deltas_besides_chance)
+        print(f"    {style_word(language, outcome.style)}{seconds}" + (f" · {changes}" if changes else ""))
+        if picked is not None and isinstance(picked.next, Chance) and outcome.chance_index is not None:
+            note = picked.next.outcomes[outcome.chance_index].note  # and, apart, what chance's outcome did
+            line = tr_in(language, "terminal.chance", note=note).rstrip()
+            changes = delta_list(scenario, outcome.outcome_deltas)
+            print(f"    {line}" + (f" · {changes}" if changes else ""))
     ending = session.ending
     if ending is not None:
         rating = rating_word(language, ending.rating)
