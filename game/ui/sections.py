@@ -1,7 +1,8 @@
 """Text cards that measure themselves: the building block of the outcome panel, the debrief and history.
 
-A ``Section`` is a card with an optional icon and label, a style tag, a text, metric change rows and a
-note. ``measure`` gives its height at a shrink step so a whole column can be shrunk to fit together.
+A ``Section`` is a card with an optional icon and label, a style tag, a text, metric change rows (with
+their own small heading when given) and a note. ``measure`` gives its height at a shrink step so a whole
+column can be shrunk to fit together.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Section:
     icon: str = ""
     style: str = ""
     rows: list[tuple[Metric, float]] = field(default_factory=list)
+    rows_label: str = ""  # a small heading over the rows, e.g. what chance did under its note
     note: str = ""
     note_role: str = "small"
     accent: Color | None = None
@@ -56,6 +58,8 @@ class Section:
             height += txt.layout(theme, self.text, self.role, inner, shrink).height
         if self.rows:
             height += theme.px(6) + widgets.measure_delta_rows(theme, self.rows, inner, shrink)
+            if self.rows_label:
+                height += theme.line_height("label", shrink) + theme.px(2)
         if self.note:
             height += theme.px(6) + txt.layout(theme, self.note, self.note_role, inner, shrink).height
         return height
@@ -101,6 +105,11 @@ class Section:
             y += txt.draw(surface, block, (x, y), c.text)
         if self.rows:
             y += theme.px(6)
+            if self.rows_label:
+                label_h = theme.line_height("label", shrink)
+                txt.draw_line(surface, theme, self.rows_label, "label", pygame.Rect(x, y, inner_w, label_h),
+                              c.muted, what="section rows label", shrink=shrink)
+                y += label_h + theme.px(2)
             y += widgets.draw_delta_rows(surface, theme, pygame.Rect(x, y, inner_w, 0), self.rows, shrink)
         if self.note:
             y += theme.px(6)

@@ -20,6 +20,7 @@ from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screens.base import Screen
 from game.ui.screens.ending import stars_for
+from game.ui.screens.scene_view import chance_section, metric_rows
 from game.ui.scroll import Scroller
 from game.ui.sections import Section, stack_height
 
@@ -62,6 +63,7 @@ class DebriefScreen(Screen):
         super().__init__(app)
         self.page = page
         self.scroller = Scroller()
+        self.cards: list[Section] = []  # the decision page's cards as last drawn, left column first
 
     @property
     def pt(self) -> Playthrough:
@@ -220,18 +222,21 @@ class DebriefScreen(Screen):
             if question:
                 sections.append(Section(label=tr("debrief.reflect"), icon="info", text=question, role="quote"))
             self._column(surface, area, sections)
+            self.cards = sections
             return
         outcome = self.pt.session.history[page.turn]
         choice = scenario.choice(outcome.choice_id)
         best = scenario.best_choice(outcome.scene_id)
-        rows = [(m, v) for m in scenario.metrics if (v := outcome.total_deltas.get(m.id))]
+        rows = metric_rows(scenario, outcome.deltas_besides_chance)  # its rules' too; chance's go below
+        nothing = "outcome.no_change_chance" if outcome.outcome_deltas else "outcome.no_change"
         mine = [
             Section(label=tr("debrief.you_chose"), icon="speech", text=choice.text if choice else outcome.choice_id,
-                    role="quote", style=outcome.style, accent=c.accent, rows=rows,
-                    note="" if rows else tr("outcome.no_change"), note_role="body"),
+                    role="quote", style=outcome.style, accent=c.accent, rows=rows, rows_label=tr("debrief.effect"),
+                    note="" if rows else tr(nothing), note_role="body"),
             Section(label=tr("debrief.coach"), icon="coach", text=choice.feedback if choice else "", role="body",
                     fill=c.accent_soft),
         ]
+
         scene = scenario.scene(outcome.scene_id)
         speaker = scenario.character(scene.speaker) if scene else None
         moment = Section(label=tr("debrief.moment", who=speaker.name if speaker else tr("scene.narration")),
@@ -245,9 +250,13 @@ class DebriefScreen(Screen):
                                  note=f"{tr('debrief.why')}: {best.feedback}", note_role="body")]
         else:
             strongest = [Section(label=tr("debrief.strongest"), icon="info", text=tr("debrief.no_best"), role="body")]
+        chance = chance_section(t, scenario, outcome, tr("debrief.chance"), tr("debrief.what_happened"))
+        if chance is not None:  # beside the choice, level with it: what chance did, apart from what it did
+            strongest.insert(0, chance)
         if question:
             strongest.append(Section(label=tr("debrief.reflect"), icon="info", text=question, role="small",
                                      fill=c.panel_alt))
+        self.cards = [*mine, *strongest]
         half = (area.w - t.gap) // 2
         gap = t.px(10)
 

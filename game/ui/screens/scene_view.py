@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.core.model import Chance, Choice, Scenario, Scene
+from game.core.model import Chance, Choice, Metric, Scenario, Scene
 from game.core.session import Outcome
 from game.locale import tr
 from game.ui import draw, widgets
@@ -144,8 +144,27 @@ def draw_choice(
         draw.focus_ring(surface, theme, rect)
 
 
+def metric_rows(scenario: Scenario, deltas: dict[str, float]) -> list[tuple[Metric, float]]:
+    """The metrics ``deltas`` changed, in the scenario's order, with their change."""
+    return [(m, v) for m in scenario.metrics if (v := deltas.get(m.id))]
+
+
+def chance_section(theme: Theme, scenario: Scenario, outcome: Outcome, label: str, rows_label: str) -> Section | None:
+    """Chance's card: the outcome's note (or a plain line) and, under ``rows_label``, what its own effects did;
+    None when chance did not decide."""
+    choice = scenario.choice(outcome.choice_id)
+    if not outcome.chance or choice is None or not isinstance(choice.next, Chance):
+        return None
+    index = outcome.chance_index or 0
+    note = choice.next.outcomes[index].note if index < len(choice.next.outcomes) else ""
+    return Section(label=label, icon="chance", text=note or tr("outcome.chance_plain"),
+                   rows=metric_rows(scenario, outcome.outcome_deltas), rows_label=rows_label,
+                   accent=theme.colors.series[2])
+
+
 def outcome_sections(theme: Theme, scenario: Scenario, outcome: Outcome, practice: bool) -> list[Section]:
-    """What a choice did, as cards: the choice, its effects, events, chance, and the coach (practice)."""
+    """What a choice did, as cards: the choice, its own effects, chance (its note and what its outcome did),
+    events, and the coach (practice)."""
     c = theme.colors
     choice = scenario.choice(outcome.choice_id)
     sections = [
@@ -157,21 +176,19 @@ def outcome_sections(theme: Theme, scenario: Scenario, outcome: Outcome, practic
             style=outcome.style if practice else "",
         )
     ]
-    rows = [(m, outcome.deltas[m.id]) for m in scenario.metrics if outcome.deltas.get(m.id)]
+    rows = metric_rows(scenario, outcome.deltas)
+    nothing = "outcome.no_change_chance" if outcome.outcome_deltas else "outcome.no_change"
     sections.append(
-        Section(label=tr("outcome.effects"), icon="scale", rows=rows, note="" if rows else tr("outcome.no_change"),
+        Section(label=tr("outcome.effects"), icon="scale", rows=rows, note="" if rows else tr(nothing),
                 note_role="body")
     )
+    chance = chance_section(theme, scenario, outcome, tr("outcome.chance"), tr("outcome.what_happened"))
+    if chance is not None:  # before the events: the rules fire after the outcome's effects, and may answer them
+        sections.append(chance)
     for firing in outcome.rules:
         rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
-        rule_rows = [(m, firing.deltas[m.id]) for m in scenario.metrics if firing.deltas.get(m.id)]
         sections.append(Section(label=tr("outcome.event"), icon="event", text=rule.text if rule else firing.rule_id,
-                                rows=rule_rows, accent=c.highlight))
-    if outcome.chance and choice is not None and isinstance(choice.next, Chance):
-        index = outcome.chance_index or 0
-        note = choice.next.outcomes[index].note if index < len(choice.next.outcomes) else ""
-        sections.append(Section(label=tr("outcome.chance"), icon="chance", text=note or tr("outcome.chance_plain"),
-                                accent=c.series[2]))
+                                rows=metric_rows(scenario, firing.deltas), accent=c.highlight))
     if practice and choice is not None and choice.feedback:
         sections.append(Section(label=tr("outcome.coach"), icon="coach", text=choice.feedback, accent=c.accent,
                                 note=tr("outcome.best") if choice.best else "", fill=c.accent_soft))
