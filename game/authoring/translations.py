@@ -106,8 +106,11 @@ def _flatten(node: YNode, prefix: str, out: dict[str, tuple[str, Pos]], bag: Dia
 def _optional_metric_text(key: str, scenario: Scenario) -> bool:
     """True for a metric label or unit the checker does not ask for (built-in or a bare "%")."""
     parts = key.split(".")
-    return len(parts) == 3 and parts[0] == "metrics" and parts[2] in ("label", "unit") and (
-        scenario.metric(parts[1]) is not None
+    return (
+        len(parts) == 3
+        and parts[0] == "metrics"
+        and parts[2] in ("label", "unit")
+        and (scenario.metric(parts[1]) is not None)
     )
 
 

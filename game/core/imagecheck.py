@@ -73,4 +73,3 @@ def _reason(exc: BaseException) -> str:
 
 def _megapixels(pixels: int) -> str:
     return f"{pixels / 1_048_576:g}"
-

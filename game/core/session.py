@@ -33,8 +33,9 @@ class ChoiceNotAvailable(ValueError):
     hold) or ``"unknown"`` (no such choice in ``scene``).
     """
 
-    def __init__(self, asked: str, available: Sequence[str], reason: str, kind: str = "unknown",
-                 scene: str = "") -> None:
+    def __init__(
+        self, asked: str, available: Sequence[str], reason: str, kind: str = "unknown", scene: str = ""
+    ) -> None:
         listed = ", ".join(f"{i}={cid}" for i, cid in enumerate(available, 1)) or "none: the playthrough has ended"
         super().__init__(f"choice '{asked}' {reason}; available now: {listed}")
         self.asked = asked
@@ -298,8 +299,9 @@ class Session:
                 return choice
         scene = self.scene
         if scene is not None and scene.choice(text) is not None:
-            raise ChoiceNotAvailable(text, ids, "is not available now (its condition does not hold)", "unavailable",
-                                     node)
+            raise ChoiceNotAvailable(
+                text, ids, "is not available now (its condition does not hold)", "unavailable", node
+            )
         raise ChoiceNotAvailable(text, ids, f"does not exist in scene '{node}'", "unknown", node)
 
     # -- acting --------------------------------------------------------------------------------------

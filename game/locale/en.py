@@ -166,8 +166,8 @@ STRINGS: dict[str, str] = {
     "terminal.chance": "Chance played a part. {note}",
     "terminal.coach": "Coach: {text}",
     "terminal.ending": "ENDING ({rating}): {title}",
-    "terminal.you_chose": "- {phase}: you chose \"{choice}\" ({style}).",
-    "terminal.strongest": "Strongest: \"{choice}\" — {why}",
+    "terminal.you_chose": '- {phase}: you chose "{choice}" ({style}).',
+    "terminal.strongest": 'Strongest: "{choice}" — {why}',
     "terminal.choice.range": "choice '{asked}' is not a number between 1 and {count}; available now: {listed}",
     "terminal.choice.unavailable": (
         "choice '{asked}' is not available now (its condition does not hold); available now: {listed}"

@@ -144,8 +144,10 @@ def icon(name: str, size: int, color: Color) -> pygame.Surface | None:
     image = load_image(folder / f"{name}.png") or load_image(ASSETS / "icons" / f"{name}.png")
     surf: pygame.Surface | None = None
     if image is not None:
-        surf = pygame.transform.smoothscale(image, (size, size)).convert_alpha() if pygame.display.get_surface() else (
-            pygame.transform.smoothscale(image, (size, size))
+        surf = (
+            pygame.transform.smoothscale(image, (size, size)).convert_alpha()
+            if pygame.display.get_surface()
+            else (pygame.transform.smoothscale(image, (size, size)))
         )
         surf = surf.copy()
         surf.fill((*color, 255), special_flags=pygame.BLEND_RGBA_MULT)

@@ -43,8 +43,12 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
     c = theme.colors
     data = series(session)
     legend_h = theme.line_height("small") * len(data)
-    plot = pygame.Rect(rect.x + theme.px(8), rect.y + theme.px(6), rect.w - theme.px(16),
-                       rect.h - legend_h - theme.line_height("small") - theme.px(18))
+    plot = pygame.Rect(
+        rect.x + theme.px(8),
+        rect.y + theme.px(6),
+        rect.w - theme.px(16),
+        rect.h - legend_h - theme.line_height("small") - theme.px(18),
+    )
     if plot.h < theme.px(40) or not data:
         return
     turns = len(data[0][1])
@@ -90,10 +94,18 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
     for kind, (metric, values) in enumerate(data):
         color = c.series[kind % 3]
         draw.marker(surface, kind, (rect.x + theme.px(14), y + label_h // 2), theme.px(12), color)
-        text = tr("debrief.legend", label=metric.label, start=fmt.value(values[0], metric),
-                  end=fmt.value(values[-1], metric))
-        txt.draw_line(surface, theme, text, "small", pygame.Rect(rect.x + theme.px(30), y, rect.w - theme.px(30),
-                      label_h), c.text, what="chart legend")
+        text = tr(
+            "debrief.legend", label=metric.label, start=fmt.value(values[0], metric), end=fmt.value(values[-1], metric)
+        )
+        txt.draw_line(
+            surface,
+            theme,
+            text,
+            "small",
+            pygame.Rect(rect.x + theme.px(30), y, rect.w - theme.px(30), label_h),
+            c.text,
+            what="chart legend",
+        )
         y += label_h
 
 
@@ -117,7 +129,8 @@ def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, sess
         pygame.draw.rect(surface, c.panel_alt, bar, border_radius=theme.px(6))
         width = round(bar.w * counts[style] / most)
         if width:
-            pygame.draw.rect(surface, theme.style_color(style), pygame.Rect(bar.x, bar.y, width, bar.h),
-                             border_radius=theme.px(6))
+            pygame.draw.rect(
+                surface, theme.style_color(style), pygame.Rect(bar.x, bar.y, width, bar.h), border_radius=theme.px(6)
+            )
         count = txt.render(theme.font("number"), str(counts[style]), c.text)
         surface.blit(count, (bar.right + theme.px(10), bar.centery - count.get_height() // 2))

@@ -43,9 +43,7 @@ def start(app: App, path: str | Path, mode: str, seed: int | None = None) -> boo
         app.show_notice("error", tr("picker.errors"), [d.format() for d in exc.errors])
         return False
     leave(app)
-    app.playthrough = Playthrough(
-        str(path), result, app.settings.language, mode, app.services(), seed=seed
-    )
+    app.playthrough = Playthrough(str(path), result, app.settings.language, mode, app.services(), seed=seed)
     app.playthrough.autosave()
     show_playthrough(app)
     return True
@@ -135,8 +133,9 @@ def reload(app: App) -> None:
     report = pt.reload()
     name = Path(pt.path).name
     if not report.ok:
-        app.show_notice("error", tr("reload.errors", file=name, n=len(report.errors)),
-                        [d.format() for d in report.errors])
+        app.show_notice(
+            "error", tr("reload.errors", file=name, n=len(report.errors)), [d.format() for d in report.errors]
+        )
         return
     key = "reload.ok" if report.replayed == report.wanted else "reload.stopped"
     app.show_notice("info", tr(key, file=name, n=report.replayed, total=report.wanted), seconds=5.0)

@@ -60,8 +60,16 @@ def draw_gauges(
         if image is not None:
             surface.blit(image, (x, top + (label_h - icon_size) // 2))
             x += icon_size + theme.px(8)
-        txt.draw_line(surface, theme, metric.label, "small", pygame.Rect(x, top, rect.right - x, label_h), c.muted,
-                      what="gauge label", shrink=shrink)
+        txt.draw_line(
+            surface,
+            theme,
+            metric.label,
+            "small",
+            pygame.Rect(x, top, rect.right - x, label_h),
+            c.muted,
+            what="gauge label",
+            shrink=shrink,
+        )
         value = shown.get(metric.id, metric.start)
         value_y = top + label_h
         value_h = theme.line_height("number", shrink)
@@ -77,9 +85,16 @@ def draw_gauges(
             size = max(8, font.get_height() * 5 // 9)
             dx = rect.right - delta_w
             widgets.arrow(surface, (dx + size // 2, value_y + value_h // 2), size, delta, color)
-            txt.draw_line(surface, theme, delta_label, "label",
-                          pygame.Rect(dx + size + theme.px(6), value_y, delta_w - size - theme.px(6), value_h),
-                          color, what="gauge delta", shrink=shrink)
+            txt.draw_line(
+                surface,
+                theme,
+                delta_label,
+                "label",
+                pygame.Rect(dx + size + theme.px(6), value_y, delta_w - size - theme.px(6), value_h),
+                color,
+                what="gauge delta",
+                shrink=shrink,
+            )
         txt.draw_line(surface, theme, value_text, "number", value_rect, c.text, what="gauge value", shrink=shrink)
         bar = pygame.Rect(rect.x, value_y + value_h + theme.px(4), rect.w, theme.px(12))
         low, high = gauge_range(metric, value)
@@ -104,8 +119,13 @@ def draw_phase_tracker(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
         cy = rect.y + dot // 2
         if index < count - 1:
             color = c.accent if index < current else c.border
-            pygame.draw.line(surface, color, (cx + dot // 2 + theme.px(4), cy),
-                             (cx + step_w - dot // 2 - theme.px(4), cy), max(2, theme.px(3)))
+            pygame.draw.line(
+                surface,
+                color,
+                (cx + dot // 2 + theme.px(4), cy),
+                (cx + step_w - dot // 2 - theme.px(4), cy),
+                max(2, theme.px(3)),
+            )
         if index < current:
             pygame.draw.circle(surface, c.accent, (cx, cy), dot // 2)
             draw.check(surface, (cx, cy), dot * 6 // 10, c.on_accent)
@@ -115,11 +135,13 @@ def draw_phase_tracker(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
             pygame.draw.circle(surface, c.highlight, (cx, cy), dot // 4)
         else:
             pygame.draw.circle(surface, c.panel, (cx, cy), dot // 2)
-            pygame.draw.circle(surface, c.border if not theme.high_contrast else c.muted, (cx, cy), dot // 2,
-                               max(2, theme.px(2)))
+            pygame.draw.circle(
+                surface, c.border if not theme.high_contrast else c.muted, (cx, cy), dot // 2, max(2, theme.px(2))
+            )
         label = tr(f"phase_short.{name}")
-        label_rect = pygame.Rect(rect.x + index * step_w + theme.px(2), rect.y + dot + theme.px(2),
-                                 step_w - theme.px(4), label_h)
+        label_rect = pygame.Rect(
+            rect.x + index * step_w + theme.px(2), rect.y + dot + theme.px(2), step_w - theme.px(4), label_h
+        )
         role = "label" if index == current else "small"
         color = c.text if index == current else c.muted
         txt.draw_line(surface, theme, label, role, label_rect, color, "center", "phase tracker")
@@ -143,8 +165,13 @@ def draw_speaker(
     clip = surface.get_clip()
     surface.set_clip(banner)
     shaped = pygame.Surface(banner.size, pygame.SRCALPHA)
-    pygame.draw.rect(shaped, (255, 255, 255, 255), shaped.get_rect(), border_top_left_radius=theme.radius,
-                     border_top_right_radius=theme.radius)
+    pygame.draw.rect(
+        shaped,
+        (255, 255, 255, 255),
+        shaped.get_rect(),
+        border_top_left_radius=theme.radius,
+        border_top_right_radius=theme.radius,
+    )
     shaped.blit(picture, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
     surface.blit(shaped, banner.topleft)
     surface.set_clip(clip)
@@ -169,7 +196,8 @@ def draw_speaker(
     steps = (1.0, 0.9, 0.8, 0.72, 0.66, txt.MIN_SHRINK)
     wanted = min(cap, rect.w * 34 // 100)
     shrink = next((s for s in steps[:3] if portrait_size(s) >= wanted), None) or next(
-        (s for s in steps if portrait_size(s) >= theme.px(40)), txt.MIN_SHRINK)
+        (s for s in steps if portrait_size(s) >= theme.px(40)), txt.MIN_SHRINK
+    )
     size = max(theme.px(40), portrait_size(shrink))
     path = character.portrait if character else "portraits/narrator.png"
     image = assets.portrait(path, folder, name, size)
@@ -183,8 +211,9 @@ def draw_speaker(
         txt.OVERFLOWS.append(("speaker card", f"{name} / {role} / {where}", space.size))
     y = space.y + max(0, space.h - needed) // 2
     name_h = theme.line_height("h3", shrink)
-    txt.draw_line(surface, theme, name, "h3", pygame.Rect(space.x, y, inner_w, name_h), c.text, "center",
-                  "speaker name", shrink)
+    txt.draw_line(
+        surface, theme, name, "h3", pygame.Rect(space.x, y, inner_w, name_h), c.text, "center", "speaker name", shrink
+    )
     y += name_h
     y += txt.draw(surface, txt.layout(theme, role, "small", inner_w, shrink), (space.x, y), c.muted, "center", inner_w)
     if where:

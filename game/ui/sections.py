@@ -72,8 +72,13 @@ class Section:
         if not self.flat:
             draw.card(surface, theme, rect, fill=self.fill or c.panel, elevation=0.7)
             if self.accent is not None:
-                pygame.draw.rect(surface, self.accent, pygame.Rect(rect.x, rect.y, theme.px(8), rect.h),
-                                 border_top_left_radius=theme.radius, border_bottom_left_radius=theme.radius)
+                pygame.draw.rect(
+                    surface,
+                    self.accent,
+                    pygame.Rect(rect.x, rect.y, theme.px(8), rect.h),
+                    border_top_left_radius=theme.radius,
+                    border_bottom_left_radius=theme.radius,
+                )
                 x += theme.px(8)
         inner_w = self._inner_w(theme, rect.w)
         y = rect.y + pad
@@ -91,12 +96,26 @@ class Section:
             if self.style:
                 tag_h = self._tag_h(theme, shrink)
                 tag_w = draw.chip_width(theme, widgets.style_label(self.style), shrink=shrink)
-                widgets.style_tag(surface, theme, (x + inner_w - tag_w, y + (head - theme.px(4) - tag_h) // 2),
-                                  self.style, tag_h, shrink)
+                widgets.style_tag(
+                    surface,
+                    theme,
+                    (x + inner_w - tag_w, y + (head - theme.px(4) - tag_h) // 2),
+                    self.style,
+                    tag_h,
+                    shrink,
+                )
             if self.label:
                 label_rect = pygame.Rect(hx, y, max(1, x + inner_w - hx - tag_w - theme.px(8)), label_h)
-                txt.draw_line(surface, theme, self.label, "label", label_rect, self.accent or c.accent,
-                              what="section label", shrink=shrink)
+                txt.draw_line(
+                    surface,
+                    theme,
+                    self.label,
+                    "label",
+                    label_rect,
+                    self.accent or c.accent,
+                    what="section label",
+                    shrink=shrink,
+                )
             y += head
         if self.text:
             block = txt.layout(theme, self.text, self.role, inner_w, shrink)
@@ -107,8 +126,16 @@ class Section:
             y += theme.px(6)
             if self.rows_label:
                 label_h = theme.line_height("label", shrink)
-                txt.draw_line(surface, theme, self.rows_label, "label", pygame.Rect(x, y, inner_w, label_h),
-                              c.muted, what="section rows label", shrink=shrink)
+                txt.draw_line(
+                    surface,
+                    theme,
+                    self.rows_label,
+                    "label",
+                    pygame.Rect(x, y, inner_w, label_h),
+                    c.muted,
+                    what="section rows label",
+                    shrink=shrink,
+                )
                 y += label_h + theme.px(2)
             y += widgets.draw_delta_rows(surface, theme, pygame.Rect(x, y, inner_w, 0), self.rows, shrink)
         if self.note:
@@ -125,8 +152,7 @@ def stack_height(theme: Theme, sections: list[Section], width: int, shrink: floa
 
 
 def draw_stack(
-    surface: pygame.Surface, theme: Theme, x: int, y: int, width: int, sections: list[Section], shrink: float,
-    gap: int
+    surface: pygame.Surface, theme: Theme, x: int, y: int, width: int, sections: list[Section], shrink: float, gap: int
 ) -> int:
     """Draw sections top to bottom; returns the y below the last one."""
     for section in sections:

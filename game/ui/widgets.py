@@ -60,8 +60,9 @@ def button_width(theme: Theme, label: str) -> int:
     return theme.font("button").size(label)[0] + theme.px(30) + 2 * theme.px(16) + theme.px(12)
 
 
-def number_badge(surface: pygame.Surface, theme: Theme, center: tuple[int, int], size: int, n: int, fg: Color,
-                 bg: Color) -> None:
+def number_badge(
+    surface: pygame.Surface, theme: Theme, center: tuple[int, int], size: int, n: int, fg: Color, bg: Color
+) -> None:
     """A round badge with a choice number."""
     pygame.draw.circle(surface, bg, center, size // 2)
     label = txt.render(theme.font("number", min(1.0, size / max(1, theme.font_size("number") * 1.6))), str(n), fg)
@@ -82,8 +83,9 @@ def style_tag(
     color = theme.style_color(style)
     bg = color if not theme.high_contrast else theme.colors.panel
     fg = (255, 255, 255) if not theme.high_contrast else color
-    draw.chip(surface, theme, pygame.Rect(pos[0], pos[1], width, height), label, fg, bg, what="style tag",
-              shrink=shrink)
+    draw.chip(
+        surface, theme, pygame.Rect(pos[0], pos[1], width, height), label, fg, bg, what="style tag", shrink=shrink
+    )
     return width
 
 
@@ -143,11 +145,22 @@ def draw_delta_rows(
         value_w = font.size(value)[0]
         lines = _row_lines(theme, metric, delta, rect.w, shrink)
         label_w = rect.right - left - (value_w + theme.px(12) if lines == 1 else 0)
-        txt.draw_line(surface, theme, metric.label, "body", pygame.Rect(left, y, max(1, label_w), font_h),
-                      theme.colors.text, "left", "delta label", shrink)
+        txt.draw_line(
+            surface,
+            theme,
+            metric.label,
+            "body",
+            pygame.Rect(left, y, max(1, label_w), font_h),
+            theme.colors.text,
+            "left",
+            "delta label",
+            shrink,
+        )
         value_y = y + (line_h if lines == 2 else 0)
-        surface.blit(txt.render(font, value, color if not theme.high_contrast else theme.colors.text),
-                     (max(left, rect.right - value_w), value_y))
+        surface.blit(
+            txt.render(font, value, color if not theme.high_contrast else theme.colors.text),
+            (max(left, rect.right - value_w), value_y),
+        )
         y += line_h * lines
     return y - rect.y
 

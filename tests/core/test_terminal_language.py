@@ -55,8 +55,9 @@ def test_terminal_transcript_is_exact(
 
 
 def test_spanish_labels_read_as_spanish(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    lines = play_text(["play", str(RUSH), "--text", "--lang", "es"], ANSWERS["undo-and-errors"], monkeypatch,
-                      capsys).splitlines()
+    lines = play_text(
+        ["play", str(RUSH), "--text", "--lang", "es"], ANSWERS["undo-and-errors"], monkeypatch, capsys
+    ).splitlines()
     for line in (
         "[COSTE] El mostrador",
         "Para pensar: ¿Qué te cuesta un encargo urgente gratis?",
@@ -93,7 +94,12 @@ def test_lang_before_the_command_is_the_same_in_a_real_process() -> None:
     runs = [
         subprocess.run(
             [sys.executable, "-m", "game", *argv],
-            cwd=ROOT, input=ANSWERS["chance"], capture_output=True, text=True, timeout=60, check=False,
+            cwd=ROOT,
+            input=ANSWERS["chance"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
         for argv in (["--lang", "es", "play", str(RUSH), "--text"], ["play", str(RUSH), "--text", "--lang", "es"])
     ]
@@ -218,13 +224,32 @@ comprobado: la repetición coincide con el registro
 
 def test_replay_speaks_the_language_it_shows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = ["--data", str(tmp_path)]
-    assert main([*data, "records", "play", str(RUSH), "--choices", "2,1", "--seconds", "12,5",
-                 "--learner", "Ana", "--cohort", "W1"]) == 0
+    assert (
+        main(
+            [
+                *data,
+                "records",
+                "play",
+                str(RUSH),
+                "--choices",
+                "2,1",
+                "--seconds",
+                "12,5",
+                "--learner",
+                "Ana",
+                "--cohort",
+                "W1",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     outputs = {}
     for lang, argv in (("en", []), ("es", ["--lang", "es"]), ("es-before", None)):
-        full = [*data, "--lang", "es", "replay", "1", "--scenario", str(RUSH)] if argv is None else (
-            [*data, "replay", "1", "--scenario", str(RUSH), *argv]
+        full = (
+            [*data, "--lang", "es", "replay", "1", "--scenario", str(RUSH)]
+            if argv is None
+            else ([*data, "replay", "1", "--scenario", str(RUSH), *argv])
         )
         assert main(full) == 0
         outputs[lang] = capsys.readouterr().out

@@ -65,9 +65,15 @@ def jpeg_header(width: int, height: int) -> bytes:
     sof = struct.pack(">BHHB", 8, height, width, 3) + b"\x01\x22\x00\x02\x11\x01\x03\x11\x01"
     return (
         b"\xff\xd8"
-        + b"\xff\xe0" + struct.pack(">H", len(app0) + 2) + app0
-        + b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif
-        + b"\xff\xff\xc0" + struct.pack(">H", len(sof) + 2) + sof  # with a fill byte before the marker
+        + b"\xff\xe0"
+        + struct.pack(">H", len(app0) + 2)
+        + app0
+        + b"\xff\xe1"
+        + struct.pack(">H", len(exif) + 2)
+        + exif
+        + b"\xff\xff\xc0"
+        + struct.pack(">H", len(sof) + 2)
+        + sof  # with a fill byte before the marker
         + b"\xff\xd9"
     )
 
@@ -79,8 +85,14 @@ def gif(width: int, height: int, screen: tuple[int, int] | None = None) -> bytes
     image = b"\x2c" + struct.pack("<HHHHB", 0, 0, width, height, 0)
     pixels = _lzw_zeros(width * height)
     return (
-        b"GIF89a" + struct.pack("<HHBBB", sw, sh, 0x80, 0, 0) + b"\xff\x80\x00\x00\x00\x00"
-        + comment + image + b"\x02" + pixels + b"\x00\x3b"
+        b"GIF89a"
+        + struct.pack("<HHBBB", sw, sh, 0x80, 0, 0)
+        + b"\xff\x80\x00\x00\x00\x00"
+        + comment
+        + image
+        + b"\x02"
+        + pixels
+        + b"\x00\x3b"
     )
 
 
@@ -113,15 +125,22 @@ def _lzw_zeros(count: int) -> bytes:
 
 def bmp_header(width: int, height: int) -> bytes:
     """A BITMAPINFOHEADER BMP header (no pixels): enough for the reader, not for a decoder."""
-    return b"BM" + struct.pack("<IHHI", 54, 0, 0, 54) + struct.pack("<IiiHHIIiiII", 40, width, height, 1, 32,
-                                                                        0, 0, 0, 0, 0, 0)
+    return (
+        b"BM"
+        + struct.pack("<IHHI", 54, 0, 0, 54)
+        + struct.pack("<IiiHHIIiiII", 40, width, height, 1, 32, 0, 0, 0, 0, 0, 0)
+    )
 
 
 def webp_vp8x(width: int, height: int) -> bytes:
     """An extended WebP header (VP8X) claiming ``width`` × ``height``."""
-    body = b"VP8X" + struct.pack("<I", 10) + b"\x00\x00\x00\x00" + (width - 1).to_bytes(3, "little") + (
-        height - 1
-    ).to_bytes(3, "little")
+    body = (
+        b"VP8X"
+        + struct.pack("<I", 10)
+        + b"\x00\x00\x00\x00"
+        + (width - 1).to_bytes(3, "little")
+        + (height - 1).to_bytes(3, "little")
+    )
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
 
 
@@ -181,8 +200,13 @@ def many_bad_images(folder: Path, present: bool) -> tuple[Path, int]:
         (folder / sub).mkdir(parents=True)
         for name in names if present else ():
             (folder / sub / name).write_bytes(bad_images()[name][0])
-    lines = ["id: bad-images", "title: Bad images", "language: en", "summary: Every scene shows bad files.",
-             "characters:"]
+    lines = [
+        "id: bad-images",
+        "title: Bad images",
+        "language: en",
+        "summary: Every scene shows bad files.",
+        "characters:",
+    ]
     lines += [f"  c{i}: {{name: Guest {i}, role: Critic, portrait: portraits/{n}}}" for i, n in enumerate(names)]
     lines += ["places:"] + [f"  p{i}: {{name: Room {i}, image: backgrounds/{n}}}" for i, n in enumerate(names)]
     lines += ["start: s0", "scenes:"]

@@ -72,8 +72,13 @@ def make_app(tmp_path: Path) -> Iterator[object]:
     """A factory for headless apps with their own data folder (records kept there too)."""
     apps: list[App] = []
 
-    def factory(lang: str = "en", size: tuple[int, int] = (1280, 720), folder: Path | None = None,
-                data: Path | None = None, typewriter: bool | None = None) -> Pilot:
+    def factory(
+        lang: str = "en",
+        size: tuple[int, int] = (1280, 720),
+        folder: Path | None = None,
+        data: Path | None = None,
+        typewriter: bool | None = None,
+    ) -> Pilot:
         app = App(data=str(data or tmp_path / "data"), lang=lang, size=size, scenario_folder=folder or DATA)
         if typewriter is not None:
             app.settings.typewriter = typewriter

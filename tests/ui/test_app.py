@@ -118,12 +118,34 @@ def test_missing_assets_fall_back(tmp_path: Path) -> None:
 def test_screenshots_command(tmp_path: Path, capsys) -> None:
     bakery = Path(__file__).resolve().parents[1] / "data" / "bakery.yaml"
     out = tmp_path / "shots"
-    status = main(["play", str(bakery), "--choices", "explain_policy,hold_the_line", "--seed", "0",
-                   "--lang", "es", "--screenshots", str(out)])
+    status = main(
+        [
+            "play",
+            str(bakery),
+            "--choices",
+            "explain_policy,hold_the_line",
+            "--seed",
+            "0",
+            "--lang",
+            "es",
+            "--screenshots",
+            str(out),
+        ]
+    )
     assert status == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    for part in ("title", "picker", "scene-01", "pause", "settings", "scene-01-outcome", "history",
-                 "scene-02-outcome", "ending", "debrief-01-overview"):
+    for part in (
+        "title",
+        "picker",
+        "scene-01",
+        "pause",
+        "settings",
+        "scene-01-outcome",
+        "history",
+        "scene-02-outcome",
+        "ending",
+        "debrief-01-overview",
+    ):
         assert any(part in name for name in names), (part, names)
     assert names == sorted(names) and names[0].startswith("01-")
     assert main(["play", str(bakery), "--choices", "nope", "--screenshots", str(tmp_path / "bad")]) == 1

@@ -22,8 +22,9 @@ def _verbs(data: Path, pid: int) -> list[str]:
         return [json.loads(r[0])["verb"]["id"].rsplit("/", 1)[1] for r in rows]
 
 
-def test_title_screen_then_closing_the_window_marks_the_playthrough_left(make_app, tmp_path: Path,
-                                                                         bakery_copy: Path) -> None:
+def test_title_screen_then_closing_the_window_marks_the_playthrough_left(
+    make_app, tmp_path: Path, bakery_copy: Path
+) -> None:
     data = tmp_path / "data"
     pilot = make_app(typewriter=False, data=data)
     assert flow.start(pilot.app, bakery_copy, PRACTICE, seed=0)

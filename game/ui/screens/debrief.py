@@ -100,9 +100,11 @@ class DebriefScreen(Screen):
         if current.turn >= 0:
             turn = current.turn
             buttons.append(("replay", tr("debrief.replay"), "restart", lambda: flow.replay_from(self.app, turn)))
-        buttons += [("again", tr("debrief.again"), "restart", lambda: flow.try_again(self.app)),
-                    ("other", tr("debrief.other"), "book", lambda: flow.open_picker(self.app)),
-                    ("title", tr("debrief.title_screen"), "arrow_left", lambda: flow.open_title(self.app))]
+        buttons += [
+            ("again", tr("debrief.again"), "restart", lambda: flow.try_again(self.app)),
+            ("other", tr("debrief.other"), "book", lambda: flow.open_picker(self.app)),
+            ("title", tr("debrief.title_screen"), "arrow_left", lambda: flow.open_title(self.app)),
+        ]
         width = (w - 2 * m - t.gap * (len(buttons) - 1)) // len(buttons)
         self.buttons = []
         for index, (key, label, icon, action) in enumerate(buttons):
@@ -155,8 +157,16 @@ class DebriefScreen(Screen):
             chosen = index == self.page
             fill = c.accent if chosen else c.panel
             draw.card(surface, t, rect, fill=fill, elevation=0.4, radius=t.px(10))
-            txt.draw_line(surface, t, page.tab, "label", rect.inflate(-t.px(12), 0),
-                          c.on_accent if chosen else c.text, "center", "debrief tab")
+            txt.draw_line(
+                surface,
+                t,
+                page.tab,
+                "label",
+                rect.inflate(-t.px(12), 0),
+                c.on_accent if chosen else c.text,
+                "center",
+                "debrief tab",
+            )
             if self.is_focused(f"tab:{index}"):
                 draw.focus_ring(surface, t, rect, t.px(10))
         page = self.pages[self.page]
@@ -176,28 +186,41 @@ class DebriefScreen(Screen):
         if ending is not None:
             star = t.px(28)
             for i in range(5):
-                draw.star(surface, (body.x + star // 2 + i * (star + t.px(4)), body.y + head_h // 2), star,
-                          c.highlight, i < stars_for(ending.rating))
+                draw.star(
+                    surface,
+                    (body.x + star // 2 + i * (star + t.px(4)), body.y + head_h // 2),
+                    star,
+                    c.highlight,
+                    i < stars_for(ending.rating),
+                )
             x = body.x + 5 * (star + t.px(4)) + t.px(12)
             label = f"{tr('rating.' + ending.rating)}: {ending.title}"
-            txt.draw_line(surface, t, label, "h3", pygame.Rect(x, body.y, body.right - x, head_h), c.text,
-                          what="debrief ending")
+            txt.draw_line(
+                surface, t, label, "h3", pygame.Rect(x, body.y, body.right - x, head_h), c.text, what="debrief ending"
+            )
         top = body.y + head_h + t.px(10)
         left = pygame.Rect(body.x, top, body.w * 60 // 100, body.bottom - top)
         right = pygame.Rect(left.right + t.gap, top, body.right - left.right - t.gap, left.h)
-        for rect, title, note in ((left, tr("debrief.chart"), tr("debrief.chart_note")),
-                                  (right, tr("debrief.profile"), tr("debrief.profile_note"))):
+        for rect, title, note in (
+            (left, tr("debrief.chart"), tr("debrief.chart_note")),
+            (right, tr("debrief.profile"), tr("debrief.profile_note")),
+        ):
             draw.card(surface, t, rect)
             inner = rect.inflate(-2 * t.pad, -2 * t.pad)
             title_h = t.line_height("h3")
-            txt.draw_line(surface, t, title, "h3", pygame.Rect(inner.x, inner.y, inner.w, title_h), c.text,
-                          what="chart title")
+            txt.draw_line(
+                surface, t, title, "h3", pygame.Rect(inner.x, inner.y, inner.w, title_h), c.text, what="chart title"
+            )
             note_block = txt.layout(t, note, "small", inner.w)
             note_h = note_block.height if inner.h - title_h - note_block.height > inner.h * 62 // 100 else 0
             if note_h:  # the note gives way to the chart when room is short
                 txt.draw(surface, note_block, (inner.x, inner.y + title_h), c.muted)
-            chart = pygame.Rect(inner.x, inner.y + title_h + note_h + t.px(10), inner.w,
-                                inner.bottom - inner.y - title_h - note_h - t.px(10))
+            chart = pygame.Rect(
+                inner.x,
+                inner.y + title_h + note_h + t.px(10),
+                inner.w,
+                inner.bottom - inner.y - title_h - note_h - t.px(10),
+            )
             if rect is left:
                 charts.line_chart(surface, t, chart, self.pt.session)
             else:
@@ -212,8 +235,9 @@ class DebriefScreen(Screen):
         if page.count:
             heading = tr("debrief.decision", phase=heading, i=page.index, n=page.count)
         head_h = t.line_height("h2")
-        txt.draw_line(surface, t, heading, "h2", pygame.Rect(body.x, body.y, body.w, head_h), c.text,
-                      what="decision heading")
+        txt.draw_line(
+            surface, t, heading, "h2", pygame.Rect(body.x, body.y, body.w, head_h), c.text, what="decision heading"
+        )
         question = scenario.reflection_for(page.phase)
         top = body.y + head_h + t.px(8)
         area = pygame.Rect(body.x, top, body.w, body.bottom - top)
@@ -230,32 +254,64 @@ class DebriefScreen(Screen):
         rows = metric_rows(scenario, outcome.deltas_besides_chance)  # its rules' too; chance's go below
         nothing = "outcome.no_change_chance" if outcome.outcome_deltas else "outcome.no_change"
         mine = [
-            Section(label=tr("debrief.you_chose"), icon="speech", text=choice.text if choice else outcome.choice_id,
-                    role="quote", style=outcome.style, accent=c.accent, rows=rows, rows_label=tr("debrief.effect"),
-                    note="" if rows else tr(nothing), note_role="body"),
-            Section(label=tr("debrief.coach"), icon="coach", text=choice.feedback if choice else "", role="body",
-                    fill=c.accent_soft),
+            Section(
+                label=tr("debrief.you_chose"),
+                icon="speech",
+                text=choice.text if choice else outcome.choice_id,
+                role="quote",
+                style=outcome.style,
+                accent=c.accent,
+                rows=rows,
+                rows_label=tr("debrief.effect"),
+                note="" if rows else tr(nothing),
+                note_role="body",
+            ),
+            Section(
+                label=tr("debrief.coach"),
+                icon="coach",
+                text=choice.feedback if choice else "",
+                role="body",
+                fill=c.accent_soft,
+            ),
         ]
 
         scene = scenario.scene(outcome.scene_id)
         speaker = scenario.character(scene.speaker) if scene else None
-        moment = Section(label=tr("debrief.moment", who=speaker.name if speaker else tr("scene.narration")),
-                         icon="book", text=scene.text if scene else "", role="small", fill=c.panel_alt)
+        moment = Section(
+            label=tr("debrief.moment", who=speaker.name if speaker else tr("scene.narration")),
+            icon="book",
+            text=scene.text if scene else "",
+            role="small",
+            fill=c.panel_alt,
+        )
         if best is not None and choice is not None and best.id == choice.id:
-            strongest = [Section(label=tr("debrief.strongest"), icon="check", text=tr("debrief.was_best"),
-                                 role="body", accent=c.good)]
+            strongest = [
+                Section(
+                    label=tr("debrief.strongest"), icon="check", text=tr("debrief.was_best"), role="body", accent=c.good
+                )
+            ]
         elif best is not None:
-            strongest = [Section(label=tr("debrief.strongest"), icon="target", text=best.text, role="quote",
-                                 style=best.style, accent=c.highlight,
-                                 note=f"{tr('debrief.why')}: {best.feedback}", note_role="body")]
+            strongest = [
+                Section(
+                    label=tr("debrief.strongest"),
+                    icon="target",
+                    text=best.text,
+                    role="quote",
+                    style=best.style,
+                    accent=c.highlight,
+                    note=f"{tr('debrief.why')}: {best.feedback}",
+                    note_role="body",
+                )
+            ]
         else:
             strongest = [Section(label=tr("debrief.strongest"), icon="info", text=tr("debrief.no_best"), role="body")]
         chance = chance_section(t, scenario, outcome, tr("debrief.chance"), tr("debrief.what_happened"))
         if chance is not None:  # beside the choice, level with it: what chance did, apart from what it did
             strongest.insert(0, chance)
         if question:
-            strongest.append(Section(label=tr("debrief.reflect"), icon="info", text=question, role="small",
-                                     fill=c.panel_alt))
+            strongest.append(
+                Section(label=tr("debrief.reflect"), icon="info", text=question, role="small", fill=c.panel_alt)
+            )
         self.cards = [*mine, *strongest]
         half = (area.w - t.gap) // 2
         gap = t.px(10)

@@ -31,10 +31,16 @@ class EndingScreen(Screen):
         pad = t.pad * 2
         button_h = t.px(60)
         self.buttons_y = self.card.bottom - pad - button_h
-        labels = [("debrief", tr("ending.debrief"), "book"), ("again", tr("ending.again"), "restart"),
-                  ("other", tr("ending.other"), "arrow_left")]
-        actions = {"debrief": lambda: flow.open_debrief(self.app), "again": lambda: flow.try_again(self.app),
-                   "other": lambda: flow.open_picker(self.app)}
+        labels = [
+            ("debrief", tr("ending.debrief"), "book"),
+            ("again", tr("ending.again"), "restart"),
+            ("other", tr("ending.other"), "arrow_left"),
+        ]
+        actions = {
+            "debrief": lambda: flow.open_debrief(self.app),
+            "again": lambda: flow.try_again(self.app),
+            "other": lambda: flow.open_picker(self.app),
+        }
         width = (self.card.w - 2 * pad - 2 * t.gap) // 3
         self.buttons = []
         items = []
@@ -45,8 +51,9 @@ class EndingScreen(Screen):
         body_h = self.buttons_y - t.gap - self.card.y - pad
         left_w = (self.card.w - 2 * pad) * 58 // 100
         self.left = pygame.Rect(self.card.x + pad, self.card.y + pad, left_w, body_h)
-        self.right = pygame.Rect(self.left.right + pad, self.left.y, self.card.right - pad - self.left.right - pad,
-                                 body_h)
+        self.right = pygame.Rect(
+            self.left.right + pad, self.left.y, self.card.right - pad - self.left.right - pad, body_h
+        )
         self.focus.set_items(items, "debrief")
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -67,18 +74,35 @@ class EndingScreen(Screen):
             draw.star(surface, center, star, c.highlight, filled=i < count)
         rating_x = self.left.x + 5 * (star + t.px(6)) + t.px(10)
         rating_label = f"{tr('rating.' + ending.rating)} · {tr('ending.stars', stars=count)}"
-        txt.draw_line(surface, t, rating_label, "label", pygame.Rect(rating_x, y, self.left.right - rating_x, star),
-                      c.highlight, what="rating")
+        txt.draw_line(
+            surface,
+            t,
+            rating_label,
+            "label",
+            pygame.Rect(rating_x, y, self.left.right - rating_x, star),
+            c.highlight,
+            what="rating",
+        )
         y += star + t.px(16)
         label_h = t.line_height("label")
-        txt.draw_line(surface, t, tr("ending.heading").upper(), "label", pygame.Rect(self.left.x, y, self.left.w,
-                      label_h), c.muted, what="ending label")
+        txt.draw_line(
+            surface,
+            t,
+            tr("ending.heading").upper(),
+            "label",
+            pygame.Rect(self.left.x, y, self.left.w, label_h),
+            c.muted,
+            what="ending label",
+        )
         y += label_h
         rest = pygame.Rect(self.left.x, y, self.left.w, self.left.bottom - y)
 
         def measure(shrink: float) -> int:
-            return (txt.layout(t, ending.title, "h1", rest.w, shrink).height + t.px(12)
-                    + txt.layout(t, ending.text, "body", rest.w, shrink).height)
+            return (
+                txt.layout(t, ending.title, "h1", rest.w, shrink).height
+                + t.px(12)
+                + txt.layout(t, ending.text, "body", rest.w, shrink).height
+            )
 
         shrink = txt.shrink_to_fit(measure, rest.h, "ending text")
         block = txt.layout(t, ending.title, "h1", rest.w, shrink)
@@ -97,8 +121,15 @@ class EndingScreen(Screen):
         area = self.right
         pygame.draw.rect(surface, c.panel_alt, area.inflate(t.px(24), t.px(24)), border_radius=t.radius)
         head_h = t.line_height("h3")
-        txt.draw_line(surface, t, tr("ending.final"), "h3", pygame.Rect(area.x, area.y, area.w, head_h), c.text,
-                      what="ending metrics title")
+        txt.draw_line(
+            surface,
+            t,
+            tr("ending.final"),
+            "h3",
+            pygame.Rect(area.x, area.y, area.w, head_h),
+            c.text,
+            what="ending metrics title",
+        )
         start = initial_state(scenario).metric_dict()
         now = pt.session.metrics
         metrics = hud.core_metrics(scenario)
@@ -109,13 +140,35 @@ class EndingScreen(Screen):
         for index, metric in enumerate(metrics):
             y = top + index * slot
             deltas = {metric.id: now[metric.id] - start[metric.id]}
-            hud.draw_gauges(surface, t, pygame.Rect(area.x, y, area.w, hud.gauge_heights(t, 1.0)), [metric],
-                            {metric.id: now[metric.id]}, deltas, 1.0)
+            hud.draw_gauges(
+                surface,
+                t,
+                pygame.Rect(area.x, y, area.w, hud.gauge_heights(t, 1.0)),
+                [metric],
+                {metric.id: now[metric.id]},
+                deltas,
+                1.0,
+            )
             note = tr("ending.from", value=fmt.value(start[metric.id], metric))
             note_y = y + hud.gauge_heights(t, 1.0)
             if note_y + t.line_height("small") <= top + (index + 1) * slot:
-                txt.draw_line(surface, t, note, "small", pygame.Rect(area.x, note_y, area.w, t.line_height("small")),
-                              c.muted, what="ending start value")
+                txt.draw_line(
+                    surface,
+                    t,
+                    note,
+                    "small",
+                    pygame.Rect(area.x, note_y, area.w, t.line_height("small")),
+                    c.muted,
+                    what="ending start value",
+                )
         found_rect = pygame.Rect(area.x, area.bottom - foot_h, area.w, foot_h)
-        txt.draw_fitted(surface, t, tr("ending.found", found=found, total=len(scenario.endings)), "small", found_rect,
-                        c.muted, valign="bottom", what="endings found")
+        txt.draw_fitted(
+            surface,
+            t,
+            tr("ending.found", found=found, total=len(scenario.endings)),
+            "small",
+            found_rect,
+            c.muted,
+            valign="bottom",
+            what="endings found",
+        )

@@ -51,12 +51,18 @@ class HistoryScreen(Screen):
             choice = scenario.choice(outcome.choice_id)
             rows = [(m, v) for m in scenario.metrics if (v := outcome.total_deltas.get(m.id))]
             events = [r.text for f in outcome.rules for r in scenario.rules if r.id == f.rule_id and r.text]
-            out.append(Section(
-                label=f"{tr('history.you')} · {tr('history.choice', n=outcome.turn)}",
-                text=choice.text if choice else outcome.choice_id,
-                role="body", style=outcome.style if pt.practice else "", rows=rows,
-                note="\n".join(events), accent=c.accent, fill=c.accent_soft,
-            ))
+            out.append(
+                Section(
+                    label=f"{tr('history.you')} · {tr('history.choice', n=outcome.turn)}",
+                    text=choice.text if choice else outcome.choice_id,
+                    role="body",
+                    style=outcome.style if pt.practice else "",
+                    rows=rows,
+                    note="\n".join(events),
+                    accent=c.accent,
+                    fill=c.accent_soft,
+                )
+            )
         if pt.session.scene is not None:
             scene_card(pt.session.scene.id, f"{tr('history.now')} · ")
         if not out:
@@ -120,8 +126,9 @@ class HistoryScreen(Screen):
         y = self.viewport.y - self.scroll
         for section, height in zip(self.items_, self.heights, strict=True):
             if y + height >= self.viewport.y - t.px(20) and y <= self.viewport.bottom:
-                section.draw(surface, t, pygame.Rect(self.viewport.x + t.px(6), y, self.viewport.w - t.px(12), height),
-                             1.0)
+                section.draw(
+                    surface, t, pygame.Rect(self.viewport.x + t.px(6), y, self.viewport.w - t.px(12), height), 1.0
+                )
             y += height + t.px(12)
         surface.set_clip(None)
         if self.total > self.viewport.h:

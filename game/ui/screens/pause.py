@@ -98,15 +98,37 @@ class PauseScreen(Screen):
         draw.scrim(surface, c.scrim)
         draw.card(surface, t, self.card, elevation=2.0)
         title_h = t.line_height("h1")
-        txt.draw_line(surface, t, tr("pause.title"), "h1", pygame.Rect(self.head.x, self.head.y, self.head.w, title_h),
-                      c.text, what="pause title")
+        txt.draw_line(
+            surface,
+            t,
+            tr("pause.title"),
+            "h1",
+            pygame.Rect(self.head.x, self.head.y, self.head.w, title_h),
+            c.text,
+            what="pause title",
+        )
         pt = self.app.playthrough
         if pt is not None:
             sub = f"{pt.scenario.title} · {tr('mode.' + pt.mode)}"
-            txt.draw_line(surface, t, sub, "small",
-                          pygame.Rect(self.head.x, self.head.y + title_h, self.head.w, t.line_height("small")),
-                          c.muted, what="pause subtitle")
+            txt.draw_line(
+                surface,
+                t,
+                sub,
+                "small",
+                pygame.Rect(self.head.x, self.head.y + title_h, self.head.w, t.line_height("small")),
+                c.muted,
+                what="pause subtitle",
+            )
         for key, label, icon, enabled, rect in self.entries:
-            widgets.button(surface, t, rect, label, self.is_focused(key), primary=key == "resume", enabled=enabled,
-                           icon_name=icon, align="left")
+            widgets.button(
+                surface,
+                t,
+                rect,
+                label,
+                self.is_focused(key),
+                primary=key == "resume",
+                enabled=enabled,
+                icon_name=icon,
+                align="left",
+            )
         txt.draw_line(surface, t, tr("pause.saved"), "small", self.foot, c.muted, "center", "pause footer")

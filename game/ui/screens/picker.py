@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def length_text(entry: Entry) -> str:
-    """"6–9 choices" for a scenario card."""
+    """ "6–9 choices" for a scenario card."""
     if entry.shortest == entry.longest:
         return tr("picker.length_one", n=entry.longest)
     return tr("picker.length", low=entry.shortest, high=entry.longest)
@@ -68,8 +68,9 @@ class PickerScreen(Screen):
             items.append(Item(f"s:{index}", rect, partial(self._open, index), True, index + 1 if index < 9 else 0))
         pad = t.pad
         half = (self.detail.w - 2 * pad - t.gap) // 2
-        hint_h = max(txt.layout(t, tr(f"picker.{m}_hint"), "small", half - 2 * t.px(16)).height
-                     for m in (PRACTICE, ASSESSMENT))
+        hint_h = max(
+            txt.layout(t, tr(f"picker.{m}_hint"), "small", half - 2 * t.px(16)).height for m in (PRACTICE, ASSESSMENT)
+        )
         button_h = min(t.line_height("button") + hint_h + 2 * t.px(10), self.detail.h // 2)
         y = self.detail.bottom - pad - button_h
         self.mode_rects = {
@@ -150,8 +151,10 @@ class PickerScreen(Screen):
         if action.kind == inp.PAGE and self.detail_scroll.by(action.value * self.detail_scroll.view.h * 3 // 4):
             return
         on_modes = self.focus.focused_id in (PRACTICE, ASSESSMENT)
-        if on_modes and action.kind in (inp.UP, inp.DOWN) and self.detail_scroll.by(
-            step if action.kind == inp.DOWN else -step
+        if (
+            on_modes
+            and action.kind in (inp.UP, inp.DOWN)
+            and self.detail_scroll.by(step if action.kind == inp.DOWN else -step)
         ):
             return
         super().handle(action)
@@ -172,8 +175,11 @@ class PickerScreen(Screen):
         if not self.entries:
             txt.draw_fitted(surface, t, tr("picker.empty", folder="scenarios/"), "body", self.detail, c.text)
             return
-        surface.set_clip(self.viewport.inflate(t.px(24), t.px(8)) if self._total() > self.viewport.h
-                         else self.viewport.inflate(t.px(24), t.px(24)))
+        surface.set_clip(
+            self.viewport.inflate(t.px(24), t.px(8))
+            if self._total() > self.viewport.h
+            else self.viewport.inflate(t.px(24), t.px(24))
+        )
         for index, entry in enumerate(self.entries):
             rect = self._card_rect(index)
             if rect.bottom < self.viewport.top - t.px(20) or rect.top > self.viewport.bottom + t.px(20):
@@ -189,12 +195,18 @@ class PickerScreen(Screen):
         selected = index == self.selected
         draw.card(surface, t, rect, fill=c.accent_soft if selected else c.panel, elevation=0.8)
         if selected:
-            pygame.draw.rect(surface, c.accent, pygame.Rect(rect.x, rect.y, t.px(8), rect.h),
-                             border_top_left_radius=t.radius, border_bottom_left_radius=t.radius)
+            pygame.draw.rect(
+                surface,
+                c.accent,
+                pygame.Rect(rect.x, rect.y, t.px(8), rect.h),
+                border_top_left_radius=t.radius,
+                border_bottom_left_radius=t.radius,
+            )
         pad = t.pad
         badge = t.px(34)
-        widgets.number_badge(surface, t, (rect.x + pad + badge // 2, rect.y + pad + badge // 2), badge, index + 1,
-                             c.on_accent, c.accent)
+        widgets.number_badge(
+            surface, t, (rect.x + pad + badge // 2, rect.y + pad + badge // 2), badge, index + 1, c.on_accent, c.accent
+        )
         x = rect.x + pad + badge + t.px(12)
         w = self._card_inner_w()
         y = rect.y + pad
@@ -213,8 +225,12 @@ class PickerScreen(Screen):
         assert scenario is not None
         draw.card(surface, t, self.detail)
         pad = t.pad
-        inner = pygame.Rect(self.detail.x + pad, self.detail.y + pad, self.detail.w - 2 * pad,
-                            self.mode_rects[PRACTICE].y - self.detail.y - pad - t.gap)
+        inner = pygame.Rect(
+            self.detail.x + pad,
+            self.detail.y + pad,
+            self.detail.w - 2 * pad,
+            self.mode_rects[PRACTICE].y - self.detail.y - pad - t.gap,
+        )
         names = ", ".join(LANGUAGES.get(code, code) for code in scenario.languages)
         meta = [
             length_text(entry),
@@ -270,10 +286,23 @@ class PickerScreen(Screen):
             draw.card(surface, t, rect, fill=fill, elevation=0.6, radius=t.px(12))
             inner = rect.inflate(-2 * t.px(16), -2 * t.px(10))
             label_h = t.line_height("button")
-            txt.draw_line(surface, t, tr(f"picker.{mode}"), "button",
-                          pygame.Rect(inner.x, inner.y, inner.w, label_h), fg, what="mode button")
-            txt.draw_fitted(surface, t, hint, "small",
-                            pygame.Rect(inner.x, inner.y + label_h, inner.w, inner.h - label_h),
-                            fg if primary else c.muted, what="mode hint")
+            txt.draw_line(
+                surface,
+                t,
+                tr(f"picker.{mode}"),
+                "button",
+                pygame.Rect(inner.x, inner.y, inner.w, label_h),
+                fg,
+                what="mode button",
+            )
+            txt.draw_fitted(
+                surface,
+                t,
+                hint,
+                "small",
+                pygame.Rect(inner.x, inner.y + label_h, inner.w, inner.h - label_h),
+                fg if primary else c.muted,
+                what="mode hint",
+            )
             if self.is_focused(mode):
                 draw.focus_ring(surface, t, rect, t.px(12))

@@ -126,8 +126,15 @@ class SceneScreen(Screen):
             self.cscroll.set(self.right.inflate(-t.px(12), 0).move(-t.px(6), 0), self.layout_c.content_h)
             for index, (choice, rect) in enumerate(zip(self.choices, self.layout_c.cards, strict=True), 1):
                 shown = rect.clip(self.right) if self.layout_c.content_h else rect
-                items.append(Item(f"c:{choice.id}", shown if shown.h else pygame.Rect(rect.x, rect.y, rect.w, 1),
-                                  partial(self.choose, choice.id), True, index if index <= 9 else 0))
+                items.append(
+                    Item(
+                        f"c:{choice.id}",
+                        shown if shown.h else pygame.Rect(rect.x, rect.y, rect.w, 1),
+                        partial(self.choose, choice.id),
+                        True,
+                        index if index <= 9 else 0,
+                    )
+                )
         elif self.outcome is not None:
             self.sections = outcome_sections(t, self.pt.scenario, self.outcome, self.pt.practice)
             button_h = t.px(58)
@@ -145,8 +152,10 @@ class SceneScreen(Screen):
 
     def _layout_top(self, items: list[Item]) -> None:
         t = self.theme
-        buttons = [("menu", tr("scene.menu"), "menu", self.open_pause),
-                   ("history", tr("scene.history"), "history", self.open_history)]
+        buttons = [
+            ("menu", tr("scene.menu"), "menu", self.open_pause),
+            ("history", tr("scene.history"), "history", self.open_history),
+        ]
         if self.pt.practice:
             buttons.append(("undo_top", tr("scene.undo"), "restart", self.undo))
         x = self.top.right
@@ -189,8 +198,9 @@ class SceneScreen(Screen):
         step = self.theme.px(80)
         if kind in (inp.UP, inp.DOWN) and self.scroll_outcome(step if kind == inp.DOWN else -step):
             return
-        if kind == inp.SCROLL and (self.scroll_outcome(-action.value * step)
-                                   or self.scroll_choices(-action.value * step)):
+        if kind == inp.SCROLL and (
+            self.scroll_outcome(-action.value * step) or self.scroll_choices(-action.value * step)
+        ):
             return
         if kind == inp.PAGE and self.scroll_choices(action.value * self.right.h * 3 // 4):
             return
@@ -229,8 +239,9 @@ class SceneScreen(Screen):
         """Gauge values now: easing from before the choice to after it."""
         after = self.pt.session.metrics
         k = draw.ease(self.anim)
-        return {key: self.before.get(key, value) + (value - self.before.get(key, value)) * k
-                for key, value in after.items()}
+        return {
+            key: self.before.get(key, value) + (value - self.before.get(key, value)) * k for key, value in after.items()
+        }
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_scene(self, surface)

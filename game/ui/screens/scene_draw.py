@@ -51,13 +51,15 @@ def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
     for key, label, icon, rect, enabled in self.top_buttons:
         widgets.button(surface, t, rect, label, self.is_focused(key), enabled=enabled, icon_name=icon)
     if shown_scene is not None:
-        hud.draw_speaker(surface, t, self.speaker, self.pt.scenario, shown_scene.speaker, shown_scene.place,
-                         self.pt.scenario_dir)
+        hud.draw_speaker(
+            surface, t, self.speaker, self.pt.scenario, shown_scene.speaker, shown_scene.place, self.pt.scenario_dir
+        )
     draw.card(surface, t, self.gauges)
     inner = self.gauges.inflate(-2 * t.pad, -2 * t.pad)
     deltas = self.outcome.total_deltas if self.outcome is not None else {}
-    hud.draw_gauges(surface, t, inner, hud.core_metrics(self.pt.scenario), self.shown_metrics(), deltas,
-                    self.gauge_shrink)
+    hud.draw_gauges(
+        surface, t, inner, hud.core_metrics(self.pt.scenario), self.shown_metrics(), deltas, self.gauge_shrink
+    )
     if self.outcome is None and scene is not None:
         lay = self.layout_c
         if lay.content_h:
@@ -65,18 +67,27 @@ def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
         chars = None if self.chars is None else int(self.chars)
         draw_narrative(surface, t, lay.narrative, scene, lay.shrink, chars)
         if not self.typing:
-            txt.draw_line(surface, t, tr("scene.question"), "h3", lay.question, c.text, what="scene question",
-                          shrink=lay.shrink)
+            txt.draw_line(
+                surface, t, tr("scene.question"), "h3", lay.question, c.text, what="scene question", shrink=lay.shrink
+            )
         for index, (choice, rect) in enumerate(zip(self.choices, lay.cards, strict=True), 1):
-            draw_choice(surface, t, rect, index, choice, lay.shrink, self.is_focused(f"c:{choice.id}"),
-                        faded=self.typing)
+            draw_choice(
+                surface, t, rect, index, choice, lay.shrink, self.is_focused(f"c:{choice.id}"), faded=self.typing
+            )
         if lay.content_h:
             surface.set_clip(None)
             self.cscroll.draw(surface, t)
     elif self.outcome is not None:
         _draw_outcome(self, surface)
-        widgets.button(surface, t, self.continue_rect, self.continue_label, self.is_focused("continue"),
-                       primary=True, icon_name="arrow_right")
+        widgets.button(
+            surface,
+            t,
+            self.continue_rect,
+            self.continue_label,
+            self.is_focused("continue"),
+            primary=True,
+            icon_name="arrow_right",
+        )
 
 
 def _draw_outcome(self: SceneScreen, surface: pygame.Surface) -> None:

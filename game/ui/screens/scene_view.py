@@ -105,14 +105,27 @@ def draw_narrative(
     """The scene's text in a card, headed by the decision point; ``chars`` limits it for the typewriter."""
     c = theme.colors
     draw.card(surface, theme, rect)
-    pygame.draw.rect(surface, c.highlight, pygame.Rect(rect.x, rect.y, theme.px(8), rect.h),
-                     border_top_left_radius=theme.radius, border_bottom_left_radius=theme.radius)
+    pygame.draw.rect(
+        surface,
+        c.highlight,
+        pygame.Rect(rect.x, rect.y, theme.px(8), rect.h),
+        border_top_left_radius=theme.radius,
+        border_bottom_left_radius=theme.radius,
+    )
     pad = theme.pad
     x = rect.x + pad + theme.px(8)
     inner_w = rect.w - 2 * pad - theme.px(8)
     label_h = theme.line_height("label", shrink)
-    txt.draw_line(surface, theme, tr(f"phase.{scene.phase}").upper(), "label",
-                  pygame.Rect(x, rect.y + pad, inner_w, label_h), c.highlight, what="scene phase label", shrink=shrink)
+    txt.draw_line(
+        surface,
+        theme,
+        tr(f"phase.{scene.phase}").upper(),
+        "label",
+        pygame.Rect(x, rect.y + pad, inner_w, label_h),
+        c.highlight,
+        what="scene phase label",
+        shrink=shrink,
+    )
     block = txt.layout(theme, scene.text, "body", inner_w, shrink)
     txt.draw(surface, block, (x, rect.y + pad + label_h + theme.px(6)), c.text, chars=chars)
 
@@ -157,9 +170,14 @@ def chance_section(theme: Theme, scenario: Scenario, outcome: Outcome, label: st
         return None
     index = outcome.chance_index or 0
     note = choice.next.outcomes[index].note if index < len(choice.next.outcomes) else ""
-    return Section(label=label, icon="chance", text=note or tr("outcome.chance_plain"),
-                   rows=metric_rows(scenario, outcome.outcome_deltas), rows_label=rows_label,
-                   accent=theme.colors.series[2])
+    return Section(
+        label=label,
+        icon="chance",
+        text=note or tr("outcome.chance_plain"),
+        rows=metric_rows(scenario, outcome.outcome_deltas),
+        rows_label=rows_label,
+        accent=theme.colors.series[2],
+    )
 
 
 def outcome_sections(theme: Theme, scenario: Scenario, outcome: Outcome, practice: bool) -> list[Section]:
@@ -179,19 +197,35 @@ def outcome_sections(theme: Theme, scenario: Scenario, outcome: Outcome, practic
     rows = metric_rows(scenario, outcome.deltas)
     nothing = "outcome.no_change_chance" if outcome.outcome_deltas else "outcome.no_change"
     sections.append(
-        Section(label=tr("outcome.effects"), icon="scale", rows=rows, note="" if rows else tr(nothing),
-                note_role="body")
+        Section(
+            label=tr("outcome.effects"), icon="scale", rows=rows, note="" if rows else tr(nothing), note_role="body"
+        )
     )
     chance = chance_section(theme, scenario, outcome, tr("outcome.chance"), tr("outcome.what_happened"))
     if chance is not None:  # before the events: the rules fire after the outcome's effects, and may answer them
         sections.append(chance)
     for firing in outcome.rules:
         rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
-        sections.append(Section(label=tr("outcome.event"), icon="event", text=rule.text if rule else firing.rule_id,
-                                rows=metric_rows(scenario, firing.deltas), accent=c.highlight))
+        sections.append(
+            Section(
+                label=tr("outcome.event"),
+                icon="event",
+                text=rule.text if rule else firing.rule_id,
+                rows=metric_rows(scenario, firing.deltas),
+                accent=c.highlight,
+            )
+        )
     if practice and choice is not None and choice.feedback:
-        sections.append(Section(label=tr("outcome.coach"), icon="coach", text=choice.feedback, accent=c.accent,
-                                note=tr("outcome.best") if choice.best else "", fill=c.accent_soft))
+        sections.append(
+            Section(
+                label=tr("outcome.coach"),
+                icon="coach",
+                text=choice.feedback,
+                accent=c.accent,
+                note=tr("outcome.best") if choice.best else "",
+                fill=c.accent_soft,
+            )
+        )
     elif not practice:
         sections.append(Section(note=tr("outcome.held"), flat=True))
     return sections
@@ -210,8 +244,10 @@ def _split(theme: Theme, sections: list[Section], width: int, shrink: float, gap
     """Where to cut the cards into two columns so the taller column is as short as possible."""
     best, best_h = 1, 10**9
     for cut in range(1, len(sections)):
-        tall = max(stack_height(theme, sections[:cut], width, shrink, gap),
-                   stack_height(theme, sections[cut:], width, shrink, gap))
+        tall = max(
+            stack_height(theme, sections[:cut], width, shrink, gap),
+            stack_height(theme, sections[cut:], width, shrink, gap),
+        )
         if tall < best_h:
             best, best_h = cut, tall
     return best
@@ -231,8 +267,10 @@ def layout_outcome(theme: Theme, sections: list[Section], column: pygame.Rect, b
 
     def two(shrink: float) -> int:
         cut = _split(theme, sections, half, shrink, gap)
-        return max(stack_height(theme, sections[:cut], half, shrink, gap),
-                   stack_height(theme, sections[cut:], half, shrink, gap)) + buttons(shrink)
+        return max(
+            stack_height(theme, sections[:cut], half, shrink, gap),
+            stack_height(theme, sections[cut:], half, shrink, gap),
+        ) + buttons(shrink)
 
     if one(0.88) <= column.h or len(sections) < 2:
         if one(txt.READABLE) <= column.h:

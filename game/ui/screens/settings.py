@@ -43,13 +43,21 @@ class SettingsScreen(Screen):
         on_off = [tr("common.off"), tr("common.on")]
         return [
             Row("language", tr("settings.language"), list(LANGUAGES.values()), list(LANGUAGES).index(s.language)),
-            Row("text_size", tr("settings.text_size"),
-                [tr(f"settings.text_size.{i}") for i in range(len(TEXT_SCALES))], s.text_size),
+            Row(
+                "text_size",
+                tr("settings.text_size"),
+                [tr(f"settings.text_size.{i}") for i in range(len(TEXT_SCALES))],
+                s.text_size,
+            ),
             Row("high_contrast", tr("settings.contrast"), on_off, int(s.high_contrast), True),
             Row("reduced_motion", tr("settings.motion"), on_off, int(s.reduced_motion), True),
             Row("typewriter", tr("settings.typewriter"), on_off, int(s.typewriter), True),
-            Row("volume", tr("settings.volume"), [tr("settings.volume_value", n=n) for n in range(0, 101, 10)],
-                s.volume // 10),
+            Row(
+                "volume",
+                tr("settings.volume"),
+                [tr("settings.volume_value", n=n) for n in range(0, 101, 10)],
+                s.volume // 10,
+            ),
             Row("fullscreen", tr("settings.fullscreen"), on_off, int(s.fullscreen), True),
         ]
 
@@ -106,8 +114,16 @@ class SettingsScreen(Screen):
             rect = pygame.Rect(x, y, inner_w, row_h)
             segments = self._segments(row, rect)
             self.layout_rows.append((row, rect, segments))
-            items.append(Item(row.key, rect, partial(self._step, row.key, 1, True), True, number,
-                              adjust=partial(self._adjust, row.key)))
+            items.append(
+                Item(
+                    row.key,
+                    rect,
+                    partial(self._step, row.key, 1, True),
+                    True,
+                    number,
+                    adjust=partial(self._adjust, row.key),
+                )
+            )
             y += row_h + gap
         self.done_rect = pygame.Rect(self.card.right - t.pad - t.px(220), y + t.px(4), t.px(220), t.px(52))
         self.note_rect = pygame.Rect(x, self.done_rect.bottom + t.px(6), inner_w, t.line_height("small"))
@@ -181,10 +197,10 @@ class SettingsScreen(Screen):
                     txt.draw_line(surface, t, label, "label", inner, fg, "center", "settings option")
             if focused:
                 draw.focus_ring(surface, t, rect, t.px(10))
-        widgets.button(surface, t, self.done_rect, tr("settings.done"), self.is_focused("done"), primary=True,
-                       icon_name="check")
-        txt.draw_line(surface, t, tr("settings.saved"), "small", self.note_rect,
-                      c.muted, "center", "settings note")
+        widgets.button(
+            surface, t, self.done_rect, tr("settings.done"), self.is_focused("done"), primary=True, icon_name="check"
+        )
+        txt.draw_line(surface, t, tr("settings.saved"), "small", self.note_rect, c.muted, "center", "settings note")
 
     def _draw_volume(self, surface: pygame.Surface, rect: pygame.Rect, row: Row) -> None:
         t = self.theme
@@ -198,5 +214,13 @@ class SettingsScreen(Screen):
         if fill.w:
             pygame.draw.rect(surface, c.accent, fill, border_radius=bar.h // 2)
         pygame.draw.circle(surface, c.accent, (bar.x + fill.w, bar.centery), t.px(11))
-        txt.draw_line(surface, t, label, "label", pygame.Rect(bar.right + t.px(12), rect.y, label_w - t.px(12), rect.h),
-                      c.text, "right", "volume value")
+        txt.draw_line(
+            surface,
+            t,
+            label,
+            "label",
+            pygame.Rect(bar.right + t.px(12), rect.y, label_w - t.px(12), rect.h),
+            c.text,
+            "right",
+            "volume value",
+        )

@@ -48,8 +48,9 @@ class TitleScreen(Screen):
         width = max(t.px(440), min(w * 40 // 100, t.px(560)))
         x = t.margin * 2
         gap = t.px(12)
-        self.title_rect = pygame.Rect(x, max(t.px(16), h * 7 // 100), min(w - 2 * x, t.px(760)),
-                                      t.line_height("display"))
+        self.title_rect = pygame.Rect(
+            x, max(t.px(16), h * 7 // 100), min(w - 2 * x, t.px(760)), t.line_height("display")
+        )
         tag_top = self.title_rect.bottom + t.px(22)
         self.subs = True
         button_h = max(t.px(70), t.line_height("button") + t.line_height("small") + t.px(12))
@@ -61,8 +62,13 @@ class TitleScreen(Screen):
         self.tag_rect = pygame.Rect(x, tag_top, self.title_rect.w, max(0, top - t.px(14) - tag_top))
         has_save = self.app.saves.exists()
         entries = [
-            ("continue", tr("title.continue"), self.save_title if has_save else tr("title.continue_none"), has_save,
-             self._continue),
+            (
+                "continue",
+                tr("title.continue"),
+                self.save_title if has_save else tr("title.continue_none"),
+                has_save,
+                self._continue,
+            ),
             ("new", tr("title.new"), self._new_hint(), True, self._new_game),
             ("scenarios", tr("title.scenarios"), tr("title.scenarios_hint"), True, lambda: flow.open_picker(self.app)),
             ("settings", tr("title.settings"), tr("title.settings_hint"), True, self._settings),
@@ -122,14 +128,28 @@ class TitleScreen(Screen):
             surface.blit(self._shade((w, h)), (0, 0))
         title_rect = self.title_rect
         txt.draw_line(surface, t, tr("app.title"), "display", title_rect, c.text, "left", "title")
-        pygame.draw.rect(surface, c.highlight,
-                         pygame.Rect(title_rect.x, title_rect.bottom + t.px(6), t.px(90), t.px(5)),
-                         border_radius=t.px(3))
+        pygame.draw.rect(
+            surface,
+            c.highlight,
+            pygame.Rect(title_rect.x, title_rect.bottom + t.px(6), t.px(90), t.px(5)),
+            border_radius=t.px(3),
+        )
         tagline = tr("app.tagline")
         if txt.fits(t, tagline, "h3", self.tag_rect.size):
             txt.draw_fitted(surface, t, tagline, "h3", self.tag_rect, c.muted, what="tagline")
         for key, label, sub, enabled, rect in self.entries:
-            icon = {"continue": "play", "new": "restart", "scenarios": "book", "settings": "settings",
-                    "quit": "close"}[key]
-            widgets.button(surface, t, rect, label, self.is_focused(key), primary=key == self.focus.focused_id,
-                           enabled=enabled, sub=sub, icon_name=icon, align="left")
+            icon = {"continue": "play", "new": "restart", "scenarios": "book", "settings": "settings", "quit": "close"}[
+                key
+            ]
+            widgets.button(
+                surface,
+                t,
+                rect,
+                label,
+                self.is_focused(key),
+                primary=key == self.focus.focused_id,
+                enabled=enabled,
+                sub=sub,
+                icon_name=icon,
+                align="left",
+            )
