@@ -28,8 +28,9 @@ def _t(session: Session, key: str, **values: object) -> str:
 
 
 def unavailable_message(exc: ChoiceNotAvailable, language: str) -> str:
-    """Why a typed choice was refused, in ``language`` (in English, exactly the exception's message)."""
-    listed = ", ".join(f"{i}={cid}" for i, cid in enumerate(exc.available, 1))
+    """Why a typed choice was refused, in ``language``, naming what can be typed now by its number (as the
+    choices are shown); the engine's own message (``str(exc)``) also names the choice ids, for authors."""
+    listed = ", ".join(str(number) for number in range(1, len(exc.available) + 1))
     return tr_in(
         language,
         f"terminal.choice.{exc.kind}",

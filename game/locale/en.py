@@ -172,7 +172,7 @@ STRINGS: dict[str, str] = {
     "terminal.choice.unavailable": (
         "choice '{asked}' is not available now (its condition does not hold); available now: {listed}"
     ),
-    "terminal.choice.unknown": "choice '{asked}' does not exist in scene '{scene}'; available now: {listed}",
+    "terminal.choice.unknown": "'{asked}' is not one of the choices here; available now: {listed}",
     "terminal.choice.ended": "choice '{asked}' cannot be made; available now: {listed}",
     "terminal.choice.none": "none: the playthrough has ended",
     "rating_word.best": "best",

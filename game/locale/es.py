@@ -176,7 +176,7 @@ STRINGS: dict[str, str] = {
     "terminal.choice.unavailable": (
         "La opción «{asked}» no está disponible ahora (no se cumple su condición); ahora puedes elegir: {listed}"
     ),
-    "terminal.choice.unknown": "La opción «{asked}» no existe en la escena «{scene}»; ahora puedes elegir: {listed}",
+    "terminal.choice.unknown": "«{asked}» no es ninguna de las opciones de aquí; ahora puedes elegir: {listed}",
     "terminal.choice.ended": "Ya no se puede elegir «{asked}»; ahora puedes elegir: {listed}",
     "terminal.choice.none": "ninguna opción, la partida ha terminado",
     "rating_word.best": "excelente",

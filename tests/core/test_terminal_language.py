@@ -62,7 +62,7 @@ def test_spanish_labels_read_as_spanish(monkeypatch: pytest.MonkeyPatch, capsys:
         "[COSTE] El mostrador",
         "Para pensar: ¿Qué te cuesta un encargo urgente gratis?",
         "Escribe un número (u = deshacer, m = indicadores, q = salir).",
-        "«9» no es un número entre 1 y 2; ahora puedes elegir: 1=price_rush, 2=say_yes",
+        "«9» no es un número entre 1 y 2; ahora puedes elegir: 1, 2",
         "  Suceso: Tu impresor amenaza con irse.",
         "  Tu coach: Lo paga tu equipo.",
         "Decisión deshecha.",
@@ -165,7 +165,7 @@ def test_no_english_label_leaks_into_spanish(
     assert missing == set(), missing
 
 
-def test_choice_refusals_in_english_are_the_engine_own_words() -> None:
+def test_choice_refusals_name_the_numbers_to_type_in_both_languages() -> None:
     scenario = load_scenario(RUSH).localized("en")
     assert scenario is not None
     session = Session(scenario)
@@ -183,12 +183,20 @@ def test_choice_refusals_in_english_are_the_engine_own_words() -> None:
         session.choose("1")
     refusals.append(caught.value)
     assert [r.kind for r in refusals] == ["range", "unknown", "unavailable", "ended"]
-    for refusal in refusals:
-        assert unavailable_message(refusal, "en") == str(refusal)
+    assert [str(r) for r in refusals][:2] == [  # the engine's words name the ids, for authors
+        "choice '9' is not a number between 1 and 2; available now: 1=price_rush, 2=say_yes",
+        "choice 'zz' does not exist in scene 'ask'; available now: 1=price_rush, 2=say_yes",
+    ]
+    assert [unavailable_message(r, "en") for r in refusals] == [  # the player is told the numbers to type
+        "choice '9' is not a number between 1 and 2; available now: 1, 2",
+        "'zz' is not one of the choices here; available now: 1, 2",
+        "choice 'hold' is not available now (its condition does not hold); available now: 1",
+        "choice '1' cannot be made; available now: none: the playthrough has ended",
+    ]
     assert [unavailable_message(r, "es") for r in refusals] == [
-        "«9» no es un número entre 1 y 2; ahora puedes elegir: 1=price_rush, 2=say_yes",
-        "La opción «zz» no existe en la escena «ask»; ahora puedes elegir: 1=price_rush, 2=say_yes",
-        "La opción «hold» no está disponible ahora (no se cumple su condición); ahora puedes elegir: 1=snap",
+        "«9» no es un número entre 1 y 2; ahora puedes elegir: 1, 2",
+        "«zz» no es ninguna de las opciones de aquí; ahora puedes elegir: 1, 2",
+        "La opción «hold» no está disponible ahora (no se cumple su condición); ahora puedes elegir: 1",
         "Ya no se puede elegir «1»; ahora puedes elegir: ninguna opción, la partida ha terminado",
     ]
 
