@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from game.core.format import format_delta, format_value
+from game.core.linebreak import NO_BREAK_SPACE, glued
 from game.core.session import ChoiceNotAvailable, Outcome, Session
 from game.locale import phase_word, rating_word, style_word, tr_in
 
@@ -19,7 +20,8 @@ _WIDTH = 78
 
 def _say(out: TextIO, text: str = "") -> None:
     for paragraph in text.split("\n") if text else [""]:
-        out.write(textwrap.fill(paragraph, _WIDTH) + "\n" if paragraph else "\n")
+        # no-break spaces keep a figure such as "20 %" on one line; the terminal prints them as spaces
+        out.write(textwrap.fill(glued(paragraph), _WIDTH).replace(NO_BREAK_SPACE, " ") + "\n" if paragraph else "\n")
 
 
 def _t(session: Session, key: str, **values: object) -> str:

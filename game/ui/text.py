@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.core import linebreak
 from game.ui.theme import Color, Theme
 
 MIN_SHRINK = 0.62
@@ -64,7 +65,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
         return cached
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split()
+        words = linebreak.words(paragraph)  # a figure such as "20 %" is one word: never split at its space
         if not words:
             lines.append("")
             continue
