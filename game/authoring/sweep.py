@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import gc
 import heapq
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from game.authoring.findings import (
@@ -112,6 +115,13 @@ def ways_of(scenario: Scenario, plan: StepPlan) -> dict[str, list[tuple[Evaluato
     return found
 
 
+def values_of(ids: tuple[str, ...]) -> Callable[[dict[str, float]], tuple[float, ...]]:
+    """A function giving the values of the metrics ``ids`` in an environment, as one tuple, in that order."""
+    if len(ids) > 1:
+        return itemgetter(*ids)  # one call in C: the quickest way, and a tuple when given two or more ids
+    return lambda env: tuple([env[metric_id] for metric_id in ids])
+
+
 def path_of(choices: list[Choice], link: Link) -> list[Move]:
     """The moves of a linked path, from the start."""
     moves: list[Move] = []
@@ -133,7 +143,7 @@ class _Arrivals:
     low: list[float] = field(default_factory=list)
     high: list[float] = field(default_factory=list)
     sums: list[float] = field(default_factory=list)
-    depth: int = -1
+    depth: int = sys.maxsize  # of the shortest path so far
     link: Link = None
 
 
@@ -202,6 +212,7 @@ class _Sweep:
         self.keep_turn = reads_turn(scenario)
         self.repeatable = frozenset(r.id for r in scenario.rules if not r.once)
         self.metric_ids = tuple(m.id for m in scenario.metrics)
+        self.pick = values_of(self.metric_ids)
         self.ways = ways_of(scenario, self.plan)
         self.values: dict[tuple[float, ...], tuple[float, ...]] = {}  # one copy of each tuple of metric values
         self.sets: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set of flags or rules fired
@@ -265,18 +276,21 @@ class _Sweep:
             return 0
         env["turn"] = turn + 1.0
         share = mass / len(available)
-        ids, repeatable, next_turn = self.metric_ids, self.repeatable, turn + 1 if self.keep_turn else turn
-        moves: list[tuple[str, Key, bool, float, int, int]] = []  # (node, its key, ended, probability, number, outcome)
+        pick, repeatable, next_turn = self.pick, self.repeatable, turn + 1 if self.keep_turn else turn
+        # (node, its key or for an ending its values, ended, probability, number, outcome)
+        moves: list[tuple[str, Any, bool, float, int, int]] = []
         for ways in available:
             for number, outcome, p, change, to, extra in ways:
                 after = env.copy()
                 node, new_flags, new_fired, ending, _moved = play_out(
                     plan, after, flags, fired, change, to, extra, None, None
                 )
-                if repeatable and ending is None and new_fired & repeatable:
+                if ending is not None:
+                    moves.append((node, pick(after), True, share * p, number, outcome))
+                    continue
+                if repeatable and new_fired & repeatable:
                     new_fired = new_fired - repeatable
-                child: Key = (tuple([after[i] for i in ids]), new_flags, new_fired, next_turn)
-                moves.append((node, child, ending is not None, share * p, number, outcome))
+                moves.append((node, (pick(after), new_flags, new_fired, next_turn), False, share * p, number, outcome))
         if self.known + len(moves) > self.max_states and self.known + self._new(moves, pending) > self.max_states:
             return -1
         deeper = depth + 1
@@ -285,7 +299,7 @@ class _Sweep:
         for node, child, ended, weight, number, outcome in moves:
             offered[number] = 1
             if ended:
-                self._arrive(node, child[0], weight, paths, deeper, (number, outcome, node, link))
+                self._arrive(node, child, weight, paths, deeper, number, outcome, link)
                 continue
             following = pending.get(node)
             if following is None:
@@ -313,12 +327,12 @@ class _Sweep:
         self.known += added
         return added
 
-    def _new(self, moves: list[tuple[str, Key, bool, float, int, int]], pending: dict[str, dict[Key, Record]]) -> int:
+    def _new(self, moves: list[tuple[str, Any, bool, float, int, int]], pending: dict[str, dict[Key, Record]]) -> int:
         """How many distinct states these moves would add (only asked near the limit)."""
         seen: set[object] = set()
         for node, child, ended, _weight, _number, _outcome in moves:
             if ended:
-                code = self._code(child[0])
+                code = self._code(child)
                 if code not in self.arrivals[node].codes:
                     seen.add((node, code))
             elif child not in pending.get(node, {}):
@@ -335,23 +349,53 @@ class _Sweep:
             code = (code << 32) | number
         return code
 
-    def _arrive(self, ending: str, values: tuple[float, ...], mass: float, paths: int, depth: int, link: Link) -> None:
-        """Add one move into ``ending``, with these metric values, to that ending's figures."""
+    def _tally(self, sums: list[float], values: tuple[float, ...], mass: float) -> int:
+        """Add ``values`` weighted by ``mass`` to an ending's ``sums``; returns the values' code (``_code``): one
+        loop for both, as every arrival needs both."""
+        code = 0
+        numbers = self.numbers
+        for index, value in enumerate(values):
+            sums[index] += value * mass
+            table = numbers[index]
+            number = table.get(value)
+            if number is None:
+                number = table[value] = len(table)
+            code = (code << 32) | number
+        return code
+
+    def _arrive(
+        self,
+        ending: str,
+        values: tuple[float, ...],
+        mass: float,
+        paths: int,
+        depth: int,
+        number: int,
+        outcome: int,
+        link: Link,
+    ) -> None:
+        """Add one move into ``ending``, with these metric values, to that ending's figures. The move is choice
+        ``number`` (chance ``outcome``) taken after ``link``; its own link is made only when a path keeps it."""
         arrivals = self.arrivals[ending]
         stats = arrivals.stats
         stats.probability += mass
         stats.paths += paths  # type: ignore[operator]  # never None here: no loops
-        if arrivals.depth < 0 or depth < arrivals.depth:
-            arrivals.depth, arrivals.link = depth, link
-        sums = arrivals.sums
-        for index, value in enumerate(values):
-            sums[index] += value * mass
-        code = self._code(values)
+        if depth < arrivals.depth:
+            arrivals.depth, arrivals.link = depth, (number, outcome, ending, link)
+        code = self._tally(arrivals.sums, values, mass)
         if code in arrivals.codes:  # a state already known: a shorter way to the best or worst one?
-            for found in (self.best, self.worst):
-                if found is not None and found.code == code and found.ending == ending and depth < found.depth:
-                    found.depth, found.link = depth, link
+            best, worst = self.best, self.worst
+            if best is not None and best.code == code and depth < best.depth and best.ending == ending:
+                best.depth, best.link = depth, (number, outcome, ending, link)
+            if worst is not None and worst.code == code and depth < worst.depth and worst.ending == ending:
+                worst.depth, worst.link = depth, (number, outcome, ending, link)
             return
+        self._first(arrivals, ending, values, code, depth, (number, outcome, ending, link))
+
+    def _first(
+        self, arrivals: _Arrivals, ending: str, values: tuple[float, ...], code: int, depth: int, link: Link
+    ) -> None:
+        """A new ending state: count it, widen the ending's ranges, and see whether it is the best or worst yet."""
         arrivals.codes.add(code)
         self.known += 1
         low, high = arrivals.low, arrivals.high
