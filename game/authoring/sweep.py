@@ -36,7 +36,6 @@ from game.authoring.findings import (
     Move,
     SoftLock,
     Terminal,
-    menus,
     move,
     new_endings,
     reads_turn,
@@ -65,53 +64,66 @@ def scene_order(scenario: Scenario) -> list[str] | None:
     reachable here when some choice names it."""
     ids = [s.id for s in scenario.scenes]
     position = {scene_id: i for i, scene_id in enumerate(ids)}
-    following: dict[str, set[str]] = {
-        s.id: {t for c in s.choices for t in c.targets() if t in position} for s in scenario.scenes
-    }
-    reachable = {scenario.start} if scenario.start in position else set()
-    stack = list(reachable)
+    following: list[list[int]] = []  # by file position: the positions of the scenes each scene's choices name
+    for scene in scenario.scenes:
+        named: set[int] = set()
+        for choice in scene.choices:
+            next_ = choice.next
+            for target in (next_.target,) if isinstance(next_, Goto) else choice.targets():
+                at = position.get(target)
+                if at is not None:  # an ending otherwise
+                    named.add(at)
+        following.append(list(named))
+    start = position.get(scenario.start)
+    if start is None:
+        return []
+    reached = bytearray(len(ids))
+    reached[start] = 1
+    stack = [start]
     while stack:
-        for target in following[stack.pop()]:
-            if target not in reachable:
-                reachable.add(target)
-                stack.append(target)
-    indegree = dict.fromkeys(reachable, 0)
-    for scene_id in reachable:
-        for target in following[scene_id]:
-            indegree[target] += 1
-    ready = [position[i] for i in reachable if indegree[i] == 0]  # a heap of file positions: file order among equals
-    heapq.heapify(ready)
+        for later in following[stack.pop()]:
+            if not reached[later]:
+                reached[later] = 1
+                stack.append(later)
+    indegree = [0] * len(ids)
+    for at, laters in enumerate(following):
+        if reached[at]:
+            for later in laters:
+                indegree[later] += 1
+    ready = [at for at in range(len(ids)) if reached[at] and not indegree[at]]  # a heap: file order among equals
     order: list[str] = []
     while ready:
-        scene_id = ids[heapq.heappop(ready)]
-        order.append(scene_id)
-        for target in following[scene_id]:
-            indegree[target] -= 1
-            if indegree[target] == 0:
-                heapq.heappush(ready, position[target])
-    return order if len(order) == len(reachable) else None
+        at = heapq.heappop(ready)
+        order.append(ids[at])
+        for later in following[at]:
+            indegree[later] -= 1
+            if not indegree[later]:
+                heapq.heappush(ready, later)
+    return order if len(order) == sum(reached) else None
 
 
 def ways_of(scenario: Scenario, plan: StepPlan) -> dict[str, list[tuple[Evaluator | None, list[Way]]]]:
     """Per scene, its choices as (the condition's compiled function or None, the ways out of the choice):
-    every move prepared once."""
+    every move prepared once. Choices are numbered in file order across scenes, as ``findings.menus`` does."""
     found: dict[str, list[tuple[Evaluator | None, list[Way]]]] = {}
-    for scene_id, entries in menus(scenario).items():
-        found[scene_id] = []
-        for choice, number, when, outcomes in entries:
-            change = plan.changes[choice.id][1]
-            ways: list[Way] = []
+    changes, outcome_changes = plan.changes, plan.outcome_changes
+    number = 0
+    for scene in scenario.scenes:
+        entries: list[tuple[Evaluator | None, list[Way]]] = []
+        for choice in scene.choices:
+            change = changes[choice.id][1]
             next_ = choice.next
-            for target, p, outcome in outcomes:
-                to: str | Branches
-                if target is not None:  # a chance outcome
-                    to = target
-                else:
-                    assert not isinstance(next_, Chance)
-                    to = next_.target if isinstance(next_, Goto) else next_
-                extra = plan.outcome_changes.get((choice.id, outcome)) if outcome >= 0 else None
-                ways.append((number, outcome, p, change, to, extra))
-            found[scene_id].append((None if when is None else when.evaluator, ways))
+            ways: list[Way]
+            if isinstance(next_, Chance):
+                ways = [
+                    (number, k, o.probability, change, o.target, outcome_changes.get((choice.id, k)))
+                    for k, o in enumerate(next_.outcomes)
+                ]
+            else:  # one way: to a scene or ending, or to where the branches decide
+                ways = [(number, -1, 1.0, change, next_.target if isinstance(next_, Goto) else next_, None)]
+            entries.append((None if choice.when is None else choice.when.evaluator, ways))
+            number += 1
+        found[scene.id] = entries
     return found
 
 
@@ -167,12 +179,12 @@ def sweep(scenario: Scenario, max_states: int) -> Findings | None:
     cyclic garbage collector is paused meanwhile: only acyclic objects are made, and its walks over millions
     of them would cost as much as the search.
     """
-    order = scene_order(scenario)
-    if order is None:
-        return None
     enabled = gc.isenabled()
-    gc.disable()
+    gc.disable()  # before the scene order too: its lists would set off full collections over a large model
     try:
+        order = scene_order(scenario)
+        if order is None:
+            return None
         return _Sweep(scenario, order, max(max_states, 1)).run()
     finally:
         if enabled:

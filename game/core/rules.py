@@ -155,10 +155,18 @@ def plan_of(scenario: Scenario) -> StepPlan:
         return plan
     bounds = {m.id: (m.minimum, m.maximum) for m in scenario.metrics}
     flag_zeros = dict.fromkeys(scenario.flags, 0.0)
+    prepared: dict[Effects, Change] = {}  # equal effects are prepared once: scenarios repeat a few deltas
+
+    def change_of(effects: Effects) -> Change:
+        found = prepared.get(effects)
+        if found is None:
+            found = prepared[effects] = _change(bounds, flag_zeros, effects)
+        return found
+
     choices = [c for s in scenario.scenes for c in s.choices]
-    changes = {c.id: (c, _change(bounds, flag_zeros, c.effects)) for c in choices}
+    changes = {c.id: (c, change_of(c.effects)) for c in choices}
     outcome_changes = {
-        (c.id, k): _change(bounds, flag_zeros, o.effects)
+        (c.id, k): change_of(o.effects)
         for c in choices
         if isinstance(c.next, Chance)
         for k, o in enumerate(c.next.outcomes)
