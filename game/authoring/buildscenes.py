@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
 from game.authoring.reader import Reader, valid_ident, valid_number, valid_text
-from game.authoring.yamlnodes import Mark, YMap, YNode, YScalar, YSeq
+from game.authoring.yamlnodes import NULLS, Mark, YMap, YNode, YScalar, YSeq
 from game.core.expr import Condition, ConditionError, compile_condition
 from game.core.model import PHASES, STYLES, Branch, Branches, Chance, Choice, Effects, Goto, Outcome, Scene
 
@@ -235,8 +235,8 @@ class SceneBuilder:
         """Where a choice leads: ``next`` (one target or branches) or ``chance``; None after errors."""
         get = spec.entries.get
         raw = get("next")
-        if type(raw) is str and raw in self.targets and get("chance") is None:  # the usual `next: scene_id`
-            mark = spec.marks["next"]  # (every target is a valid id: collect_targets keeps only those)
+        if type(raw) is str and raw in self.targets and raw not in NULLS and get("chance") is None:
+            mark = spec.marks["next"]  # the usual `next: scene_id` (every target is a valid id; `null` reads as empty)
             return Goto(raw, Pos(spec.path, mark.line + 1, mark.column + 1))
         if (raw is None) == (get("chance") is None):
             self.bag.add("S209", f"{what} needs exactly one of 'next' or 'chance'", spec.pos)
@@ -294,7 +294,7 @@ class SceneBuilder:
             if p is None:
                 p = read.number(spec.get("p"), "p")
             target = get("next")
-            if type(target) is not str or target not in self.targets:  # the usual case: a plain target id
+            if type(target) is not str or target not in self.targets or target in NULLS:  # usual: a plain id
                 target = self.target(spec.get("next"), "next")
             raw = get("note")
             note = "" if raw is None else valid_text(raw)

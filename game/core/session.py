@@ -22,7 +22,10 @@ from game.core.deltas import total_deltas
 from game.core.model import Chance, Choice, Ending, Scenario, Scene
 from game.core.rules import RuleFiring, State, Step, choice_available, initial_state, step
 
-SAVE_VERSION = 1
+# 2: a chance outcome's own deltas are saved apart (``outcome_deltas``); a version 1 save holds them added into
+# ``deltas`` and is split when read. A build that reads only version 1 refuses a version 2 save, rather than
+# showing totals without chance's part.
+SAVE_VERSION = 2
 
 
 class ChoiceNotAvailable(ValueError):
@@ -393,7 +396,7 @@ class Session:
                 raise SaveError("the save is damaged (it names flags or rules the scenario does not have)")
         session._states = states
         session.history = [
-            outcome if "outcome_deltas" in raw else _split_chance_part(scenario, session.seed, before, outcome)
+            outcome if version >= 2 else _split_chance_part(scenario, session.seed, before, outcome)
             for outcome, raw, before in zip(history, data["history"], states, strict=False)
         ]
         session._machine.set_state(session.state.node, model=session._driver)

@@ -120,6 +120,8 @@ def test_a_save_keeps_the_outcome_part_apart_through_a_round_trip() -> None:
     session = Session(rush(), seed=1)
     outcome = session.choose("raise_price")
     data = json.loads(json.dumps(session.to_json()))
+    # version 2: a build that reads only version 1 (merged deltas) refuses it instead of losing chance's part
+    assert data["save_version"] == 2
     assert data["history"][0]["deltas"] == {"reputation": 2}
     assert data["history"][0]["outcome_deltas"] == {"revenue": -3000}
     restored = Session.from_json(session.scenario, data)
@@ -132,6 +134,7 @@ def test_a_save_written_before_the_split_loads_with_the_outcome_part_apart_and_t
     scenario = rush()
     data = json.loads(OLD_SAVE.read_text(encoding="utf-8"))
     saved = data["history"][0]
+    assert data["save_version"] == 1
     assert "outcome_deltas" not in saved and saved["deltas"] == {"reputation": 2, "revenue": -3000}  # merged
     restored = Session.from_json(scenario, data)
     outcome = restored.history[0]
@@ -142,6 +145,7 @@ def test_a_save_written_before_the_split_loads_with_the_outcome_part_apart_and_t
     today = Session(scenario, seed=1)
     assert today.choose("raise_price") == outcome
     assert restored.to_json()["history"][0]["outcome_deltas"] == {"revenue": -3000}
+    assert restored.to_json()["save_version"] == 2
     # it plays on: undo, and the same choice again
     restored.undo()
     assert restored.choose("raise_price") == outcome

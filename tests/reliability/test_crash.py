@@ -39,7 +39,7 @@ from tests.conftest import DATA, ROOT
 pytest.importorskip("game.ui.playthrough")
 pytest.importorskip("game.training.records")
 
-from game.core.session import SaveError, Session  # noqa: E402
+from game.core.session import SAVE_VERSION, SaveError, Session  # noqa: E402
 from game.training.records import DB_NAME, open_records  # noqa: E402
 from game.ui.playthrough import PRACTICE, Playthrough, load_ok  # noqa: E402
 from game.ui.storage import SaveSlot  # noqa: E402
@@ -240,7 +240,7 @@ REASONS = {
     "not-an-object": "not a save of this game",
     "another-game": "not a save of this game",
     "newer-file": "newer version of the game",
-    "newer-session": "this game reads up to version 1",
+    "newer-session": f"this game reads up to version {SAVE_VERSION}",
     "other-content": "the scenario file changed",
     "history-cut": "damaged",
     "unknown-scene": "does not have",
@@ -263,8 +263,9 @@ def test_a_bad_save_is_refused_with_its_reason_and_the_backup_is_used(
 def test_a_newer_session_save_names_both_versions() -> None:
     scenario = load_ok(str(SCENARIO)).scenario
     assert scenario is not None
-    data = Session(scenario, seed=1).to_json() | {"save_version": 2}
-    with pytest.raises(SaveError, match=r"version 2; this game reads up to version 1"):
+    newer = SAVE_VERSION + 1
+    data = Session(scenario, seed=1).to_json() | {"save_version": newer}
+    with pytest.raises(SaveError, match=rf"version {newer}; this game reads up to version {SAVE_VERSION}"):
         Session.from_json(scenario, data)
 
 

@@ -192,3 +192,37 @@ def test_a_save_the_rules_could_not_have_made_is_refused(damage: object) -> None
     damage(data)  # type: ignore[operator]
     with pytest.raises(SaveError, match="damaged"):
         Session.from_json(scenario, data)
+
+
+NULL_TARGET = """\
+id: nulltest
+title: Null test
+language: en
+summary: A scene called null.
+metrics:
+  reputation: {start: 50}
+characters:
+  kim: {name: Kim, role: Client}
+start: a
+scenes:
+  a:
+    phase: cost
+    text: Where?
+    choices:
+      - {id: go, text: Go., style: assertive, feedback: Ok., best: true, next: null}
+      - {id: luck, text: Luck., style: passive, feedback: Ok., chance: [{p: 0.5, next: null}, {p: 0.5, next: win}]}
+  null:
+    phase: limits
+    text: Null scene.
+    choices:
+      - {id: end, text: End., style: assertive, feedback: Ok., best: true, next: win}
+endings:
+  win: {rating: best, title: Win, text: You win.}
+"""
+
+
+def test_an_unquoted_null_target_stays_empty_even_beside_a_scene_called_null() -> None:
+    # Was (found in review): the loader's fast path for `next: scene_id` took `null` as the scene `null`, though
+    # YAML reads an unquoted null as empty; it is refused as before, in a choice and in a chance outcome.
+    found = [c for c in _codes(NULL_TARGET) if c[0] == "S201"]
+    assert found == [("S201", 15, 80), ("S201", 16, 88)], _codes(NULL_TARGET)
