@@ -111,3 +111,36 @@ def test_a_choice_with_no_effects_of_its_own_says_chance_decided(make_app) -> No
     plain = session.choose("count")  # nothing at all changes
     effects = outcome_sections(pilot.app.theme, scenario, plain, practice=True)[1]
     assert effects.note == tr("outcome.no_change")
+
+
+SPA = DATA.parent.parent / "scenarios" / "spa-hotel.yaml"
+# seed 423: the passive-aggressive workaround at the resolution; chance sends a guest to complain and two rules
+# fire after it (Noor resigns, a one-star review): six cards
+TWO_EVENTS = [2, 3, 2, 2, 2, 2, 3, 3, 1, 1, 1, 2, 3]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_chance_and_two_events_fit_without_scrolling_in_the_usual_window(make_app, lang: str) -> None:
+    """In the order of what happened the six cards only fit by scrolling at 1280x720, hiding the coach; chance's
+    card then goes after the events and two columns hold everything."""
+    pilot = make_app(lang=lang, size=(1280, 720), folder=SPA.parent, typewriter=False)
+    assert flow.start(pilot.app, SPA, PRACTICE, seed=423)
+    pilot.frame()
+    screen = pilot.screen
+    assert isinstance(screen, SceneScreen)
+    for number in TWO_EVENTS:
+        if screen.outcome is not None:
+            pilot.key(pygame.K_RETURN)
+            pilot.frame()
+            screen = pilot.screen
+            assert isinstance(screen, SceneScreen)
+        pilot.key(getattr(pygame, f"K_{number}"))
+    outcome = screen.outcome
+    assert outcome is not None and outcome.chance and len(outcome.rules) == 2
+    pilot.settle(1.5)
+    pilot.app.draw()
+    layout = screen.layout_o
+    assert layout.content_h == 0 and len(layout.columns) == 2  # no scrolling: the coach is in view
+    shown = [s.icon for _rect, column in layout.columns for s in column]
+    assert shown == ["speech", "scale", "event", "event", "chance", "coach"]
+    assert OVERFLOWS == []

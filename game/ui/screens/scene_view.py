@@ -254,7 +254,33 @@ def _split(theme: Theme, sections: list[Section], width: int, shrink: float, gap
 
 
 def layout_outcome(theme: Theme, sections: list[Section], column: pygame.Rect, button_h: int) -> OutcomeLayout:
-    """One column when it fits well; otherwise two side by side (many events at once); shrunk if needed."""
+    """One column when it fits well; otherwise two side by side (many events at once); shrunk if needed.
+
+    The cards keep the order of what happened (chance's card before the events its outcome may have set off),
+    unless only that order would make the cards scroll: then chance's card goes after the events, just before
+    the coach, which often lets two columns hold everything (a learner should not have to scroll to read the
+    coach)."""
+    found = _layout_outcome(theme, sections, column, button_h)
+    if found.content_h:
+        moved = _chance_after_events(sections)
+        if moved != sections:
+            other = _layout_outcome(theme, moved, column, button_h)
+            if not other.content_h:
+                return other
+    return found
+
+
+def _chance_after_events(sections: list[Section]) -> list[Section]:
+    """The cards with chance's card moved after the last event (the same list when there is nothing to move)."""
+    chance = next((i for i, s in enumerate(sections) if s.icon == "chance"), -1)
+    last_event = max((i for i, s in enumerate(sections) if s.icon == "event"), default=-1)
+    if chance < 0 or last_event < chance:
+        return sections
+    rest = sections[:chance] + sections[chance + 1 :]
+    return rest[:last_event] + [sections[chance]] + rest[last_event:]
+
+
+def _layout_outcome(theme: Theme, sections: list[Section], column: pygame.Rect, button_h: int) -> OutcomeLayout:
     gap = theme.px(12)
 
     def buttons(shrink: float) -> int:
