@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, field
 
-from game.authoring.findings import Move, move, outcomes_of, reads_turn
+from game.authoring.findings import Move, Progress, move, outcomes_of, reads_turn
 from game.authoring.findings import menus as scene_menus
 from game.core.model import Choice, Scenario
 from game.core.rules import State, env_of, initial_state, next_state, step
@@ -77,8 +77,11 @@ class StateGraph:
         ]
 
 
-def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> StateGraph:
-    """Visit every distinct reachable state of ``scenario`` (up to ``max_states``) breadth first.
+def explore(
+    scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, progress: Progress | None = None, every: int = 65_536
+) -> StateGraph:
+    """Visit every distinct reachable state of ``scenario`` (up to ``max_states``) breadth first; ``progress``,
+    when given, is told every ``every`` states expanded.
 
     The cyclic garbage collector is paused meanwhile: the search only adds long-lived, acyclic objects, and
     the collector's repeated walks over millions of them would otherwise take as long as the search itself.
@@ -86,13 +89,13 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> StateGr
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _explore(scenario, max_states)
+        return _explore(scenario, max_states, progress, max(every, 1))
     finally:
         if enabled:
             gc.enable()
 
 
-def _explore(scenario: Scenario, max_states: int) -> StateGraph:
+def _explore(scenario: Scenario, max_states: int, progress: Progress | None, every: int) -> StateGraph:
     """The search. A state is its own key: when no condition reads ``turn``, every state is stored with turn 0
     (its parent is stepped from turn -1), and rules that may fire again are dropped from ``fired``."""
     choices = [c for s in scenario.scenes for c in s.choices]
@@ -112,6 +115,8 @@ def _explore(scenario: Scenario, max_states: int) -> StateGraph:
     via.append(-1)
     current = 0
     while current < len(states):
+        if progress is not None and current % every == 0:
+            progress(len(states), current, 0, 0)
         state = states[current]
         menu = None if state.ended else menus.get(state.node)
         if menu is not None:

@@ -11,7 +11,7 @@ A path is a list of moves, each ``{"choice", "style", "to"}`` plus ``"chance"`` 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from game.core.expr import Condition
@@ -99,6 +99,11 @@ def outcomes_of(choice: Choice) -> list[tuple[str | None, float, int]]:
 
 
 MenuEntry = tuple[Choice, int, "Condition | None", list[tuple[str | None, float, int]]]
+
+
+#: Told how far an exploration has got: (distinct states known, states expanded, scenes taken, scenes to take);
+#: the whole-graph explorer, which does not go scene by scene, gives 0 for both scene counts.
+Progress = Callable[[int, int, int, int], None]
 
 
 def menus(scenario: Scenario) -> dict[str, list[MenuEntry]]:

@@ -34,6 +34,7 @@ from game.authoring.findings import (
     EndingStats,
     Findings,
     Move,
+    Progress,
     SoftLock,
     Terminal,
     move,
@@ -172,12 +173,12 @@ class _Candidate:
     link: Link
 
 
-def sweep(scenario: Scenario, max_states: int) -> Findings | None:
+def sweep(scenario: Scenario, max_states: int, progress: Progress | None = None) -> Findings | None:
     """Explore ``scenario`` scene by scene; None when a choice can lead back to an earlier scene (a loop).
 
     Stops once ``max_states`` distinct states are known (the figures then cover the scenes taken so far). The
     cyclic garbage collector is paused meanwhile: only acyclic objects are made, and its walks over millions
-    of them would cost as much as the search.
+    of them would cost as much as the search. ``progress``, when given, is told after each scene.
     """
     enabled = gc.isenabled()
     gc.disable()  # before the scene order too: its lists would set off full collections over a large model
@@ -185,7 +186,7 @@ def sweep(scenario: Scenario, max_states: int) -> Findings | None:
         order = scene_order(scenario)
         if order is None:
             return None
-        return _Sweep(scenario, order, max(max_states, 1)).run()
+        return _Sweep(scenario, order, max(max_states, 1)).run(progress)
     finally:
         if enabled:
             gc.enable()
@@ -229,8 +230,8 @@ class _Sweep:
         self.values: dict[tuple[float, ...], tuple[float, ...]] = {}  # one copy of each tuple of metric values
         self.sets: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set of flags or rules fired
 
-    def run(self) -> Findings:
-        """Take the scenes in order; returns the findings."""
+    def run(self, progress: Progress | None = None) -> Findings:
+        """Take the scenes in order, telling ``progress`` after each; returns the findings."""
         findings = self.findings
         start = initial_state(self.scenario)
         # when no condition reads the turn, every state counts as turn -1: states then differ by what matters
@@ -242,7 +243,9 @@ class _Sweep:
         )
         pending: dict[str, dict[Key, Record]] = {start.node: {first: [1.0, 1, 0, None]}}
         live = peak = 1
-        for scene_id in self.order:
+        for taken, scene_id in enumerate(self.order, 1):
+            if progress is not None:
+                progress(self.known, findings.expanded, taken - 1, len(self.order))
             bucket = pending.pop(scene_id, None)
             if not bucket:
                 continue
@@ -264,6 +267,8 @@ class _Sweep:
                 if live > peak:
                     peak = live
                 live -= 1
+        if progress is not None:
+            progress(self.known, findings.expanded, len(self.order), len(self.order))
         for rest in pending.values():  # only when the limit stopped the search
             findings.unexplored += sum(record[0] for record in rest.values())
         findings.peak_states = peak

@@ -10,10 +10,12 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
+from typing import TextIO
 
 from game.authoring.explore import DEFAULT_MAX_STATES, coach_line, explore
 from game.authoring.explore_report import table, to_json
-from game.authoring.findings import Findings
+from game.authoring.findings import Findings, Progress
 from game.authoring.paths import analyse
 from game.authoring.sweep import DEFAULT_SWEEP_STATES, sweep
 from game.commands.common import load_for_play
@@ -47,7 +49,12 @@ def run(args: argparse.Namespace) -> int:
     if scenario is None:
         return 1
     started = time.perf_counter()
-    findings = find(scenario, args.max_states)
+    line = ProgressLine(sys.stderr) if sys.stderr.isatty() else None  # a long search says how far it has got
+    try:
+        findings = find(scenario, args.max_states, line)
+    finally:
+        if line is not None:
+            line.clear()
     coach = coach_line(scenario)
     data = to_json(findings, coach, time.perf_counter() - started)
     if args.json:
@@ -75,9 +82,40 @@ def _positive(text: str) -> int:
     return value
 
 
-def find(scenario: Scenario, max_states: int | None = None) -> Findings:
+def find(scenario: Scenario, max_states: int | None = None, progress: Progress | None = None) -> Findings:
     """Explore scene by scene when the scenario has no loop, else the whole state graph."""
-    found = sweep(scenario, DEFAULT_SWEEP_STATES if max_states is None else max_states)
+    found = sweep(scenario, DEFAULT_SWEEP_STATES if max_states is None else max_states, progress)
     if found is not None:
         return found
-    return analyse(explore(scenario, DEFAULT_MAX_STATES if max_states is None else max_states))
+    return analyse(explore(scenario, DEFAULT_MAX_STATES if max_states is None else max_states, progress))
+
+
+class ProgressLine:
+    """How far the search has got, as one line on a terminal rewritten in place: at most every ``interval``
+    seconds, and only once a search has run that long (a quick one prints nothing). ``clear`` removes it."""
+
+    def __init__(self, stream: TextIO, interval: float = 0.5, clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream = stream
+        self.interval = interval
+        self.clock = clock
+        self.started = clock()
+        self.due = self.started + interval
+        self.shown = False
+
+    def __call__(self, states: int, expanded: int, scenes_taken: int, scenes: int) -> None:
+        """A ``Progress``: rewrite the line when it is due."""
+        now = self.clock()
+        if now < self.due:
+            return
+        self.due = now + self.interval
+        where = f"scene {scenes_taken + 1:,} of {scenes:,}, " if scenes and scenes_taken < scenes else ""
+        self.stream.write(f"\rexploring: {where}{states:,} states, {now - self.started:.0f} s\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        """Remove the line, if one was written."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
