@@ -38,7 +38,6 @@ def unavailable_message(exc: ChoiceNotAvailable, language: str) -> str:
         f"terminal.choice.{exc.kind}",
         asked=exc.asked,
         count=len(exc.available),
-        scene=exc.scene,
         listed=listed or tr_in(language, "terminal.choice.none"),
     )
 

@@ -33,18 +33,15 @@ class ChoiceNotAvailable(ValueError):
 
     ``kind`` says why, for front ends that word it themselves: ``"ended"`` (the playthrough is over),
     ``"range"`` (a number outside 1..len(available)), ``"unavailable"`` (the choice's condition does not
-    hold) or ``"unknown"`` (no such choice in ``scene``).
+    hold) or ``"unknown"`` (no such choice in the current scene).
     """
 
-    def __init__(
-        self, asked: str, available: Sequence[str], reason: str, kind: str = "unknown", scene: str = ""
-    ) -> None:
+    def __init__(self, asked: str, available: Sequence[str], reason: str, kind: str = "unknown") -> None:
         listed = ", ".join(f"{i}={cid}" for i, cid in enumerate(available, 1)) or "none: the playthrough has ended"
         super().__init__(f"choice '{asked}' {reason}; available now: {listed}")
         self.asked = asked
         self.available = list(available)
         self.kind = kind
-        self.scene = scene
 
 
 class SaveError(ValueError):
@@ -296,16 +293,14 @@ class Session:
             number = int(text)
             if 1 <= number <= len(available):
                 return available[number - 1]
-            raise ChoiceNotAvailable(text, ids, f"is not a number between 1 and {len(available)}", "range", node)
+            raise ChoiceNotAvailable(text, ids, f"is not a number between 1 and {len(available)}", "range")
         for choice in available:
             if choice.id == text:
                 return choice
         scene = self.scene
         if scene is not None and scene.choice(text) is not None:
-            raise ChoiceNotAvailable(
-                text, ids, "is not available now (its condition does not hold)", "unavailable", node
-            )
-        raise ChoiceNotAvailable(text, ids, f"does not exist in scene '{node}'", "unknown", node)
+            raise ChoiceNotAvailable(text, ids, "is not available now (its condition does not hold)", "unavailable")
+        raise ChoiceNotAvailable(text, ids, f"does not exist in scene '{node}'", "unknown")
 
     # -- acting --------------------------------------------------------------------------------------
     def choose(self, wanted: str | int) -> Outcome:

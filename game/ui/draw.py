@@ -63,6 +63,17 @@ def card(
         pygame.draw.rect(surface, edge, rect, width=width, border_radius=radius)
 
 
+def stripe(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, color: Color, width: int = 8) -> None:
+    """A card's accent: a bar ``width`` (unscaled) pixels wide down its left edge, rounded like the card."""
+    pygame.draw.rect(
+        surface,
+        color,
+        pygame.Rect(rect.x, rect.y, theme.px(width), rect.h),
+        border_top_left_radius=theme.radius,
+        border_bottom_left_radius=theme.radius,
+    )
+
+
 def gradient(size: tuple[int, int], top: Color, bottom: Color, horizontal: bool = False) -> pygame.Surface:
     """A cached two-colour gradient."""
     w, h = size

@@ -6,6 +6,7 @@ A records failure never stops the game: it is written to stderr and recording st
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,17 @@ class Recorder:
         print(f"sticky: learner records unavailable ({what}: {exc}); the game goes on", file=sys.stderr)
         self.enabled = False
         self._records = None
+
+    def _safely(self, what: str, pid: int | None, act: Callable[[Any], object]) -> None:
+        """``act`` on the records for playthrough ``pid``; nothing when not recording, and a failure turns
+        recording off (the game goes on)."""
+        records = self._open()
+        if records is None or pid is None:
+            return
+        try:
+            act(records)
+        except Exception as exc:  # noqa: BLE001
+            self._fail(what, exc)
 
     def start(self, session: Session, mode: str, language: str) -> int | None:
         """Record a new playthrough; its id, or None when not recording."""
@@ -85,43 +97,19 @@ class Recorder:
 
     def choice(self, pid: int | None, outcome: Outcome, seconds: float | None) -> None:
         """Record one choice."""
-        records = self._open()
-        if records is None or pid is None:
-            return
-        try:
-            records.choice(pid, outcome, seconds)
-        except Exception as exc:  # noqa: BLE001
-            self._fail("choice", exc)
+        self._safely("choice", pid, lambda records: records.choice(pid, outcome, seconds))
 
     def undo(self, pid: int | None) -> None:
         """Record that the last choice was taken back."""
-        records = self._open()
-        if records is None or pid is None:
-            return
-        try:
-            records.undo(pid)
-        except Exception as exc:  # noqa: BLE001
-            self._fail("undo", exc)
+        self._safely("undo", pid, lambda records: records.undo(pid))
 
     def finish(self, pid: int | None, session: Session) -> None:
         """Record the ending."""
-        records = self._open()
-        if records is None or pid is None:
-            return
-        try:
-            records.finish(pid, session)
-        except Exception as exc:  # noqa: BLE001
-            self._fail("finish", exc)
+        self._safely("finish", pid, lambda records: records.finish(pid, session))
 
     def terminate(self, pid: int | None, session: Session) -> None:
         """Record that the learner left an unfinished playthrough (queues its xAPI so far)."""
-        records = self._open()
-        if records is None or pid is None:
-            return
-        try:
-            records.terminate(pid, session)
-        except Exception as exc:  # noqa: BLE001
-            self._fail("terminate", exc)
+        self._safely("terminate", pid, lambda records: records.terminate(pid, session))
 
     def close(self) -> None:
         """Close the database."""

@@ -72,13 +72,7 @@ class Section:
         if not self.flat:
             draw.card(surface, theme, rect, fill=self.fill or c.panel, elevation=0.7)
             if self.accent is not None:
-                pygame.draw.rect(
-                    surface,
-                    self.accent,
-                    pygame.Rect(rect.x, rect.y, theme.px(8), rect.h),
-                    border_top_left_radius=theme.radius,
-                    border_bottom_left_radius=theme.radius,
-                )
+                draw.stripe(surface, theme, rect, self.accent)
                 x += theme.px(8)
         inner_w = self._inner_w(theme, rect.w)
         y = rect.y + pad

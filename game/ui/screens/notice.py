@@ -43,13 +43,7 @@ def draw_notice(surface: pygame.Surface, theme: Theme, notice: Notice) -> None:
     rect = pygame.Rect((w - width) // 2, theme.margin // 2, width, height)
     accent = c.bad if notice.kind == "error" else c.accent
     draw.card(surface, theme, rect, fill=c.panel, border=accent, elevation=1.4)
-    pygame.draw.rect(
-        surface,
-        accent,
-        pygame.Rect(rect.x, rect.y, theme.px(10), rect.h),
-        border_top_left_radius=theme.radius,
-        border_bottom_left_radius=theme.radius,
-    )
+    draw.stripe(surface, theme, rect, accent, width=10)
     x = rect.x + pad + theme.px(10)
     y = rect.y + pad
     block = txt.layout(theme, notice.message, "h3", inner_w, shrink)

@@ -195,13 +195,7 @@ class PickerScreen(Screen):
         selected = index == self.selected
         draw.card(surface, t, rect, fill=c.accent_soft if selected else c.panel, elevation=0.8)
         if selected:
-            pygame.draw.rect(
-                surface,
-                c.accent,
-                pygame.Rect(rect.x, rect.y, t.px(8), rect.h),
-                border_top_left_radius=t.radius,
-                border_bottom_left_radius=t.radius,
-            )
+            draw.stripe(surface, t, rect, c.accent)
         pad = t.pad
         badge = t.px(34)
         widgets.number_badge(

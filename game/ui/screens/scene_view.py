@@ -105,13 +105,7 @@ def draw_narrative(
     """The scene's text in a card, headed by the decision point; ``chars`` limits it for the typewriter."""
     c = theme.colors
     draw.card(surface, theme, rect)
-    pygame.draw.rect(
-        surface,
-        c.highlight,
-        pygame.Rect(rect.x, rect.y, theme.px(8), rect.h),
-        border_top_left_radius=theme.radius,
-        border_bottom_left_radius=theme.radius,
-    )
+    draw.stripe(surface, theme, rect, c.highlight)
     pad = theme.pad
     x = rect.x + pad + theme.px(8)
     inner_w = rect.w - 2 * pad - theme.px(8)
