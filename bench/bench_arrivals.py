@@ -81,7 +81,7 @@ def main() -> None:
     parser.add_argument("--no-count", action="store_true", help="skip the untimed run that counts moves")
     args = parser.parse_args()
     paths = [Path(p) for p in args.paths] or [
-        p for p in sorted((ROOT / "scenarios").glob("*.yaml")) if not is_translation_file(p)
+        p for p in sorted((ROOT / "game" / "scenarios").glob("*.yaml")) if not is_translation_file(p)
     ]
     print(f"{'scenario':<16} {'cpu s':>7} {'moves':>10} {'arrivals':>10} {'endings':>9} {'peak MB':>8}  figures")
     for path in paths:

@@ -128,7 +128,7 @@ def run(sizes: list[int], repeat: int, max_states: int, full_shipped: bool = Fal
     """Measure and print the shipped scenarios' full exploration (when asked), one table row per size, then the
     hot reloads. The shipped scenarios go first: Linux carries a process's memory high-water mark into the
     children it forks, so they must start while this process is still small."""
-    shipped_files = [p for p in sorted((ROOT / "scenarios").glob("*.yaml")) if not is_translation_file(p)]
+    shipped_files = [p for p in sorted((ROOT / "game" / "scenarios").glob("*.yaml")) if not is_translation_file(p)]
     if full_shipped:
         for path in shipped_files:
             explore_shipped(path)

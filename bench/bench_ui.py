@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-SCENARIO = ROOT / "scenarios" / "spa-hotel.yaml"
+SCENARIO = ROOT / "game" / "scenarios" / "spa-hotel.yaml"
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- game-ui:start -->", "<!-- game-ui:end -->"
 

@@ -1,15 +1,31 @@
-"""Where things live: the project's folders and the user's data folder (settings, saves, records)."""
+"""Where things live: the game's own content (inside the package) and the user's data folder.
+
+The shipped scenarios, their translations, fonts, pictures, icons and sounds are package data under
+``game/scenarios`` and ``game/assets``, found through :mod:`importlib.resources`, so a wheel, ``pipx install``
+and an editable clone all find the same files. (A zipped install is extracted once for the process by
+``importlib.resources.as_file``.)
+"""
 
 from __future__ import annotations
 
+import atexit
 import os
+from contextlib import ExitStack
+from importlib.resources import as_file, files
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ASSETS = ROOT / "assets"
-SCENARIOS = ROOT / "scenarios"
-
 _ENV = "STICKY_DATA_DIR"
+_EXTRACTED = ExitStack()
+atexit.register(_EXTRACTED.close)
+
+
+def _resource(name: str) -> Path:
+    """A real folder holding the package resource ``name`` for the life of the process."""
+    return Path(_EXTRACTED.enter_context(as_file(files("game") / name)))
+
+
+ASSETS = _resource("assets")
+SCENARIOS = _resource("scenarios")
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

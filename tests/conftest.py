@@ -12,7 +12,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-SCENARIOS = ROOT / "scenarios"
+SCENARIOS = ROOT / "game" / "scenarios"
 
 
 @pytest.fixture

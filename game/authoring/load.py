@@ -37,8 +37,8 @@ from game.core.model import (
 )
 from game.core.source import suggestion_budget
 from game.core.texts import default_metric_text
+from game.paths import ASSETS as ASSETS_DIR
 
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 LANGUAGES = ("en", "es")
 
 TOP_FIELDS = (

@@ -14,6 +14,7 @@ cheapest thing a YAML tool can do) and build a tiny tree of ``YMap``/``YSeq``/``
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -96,10 +97,41 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse_tree(text, shown, bag)
+        before = len(bag.items)
+        tree = _parse_tree(text, shown, bag, _Loader)
+        if tree is _DEEPER and _Loader is not yaml.SafeLoader:
+            # Some libyaml builds refuse deep flow nesting themselves, ahead of our own limit, since their
+            # scanner reads far ahead inside brackets. The pure parser reads one event at a time, so our
+            # check (S106, where the nesting passes the limit) fires as it does on every other build.
+            del bag.items[before:]
+            tree = _parse_tree(text, shown, bag, yaml.SafeLoader)
+        return None if tree is _DEEPER else tree
     finally:
         if enabled:
             gc.enable()
+
+
+def _flow_depth_reaches(text: str, end: int, limit: int) -> bool:
+    """True when brackets (``[`` ``{``) in ``text[:end]`` ever stand ``limit`` deep; quotes are not parsed,
+    so the answer may be a false alarm (the caller then only pays for a slower second parse)."""
+    depth = 0
+    for match in _BRACKETS.finditer(text, 0, end):
+        depth += 1 if match.group() in "[{" else -1
+        if depth >= limit:
+            return True
+    return False
+
+
+def _offset(text: str, mark: Any) -> int:
+    """The character offset of a libyaml mark (whose ``index`` counts characters or bytes by build)."""
+    if mark is None:
+        return len(text)
+    starts = [0]
+    for match in _NEWLINE.finditer(text, 0, len(text)):
+        starts.append(match.end())
+        if len(starts) > mark.line:
+            break
+    return min(len(text), (starts[mark.line] if mark.line < len(starts) else len(text)) + mark.column)
 
 
 class _Duplicate(str):
@@ -107,6 +139,9 @@ class _Duplicate(str):
 
 
 _DUPLICATE = _Duplicate("duplicate")
+_DEEPER = YScalar("", True, "", 0, 0)  # returned when libyaml stopped deep nesting itself (see parse_tree)
+_BRACKETS = re.compile(r"[\[\]{}]")
+_NEWLINE = re.compile(r"\n")
 _Frame = tuple[
     Callable[[YRaw], None] | None, Callable[[Mark], None], dict[str, YRaw], dict[str, Mark], dict[str, Mark], YNode
 ]
@@ -119,7 +154,7 @@ _STREAM_START, _STREAM_END = yaml.StreamStartEvent, yaml.StreamEndEvent
 _DOC_START, _DOC_END = yaml.DocumentStartEvent, yaml.DocumentEndEvent
 
 
-def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # noqa: C901 - one loop, kept flat
+def _parse_tree(text: str, shown: str, bag: DiagnosticBag, loader_class: type) -> YNode | None:  # noqa: C901 - one loop, kept flat
     # The hot loop: one iteration per libyaml event, with the open container's state in local variables
     # (``append`` and ``marked`` for a list; ``entries``, ``marks``, ``keys`` and the ``pending`` key for a
     # mapping). Each open container is on ``stack`` with the state of its parent, restored when it ends.
@@ -139,7 +174,7 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # n
     alias_nodes = 0
     documents = 0
     failed = False
-    loader = _Loader(text)
+    loader = loader_class(text)
     get_event = loader.get_event
     new_tuple = tuple.__new__
     node: YNode
@@ -259,6 +294,10 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:  # n
                     assert isinstance(node, YSeq)
                     append, marked = node.raw.append, node.marks.append
     except yaml.MarkedYAMLError as exc:
+        if loader_class is not yaml.SafeLoader and _flow_depth_reaches(
+            text, _offset(text, exc.problem_mark), MAX_DEPTH - len(stack)
+        ):
+            return _DEEPER
         report_syntax_error(exc, shown, text, bag)
         return None
     except yaml.reader.ReaderError as exc:  # a forbidden control character: no mark, but its offset

@@ -83,7 +83,7 @@ def test_a_terminal_sees_the_line_and_the_report_stays_clean() -> None:
         pytest.skip(f"no pseudo-terminal here: {exc}")
     env = os.environ | {"PYTHONUNBUFFERED": "1"}
     child = subprocess.Popen(
-        [sys.executable, "-m", "game", "explore", "--json", "scenarios/broken-word.yaml"],
+        [sys.executable, "-m", "game", "explore", "--json", "game/scenarios/broken-word.yaml"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=terminal,

@@ -107,7 +107,7 @@ def test_missing_folder_fifo_and_unreadable(tmp_path: Path) -> None:
 
 
 def test_every_shipped_image_is_within_the_budget() -> None:
-    images = sorted((ROOT / "assets").rglob("*.png"))
+    images = sorted((ROOT / "game" / "assets").rglob("*.png"))
     assert len(images) > 100
     for path in images:
         check = check_image(path)

@@ -56,7 +56,7 @@ class Seed:
 
 def _seeds() -> list[Seed]:
     out = [Seed("minimal.yaml", MINIMAL)]
-    for folder in (ROOT / "scenarios", DATA):
+    for folder in (ROOT / "game" / "scenarios", DATA):
         for path in sorted(folder.glob("*.yaml")):
             text = path.read_text(encoding="utf-8")
             if is_translation_file(path):
@@ -370,4 +370,4 @@ def exercise_translation(main_text: str, text: str, seed: int = 0) -> None:
 
 def shipped_paths() -> list[Path]:
     """Main scenario files under scenarios/."""
-    return sorted(p for p in (ROOT / "scenarios").glob("*.yaml") if not is_translation_file(p))
+    return sorted(p for p in (ROOT / "game" / "scenarios").glob("*.yaml") if not is_translation_file(p))

@@ -46,7 +46,7 @@ from game.ui.storage import SaveSlot  # noqa: E402
 from tests.reliability.crash_driver import resume, services  # noqa: E402
 
 DRIVER = Path(__file__).with_name("crash_driver.py")
-SCENARIO = next(p for p in (ROOT / "scenarios" / "spa-hotel.yaml", DATA / "bakery.yaml") if p.exists())
+SCENARIO = next(p for p in (ROOT / "game" / "scenarios" / "spa-hotel.yaml", DATA / "bakery.yaml") if p.exists())
 KILLS_PER_FOLDER = 26
 FOLDERS = 2
 

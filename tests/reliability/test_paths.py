@@ -102,7 +102,7 @@ def test_path_inside_the_folder_is_accepted(folder: Path, path: str, field: str)
 
 
 def test_path_in_assets_is_accepted(folder: Path) -> None:
-    assets = Path(__file__).resolve().parents[2] / "assets"
+    assets = Path(__file__).resolve().parents[2] / "game" / "assets"
     shipped = sorted(p.relative_to(assets).as_posix() for p in assets.glob("*/*.png"))
     if not shipped:
         pytest.skip("no images under assets/ yet")

@@ -113,7 +113,7 @@ def test_a_choice_with_no_effects_of_its_own_says_chance_decided(make_app) -> No
     assert effects.note == tr("outcome.no_change")
 
 
-SPA = DATA.parent.parent / "scenarios" / "spa-hotel.yaml"
+SPA = DATA.parent.parent / "game" / "scenarios" / "spa-hotel.yaml"
 # seed 423: the passive-aggressive workaround at the resolution; chance sends a guest to complain and two rules
 # fire after it (Noor resigns, a one-star review): six cards
 TWO_EVENTS = [2, 3, 2, 2, 2, 2, 3, 3, 1, 1, 1, 2, 3]

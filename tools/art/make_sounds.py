@@ -2,8 +2,8 @@
 
 Usage (from the repository root)::
 
-    python assets/tools/make_sounds.py            # writes assets/sounds/*.wav
-    python assets/tools/make_sounds.py --check    # also loads each file with pygame.mixer
+    python tools/art/make_sounds.py            # writes assets/sounds/*.wav
+    python tools/art/make_sounds.py --check    # also loads each file with pygame.mixer
 
 Every sound is 44.1 kHz, 16-bit, mono, shorter than one second, with a short fade in and out,
 and normalised to a quiet peak (about -12 dBFS; the frequent ``ui_move`` tick is a bit softer).
@@ -22,7 +22,7 @@ import wave
 from collections.abc import Callable, Sequence
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
-OUT_DIR = os.path.join(os.path.dirname(TOOLS), "sounds")
+OUT_DIR = os.path.join(os.path.dirname(os.path.dirname(TOOLS)), "game", "assets", "sounds")
 RATE = 44_100
 
 
@@ -202,7 +202,7 @@ def check(paths: Sequence[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--check", action="store_true", help="verify the files (headers, length, pygame load)")
-    ap.add_argument("--out", default=OUT_DIR, help="output folder (default: assets/sounds)")
+    ap.add_argument("--out", default=OUT_DIR, help="output folder (default: game/assets/sounds)")
     args = ap.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     paths = []

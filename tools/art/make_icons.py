@@ -2,9 +2,9 @@
 
 Usage (from the repository root)::
 
-    python assets/tools/make_icons.py                      # writes assets/icons/<name>.png (64 px)
+    python tools/art/make_icons.py                      # writes assets/icons/<name>.png (64 px)
                                                            # and assets/icons/128/<name>.png
-    python assets/tools/make_icons.py --sheet /tmp/icons.png
+    python tools/art/make_icons.py --sheet /tmp/icons.png
 
 Every icon is pure white (RGB 255,255,255) with the shape in the alpha channel, so the UI can tint
 it to any colour, e.g. ``icon.fill(color, special_flags=pygame.BLEND_RGBA_MULT)``. Icons are drawn
@@ -340,7 +340,7 @@ def white(surface: dk.pygame.Surface) -> dk.pygame.Surface:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--sheet", metavar="PNG", help="also write a contact sheet (icons tinted on panels)")
-    ap.add_argument("--out", default=OUT_DIR, help="output folder (default: assets/icons)")
+    ap.add_argument("--out", default=OUT_DIR, help="output folder (default: game/assets/icons)")
     args = ap.parse_args(argv)
 
     dk.init()

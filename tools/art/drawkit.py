@@ -269,9 +269,9 @@ def contact_sheet(paths: Sequence[str], out: str, thumb: int = 256, cols: int = 
 
 # -- scenario scanning ------------------------------------------------------------------------
 
-ASSETS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REPO_DIR = os.path.dirname(ASSETS_DIR)
-SCENARIOS_DIR = os.path.join(REPO_DIR, "scenarios")
+REPO_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ASSETS_DIR = os.path.join(REPO_DIR, "game", "assets")
+SCENARIOS_DIR = os.path.join(REPO_DIR, "game", "scenarios")
 
 
 def scenario_files(folder: str = SCENARIOS_DIR) -> list[str]:

@@ -2,9 +2,9 @@
 
 Usage (from the repository root)::
 
-    python assets/tools/make_portraits.py                # (re)generate every portrait
-    python assets/tools/make_portraits.py --only-missing # only the ones not on disk yet
-    python assets/tools/make_portraits.py --sheet /tmp/portraits.png  # also write a contact sheet
+    python tools/art/make_portraits.py                # (re)generate every portrait
+    python tools/art/make_portraits.py --only-missing # only the ones not on disk yet
+    python tools/art/make_portraits.py --sheet /tmp/portraits.png  # also write a contact sheet
 
 For every character in ``scenarios/*.yaml`` (translations ``*.<lang>.yaml`` are skipped) whose
 ``portrait`` is ``portraits/<x>.png`` it draws ``assets/portraits/<x>.png``. The look is chosen
@@ -1044,7 +1044,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only-missing", action="store_true", help="skip portraits that already exist")
     ap.add_argument("--sheet", metavar="PNG", help="also write a contact sheet of all portraits")
     ap.add_argument("--demo", type=int, default=0, metavar="N", help="also draw N sample characters (for review)")
-    ap.add_argument("--out", default=OUT_DIR, help="output folder (default: assets/portraits)")
+    ap.add_argument("--out", default=OUT_DIR, help="output folder (default: game/assets/portraits)")
     args = ap.parse_args(argv)
 
     dk.init()

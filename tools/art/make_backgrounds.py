@@ -2,9 +2,9 @@
 
 Usage (from the repository root)::
 
-    python assets/tools/make_backgrounds.py                 # (re)generate every background
-    python assets/tools/make_backgrounds.py --only-missing  # only the ones not on disk yet
-    python assets/tools/make_backgrounds.py --sheet /tmp/backgrounds.png --extra kitchen_night
+    python tools/art/make_backgrounds.py                 # (re)generate every background
+    python tools/art/make_backgrounds.py --only-missing  # only the ones not on disk yet
+    python tools/art/make_backgrounds.py --sheet /tmp/backgrounds.png --extra kitchen_night
 
 For every place in ``scenarios/*.yaml`` (translations ``*.<lang>.yaml`` are skipped) whose
 ``image`` is ``backgrounds/<x>.png`` it draws ``assets/backgrounds/<x>.png`` (1280x720, opaque).
@@ -1287,7 +1287,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only-missing", action="store_true", help="skip backgrounds that already exist")
     ap.add_argument("--sheet", metavar="PNG", help="also write a contact sheet")
     ap.add_argument("--extra", nargs="*", default=[], metavar="KEY", help="also draw these keys (for review)")
-    ap.add_argument("--out", default=OUT_DIR, help="output folder (default: assets/backgrounds)")
+    ap.add_argument("--out", default=OUT_DIR, help="output folder (default: game/assets/backgrounds)")
     args = ap.parse_args(argv)
 
     dk.init()
