@@ -80,15 +80,22 @@ def _record(db: sqlite3.Connection, row: tuple[Any, ...]) -> PlaythroughRecord:
 
 
 def read_playthrough(db: sqlite3.Connection, ref: int | str) -> PlaythroughRecord:
-    """A playthrough by number or (a prefix of at least 4 characters of) its UUID."""
-    text = str(ref).strip()
-    if text.isdigit():
-        rows = db.execute(_SELECT + " WHERE p.id = ?", (int(text),)).fetchall()
-    else:
+    """A playthrough by number (``12`` or ``#12``) or by (a prefix of at least 4 characters of) its UUID.
+
+    All digits is read as a UUID prefix first when it has 4 or more characters and some UUID starts with it
+    (a short id such as ``65846627`` is all digits now and then), and as a row number otherwise; ``#12`` is
+    always a row number.
+    """
+    text = f"#{ref}" if isinstance(ref, int) else str(ref).strip()
+    rows: list[Any] = []
+    if not text.startswith("#"):
         rows = db.execute(_SELECT + " WHERE p.uuid = ?", (text,)).fetchall()
         if not rows and len(text) >= 4:
             pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             rows = db.execute(_SELECT + " WHERE p.uuid LIKE ? ESCAPE '\\'", (pattern,)).fetchall()
+    number = text[1:] if text.startswith("#") else text
+    if not rows and number.isdigit() and number.isascii() and len(number) <= 18:
+        rows = db.execute(_SELECT + " WHERE p.id = ?", (int(number),)).fetchall()
     if not rows:
         raise RecordsError(f"there is no playthrough '{text}' (use its number or its UUID; `sticky records list`)")
     if len(rows) > 1:

@@ -228,3 +228,16 @@ def test_the_laptop_profile_names_anonymous_players(tmp_path: Path) -> None:
     assert sticky("records", "learner", "--clear", data=tmp_path).returncode == 0
     with open_records(tmp_path, auto_send=False) as records:
         assert records.get(records.start(Session(bakery()))).learner == "anonymous"
+
+
+def test_an_all_digit_short_id_finds_its_playthrough_and_numbers_still_work(records: Records, tmp_path: Path) -> None:
+    """A UUID whose first 8 characters are digits (about 2 % of them) is found by its short id, as listed."""
+    session = Session(bakery(), seed=0)
+    first = records.start(session, learner="Ana", language="en", uuid="11111111-aaaa-4aaa-8aaa-aaaaaaaaaaaa")
+    second = records.start(session, learner="Ben", language="en", uuid="65846627-bbbb-4bbb-8bbb-bbbbbbbbbbbb")
+    assert records.get("65846627").learner == "Ben"
+    assert records.get(str(first)).learner == "Ana"  # a row number no UUID starts with
+    assert records.get(f"#{second}").learner == "Ben"  # '#N' is always the row number
+    assert records.get(second).uuid.startswith("65846627")
+    result = sticky("replay", "65846627", data=records.data_dir)
+    assert "there is no playthrough" not in result.stderr
