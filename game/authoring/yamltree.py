@@ -131,7 +131,8 @@ def _offset(text: str, mark: Any) -> int:
         starts.append(match.end())
         if len(starts) > mark.line:
             break
-    return min(len(text), (starts[mark.line] if mark.line < len(starts) else len(text)) + mark.column)
+    line, column = int(mark.line), int(mark.column)
+    return min(len(text), (starts[line] if line < len(starts) else len(text)) + column)
 
 
 class _Duplicate(str):

@@ -80,7 +80,11 @@ def test_sigkill_at_random_moments_keeps_the_database_sound(tmp_path: Path) -> N
     announced: list[str] = []
     for _ in range(8):
         child = _child(data)
-        time.sleep(rng.uniform(0.5, 2.0))  # mid-write, most likely
+        assert child.stdout is not None
+        first = child.stdout.readline()  # wait for one finished playthrough, however busy the machine is
+        assert first.startswith("finished"), "the child died before finishing a playthrough"
+        announced.append(first.split()[1])
+        time.sleep(rng.uniform(0.0, 0.3))  # then kill it at a random moment, mid-write most likely
         child.send_signal(signal.SIGKILL)
         out, _err = child.communicate()
         announced.extend(line.split()[1] for line in out.splitlines() if line.startswith("finished"))
