@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 COMMANDS: tuple[str, ...] = (
     "game.commands.check",
@@ -74,10 +75,94 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for settings, saves and records (default: your user data folder)",
     )
+    parser.add_argument(
+        "--scenarios",
+        metavar="DIR",
+        dest="scenarios_folder",
+        help="a folder of your own scenarios, listed in the game beside the shipped ones and found by id "
+        "(`sticky play my-shop`); remembered in your settings; --scenarios '' forgets it",
+    )
+    parser.add_argument("--version", action="version", version=f"sticky {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def version() -> str:
+    """The installed version of the game (or "unknown" when run from a folder that was never installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("sticky-situations")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+#: The arguments that name a scenario to read, per command (``records play`` is ``records``).
+_SCENARIO_ARGS: dict[str, tuple[str, ...]] = {
+    "play": ("path",),
+    "check": ("paths",),
+    "explore": ("path",),
+    "graph": ("path",),
+    "facilitate": ("path",),
+    "translate": ("path",),
+    "records": ("path",),
+    "replay": ("scenario",),
+}
+
+
+def _remember_scenarios(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Keep ``--scenarios DIR`` in the settings (an empty DIR forgets it)."""
+    if args.scenarios_folder is None:
+        return
+    from game.paths import data_dir
+    from game.ui.storage import Settings
+
+    folder = Path(args.scenarios_folder).expanduser()
+    if args.scenarios_folder and not folder.is_dir():
+        parser.error(f"--scenarios {args.scenarios_folder}: no such folder")
+    data = data_dir(args.data)
+    settings = Settings.load(data)
+    settings.scenarios_folder = str(folder.resolve()) if args.scenarios_folder else ""
+    try:
+        settings.save(data)
+    except OSError as exc:
+        parser.error(f"--scenarios: cannot remember it in {data}: {exc.strerror or exc}")
+
+
+def scenario_folders(data: str | None) -> list[Path]:
+    """Where a scenario id is looked for: the shipped scenarios, then the folder set with ``--scenarios``."""
+    from game.paths import SCENARIOS, data_dir
+    from game.ui.storage import Settings
+
+    folders = [SCENARIOS]
+    own = Settings.load(data_dir(data)).scenarios_folder
+    if own:
+        folders.append(Path(own))
+    return folders
+
+
+def _resolve_scenario_ids(args: argparse.Namespace) -> None:
+    """Turn a scenario id (``spa-hotel``) into its file wherever the command takes a scenario path."""
+    from game.paths import find_scenario
+
+    folders: list[Path] = []
+
+    def resolve(ref: str) -> str:
+        if Path(ref).exists():
+            return ref
+        if not folders:
+            folders.extend(scenario_folders(args.data))
+        return find_scenario(ref, folders)
+
+    for name in _SCENARIO_ARGS.get(getattr(args, "command", None) or "", ()):
+        value = getattr(args, name, None)
+        if isinstance(value, list):
+            setattr(args, name, [resolve(str(v)) for v in value])
+        elif isinstance(value, str):
+            setattr(args, name, resolve(value))
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -85,6 +170,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = build_parser()
     args = parser.parse_args(argv)
     _one_language(parser, args)
+    _remember_scenarios(parser, args)
+    _resolve_scenario_ids(args)
     return args
 
 

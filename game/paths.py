@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
+from collections.abc import Iterable
 from contextlib import ExitStack
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -41,3 +43,24 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         path = Path(user_data_dir("sticky-situations", appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+_SCENARIO_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+def find_scenario(ref: str, folders: Iterable[Path]) -> str:
+    """The file to open for ``ref``: ``ref`` itself when it is a path that exists (or does not look like an id);
+    else ``<id>.yaml`` from the first of ``folders`` that has it (the shipped scenarios, then the trainer's own
+    folder); else ``ref`` unchanged, so that loading it says clearly that there is no such file."""
+    if not _SCENARIO_ID.fullmatch(ref) or Path(ref).exists():
+        return ref
+    for folder in folders:
+        candidate = folder / f"{ref}.yaml"
+        if candidate.is_file():
+            return str(candidate)
+    return ref
+
+
+def shipped_ids() -> list[str]:
+    """The ids of the scenarios that come with the game (their file names)."""
+    return sorted(p.stem for p in SCENARIOS.glob("*.yaml") if p.stem.count(".") == 0)

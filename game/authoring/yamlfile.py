@@ -30,10 +30,20 @@ def read_text(path: str, bag: DiagnosticBag, display: str | None = None) -> str 
                 Pos(shown),
             )
             return None
+    except FileNotFoundError:
+        bag.add("S113", "cannot read the file: there is no such file", Pos(shown), hint=_missing_hint(path))
+        return None
     except OSError as exc:
         bag.add("S113", f"cannot read the file: {exc.strerror or exc}", Pos(shown))
         return None
     return decode_text(data, shown, bag)
+
+
+def _missing_hint(path: str) -> str:
+    """What to type instead: a shipped scenario is named by its id, anything else by its file's path."""
+    from game.paths import shipped_ids
+
+    return f"give a scenario file's path, or a shipped scenario's id: {', '.join(shipped_ids())}"
 
 
 def decode_text(data: bytes, shown: str, bag: DiagnosticBag) -> str | None:

@@ -72,7 +72,7 @@ class App:
         self.saves = SaveSlot(self.folder)
         self.progress = Progress.load(self.folder)
         self.recorder = Recorder(self.folder, enabled=records)
-        self.catalogue = Catalogue(scenario_files(scenario_folder or SCENARIOS))
+        self.catalogue = Catalogue(self._scenario_files(scenario_folder))
         self.playthrough: Playthrough | None = None
         self.stack: list[Screen] = []
         self.notice: Notice | None = None
@@ -85,6 +85,16 @@ class App:
         self._devices_opened = False
 
     # -- window ----------------------------------------------------------------------------------------
+
+    def _scenario_files(self, folder: Path | None) -> list[Path]:
+        """The picker's scenarios: ``folder`` when given (tests), else the shipped ones and the trainer's own
+        folder (``sticky --scenarios DIR``), the shipped ones first; an own file with a shipped file's name
+        is listed too (the picker tells them apart by title and path)."""
+        if folder is not None:
+            return scenario_files(folder)
+        own = Path(self.settings.scenarios_folder) if self.settings.scenarios_folder else None
+        return scenario_files(SCENARIOS) + (scenario_files(own) if own is not None else [])
+
     def _open_window(self) -> pygame.Surface:
         if self.settings.fullscreen:
             try:

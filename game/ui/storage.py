@@ -126,6 +126,7 @@ class Settings:
     typewriter: bool = True
     volume: int = 60
     fullscreen: bool = False
+    scenarios_folder: str = ""  # the trainer's own scenarios, listed in the picker beside the shipped ones
 
     @classmethod
     def load(cls, folder: Path) -> Settings:
