@@ -165,6 +165,7 @@ def full_reports() -> dict[str, tuple[int, str, str]]:
     return reports
 
 
+@pytest.mark.slow  # minutes and up to 1.2 GB a scenario: CI's second step (`pytest -m slow`)
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 def test_explore_is_complete_and_right_on_every_shipped_scenario(
     path: Path, full_reports: dict[str, tuple[int, str, str]]
