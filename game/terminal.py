@@ -13,12 +13,14 @@ from typing import TextIO
 from game.core.format import format_delta, format_value
 from game.core.linebreak import NO_BREAK_SPACE, glued
 from game.core.session import ChoiceNotAvailable, Outcome, Session
+from game.core.visible import visible
 from game.locale import phase_word, rating_word, style_word, tr_in
 
 _WIDTH = 78
 
 
 def _say(out: TextIO, text: str = "") -> None:
+    text = visible(text, newlines=True)  # a scenario's text may hold escape sequences; never send them raw
     for paragraph in text.split("\n") if text else [""]:
         # no-break spaces keep a figure such as "20 %" on one line; the terminal prints them as spaces
         out.write(textwrap.fill(glued(paragraph), _WIDTH).replace(NO_BREAK_SPACE, " ") + "\n" if paragraph else "\n")

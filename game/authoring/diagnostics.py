@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from game.core.source import Pos, did_you_mean
+from game.core.visible import visible
 
 __all__ = ["CODES", "Diagnostic", "DiagnosticBag", "Pos", "Severity", "did_you_mean", "known_list"]
 
@@ -38,6 +39,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S111": (Severity.ERROR, "tab character in indentation"),
     "S112": (Severity.ERROR, "more than one YAML document"),
     "S113": (Severity.ERROR, "file cannot be read"),
+    "S114": (Severity.WARNING, "invisible control or direction character in text"),
     # S2xx: structure and types
     "S201": (Severity.ERROR, "wrong type"),
     "S202": (Severity.ERROR, "missing required field"),
@@ -106,8 +108,8 @@ class Diagnostic:
 
     def format(self) -> str:
         """The one-line form: ``path:line:col: error CODE: message``."""
-        text = f"{self.pos}: {self.severity.value} {self.code}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{visible(str(self.pos))}: {self.severity.value} {self.code}: {visible(self.message)}"
+        return f"{text} ({visible(self.hint)})" if self.hint else text
 
     def to_json(self) -> dict[str, object]:
         """A plain-data form for ``--format json``."""

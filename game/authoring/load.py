@@ -22,6 +22,7 @@ from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, did_you_m
 from game.authoring.graphcheck import check_graph
 from game.authoring.reader import ID_PATTERN
 from game.authoring.translations import find_translations, load_translation
+from game.authoring.unsafetext import report_unsafe_text
 from game.authoring.yamltree import YMap, YNode, decode_text, parse_tree, read_text
 from game.core.imagecheck import MAX_PIXELS, MAX_SIDE, check_image
 from game.core.model import (
@@ -143,6 +144,7 @@ def _load_text(text: str, shown: str, bag: DiagnosticBag, with_translations: boo
     tree = parse_tree(text, shown, bag)
     if tree is None:
         return LoadResult(None, bag.sorted())
+    report_unsafe_text(tree, text, bag)
     builder = _Builder(bag, shown, content_hash(text.encode("utf-8")))
     scenario = builder.build(tree)
     translations: dict[str, dict[str, str]] = {}

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from game.authoring.diagnostics import Diagnostic
+from game.core.visible import visible
 
 _TOKEN_END = re.compile(r"[\s,\]}#]|:(?=\s|$)")
 DOCS = "docs/diagnostics.md"
@@ -34,13 +35,28 @@ def _underline(line: str, col: int) -> int:
     return max(length, 1)
 
 
+EXCERPT = 300  # characters of a source line shown around the column (a line may be 40 MB long)
+
+
+def _excerpt(line: str, col: int) -> tuple[str, int]:
+    """The part of ``line`` around ``col`` (at most EXCERPT characters, "…" where cut), made visible, and
+    the column of the same spot in it."""
+    start = max(0, min(col - 1 - EXCERPT // 3, len(line) - EXCERPT)) if len(line) > EXCERPT else 0
+    end = start + EXCERPT
+    before = ("…" if start else "") + visible(line[start : max(col - 1, start)])
+    rest = visible(line[max(col - 1, start) : end]) + ("…" if end < len(line) else "")
+    return before + rest, len(before) + 1
+
+
 def render(diagnostic: Diagnostic, lines: Sequence[str] | None) -> str:
     """The multi-line form; without ``lines`` (or past their end) the source part is left out."""
-    head = f"{diagnostic.pos}: {diagnostic.severity.value} {diagnostic.code}: {diagnostic.message}"
+    head = (
+        f"{visible(str(diagnostic.pos))}: {diagnostic.severity.value} {diagnostic.code}: {visible(diagnostic.message)}"
+    )
     out = [head]
     number, col = diagnostic.pos.line, diagnostic.pos.col
     if lines is not None and 0 < number <= len(lines):
-        line = lines[number - 1].replace("\t", " ")
+        line, col = _excerpt(lines[number - 1].replace("\t", " "), col)
         width = len(str(number))
         gutter = " " * (width + 1)
         col = min(max(col, 1), len(line) + 1)
@@ -51,6 +67,6 @@ def render(diagnostic: Diagnostic, lines: Sequence[str] | None) -> str:
     else:
         pad = "   "
     if diagnostic.hint:
-        out.append(f"{pad} = hint: {diagnostic.hint}")
+        out.append(f"{pad} = hint: {visible(diagnostic.hint)}")
     out.append(f"{pad} = docs: {DOCS}#{diagnostic.code.lower()}")
     return "\n".join(out)

@@ -15,11 +15,12 @@ import stat
 import sys
 from pathlib import Path
 
-from game.authoring.diagnostics import CODES, Diagnostic, Severity
+from game.authoring.diagnostics import CODES, Diagnostic, Pos, Severity
 from game.authoring.lint import check_file
 from game.authoring.snippet import render
 from game.authoring.translations import is_translation_file
 from game.authoring.yamltree import MAX_BYTES
+from game.core.visible import visible
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -79,16 +80,45 @@ class _Lines:
         return self.cache[path]
 
 
+MAX_PER_FILE = 200  # diagnostics printed per file; the rest are counted (a generated file may have 100,000)
+
+
+def _same_id(scenario_id: str, path: str, first: str) -> Diagnostic:
+    """S205 for a second file with a scenario id already checked in this run."""
+    return Diagnostic(
+        "S205",
+        f"scenario id '{scenario_id}' is also the id of {first}",
+        Pos(path, 1, 1),
+        Severity.ERROR,
+        "give each scenario its own id: records, saves, translations and `sticky play ID` find a scenario by it",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Check every file; exit 1 on errors (or on warnings with --strict)."""
     files, missing = scenario_files(args.paths)
     for raw in missing:
-        print(f"{raw}: error: no such file or folder", file=sys.stderr)
+        print(f"{visible(raw)}: error: no such file or folder", file=sys.stderr)
+    if not files and not missing:
+        print(f"{visible(', '.join(args.paths))}: error: no scenario files here (*.yaml)", file=sys.stderr)
+        return 1
     diagnostics: list[Diagnostic] = []
+    left_out: dict[str, int] = {}
+    ids: dict[str, str] = {}
+    errors = warnings = 0
     for path in files:
-        diagnostics.extend(check_file(path).diagnostics)
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
+        checked = check_file(path)
+        found = list(checked.diagnostics)
+        scenario = checked.load.scenario
+        if scenario is not None and scenario.id in ids:
+            found.append(_same_id(scenario.id, path, ids[scenario.id]))
+        elif scenario is not None:
+            ids[scenario.id] = path
+        errors += sum(d.severity is Severity.ERROR for d in found)
+        warnings += sum(d.severity is not Severity.ERROR for d in found)
+        diagnostics.extend(found[:MAX_PER_FILE])
+        if len(found) > MAX_PER_FILE:
+            left_out[path] = len(found) - MAX_PER_FILE
     if args.format == "json":
         print(
             json.dumps(
@@ -97,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
                     "diagnostics": [d.to_json() | {"title": CODES[d.code][1]} for d in diagnostics],
                     "errors": errors,
                     "warnings": warnings,
+                    "not_shown": left_out,
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -111,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
             print(render(diagnostic, lines(diagnostic.pos.path)))
             print()
     if args.format != "json":
+        for path, count in left_out.items():
+            print(f"{visible(path)}: … and {count} more problem(s) not shown (the first {MAX_PER_FILE} are)")
         summary = f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)"
         if warnings and not errors and not args.strict:
             summary += " (warnings alone do not fail; --strict makes them fail)"

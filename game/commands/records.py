@@ -11,6 +11,7 @@ from pathlib import Path
 from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.core.session import ChoiceNotAvailable, Session
+from game.core.visible import clip, visible
 from game.training.cli_support import with_records
 from game.training.exchange import export_records, import_records
 from game.training.recorddata import iso
@@ -57,9 +58,10 @@ def run_list(args: argparse.Namespace, records: Records) -> int:
         return 0
     for r in rows:
         state = f"{r.ending_id} ({r.rating})" if r.finished else "unfinished"
-        print(
-            f"{r.id:>4}  {r.uuid[:8]}  {(iso(r.started_at) or '')[:16]}  {r.cohort or '-':<10} {r.learner:<16} "
-            f"{r.scenario_id:<16} {r.mode:<9} {len(r.choices):>2} choices  {state}"
+        print(  # every field visible: an imported name may hold a newline that would forge a row
+            f"{r.id:>4}  {visible(r.uuid[:8])}  {(iso(r.started_at) or '')[:16]}  {visible(r.cohort or '-'):<10} "
+            f"{visible(clip(r.learner, 40)):<16} {visible(r.scenario_id):<16} {visible(r.mode):<9} "
+            f"{len(r.choices):>2} choices  {visible(state)}"
         )
     print(f"{len(rows)} playthrough(s) in {records.path}", file=sys.stderr)
     return 0

@@ -9,6 +9,7 @@ from game.cli import add_lang_option
 from game.commands.play import delta_list, playthrough_json
 from game.core.format import format_value
 from game.core.model import Chance
+from game.core.visible import visible
 from game.locale import phase_word, rating_word, style_word, tr_in
 from game.training.cli_support import with_records
 from game.training.records import Records
@@ -44,31 +45,39 @@ def run(args: argparse.Namespace, records: Records) -> int:
         return 0 if result.ok else 1
     language = scenario.language
     heading = tr_in(language, "replay.heading", id=record.id, learner=record.learner)
-    print(heading + (f" · {record.cohort}" if record.cohort else ""))
-    print(tr_in(language, "replay.title", title=scenario.title, seed=record.seed) + "\n")
+    _line(heading + (f" · {record.cohort}" if record.cohort else ""))
+    _line(tr_in(language, "replay.title", title=scenario.title, seed=record.seed) + "\n")
     for outcome, choice in zip(session.history, record.choices, strict=False):
         scene = scenario.scene(outcome.scene_id)
         picked = scenario.choice(outcome.choice_id)
         seconds = f" · {choice.decision_seconds:.0f} s" if choice.decision_seconds is not None else ""
         phase = phase_word(language, scene.phase) if scene else "?"
-        print(f"{outcome.turn:>2}. [{phase}] {picked.text if picked else outcome.choice_id}")
+        _line(f"{outcome.turn:>2}. [{phase}] {picked.text if picked else outcome.choice_id}")
         changes = delta_list(scenario, outcome.deltas_besides_chance)
-        print(f"    {style_word(language, outcome.style)}{seconds}" + (f" · {changes}" if changes else ""))
+        _line(f"    {style_word(language, outcome.style)}{seconds}" + (f" · {changes}" if changes else ""))
         if picked is not None and isinstance(picked.next, Chance) and outcome.chance_index is not None:
             note = picked.next.outcomes[outcome.chance_index].note  # and, apart, what chance's outcome did
             line = tr_in(language, "terminal.chance", note=note).rstrip()
             changes = delta_list(scenario, outcome.outcome_deltas)
-            print(f"    {line}" + (f" · {changes}" if changes else ""))
+            _line(f"    {line}" + (f" · {changes}" if changes else ""))
     ending = session.ending
     if ending is not None:
         rating = rating_word(language, ending.rating)
-        print("\n" + tr_in(language, "replay.ending", title=ending.title, rating=rating))
+        _line("\n" + tr_in(language, "replay.ending", title=ending.title, rating=rating))
     final = (f"{m.label}: {format_value(session.metrics[m.id], m, scenario.language)}" for m in scenario.metrics)
-    print("  " + " · ".join(final))
+    _line("  " + " · ".join(final))
     if result.ok:
-        print("\n" + tr_in(language, "replay.verified"))
+        _line("\n" + tr_in(language, "replay.verified"))
         return 0
-    print("\n" + tr_in(language, "replay.mismatch"))
+    _line("\n" + tr_in(language, "replay.mismatch"))
     for line in result.mismatches:
-        print(f"  {line}")
+        _line(f"  {line}")
     return 1
+
+
+def _line(text: str = "") -> None:
+    """Print one line of the replay, its fields made visible (a learner's name may hold a newline or an
+    escape sequence from an imported record); blank lines before or after it are kept."""
+    body = text.strip("\n")
+    lead = len(text) - len(text.lstrip("\n"))
+    print("\n" * lead + visible(body) + "\n" * (len(text) - lead - len(body)))
