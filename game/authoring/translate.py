@@ -26,6 +26,7 @@ from game.authoring.translations import text_hash, translation_path
 from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
 from game.core.model import Scenario
 from game.core.texts import extract_texts
+from game.files import write_atomic
 
 MARKER = re.compile(r"#\s*(TODO|STALE)\b")
 TODO = "# TODO: translate, then delete this marker"
@@ -142,7 +143,7 @@ def update_translation(scenario: Scenario, language: str) -> Update:
             out[key] = (entry.text, "")
             update.kept.append(key)
     update.dropped = [k for k in entries if k not in source]
-    target.write_text(render(scenario, language, out, new_hashes), encoding="utf-8")
+    write_atomic(target, render(scenario, language, out, new_hashes))  # the old translation stays whole on failure
     return update
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from game.files import OutputError
 from game.training.cli_support import with_records
 from game.training.exchange import export_csv
 from game.training.records import Records
@@ -24,7 +26,11 @@ def run(args: argparse.Namespace, records: Records) -> int:
     if folder.exists() and not folder.is_dir():
         print(f"error: {folder} exists and is not a folder")
         return 1
-    counts = export_csv(records, folder, args.cohort)
+    try:
+        counts = export_csv(records, folder, args.cohort)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     for name, rows in counts.items():
         print(f"{folder / name}: {rows} row(s)")
     return 0

@@ -16,6 +16,7 @@ from game.authoring.diagnostics import did_you_mean
 from game.authoring.graph import dot, highlighted, mermaid
 from game.commands.common import load_for_play
 from game.core.model import Scenario
+from game.files import OutputError, write_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,9 +76,9 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "mermaid" and args.output.endswith(".md"):
             text = f"# {scenario.title}\n\n```mermaid\n{text}```\n"
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(f"{args.output}: error: cannot write the file: {exc.strerror or exc}", file=sys.stderr)
+            write_output(args.output, text)
+        except OutputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
             return 1
         print(f"wrote {args.output}", file=sys.stderr)
     else:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from game.authoring.newscenario import new_scenario
+from game.files import OutputError, write_atomic
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,11 +33,10 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         print(f"{path}: error: the file exists; choose another name or use --force", file=sys.stderr)
         return 1
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new_scenario(path, args.title), encoding="utf-8")
-    except OSError as exc:
-        print(f"{path}: error: cannot write the file: {exc.strerror or exc}", file=sys.stderr)
+    try:  # the tutorial's `sticky new scenarios/late-payer.yaml` makes scenarios/ (documented)
+        write_atomic(path, new_scenario(path, args.title), create_parents=True)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {path}")
     print(f"next: sticky check {path}   then: sticky play {path} --text")

@@ -12,6 +12,7 @@ from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.core.session import ChoiceNotAvailable, Session
 from game.core.visible import clip, visible
+from game.files import OutputError, write_atomic
 from game.training.cli_support import with_records
 from game.training.exchange import export_records, import_records
 from game.training.recorddata import iso
@@ -110,7 +111,11 @@ def run_learner(args: argparse.Namespace, records: Records) -> int:
             profile["learner"] = args.name.strip()
         if args.cohort:
             profile["cohort"] = args.cohort.strip()
-        path.write_text(json.dumps(profile, ensure_ascii=False), encoding="utf-8")
+        try:
+            write_atomic(path, json.dumps(profile, ensure_ascii=False))
+        except OutputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     profile = read_profile(records.data_dir)
     print(f"learner: {profile.get('learner', 'anonymous')} · cohort: {profile.get('cohort', '-')}")
     return 0
@@ -118,8 +123,13 @@ def run_learner(args: argparse.Namespace, records: Records) -> int:
 
 def run_export(args: argparse.Namespace, records: Records) -> int:
     """Write the export file."""
-    count = export_records(records, Path(args.file), args.cohort)
-    print(f"{args.file}: {count} playthrough(s) exported")
+    try:
+        count = export_records(records, Path(args.file), args.cohort)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    where = "(standard output)" if args.file == "-" else args.file
+    print(f"{where}: {count} playthrough(s) exported", file=sys.stderr if args.file == "-" else sys.stdout)
     return 0
 
 

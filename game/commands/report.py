@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from game.cli import add_lang_option
+from game.files import OutputError, write_output
 from game.training.cli_support import with_records
 from game.training.records import Records
 from game.training.report import render_report
@@ -32,13 +34,14 @@ def run(args: argparse.Namespace, records: Records) -> int:
     runs = records.playthroughs(args.cohort)
     html = render_report(runs, args.lang or "en", args.cohort, [Path(p) for p in args.scenarios])
     out = Path(args.out)
-    if out.is_dir():
-        print(f"error: {out} is a folder; give a file name such as {out / 'report.html'}")
+    try:
+        write_output(args.out, html)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(out)
     cohorts = {r.cohort for r in runs}
-    print(f"{out}: {len(runs)} playthrough(s), {len(cohorts)} cohort(s), {out.stat().st_size // 1024} KiB")
+    size = f", {len(html.encode('utf-8')) // 1024} KiB"
+    where = "(standard output)" if args.out == "-" else str(out)
+    summary = f"{where}: {len(runs)} playthrough(s), {len(cohorts)} cohort(s){size}"
+    print(summary, file=sys.stderr if args.out == "-" else sys.stdout)  # the report itself may be on stdout
     return 0

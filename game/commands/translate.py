@@ -12,6 +12,7 @@ import sys
 from game.authoring.load import LANGUAGES
 from game.authoring.translate import TranslationFileError, update_translation
 from game.commands.common import load_for_play
+from game.files import OutputError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
         for line in exc.diagnostics:
             print(line, file=sys.stderr)
         print(f"{args.path}: the translation was not changed; fix the errors above first", file=sys.stderr)
+        return 1
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"{args.path}: error: cannot write the translation: {exc.strerror or exc}", file=sys.stderr)

@@ -7,12 +7,16 @@ all in one transaction: importing the same file twice adds nothing the second ti
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.files import write_atomic, write_output
 from game.training._schema import RecordsError
 from game.training.recorddata import PlaythroughRecord, iso
 from game.training.records import Records, _dump
@@ -30,14 +34,11 @@ class ImportReport:
 def export_records(records: Records, path: Path, cohort: str | None = None) -> int:
     """Write every playthrough (of ``cohort``) to ``path``; returns how many."""
     rows = records.playthroughs(cohort)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".json":
         text = json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=1) + "\n"
     else:
         text = "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in rows)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_output(str(path), text)
     return len(rows)
 
 
@@ -146,14 +147,46 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.3f}"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A cell a spreadsheet shows as text: one starting with ``= + - @`` (or a tab or carriage return) that
+    is not a plain number gets a leading apostrophe, so ``=HYPERLINK(...)`` typed as a learner's name is never
+    run as a formula (numbers such as ``-3000`` stay numbers)."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        try:
+            float(cell)
+        except ValueError:
+            return "'" + cell
+    return cell
+
+
+class _SafeRows:
+    """A csv writer whose cells pass through :func:`spreadsheet_safe`."""
+
+    def __init__(self, handle: io.StringIO) -> None:
+        self._writer = csv.writer(handle)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
+@contextlib.contextmanager
+def _csv_file(path: Path) -> Iterator[_SafeRows]:
+    """Rows written to memory, then to ``path`` atomically (an old file stays whole if anything fails)."""
+    buffer = io.StringIO(newline="")
+    yield _SafeRows(buffer)
+    write_atomic(path, buffer.getvalue())
+
+
 def export_csv(records: Records, folder: Path, cohort: str | None = None) -> dict[str, int]:
     """Write playthroughs.csv, choices.csv and votes.csv into ``folder``; returns rows per file."""
     rows = records.playthroughs(cohort)
     metrics = sorted({m for r in rows for m in (r.final_metrics or r.start_metrics)})
     folder.mkdir(parents=True, exist_ok=True)
     counts = {"playthroughs.csv": 0, "choices.csv": 0, "votes.csv": 0}
-    with (folder / "playthroughs.csv").open("w", newline="", encoding="utf-8") as f:
-        out = csv.writer(f)
+    with _csv_file(folder / "playthroughs.csv") as out:
         out.writerow(
             [
                 "id",
@@ -195,8 +228,7 @@ def export_csv(records: Records, folder: Path, cohort: str | None = None) -> dic
                 ]
             )
             counts["playthroughs.csv"] += 1
-    with (folder / "choices.csv").open("w", newline="", encoding="utf-8") as f:
-        out = csv.writer(f)
+    with _csv_file(folder / "choices.csv") as out:
         out.writerow(
             [
                 "playthrough_id",
@@ -239,8 +271,7 @@ def export_csv(records: Records, folder: Path, cohort: str | None = None) -> dic
                     ]
                 )
                 counts["choices.csv"] += 1
-    with (folder / "votes.csv").open("w", newline="", encoding="utf-8") as f:
-        out = csv.writer(f)
+    with _csv_file(folder / "votes.csv") as out:
         out.writerow(["playthrough_id", "uuid", "cohort", "scenario", "turn", "scene", "choice", "votes", "played"])
         for r in rows:
             for v in r.votes:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from game.files import write_atomic
 
 SAVE_NAME = "save.json"
 BACKUP_NAME = "save.bak.json"
@@ -24,35 +25,8 @@ SAVE_FORMAT_VERSION = 1
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    """Write JSON to ``path`` atomically (see ``game.files.write_atomic``), making its folder if needed."""
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1), create_parents=True)
 
 
 def read_json(path: Path) -> Any:

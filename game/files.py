@@ -1,0 +1,101 @@
+"""Writing the files the project makes: always atomically, never over something that is not a file.
+
+Every file the game and its tools write — translations, maps, new scenarios, settings, saves, the learner
+profile, reports, exports and spreadsheets — goes through :func:`write_atomic`: the data goes to a temporary
+file in the target's own folder, is flushed and fsynced, and is then renamed over the target, so a full
+disk, a kill or a crash leaves the old file whole. An existing target that is not a regular file (a folder,
+``/dev/full``, a FIFO, ``/dev/stdout``) is refused, never replaced; a missing parent folder is an error unless
+the caller asks for it to be made. :func:`write_output` also takes ``-`` for standard output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """A file could not be written; the message says which and why, in words for the person who asked."""
+
+
+def _refuse_odd_target(path: Path) -> None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write there: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{path}: is a folder; give a file name inside it")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(
+            f"{path}: is not a regular file (a device or a pipe); it is left alone (use - for the screen)"
+        )
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, create_parents: bool = False) -> None:
+    """Write ``data`` (text is UTF-8) to ``path`` atomically; raises :class:`OutputError` and leaves any old file
+    whole when it can't. The file keeps the permissions of the one it replaces."""
+    target = Path(path)
+    _refuse_odd_target(target)
+    folder = target.parent
+    if not folder.is_dir():
+        if not create_parents:
+            raise OutputError(f"{target}: the folder {folder} does not exist")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot make the folder {folder}: {exc.strerror or exc}") from None
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(
+            f"{target}: cannot write the file: {exc.strerror or exc} (the old file, if any, is intact)"
+        ) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(folder)
+
+
+def write_output(target: str, data: str, *, create_parents: bool = False) -> None:
+    """:func:`write_atomic`, or standard output when ``target`` is ``-``."""
+    if target == "-":
+        sys.stdout.write(data)
+        sys.stdout.flush()
+        return
+    write_atomic(target, data, create_parents=create_parents)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders can't be opened."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
