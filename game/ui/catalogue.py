@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # loading is deferred: the title screen must not wait for the YAML loader
     from game.authoring.load import LoadResult
@@ -31,28 +31,48 @@ class Entry:
 
 
 def path_lengths(scenario: Scenario) -> tuple[int, int]:
-    """The fewest and the most choices a playthrough can take (cycles counted once)."""
+    """The fewest and the most choices a playthrough can take (cycles counted once).
+
+    A depth-first walk with its own stack, not recursion: a chain of 100,000 scenes is a valid scenario.
+    """
     memo: dict[str, tuple[int, int]] = {}
     visiting: set[str] = set()
 
-    def visit(node: str) -> tuple[int, int]:
+    def known(node: str) -> tuple[int, int] | None:
         if node in memo:
             return memo[node]
         scene = scenario.scene(node)
         if scene is None or node in visiting or not scene.choices:
             return (0, 0)
-        visiting.add(node)
-        lows, highs = [], []
-        for choice in scene.choices:
-            for target in choice.targets():
-                low, high = visit(target)
-                lows.append(low + 1)
-                highs.append(high + 1)
-        visiting.discard(node)
-        memo[node] = (min(lows), max(highs))
-        return memo[node]
+        return None
 
-    return visit(scenario.start)
+    def enter(node: str) -> list[Any]:
+        visiting.add(node)
+        scene = scenario.scene(node)
+        assert scene is not None
+        return [node, iter([t for choice in scene.choices for t in choice.targets()]), [], []]
+
+    first = known(scenario.start)
+    if first is not None:
+        return first
+    stack = [enter(scenario.start)]
+    while stack:
+        node, targets, lows, highs = stack[-1]
+        for target in targets:
+            found = known(target)
+            if found is None:
+                stack.append(enter(target))
+                break
+            lows.append(found[0] + 1)
+            highs.append(found[1] + 1)
+        else:
+            stack.pop()
+            visiting.discard(node)
+            memo[node] = (min(lows), max(highs))
+            if stack:
+                stack[-1][2].append(memo[node][0] + 1)
+                stack[-1][3].append(memo[node][1] + 1)
+    return memo[scenario.start]
 
 
 def scenario_files(folder: Path) -> list[Path]:
