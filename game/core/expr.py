@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.core.conditionhints import corrected, explain
 from game.core.source import did_you_mean
 
 Env = Mapping[str, float]
@@ -111,14 +112,31 @@ def compile_condition(source: str, known: Mapping[str, str]) -> Condition:
         offset = max((exc.offset or 1) - 1, 0)
         if offset == 0 and exc.msg == "invalid syntax":
             offset = len(text)  # CPython reports an unfinished expression at offset 0: point at its end
-        raise ConditionError("S401", f"cannot read the condition: {exc.msg}", offset) from None
+        raise ConditionError("S401", f"cannot read the condition: {exc.msg}", offset, hint=explain(text)) from None
     except (ValueError, MemoryError, RecursionError):
         raise ConditionError("S402", "the condition is too complex") from None
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ConditionError("S402", f"the condition has more than {MAX_NODES} parts")
     names: set[str] = set()
-    fn = _compile(tree.body, known, names)
+    try:
+        for node in ast.walk(tree):  # `flag == True` reads as meant, but says the author misread flags
+            if isinstance(node, ast.Compare) and any(
+                isinstance(side, ast.Constant) and isinstance(side.value, bool)
+                for side in (node.left, *node.comparators)
+            ):
+                raise ConditionError(
+                    "S402",
+                    "a flag is true or false by itself: do not compare it with True or False",
+                    _offset(node),
+                    hint="write the flag's name for true, 'not' and its name for false",
+                )
+        fn = _compile(tree.body, known, names)
+    except ConditionError as exc:
+        fixed = corrected(text)  # the corrected condition says it best, in the author's own names
+        if fixed is not None:
+            exc.hint = f"write: {fixed}"
+        raise
     return Condition(text, frozenset(names), fn)
 
 
@@ -198,7 +216,10 @@ def _compile(node: ast.AST, known: Mapping[str, str], names: set[str]) -> Evalua
             return _name(node.attr, node, known, names)
         raise ConditionError("S402", "attribute access is only allowed as flags.name", _offset(node))
     what = _FORBIDDEN_NAMES.get(type(node), type(node).__name__)
-    raise ConditionError("S402", f"{what} are not allowed in conditions", _offset(node))
+    hint = ""
+    if isinstance(node, ast.Call):
+        hint = "conditions cannot call functions: compare each value on its own, e.g. revenue > 5 and reputation > 5"
+    raise ConditionError("S402", f"{what} are not allowed in conditions", _offset(node), hint=hint)
 
 
 def _name_against_number(op: type, name: str, number: float) -> Evaluator:
