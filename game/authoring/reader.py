@@ -159,10 +159,13 @@ class Reader:
         """Record S203 for unknown keys (with did-you-mean) and S202 for missing required ones."""
         allowed_list = allowed if isinstance(allowed, (tuple, list)) else list(allowed)
         keys = node.keys
+        previous: str | None = None
         for key in keys:
             if key not in allowed_list:
-                hint = did_you_mean(key, allowed_list) or "allowed: " + ", ".join(allowed_list)
+                hint = _split_text_hint(node, previous, key) or did_you_mean(key, allowed_list)
+                hint = hint or "allowed: " + ", ".join(allowed_list)
                 self.bag.add("S203", f"{what} has no field '{key}'", node.key_pos(key), hint=hint)
+            previous = key
         for key in required:
             if key not in keys:
                 self.bag.add("S202", f"{what} is missing '{key}'", node.pos)
@@ -178,3 +181,15 @@ class Reader:
         hint = did_you_mean(value, pool) or "one of: " + ", ".join(pool)
         self.bag.add(code, f"{what} '{value}' is not one of {', '.join(pool)}", node.pos, hint=hint)
         return None
+
+
+def _split_text_hint(node: YMap, previous: str | None, key: str) -> str:
+    """For ``{name: Harbor Point, the residents' lawn}``: a comma inside ``{…}`` ended the text, and the rest
+    became a "field". Field names never hold a space, so a key that does is the rest of the text before it."""
+    if previous is None or " " not in key.strip() or node.entries.get(key) not in (None, "", "~", "null"):
+        return ""
+    before = node.entries.get(previous)
+    if not isinstance(before, str):
+        return ""
+    joined = f"{before}, {key}".replace("\\", "\\\\").replace('"', '\\"')
+    return f'a comma inside {{…}} ends a text: put the whole text in quotes, {previous}: "{joined}"'

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from game.authoring.diagnostics import DiagnosticBag, Pos
+from game.authoring.yamlhints import Hint, colon_in_text, odd_indentation, unbalanced_quote, unclosed
 
 
 def mark_pos(path: str, mark: Any) -> Pos:
@@ -36,7 +37,26 @@ def report_syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str, bag: D
     start = exc.context_mark
     if context and start is not None and mark is not None and start.line != mark.line:
         context += f" that starts at line {start.line + 1}, column {start.column + 1}"  # e.g. an unclosed '{'
-    bag.add("S101", f"{problem}{context}".strip(), pos)
+    hint = _hint_for(lines, pos, start)
+    if hint is not None and hint.line != pos.line:  # the mistake is on another line: point there
+        pos = Pos(pos.path, hint.line, hint.col)
+    bag.add("S101", f"{problem}{context}".strip(), pos, hint=hint.text if hint else _GENERIC)
+
+
+_GENERIC = "look at this line and the one above it: quotes around texts with ': ' or '#', and keys lined up"
+
+
+def _hint_for(lines: list[str], pos: Pos, start: Any) -> Hint | None:
+    """What most likely went wrong, found from the source (see ``yamlhints``)."""
+    if start is not None:
+        found = unclosed(lines, start.line + 1, start.column + 1)
+        if found is not None and start.line + 1 != pos.line:
+            return found
+    found = colon_in_text(lines, pos.line)
+    if found is not None:
+        return found
+    first = start.line + 1 if start is not None else max(pos.line - 20, 1)
+    return unbalanced_quote(lines, first, pos.line) or odd_indentation(lines, first, pos.line)
 
 
 def report_reader_error(
