@@ -99,3 +99,55 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class InputError(ValueError):
+    """A file could not be read as what it should be; the message names the file and the reason."""
+
+
+MAX_JSON_BYTES = 16 * 1024 * 1024
+MAX_JSON_DEPTH = 64
+
+
+def read_json_file(
+    path: str | os.PathLike[str], max_bytes: int = MAX_JSON_BYTES, max_depth: int = MAX_JSON_DEPTH
+) -> object:
+    """JSON from a file the user or another program may have left in any state: only a regular file (never a
+    FIFO that would block, nor ``/dev/zero`` that never ends), at most ``max_bytes``, UTF-8, nested at most
+    ``max_depth`` deep. Raises :class:`InputError` (a ValueError) or OSError."""
+    import json
+
+    source = Path(path)
+    info = source.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{source}: is not a regular file")
+    if info.st_size > max_bytes:
+        raise InputError(f"{source}: is {info.st_size:,} bytes; at most {max_bytes:,} are read")
+    with open(source, "rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{source}: grew past {max_bytes:,} bytes while being read")
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: is not UTF-8 text") from None
+    except RecursionError:
+        raise InputError(f"{source}: is nested too deeply") from None
+    except ValueError as exc:
+        raise InputError(f"{source}: is not valid JSON ({exc})") from None
+    if _depth_exceeds(value, max_depth):
+        raise InputError(f"{source}: is nested more than {max_depth} levels deep")
+    return value
+
+
+def _depth_exceeds(value: object, limit: int) -> bool:
+    """True when lists and objects in ``value`` nest more than ``limit`` deep (walked without recursion)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False

@@ -8,15 +8,15 @@ Mermaid map written to a ``.md`` file is wrapped in a ```mermaid block so GitHub
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from game.authoring.diagnostics import did_you_mean
 from game.authoring.graph import dot, highlighted, mermaid
 from game.commands.common import load_for_play
 from game.core.model import Scenario
-from game.files import OutputError, write_output
+from game.files import OutputError, read_json_file, write_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,9 +42,9 @@ def _steps(scenario: Scenario, spec: str) -> list[tuple[str, str, str | None]] |
     """The recorded path as (scene, choice, target) steps, or an error message."""
     if spec.endswith(".json") or Path(spec).is_file():
         try:
-            data = json.loads(Path(spec).read_text(encoding="utf-8"))
+            data: Any = read_json_file(spec)
             return [(str(s["scene"]), str(s["choice"]), s.get("ending") or s.get("next")) for s in data["path"]]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             return f"{spec}: not a playthrough from `sticky play --json` ({exc.__class__.__name__}: {exc})"
     ids = [part.strip() for part in spec.split(",") if part.strip()]
     steps: list[tuple[str, str, str | None]] = []

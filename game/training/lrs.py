@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.files import read_json_file
 from game.training.outbox import Pending, mark, pending
 from game.training.records import Records
 from game.training.xapi import XAPI_VERSION
@@ -50,8 +51,8 @@ def read_config_file(data_dir: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = read_json_file(path, max_bytes=65_536)
+    except (OSError, ValueError) as exc:
         raise ValueError(f"{path}: can't be read as JSON ({exc})") from None
     if not isinstance(data, dict):
         raise ValueError(f"{path}: must hold a JSON object with endpoint, username and password")

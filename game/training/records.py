@@ -28,6 +28,7 @@ from pathlib import Path
 
 from game.core.rules import initial_state
 from game.core.session import Outcome, Session
+from game.files import read_json_file
 from game.training._readers import read_playthrough, read_playthroughs
 from game.training._schema import RecordsError, migrate
 from game.training.recorddata import PlaythroughRecord
@@ -41,7 +42,7 @@ PROFILE_NAME = "learner.json"
 def read_profile(data_dir: Path) -> dict[str, str]:
     """This laptop's default learner name and cohort (``sticky records learner``); {} when unset or unreadable."""
     try:
-        data = json.loads((Path(data_dir) / PROFILE_NAME).read_text(encoding="utf-8"))
+        data = read_json_file(Path(data_dir) / PROFILE_NAME, max_bytes=65_536)
     except (OSError, ValueError):
         return {}
     return {k: str(v) for k, v in data.items() if k in ("learner", "cohort") and v} if isinstance(data, dict) else {}

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from game.files import write_atomic
+from game.files import read_json_file, write_atomic
 
 SAVE_NAME = "save.json"
 BACKUP_NAME = "save.bak.json"
@@ -30,9 +30,9 @@ def write_json_atomic(path: Path, data: Any) -> None:
 
 
 def read_json(path: Path) -> Any:
-    """Parsed JSON from ``path``; raises OSError or ValueError."""
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+    """Parsed JSON from ``path``, bounded in size and depth, only from a regular file (``game.files``);
+    raises OSError or ValueError."""
+    return read_json_file(path)
 
 
 class SaveSlot:
