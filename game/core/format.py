@@ -1,8 +1,10 @@
 """Formatting numbers and deltas for people: signs and words, never colour alone, in the reader's language.
 
-English writes ``85,000 $/month``, ``2.5%`` and ``▲ +3,000 $/month``; Spanish writes ``85.000 $/mes``,
-``2,5 %`` and ``▲ +3.000 $/mes`` (every group of three digits marked with a point, as the game always
-has, and a space before ``%`` as the RAE recommends). Any other language is written the English way.
+English writes ``85,000 $/month``, ``2.5%`` and ``▲ +3,000 $/month``. Spanish follows the RAE, the same from
+Mexico to Madrid: no separator in a number of four digits (``7100``), a narrow no-break space between groups
+of three in longer ones (``85\u202f000``), a decimal comma (``2,5 %``) and a space before ``%``. The window
+draws the narrow space with the font's thin space and never breaks a line there. Any other language is
+written the English way.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from game.core.model import Metric
 #: language -> (thousands separator, decimal separator, text between a number and ``%``)
 _CONVENTIONS: dict[str, tuple[str, str, str]] = {
     "en": (",", ".", ""),
-    "es": (".", ",", " "),
+    "es": ("\u202f", ",", " "),
 }
 
 
@@ -21,7 +23,7 @@ def _conventions(language: str) -> tuple[str, str, str]:
 
 
 def format_number(value: float, language: str = "en", digits: int | None = None) -> str:
-    """A number with the language's separators, e.g. ``85,000`` / ``2.5`` (``85.000`` / ``2,5`` in Spanish).
+    """A number with the language's separators, e.g. ``85,000`` / ``2.5`` (``85\u202f000`` / ``2,5`` in Spanish).
 
     With ``digits`` None, whole numbers and numbers of 100 or more get no decimals and others get one.
     """
@@ -31,6 +33,9 @@ def format_number(value: float, language: str = "en", digits: int | None = None)
     thousands, decimal, _ = _conventions(language)
     if (thousands, decimal) == (",", "."):
         return english
+    whole = english.split(".")[0].lstrip("-")
+    if len(whole.replace(",", "")) <= 4:  # RAE: 7100, not 7 100
+        english = english.replace(",", "")
     return english.translate({ord(","): thousands, ord("."): decimal})
 
 
@@ -46,7 +51,7 @@ def with_unit(number: str, unit: str, language: str = "en") -> str:
 def format_value(value: float, metric: Metric, language: str = "en") -> str:
     """A metric value with thousands separators and its unit, e.g. ``85,000 $/month`` or ``72%``.
 
-    In Spanish (``language="es"``): ``85.000 $/mes``, ``72 %``, ``2,5 %``.
+    In Spanish (``language="es"``): ``85\u202f000 $/mes``, ``7100 $/mes``, ``72 %``, ``2,5 %``.
     """
     return with_unit(format_number(value, language), metric.unit, language)
 

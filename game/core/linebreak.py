@@ -13,6 +13,9 @@ import re
 #: A token starting with one of these stays on the line of the number before it.
 UNIT_SIGNS = ("%", "‰", "€", "$", "£", "¥")
 NO_BREAK_SPACE = "\u00a0"
+#: Spaces a line may break at: any whitespace but the no-break ones (U+00A0, U+2007, U+202F) and the thin space
+#: (U+2009), which the game only puts inside numbers (``85 000``).
+_BREAKING = re.compile(r"[^\S\u00a0\u2007\u2009\u202f]+")
 _FIGURE_SPACE = re.compile(r"(?<=\d)[ \t]+(?=[" + re.escape("".join(UNIT_SIGNS)) + "])")
 
 
@@ -20,7 +23,7 @@ def words(paragraph: str) -> list[str]:
     """The paragraph's words in order, split at whitespace; a sign after a number is kept with the number
     (``"un 20 % más"`` gives ``["un", "20 %", "más"]``)."""
     found: list[str] = []
-    for token in paragraph.split():
+    for token in _BREAKING.split(paragraph.strip()) if paragraph.strip() else []:
         if found and token.startswith(UNIT_SIGNS) and found[-1][-1:].isdigit():
             found[-1] = f"{found[-1]} {token}"
         else:

@@ -200,6 +200,22 @@ class Theme:
 
 
 _FONTS: dict[tuple[str, int], pygame.font.Font] = {}
+_NARROW = str.maketrans({"\u202f": "\u2009"})
+
+
+class _Font(pygame.font.Font):
+    """A font that draws the narrow no-break space of Spanish numbers (``85 000``, U+202F), which Open Sans
+    lacks, as its thin space (U+2009) instead of an empty box."""
+
+    def render(self, text: str | bytes | None, *args: object, **kwargs: object) -> pygame.Surface:  # type: ignore[override]
+        if isinstance(text, str):
+            text = text.translate(_NARROW)
+        return super().render(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    def size(self, text: str | bytes, /) -> tuple[int, int]:  # type: ignore[override]
+        if isinstance(text, str):
+            text = text.translate(_NARROW)
+        return super().size(text)
 
 
 def font_path(face: str) -> Path | None:
@@ -216,7 +232,7 @@ def get_font(face: str, size: int) -> pygame.font.Font:
         if not pygame.font.get_init():
             pygame.font.init()
         path = font_path(face)
-        font = pygame.font.Font(str(path) if path else None, size)
+        font = _Font(str(path) if path else None, size)
         if path is None and face in ("bold", "semibold"):
             font.set_bold(True)
         if path is None and face == "italic":

@@ -125,7 +125,7 @@ def test_play_scripted_summary_writes_changes_in_the_scenario_language(bakery_pa
     assert " 1. order: explain_policy (assertive) Reputation ▲ +2%" in english.stdout.splitlines()
     assert " 1. order: explain_policy (assertive) Reputación ▲ +2 %" in spanish.stdout.splitlines()
     es_text = sticky("play", str(bakery_path), "--text", "--lang", "es", stdin="m\nq\n")
-    assert "  Ingresos: 18.000 €/mes" in es_text.stdout.splitlines()
+    assert "  Ingresos: 18\u202f000 €/mes" in es_text.stdout.splitlines()
 
 
 def test_lang_before_and_after_the_command_agree(bakery_path: Path) -> None:
@@ -138,7 +138,7 @@ def test_lang_before_and_after_the_command_agree(bakery_path: Path) -> None:
     english = sticky("play", str(bakery_path), "--choices", "1,1", "--seed", "4", "--json")
     assert json.loads(english.stdout)["language"] == "en"
     text = sticky("--lang", "es", "play", str(bakery_path), "--text", stdin="m\nq\n")
-    assert "  Ingresos: 18.000 €/mes" in text.stdout.splitlines()
+    assert "  Ingresos: 18\u202f000 €/mes" in text.stdout.splitlines()
 
 
 def test_two_different_langs_are_refused_not_shadowed(bakery_path: Path) -> None:

@@ -22,13 +22,13 @@ PLAIN = Metric("score", 0, None, None, "", "Score")
 @pytest.mark.parametrize(
     ("value", "metric", "english", "spanish"),
     [
-        (85000, REVENUE_EN, "85,000 $/month", "85.000 $/month"),
-        (85000, REVENUE_ES, "85,000 $/mes", "85.000 $/mes"),
+        (85000, REVENUE_EN, "85,000 $/month", "85\u202f000 $/month"),
+        (85000, REVENUE_ES, "85,000 $/mes", "85\u202f000 $/mes"),
         (2.5, MARGIN, "2.5%", "2,5 %"),
         (72, MARGIN, "72%", "72 %"),
         (-12.5, MARGIN, "-12.5%", "-12,5 %"),
-        (5000, PLAIN, "5,000", "5.000"),  # four digits are grouped too, as the game always showed
-        (1234567.0, PLAIN, "1,234,567", "1.234.567"),
+        (5000, PLAIN, "5,000", "5000"),  # four digits are grouped too, as the game always showed
+        (1234567.0, PLAIN, "1,234,567", "1\u202f234\u202f567"),
         (150.4, PLAIN, "150", "150"),  # 100 or more: no decimals
         (5.5, Metric("sleep", 5.5, 3, 8, "h/night", "Sleep"), "5.5 h/night", "5,5 h/night"),
     ],
@@ -42,8 +42,8 @@ def test_format_value_in_both_languages(value: float, metric: Metric, english: s
 @pytest.mark.parametrize(
     ("delta", "metric", "english", "spanish"),
     [
-        (3000, REVENUE_EN, "▲ +3,000 $/month", "▲ +3.000 $/month"),
-        (-3000, REVENUE_ES, "▼ −3,000 $/mes", "▼ −3.000 $/mes"),
+        (3000, REVENUE_EN, "▲ +3,000 $/month", "▲ +3000 $/month"),
+        (-3000, REVENUE_ES, "▼ −3,000 $/mes", "▼ −3000 $/mes"),
         (-12, MARGIN, "▼ −12%", "▼ −12 %"),
         (0.5, MARGIN, "▲ +0.5%", "▲ +0,5 %"),
         (0, MARGIN, "= ±0%", "= ±0 %"),
@@ -58,7 +58,7 @@ def test_format_delta_in_both_languages(delta: float, metric: Metric, english: s
 
 def test_numbers_with_fixed_digits_and_units() -> None:
     assert format_number(5.54, "en", 1) == "5.5" and format_number(5.54, "es", 1) == "5,5"
-    assert format_number(12345.678, "es", 2) == "12.345,68"
+    assert format_number(12345.678, "es", 2) == "12\u202f345,68"
     assert format_number(12345.678, "en", 2) == "12,345.68"
     assert with_unit("45", "%", "es") == "45 %" and with_unit("45", "%", "en") == "45%"
     assert with_unit("7", "", "es") == "7"
@@ -80,7 +80,7 @@ def _terminal(path: Path, language: str, answers: str) -> str:
 def test_the_terminal_writes_numbers_in_the_scenario_language(bakery_path: Path) -> None:
     spanish = _terminal(bakery_path, "es", "1\nm\nq\n").splitlines()
     assert "  Reputación: ▲ +2 %" in spanish
-    assert "  Ingresos: 18.000 €/mes" in spanish and "  Reputación: 77 %" in spanish
+    assert "  Ingresos: 18\u202f000 €/mes" in spanish and "  Reputación: 77 %" in spanish
     english = _terminal(bakery_path, "en", "1\nm\nq\n").splitlines()
     assert "  Reputation: ▲ +2%" in english
     assert "  Revenue: 18,000 €/month" in english and "  Reputation: 77%" in english

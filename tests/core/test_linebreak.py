@@ -1,4 +1,4 @@
-"""A figure such as ``20 %`` or ``85.000 €/mes`` is never split across two lines, in the terminal or the window."""
+"""A figure such as ``20 %`` or ``85\u202f000 €/mes`` is never split across two lines, in the terminal or the window."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from game.core.linebreak import NO_BREAK_SPACE, glued, words
 
 def test_a_sign_after_a_number_stays_with_it() -> None:
     assert words("sube un 20 % más") == ["sube", "un", "20 %", "más"]
-    assert words("85.000 €/mes y 2,5 ‰") == ["85.000 €/mes", "y", "2,5 ‰"]
+    assert words("85\u202f000 €/mes y 2,5 ‰") == ["85\u202f000 €/mes", "y", "2,5 ‰"]
 
 
 def test_other_spaces_still_break() -> None:

@@ -40,7 +40,7 @@ WHERE = {  # each run's outcome lines, from the choice's own change to the coach
     "deal.es.txt": [
         "  Reputación: ▲ +2 %",
         "  El azar ha intervenido. Refunfuña, pero paga.",
-        "    Ingresos: ▲ +1.200 €/mes",
+        "    Ingresos: ▲ +1200 €/mes",
         "    Reputación: ▲ +1 %",  # +10 written, clamped at 100
         "  Tu coach: Pusiste nombre al coste del trabajo urgente y le pusiste precio.",
     ],
@@ -91,10 +91,10 @@ La tarifa urgente (semilla 1)
 
  1. [coste] A partir del mes que viene, la tarifa urgente sube un 20 %.
     asertiva · 9 s · Reputación ▲ +2 %, Moral del equipo ▼ −5 %
-    El azar ha intervenido. Se lleva sus pedidos a otra parte. · Ingresos ▼ −3.000 €/mes
+    El azar ha intervenido. Se lleva sus pedidos a otra parte. · Ingresos ▼ −3000 €/mes
 
 Final: Se fue (flojo)
-  Ingresos: 6.000 €/mes · Moral del equipo: 55 % · Reputación: 99 %
+  Ingresos: 6000 €/mes · Moral del equipo: 55 % · Reputación: 99 %
 
 comprobado: la repetición coincide con el registro
 """

@@ -224,7 +224,7 @@ El encargo urgente (semilla 0)
     agresiva · 5 s · Reputación ▼ −10 %
 
 Final: Clienta perdida (flojo)
-  Ingresos: 5.000 €/mes · Moral del equipo: 30 % · Reputación: 55 %
+  Ingresos: 5000 €/mes · Moral del equipo: 30 % · Reputación: 55 %
 
 comprobado: la repetición coincide con el registro
 """

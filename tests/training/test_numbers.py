@@ -17,14 +17,14 @@ def test_replay_prints_numbers_in_the_recorded_language(tmp_path: Path) -> None:
     es = sticky("replay", str(spanish), "--scenario", str(BAKERY), data=tmp_path)
     assert es.returncode == 0, es.stderr
     assert " · Reputación ▲ +2 %" in es.stdout
-    assert "  Ingresos: 18.000 €/mes · Moral del equipo: 70 % · Reputación: 77 %" in es.stdout
+    assert "  Ingresos: 18\u202f000 €/mes · Moral del equipo: 70 % · Reputación: 77 %" in es.stdout
     en = sticky("replay", str(english), "--scenario", str(BAKERY), data=tmp_path)
     assert en.returncode == 0, en.stderr
     assert " · Reputation ▲ +2%" in en.stdout
     assert "  Revenue: 18,000 €/month · Staff morale: 70% · Reputation: 77%" in en.stdout
     # --lang overrides the recorded language
     forced = sticky("replay", str(english), "--scenario", str(BAKERY), "--lang", "es", data=tmp_path)
-    assert "  Ingresos: 18.000 €/mes" in forced.stdout
+    assert "  Ingresos: 18\u202f000 €/mes" in forced.stdout
 
 
 def test_report_metric_values_follow_the_report_language(records: Records) -> None:
@@ -33,7 +33,7 @@ def test_report_metric_values_follow_the_report_language(records: Records) -> No
     spanish = render_report(records.playthroughs(), "es", "W1", [WORKSHOP.parent])
     english = render_report(records.playthroughs(), "en", "W1", [WORKSHOP.parent])
     # the trajectory titles: the starting value, with the language's separators and unit spacing
-    assert "Ingresos: 12.000 €/mes → " in spanish and "Moral del equipo: 70 % → " in spanish
+    assert "Ingresos: 12\u202f000 €/mes → " in spanish and "Moral del equipo: 70 % → " in spanish
     assert "Revenue: 12,000 €/month → " in english and "Staff morale: 70% → " in english
     # shares: "100 %" in Spanish, "100%" in English
     assert ">100 %<" in spanish and ">100 %" not in english and ">100%<" in english

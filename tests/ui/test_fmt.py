@@ -28,6 +28,6 @@ def test_window_numbers_follow_the_ui_language() -> None:
     assert fmt.delta(-3000, REVENUE) == "−3,000 $/month" and fmt.delta(4, MORALE) == "+4%"
     assert fmt.delta_short(-3000, REVENUE) == "−3,000" and fmt.delta_short(4, MORALE) == "+4%"
     set_language("es")
-    assert fmt.value(85000, REVENUE) == "85.000 $/month" and fmt.value(2.5, MORALE) == "2,5 %"
-    assert fmt.delta(-3000, REVENUE) == "−3.000 $/month" and fmt.delta(4, MORALE) == "+4 %"
-    assert fmt.delta_short(-3000, REVENUE) == "−3.000" and fmt.delta_short(4, MORALE) == "+4 %"
+    assert fmt.value(85000, REVENUE) == "85\u202f000 $/month" and fmt.value(2.5, MORALE) == "2,5 %"
+    assert fmt.delta(-3000, REVENUE) == "−3000 $/month" and fmt.delta(4, MORALE) == "+4 %"
+    assert fmt.delta_short(-3000, REVENUE) == "−3000" and fmt.delta_short(4, MORALE) == "+4 %"
