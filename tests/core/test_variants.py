@@ -152,3 +152,26 @@ def test_a_plain_translation_of_a_text_with_variants_is_refused_with_a_hint(tmp_
     result = load_scenario(copy)
     [wrong] = [d for d in result.diagnostics if d.code == "S602"]
     assert "scenes.limits.text" in wrong.message and "2 variants" in wrong.hint
+
+
+def test_the_schema_knows_the_new_fields() -> None:
+    from game.authoring.schema import scenario_schema
+
+    schema = scenario_schema()
+    scene = schema["properties"]["scenes"]["additionalProperties"]
+    choice = scene["properties"]["choices"]["items"]
+    assert scene["properties"]["text"]["oneOf"][1]["items"]["required"] == ["text"]
+    assert "discuss" in scene["properties"]
+    assert choice["properties"]["score"] == {
+        "type": "number",
+        "minimum": 0,
+        "maximum": 1,
+        "description": "0-1; default 1 for the best choice, 0 for the others",
+    }
+    assert choice["properties"]["technique"]["enum"][0] == "broken_record"
+    assert "consequence" in choice["properties"]["model_line"]["propertyNames"]["enum"]
+    metric = schema["properties"]["metrics"]["additionalProperties"]
+    assert metric["properties"]["better"]["enum"] == ["higher", "lower"]
+    assert schema["properties"]["pass_mark"]["maximum"] == 1
+    ending = schema["properties"]["endings"]["additionalProperties"]
+    assert "oneOf" in ending["properties"]["title"] and "oneOf" in ending["properties"]["text"]
