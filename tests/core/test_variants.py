@@ -175,3 +175,20 @@ def test_the_schema_knows_the_new_fields() -> None:
     assert schema["properties"]["pass_mark"]["maximum"] == 1
     ending = schema["properties"]["endings"]["additionalProperties"]
     assert "oneOf" in ending["properties"]["title"] and "oneOf" in ending["properties"]["text"]
+
+
+def test_the_glossary_has_every_technique_and_part_in_both_languages() -> None:
+    from game.core.model import MODEL_LINE_PARTS, TECHNIQUES
+    from game.locale import TABLES, model_line_part, technique_about, technique_name
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "techniques.md").read_text(encoding="utf-8")
+    for language in ("en", "es"):
+        for technique in TECHNIQUES:
+            assert f"technique.{technique}" in TABLES[language] and f"technique.{technique}.about" in TABLES[language]
+            assert technique_name(language, technique) in doc and technique_about(language, technique)
+        for part in MODEL_LINE_PARTS:
+            assert model_line_part(language, part) in doc
+    assert technique_name("es", "broken_record") == "Técnica del disco rayado"
+    assert technique_name("es", "fogging") == "Banco de niebla"
+    assert model_line_part("es", "limit") == "Límite"
