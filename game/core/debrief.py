@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from game.core.model import PHASES, STYLES, Chance, Choice, Scenario
 from game.core.rules import State
-from game.core.scoring import choice_score, is_improvement, overall_score, passed, phase_scores
+from game.core.scoring import choice_score, is_improvement, overall_score, passed, phase_scores, summary
 from game.core.session import Outcome, Session
 from game.core.variants import ending_text, ending_title, feedback_text, rule_text, scene_text, state_env
 
@@ -107,12 +107,7 @@ class Debrief:
 
     def scores_json(self) -> dict[str, object]:
         """The scores as plain data, for records, exports and statements."""
-        return {
-            "phases": {phase: round(score, 6) for phase, score in self.phase_scores.items()},
-            "overall": None if self.overall_score is None else round(self.overall_score, 6),
-            "pass_mark": self.pass_mark,
-            "success": self.success,
-        }
+        return summary(dict(self.phase_scores), self.overall_score, self.pass_mark, self.success)
 
 
 def changes_of(scenario: Scenario, deltas: Mapping[str, float]) -> tuple[MetricChange, ...]:

@@ -58,3 +58,21 @@ def overall_score(scores: dict[str, float]) -> float | None:
 def passed(scenario: Scenario, overall: float | None) -> bool:
     """True when ``overall`` reaches the scenario's pass mark (never when nothing was scored)."""
     return overall is not None and overall >= scenario.pass_mark - 1e-9
+
+
+def score_summary(scenario: Scenario, picks: Iterable[tuple[str, str]]) -> dict[str, object]:
+    """The scores of a playthrough as plain data (records, exports, statements):
+    ``{"phases": {phase: score}, "overall": score or None, "pass_mark": mark, "success": bool}``."""
+    scores = phase_scores(scenario, picks)
+    overall = overall_score(scores)
+    return summary(scores, overall, scenario.pass_mark, passed(scenario, overall))
+
+
+def summary(scores: dict[str, float], overall: float | None, pass_mark: float, success: bool) -> dict[str, object]:
+    """The plain-data form of scores (rounded to 6 decimals) that ``score_summary`` and the debrief share."""
+    return {
+        "phases": {phase: round(score, 6) for phase, score in scores.items()},
+        "overall": None if overall is None else round(overall, 6),
+        "pass_mark": pass_mark,
+        "success": success,
+    }

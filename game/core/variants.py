@@ -15,9 +15,12 @@ Which state a text is resolved against:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from game.core.expr import Env
 from game.core.model import Choice, Ending, Rule, Scenario, Scene, Variants
 from game.core.rules import State, env_of
+from game.core.session import Session
 
 
 def resolve(plain: str, variants: Variants, env: Env) -> str:
@@ -56,3 +59,29 @@ def ending_title(ending: Ending, env: Env) -> str:
 def ending_text(ending: Ending, env: Env) -> str:
     """The text of ``ending`` in ``env`` (the final state)."""
     return resolve(ending.text, ending.text_variants, env)
+
+
+# -- for front ends that hold a Session: the texts as they are shown now -------------------------------------
+
+
+def env_after(session: Session, turn: int) -> dict[str, float]:
+    """The names a condition reads after ``turn`` choices of ``session`` (0: at the start)."""
+    states = session.states
+    return state_env(session.scenario, states[min(max(turn, 0), len(states) - 1)])
+
+
+def shown_scene(session: Session) -> Scene | None:
+    """The current scene with its text resolved in the current state (None after the ending)."""
+    scene = session.scene
+    if scene is None or not scene.text_variants:
+        return scene
+    return replace(scene, text=scene_text(scene, state_env(session.scenario, session.state)))
+
+
+def shown_ending(session: Session) -> Ending | None:
+    """The ending reached with its title and text resolved in the final state (None while playing)."""
+    ending = session.ending
+    if ending is None or not (ending.title_variants or ending.text_variants):
+        return ending
+    env = state_env(session.scenario, session.state)
+    return replace(ending, title=ending_title(ending, env), text=ending_text(ending, env))

@@ -192,3 +192,19 @@ def test_the_glossary_has_every_technique_and_part_in_both_languages() -> None:
     assert technique_name("es", "broken_record") == "Técnica del disco rayado"
     assert technique_name("es", "fogging") == "Banco de niebla"
     assert model_line_part("es", "limit") == "Límite"
+
+
+def test_the_terminal_shows_the_variant_that_holds() -> None:
+    import io
+
+    from game.terminal import play_in_terminal
+
+    out = io.StringIO()
+    session = Session(teaching(), seed=1)
+    play_in_terminal(session, io.StringIO(""), out, ["listen", "hope_for_the_best", "state_limit", "know_worth"])
+    shown = " ".join(out.getvalue().split())
+    assert "Event: Noor hands in her notice, and you lie awake that night." in shown
+    assert "the team paid for it, and Noor has had enough." in shown
+    assert "Noor's apron hangs on its hook. Sam calls again." in shown
+    assert "Kept the order, lost Noor" in shown and "Noor now bakes for the shop across the street." in shown
+    assert "Kept the order and the team" not in shown
