@@ -208,3 +208,12 @@ def test_the_terminal_shows_the_variant_that_holds() -> None:
     assert "Noor's apron hangs on its hook. Sam calls again." in shown
     assert "Kept the order, lost Noor" in shown and "Noor now bakes for the shop across the street." in shown
     assert "Kept the order and the team" not in shown
+
+
+def test_the_graph_says_which_texts_have_variants() -> None:
+    from game.authoring.graph import dot, mermaid
+
+    shown = mermaid(teaching())
+    assert '["limits<br/>limits<br/>text: 2 variants"]' in shown
+    assert "title: 2 variants<br/>text: 2 variants" in shown
+    assert '"opening\\nsituation"' in dot(teaching())  # a plain text adds nothing
