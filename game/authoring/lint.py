@@ -188,6 +188,9 @@ def _texts(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
                 blank(choice.feedback, "the feedback of choice '{}'", choice.id, choice.pos)
     for ending in scenario.endings:
         blank(ending.text, "the text of ending '{}'", ending.id, ending.pos)
+    for what, variants in varied_texts(scenario):
+        for index, variant in enumerate(variants[:-1]):  # the last is the plain text, checked above where it is
+            blank(variant.text, f"variant {index + 1} of {what.replace('{', '{{').replace('}', '}}')}", "", variant.pos)
 
 
 def _usage(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:

@@ -59,6 +59,8 @@ class Decision:
     style: str
     score: float
     changes: tuple[MetricChange, ...]  # all the choice set off (effects, chance, rules), in metric order
+    own_changes: tuple[MetricChange, ...]  # ``changes`` without chance's part: the choice's effects and its rules'
+    chance_changes: tuple[MetricChange, ...]  # what chance's outcome did by its own effects (empty without chance)
     coach_note: str
     events: tuple[str, ...] = ()  # the texts of the rules it set off
     chance_note: str = ""  # chance's note when chance decided
@@ -157,6 +159,8 @@ def _decision(scenario: Scenario, outcome: Outcome, before: State, after: State)
         style=outcome.style,
         score=choice_score(choice) if choice is not None else 0.0,
         changes=changes_of(scenario, outcome.total_deltas),
+        own_changes=changes_of(scenario, outcome.deltas_besides_chance),
+        chance_changes=changes_of(scenario, outcome.outcome_deltas),
         coach_note=feedback_text(choice, env_after) if choice is not None else "",
         events=events,
         chance_note=chance_note,

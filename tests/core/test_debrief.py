@@ -48,6 +48,7 @@ def test_a_playthrough_that_costs_noor(scenario: Scenario) -> None:
         MetricChange("staff_morale", -20.0, False, "higher"),
         MetricChange("owner_stress", 10.0, False, "lower"),
     )
+    assert cost.own_changes == cost.changes and cost.chance_changes == ()
     assert cost.coach_note == "You hoped it would work out; the team paid for it, and Noor has had enough."
     assert cost.events == ("Noor hands in her notice, and you lie awake that night.",)
     assert cost.strongest is not None and cost.strongest.choice_id == "count_it"

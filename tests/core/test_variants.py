@@ -217,3 +217,11 @@ def test_the_graph_says_which_texts_have_variants() -> None:
     assert '["limits<br/>limits<br/>text: 2 variants"]' in shown
     assert "title: 2 variants<br/>text: 2 variants" in shown
     assert '"opening\\nsituation"' in dot(teaching())  # a plain text adds nothing
+
+
+def test_a_placeholder_variant_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    variants = "    text:\n      - when: asked\n        text: TODO\n      - text: Hello.\n"
+    path.write_text(MINIMAL.replace("    text: Hello.\n", variants), encoding="utf-8")
+    found = [(d.code, d.pos.line, d.message) for d in check_file(path).diagnostics if d.code == "S802"]
+    assert found == [("S802", 15, "variant 1 of the text of scene 'hello' is a placeholder (TODO)")]
