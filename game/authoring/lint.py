@@ -2,8 +2,9 @@
 
 The loader makes sure a file *can* be played; these checks ask whether it teaches well and is free of dead
 content: coach feedback on every choice, no empty text, every metric and flag doing something, no condition
-that can never (or always) hold, all three decision points, one best choice per decision scene, and no
-translation left marked ``# TODO``. ``check_file`` is what `sticky check` runs on one file.
+that can never (or always) hold, all three decision points, one best choice per decision scene, a best choice
+that cannot be guessed (``game.authoring.guesslint``), and no translation left marked ``# TODO``.
+``check_file`` is what `sticky check` runs on one file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, Severity
+from game.authoring.guesslint import strategy_walks, text_patterns
 from game.authoring.intervals import Interval, judge, ranges
 from game.authoring.load import LoadResult, load_scenario
 from game.authoring.translate import MARKER, read_entries
@@ -125,6 +127,8 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     _usage(scenario, source, bag)
     _conditions(scenario, source, bag)
     _decisions(scenario, source, bag)
+    text_patterns(scenario, source.key("scenes"), bag)
+    strategy_walks(scenario, bag)
     if scenario.source_path and Path(scenario.source_path).exists():
         for tpath in find_translations(scenario.source_path).values():
             _markers(tpath, bag)

@@ -1,0 +1,164 @@
+"""The strategy table of `sticky explore` and the guessability warnings both `explore` and `check` give.
+
+``strategies`` runs the cheap walks of ``game.authoring.strategies`` and returns plain data (the ``strategies``
+key of ``sticky explore --json``); ``lines`` prints it as the table's section; ``warnings`` turns it into the
+S823 (a fixed strategy reaches the best ending) and S824 (a decision phase cannot change the ending) findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.authoring.strategies import (
+    DEFAULT_MAX_STATES,
+    Reach,
+    coach,
+    decision_phases,
+    fixed_order_scenes,
+    fixed_strategies,
+    has_best_ending,
+    phase_badly,
+    press_k,
+    walk,
+    widest,
+)
+from game.core.model import Scenario
+
+
+def _reach(reach: Reach, label: str) -> dict[str, Any]:
+    return {
+        "label": label,
+        "endings": {k: round(v, 9) for k, v in reach.endings.items()},
+        "best_rating": reach.best_rating,
+        "worst_rating": reach.worst_rating,
+        "p_best": round(reach.p_best, 9),
+        "path": reach.path,
+        "never_ends": round(reach.never_ends, 9),
+        "complete": reach.complete,
+    }
+
+
+def strategies(
+    scenario: Scenario, p_random: float | None = None, max_states: int = DEFAULT_MAX_STATES
+) -> dict[str, Any]:
+    """Every strategy walk as plain data. ``p_random``: random play's probability of a ``best``-rated ending,
+    from full exploration (``None`` leaves out the random and shuffled rows: `sticky check` does not explore);
+    ``max_states``: the state limit of each walk."""
+    data: dict[str, Any] = {"fixed": {}}
+    for key, (label, policy) in fixed_strategies(scenario).items():
+        data["fixed"][key] = _reach(walk(scenario, policy, max_states), label)
+    data["coach"] = _reach(walk(scenario, coach, max_states), "coach's best")
+    if p_random is not None:
+        data["random"] = {"p_best": round(p_random, 9)}
+        data["shuffled"] = {
+            "fixed_order_scenes": sorted(fixed_order_scenes(scenario)),
+            "press": [
+                {"k": found.k, "p_best": round(found.p_best, 9), "exact": found.exact, "runs": found.runs}
+                for found in (press_k(scenario, k, p_random, max_states) for k in range(1, widest(scenario) + 1))
+            ],
+        }
+    data["phases"] = {}
+    for phase in decision_phases(scenario):
+        reach = walk(scenario, phase_badly(phase), max_states)
+        row = _reach(reach, f"{phase} played badly, the rest as the coach")
+        row["scenes"] = [s.id for s in scenario.scenes if s.phase == phase]
+        row["bad_moves"] = reach.bad_moves
+        row["best_reachable"] = reach.best_rating == "best"
+        data["phases"][phase] = row
+    return data
+
+
+@dataclass(frozen=True)
+class Warning:
+    """One guessability warning: its code, message and hint, and what it is about (``ending`` or ``scene``,
+    and an id) so that `sticky check` can point at it."""
+
+    code: str
+    message: str
+    hint: str
+    kind: str
+    id: str
+
+
+def path_text(moves: list[dict[str, object]]) -> str:
+    """A path as its choice ids and where it ends: ``a → b [chance 75%] → ending``."""
+    parts = [str(m["choice"]) + (f" [chance {float(str(m['p'])):.0%}]" if "chance" in m else "") for m in moves]
+    return " → ".join(parts + ([str(moves[-1]["to"])] if moves else [])) if moves else "-"
+
+
+def warnings(scenario: Scenario, data: dict[str, Any]) -> list[Warning]:
+    """S823 for the fixed strategies that can reach a ``best``-rated ending, S824 for each decision phase that can
+    be played badly and still reach one. Nothing when the scenario has no ``best``-rated ending."""
+    if not has_best_ending(scenario):
+        return []
+    found = []
+    winners = [row for row in data["fixed"].values() if row["best_rating"] == "best"]
+    if winners:
+        ending = str(winners[0]["path"][-1]["to"])
+        names = "; ".join(f"{row['label']} ({path_text(row['path'])})" for row in winners)
+        found.append(
+            Warning(
+                "S823",
+                f"a strategy that needs no thought reaches the best-rated ending '{ending}': {names}",
+                "make the strongest choice impossible to guess from its place, length or tone; "
+                "`sticky explore` shows every strategy",
+                "ending",
+                ending,
+            )
+        )
+    for phase, row in data["phases"].items():
+        if row["best_reachable"]:
+            found.append(
+                Warning(
+                    "S824",
+                    f"playing every '{phase}' scene badly (the rest as the coach) still reaches the best-rated ending "
+                    f"'{row['path'][-1]['to']}': {path_text(row['path'])}",
+                    f"make what the learner decides at '{phase}' set state that the best ending requires",
+                    "scene",
+                    row["scenes"][0],
+                )
+            )
+    return found
+
+
+def _percent(value: float) -> str:
+    return f"{value:.1%}"
+
+
+def lines(data: dict[str, Any], found: list[dict[str, Any]]) -> list[str]:
+    """The strategy section of `sticky explore`'s table: ``data`` as ``strategies`` gives it, ``found`` the
+    warnings as plain data (``code``, ``message``)."""
+    rows = [*data["fixed"].values(), data["coach"]]
+    width = max(len(row["label"]) for row in rows)
+    out = ["  strategies (chance followed: the best and worst rating each can reach; P(best): its probability):"]
+    out.append(f"    {'strategy':<{width}}  best    worst   P(best)  a path to its best")
+    for row in rows:
+        best, worst = row["best_rating"] or "-", row["worst_rating"] or "-"
+        chance = _percent(row["p_best"])
+        out.append(f"    {row['label']:<{width}}  {best:<6}  {worst:<6}  {chance:>7}  {path_text(row['path'])}")
+    if "random" in data:
+        out.append(f"    {'random play':<{width}}  {'':<6}  {'':<6}  {_percent(data['random']['p_best']):>7}")
+    if "shuffled" in data:
+        fixed = data["shuffled"]["fixed_order_scenes"]
+        how = f"fixed order in {', '.join(fixed)}" if fixed else "no scene fixes its order"
+        out.append(f"  with the shown order shuffled ({how}), always pressing the same number:")
+        for row in data["shuffled"]["press"]:
+            note = "" if row["exact"] else f" (estimated from {row['runs']:,} seeded runs)"
+            diff = row["p_best"] - data["random"]["p_best"]
+            word = "the same as" if abs(diff) < 5e-10 else "above" if diff > 0 else "below"
+            out.append(
+                f"    press {row['k']}: P(best) {_percent(row['p_best'])}{note}, {word} random play "
+                f"({_percent(data['random']['p_best'])})"
+            )
+    if data["phases"]:
+        out.append("  each decision phase played badly (every other choice there), the rest as the coach:")
+        pad = max(len(p) for p in data["phases"])
+        for phase, row in data["phases"].items():
+            verdict = "YES" if row["best_reachable"] else "no"
+            reached = f"best reachable: {row['best_rating'] or 'no ending'}, worst: {row['worst_rating'] or '-'}"
+            tail = f"; e.g. {path_text(row['path'])}" if row["best_reachable"] else ""
+            out.append(f"    {phase:<{pad}}  still reaches a best-rated ending: {verdict:<3}  ({reached}){tail}")
+    for warning in found:
+        out.append(f"  warning {warning['code']}: {warning['message']}")
+    return out
