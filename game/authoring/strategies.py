@@ -200,14 +200,20 @@ class Pressed:
 
 
 def press_k(
-    scenario: Scenario, k: int, p_random: float, max_states: int = DEFAULT_MAX_STATES, runs: int = 2_000
+    scenario: Scenario,
+    k: int,
+    p_random: float,
+    max_states: int = DEFAULT_MAX_STATES,
+    runs: int = 2_000,
+    fixed: frozenset[str] | None = None,
 ) -> Pressed:
     """Always press k where the order shown is shuffled, each order equally likely (fixed-order scenes show the
     written order). In a shuffled scene the choice in place k (or the last place, when fewer are offered) is any
     available choice with equal probability: exactly what a uniformly random player picks. So where no scene
     fixes its order the answer is ``p_random``, random play's own figure; otherwise the walk mixes option k in
-    the fixed scenes with a uniform pick elsewhere, estimated from seeded playthroughs when that walk is large."""
-    fixed = fixed_order_scenes(scenario)
+    the fixed scenes with a uniform pick elsewhere, estimated from seeded playthroughs when that walk is large.
+    ``fixed``: the fixed-order scenes, when not those the scenario marks ``order: fixed``."""
+    fixed = fixed_order_scenes(scenario) if fixed is None else fixed
     if not fixed:
         return Pressed(k, p_random)
     pick = option_k(k)

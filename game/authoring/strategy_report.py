@@ -96,11 +96,12 @@ def warnings(scenario: Scenario, data: dict[str, Any]) -> list[Warning]:
     winners = [row for row in data["fixed"].values() if row["best_rating"] == "best"]
     if winners:
         ending = str(winners[0]["path"][-1]["to"])
-        names = "; ".join(f"{row['label']} ({path_text(row['path'])})" for row in winners)
+        names = ", ".join(str(row["label"]) for row in winners)
         found.append(
             Warning(
                 "S823",
-                f"a strategy that needs no thought reaches the best-rated ending '{ending}': {names}",
+                f"a strategy that needs no thought reaches the best-rated ending '{ending}': {names}; "
+                f"e.g. {path_text(winners[0]['path'])}",
                 "make the strongest choice impossible to guess from its place, length or tone; "
                 "`sticky explore` shows every strategy",
                 "ending",
