@@ -142,7 +142,7 @@ def walk(scenario: Scenario, policy: Policy, max_states: int = DEFAULT_MAX_STATE
         reach.worst_rating = scenario.ending(reached[-1]).rating  # type: ignore[union-attr]
         first = next(e for e in scenario.endings if e.id in reach.endings and e.rating == reach.best_rating)
         reach.path = _unlink(paths[first.id])
-        reach.p_best = sum(p for e, p in reach.endings.items() if rank[e] == RATING_RANK["best"])
+        reach.p_best = sum((p for e, p in reach.endings.items() if rank[e] == RATING_RANK["best"]), 0.0)
     return reach
 
 
