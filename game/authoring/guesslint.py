@@ -18,6 +18,7 @@ comes with the path that proves it.
 from __future__ import annotations
 
 from game.authoring.diagnostics import DiagnosticBag, Pos
+from game.authoring.strategies import has_best_ending
 from game.authoring.strategy_report import strategies, warnings
 from game.core.model import DECISION_PHASES, Scenario, Scene
 
@@ -86,6 +87,8 @@ def text_patterns(scenario: Scenario, at: Pos, bag: DiagnosticBag) -> None:
 def strategy_walks(scenario: Scenario, bag: DiagnosticBag) -> None:
     """S823 at the best-rated ending a fixed strategy reaches, S824 at the first scene of a phase that can be
     played badly and still reach a best-rated ending."""
+    if not has_best_ending(scenario):
+        return  # nothing to warn of: skip the walks
     data = strategies(scenario, max_states=CHECK_STATES)
     for found in warnings(scenario, data):
         item = scenario.ending(found.id) if found.kind == "ending" else scenario.scene(found.id)

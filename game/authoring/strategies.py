@@ -29,7 +29,7 @@ from game.core.rules import State, draw, env_of, initial_state, next_state
 Policy = Callable[[Scene, list[Choice]], list[tuple[Choice, float]]]
 
 DEFAULT_MAX_STATES = 100_000
-MAX_TURNS = 1_000
+MAX_TURNS = 1_000  # turns a walk may take beyond one per scene: the rest counts as never ending (a loop)
 _Link = tuple[Move, "_Link"] | None
 
 
@@ -103,7 +103,7 @@ def walk(scenario: Scenario, policy: Policy, max_states: int = DEFAULT_MAX_STATE
     layer: dict[State, tuple[float, _Link]] = {initial_state(scenario): (1.0, None)}
     walked = 0
     bad: set[str] = set()
-    for _turn in range(MAX_TURNS):
+    for _turn in range(MAX_TURNS + len(scenario.scenes)):  # a path without a loop takes each scene at most once
         following: dict[State, tuple[float, _Link]] = {}
         for state, (mass, link) in layer.items():
             scene = scenario.scene(state.node)
@@ -236,7 +236,7 @@ def sample(scenario: Scenario, policy: Policy, runs: int) -> float:
     wins = 0
     for seed in range(runs):
         state = initial_state(scenario)
-        for _turn in range(MAX_TURNS):
+        for _turn in range(MAX_TURNS + len(scenario.scenes)):
             scene = scenario.scene(state.node)
             offered = available(scenario, state, scene) if scene is not None and not state.ended else []
             if scene is None or not offered:
