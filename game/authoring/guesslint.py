@@ -25,8 +25,9 @@ from game.core.model import DECISION_PHASES, Scenario, Scene
 #: the fewest decision scenes in which S820-S822 look for a pattern: in three (one per phase, the least a
 #: scenario has) two alike happen by accident about one time in four; from four on, "more than half" is three
 MIN_SCENES = 4
-#: the state limit of each strategy walk `sticky check` makes (explore's own walks go further)
+#: the state limit of each strategy walk `sticky check` makes (explore's own walks go further), and of all of them
 CHECK_STATES = 20_000
+CHECK_TOTAL = 200_000
 
 
 def decision_scenes(scenario: Scenario) -> list[Scene]:
@@ -89,7 +90,7 @@ def strategy_walks(scenario: Scenario, bag: DiagnosticBag) -> None:
     played badly and still reach a best-rated ending."""
     if not has_best_ending(scenario):
         return  # nothing to warn of: skip the walks
-    data = strategies(scenario, max_states=CHECK_STATES)
+    data = strategies(scenario, max_states=CHECK_STATES, total=CHECK_TOTAL)
     for found in warnings(scenario, data):
         item = scenario.ending(found.id) if found.kind == "ending" else scenario.scene(found.id)
         if item is not None:

@@ -50,6 +50,7 @@ class Reach:
     never_ends: float = 0.0
     complete: bool = True
     bad_moves: int = 0
+    states: int = 0  # how many states the walk expanded
 
 
 def available(scenario: Scenario, state: State, scene: Scene) -> list[Choice]:
@@ -136,6 +137,7 @@ def walk(scenario: Scenario, policy: Policy, max_states: int = DEFAULT_MAX_STATE
             break
     reach.never_ends += sum(mass for mass, _link in layer.values())
     reach.bad_moves = len(bad)
+    reach.states = min(walked, max_states)
     if reach.endings:
         reached = sorted(reach.endings, key=lambda e: -rank[e])
         reach.best_rating = scenario.ending(reached[0]).rating  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from typing import Any
 
 from game.authoring.strategies import (
     DEFAULT_MAX_STATES,
+    Policy,
     Reach,
     coach,
     decision_phases,
@@ -40,15 +41,28 @@ def _reach(reach: Reach, label: str) -> dict[str, Any]:
 
 
 def strategies(
-    scenario: Scenario, p_random: float | None = None, max_states: int = DEFAULT_MAX_STATES
+    scenario: Scenario,
+    p_random: float | None = None,
+    max_states: int = DEFAULT_MAX_STATES,
+    total: int | None = None,
 ) -> dict[str, Any]:
     """Every strategy walk as plain data. ``p_random``: random play's probability of a ``best``-rated ending,
     from full exploration (``None`` leaves out the random and shuffled rows: `sticky check` does not explore);
-    ``max_states``: the state limit of each walk."""
+    ``max_states``: the state limit of each walk; ``total``, when given, of all the walks together (a scene with
+    hundreds of choices means hundreds of "always option k" walks)."""
+    left = [total]
+
+    def run(policy: Policy) -> Reach:
+        limit = max_states if left[0] is None else min(max_states, left[0])
+        reach = walk(scenario, policy, limit)
+        if left[0] is not None:
+            left[0] = max(left[0] - reach.states, 0)
+        return reach
+
     data: dict[str, Any] = {"fixed": {}}
     for key, (label, policy) in fixed_strategies(scenario).items():
-        data["fixed"][key] = _reach(walk(scenario, policy, max_states), label)
-    data["coach"] = _reach(walk(scenario, coach, max_states), "coach's best")
+        data["fixed"][key] = _reach(run(policy), label)
+    data["coach"] = _reach(run(coach), "coach's best")
     if p_random is not None:
         data["random"] = {"p_best": round(p_random, 9)}
         data["shuffled"] = {
@@ -60,7 +74,7 @@ def strategies(
         }
     data["phases"] = {}
     for phase in decision_phases(scenario):
-        reach = walk(scenario, phase_badly(phase), max_states)
+        reach = run(phase_badly(phase))
         row = _reach(reach, f"{phase} played badly, the rest as the coach")
         row["scenes"] = [s.id for s in scenario.scenes if s.phase == phase]
         row["bad_moves"] = reach.bad_moves
