@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from game.authoring.explore import coach_line  # noqa: E402
 from game.authoring.explore_report import to_json  # noqa: E402
 from game.authoring.load import load_scenario  # noqa: E402
-from game.authoring.strategy_report import path_text, strategies, warnings  # noqa: E402
+from game.authoring.strategy_report import path_text, percent, strategies, warnings  # noqa: E402
 from game.commands.explore import find  # noqa: E402
 from game.core.model import Scenario  # noqa: E402
 
@@ -43,10 +43,6 @@ scenario ({how}). Generated {when}.
 """
 
 
-def _percent(value: float) -> str:
-    return f"{value:.1%}"
-
-
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
@@ -58,10 +54,10 @@ def section(path: Path, scenario: Scenario, walks: dict[str, Any], found: list[d
     for row in [*walks["fixed"].values(), walks["coach"]]:
         out.append(
             f"| {row['label']} | {row['best_rating'] or '-'} | {row['worst_rating'] or '-'} | "
-            f"{_percent(row['p_best'])} | `{_cell(path_text(row['path']))}` |"
+            f"{percent(row['p_best'])} | `{_cell(path_text(row['path']))}` |"
         )
     if "random" in walks:
-        out.append(f"| random play | | | {_percent(walks['random']['p_best'])} | |")
+        out.append(f"| random play | | | {percent(walks['random']['p_best'])} | |")
     out.append("")
     if "shuffled" in walks:
         fixed = walks["shuffled"]["fixed_order_scenes"]
@@ -70,7 +66,7 @@ def section(path: Path, scenario: Scenario, walks: dict[str, Any], found: list[d
         out += ["| press | P(best) | random play |", "|---|---|---|"]
         for row in walks["shuffled"]["press"]:
             note = "" if row["exact"] else f" (estimated, {row['runs']:,} runs)"
-            out.append(f"| {row['k']} | {_percent(row['p_best'])}{note} | {_percent(walks['random']['p_best'])} |")
+            out.append(f"| {row['k']} | {percent(row['p_best'])}{note} | {percent(walks['random']['p_best'])} |")
         out.append("")
     out += ["Each decision phase played badly (every other choice there), the rest as the coach:", ""]
     out += ["| phase | scenes | still reaches `best` | best | worst | e.g. |", "|---|---|---|---|---|---|"]

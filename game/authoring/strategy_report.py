@@ -137,7 +137,11 @@ def warnings(scenario: Scenario, data: dict[str, Any]) -> list[Warning]:
     return found
 
 
-def _percent(value: float) -> str:
+def percent(value: float) -> str:
+    """A probability as a percentage: one decimal, or two significant digits below 1 % (0.063%), so that a small
+    figure is not rounded into another one."""
+    if 0 < value < 0.01:
+        return f"{value * 100:.2g}%"
     return f"{value:.1%}"
 
 
@@ -150,10 +154,10 @@ def lines(data: dict[str, Any], found: list[dict[str, Any]]) -> list[str]:
     out.append(f"    {'strategy':<{width}}  best    worst   P(best)  a path to its best")
     for row in rows:
         best, worst = row["best_rating"] or "-", row["worst_rating"] or "-"
-        chance = _percent(row["p_best"])
+        chance = percent(row["p_best"])
         out.append(f"    {row['label']:<{width}}  {best:<6}  {worst:<6}  {chance:>7}  {path_text(row['path'])}")
     if "random" in data:
-        out.append(f"    {'random play':<{width}}  {'':<6}  {'':<6}  {_percent(data['random']['p_best']):>7}")
+        out.append(f"    {'random play':<{width}}  {'':<6}  {'':<6}  {percent(data['random']['p_best']):>7}")
     if "shuffled" in data:
         fixed = data["shuffled"]["fixed_order_scenes"]
         how = f"fixed order in {', '.join(fixed)}" if fixed else "no scene fixes its order"
@@ -163,8 +167,8 @@ def lines(data: dict[str, Any], found: list[dict[str, Any]]) -> list[str]:
             diff = row["p_best"] - data["random"]["p_best"]
             word = "the same as" if abs(diff) < 5e-10 else "above" if diff > 0 else "below"
             out.append(
-                f"    press {row['k']}: P(best) {_percent(row['p_best'])}{note}, {word} random play "
-                f"({_percent(data['random']['p_best'])})"
+                f"    press {row['k']}: P(best) {percent(row['p_best'])}{note}, {word} random play "
+                f"({percent(data['random']['p_best'])})"
             )
     if data["phases"]:
         out.append("  each decision phase played badly (every other choice there), the rest as the coach:")
