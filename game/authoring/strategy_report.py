@@ -124,11 +124,18 @@ def warnings(scenario: Scenario, data: dict[str, Any]) -> list[Warning]:
         )
     for phase, row in data["phases"].items():
         if row["best_reachable"]:
+            ending = row["path"][-1]["to"]
+            message = (
+                f"playing every '{phase}' scene badly (the rest as the coach) still reaches the best-rated ending "
+                f"'{ending}': {path_text(row['path'])}"
+                if row["bad_moves"]
+                else f"no '{phase}' scene the coach's way passes offers anything but the best choice, so '{phase}' "
+                f"cannot change the ending: {path_text(row['path'])}"
+            )
             found.append(
                 Warning(
                     "S824",
-                    f"playing every '{phase}' scene badly (the rest as the coach) still reaches the best-rated ending "
-                    f"'{row['path'][-1]['to']}': {path_text(row['path'])}",
+                    message,
                     f"make what the learner decides at '{phase}' set state that the best ending requires",
                     "scene",
                     row["scenes"][0],

@@ -245,3 +245,19 @@ def test_the_docs_tables_can_be_regenerated(tmp_path: Path) -> None:
         assert f"## {scenario.id}: {scenario.title}\n" in text
     assert text.count("| strategy | best | worst | P(best) | a path to its best |") == len(SHIPPED)
     assert text.count("| phase | scenes | still reaches `best` | best | worst | e.g. |") == len(SHIPPED)
+
+
+def test_a_phase_with_nothing_but_the_best_cannot_change_the_ending(tmp_path: Path) -> None:
+    text = GUESSABLE.read_text(encoding="utf-8")
+    only = text.replace(
+        "      - {id: forget, text: They will not notice., style: passive, feedback: They will., next: limit}\n", ""
+    )
+    start = only.index("      - {id: shrug,")
+    only = only[:start] + only[only.index("  cost_others:") :]  # cost_hours keeps count_hours alone
+    path = tmp_path / "only.yaml"
+    path.write_text(only, encoding="utf-8")
+    messages = [d.message for d in check_file(path).diagnostics if d.code == "S824"]
+    assert messages == [
+        "no 'cost' scene the coach's way passes offers anything but the best choice, so 'cost' cannot change the "
+        "ending: count_hours → weigh_others → state_limit → name_value [chance 75%] → top"
+    ]
