@@ -97,7 +97,13 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S809": (Severity.WARNING, "a decision point is missing"),
     "S810": (Severity.WARNING, "decision scene has no best choice"),
     "S811": (Severity.WARNING, "decision scene has more than one best choice"),
-    "S820": (Severity.WARNING, "text variant is never shown"),
+    "S812": (Severity.WARNING, "text variant is never shown"),
+    # S82x: guessability (`sticky check` and `sticky explore`): can the best be found without thinking?
+    "S820": (Severity.WARNING, "the best choice is usually the longest"),
+    "S821": (Severity.WARNING, "the best choice always has the same style"),
+    "S822": (Severity.WARNING, "the best choice is usually written first"),
+    "S823": (Severity.WARNING, "a fixed strategy reaches the best ending"),
+    "S824": (Severity.WARNING, "a decision phase cannot change the ending"),
 }
 
 

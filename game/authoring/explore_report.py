@@ -6,6 +6,8 @@ from typing import Any
 
 from game.authoring.explore import CoachLine
 from game.authoring.findings import Findings, Terminal
+from game.authoring.strategy_report import lines as strategy_lines
+from game.authoring.strategy_report import strategies, warnings
 from game.core.format import format_value
 from game.core.model import Scenario
 
@@ -26,7 +28,12 @@ def _terminal(found: Terminal | None) -> dict[str, Any] | None:
 
 
 def to_json(findings: Findings, coach: CoachLine, seconds: float) -> dict[str, Any]:
-    """Everything as plain data."""
+    """Everything as plain data; ``strategies`` and ``warnings`` are the strategy walks and what they warn of
+    (``game.authoring.strategy_report``)."""
+    scenario = findings.scenario
+    p_random = sum(e.probability for e in findings.endings.values() if e.rating == "best")
+    walks = strategies(scenario, p_random)
+    found = warnings(scenario, walks)
     return {
         "scenario": findings.scenario.id,
         "method": findings.method,
@@ -69,6 +76,8 @@ def to_json(findings: Findings, coach: CoachLine, seconds: float) -> dict[str, A
             "endings": {k: round(v, 9) for k, v in coach.endings.items()},
             "unguided": coach.unguided,
         },
+        "strategies": walks,
+        "warnings": [{"code": w.code, "message": w.message, "hint": w.hint} for w in found],
     }
 
 
@@ -136,6 +145,9 @@ def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
     if coach["unguided"]:
         lines.append(f"    no best choice offered in: {', '.join(coach['unguided'])}")
     lines.append("")
+    if "strategies" in data:
+        lines.extend(strategy_lines(data["strategies"], data["warnings"]))
+        lines.append("")
     problems = 0
     for lock in data["soft_locks"]:
         problems += 1

@@ -2,8 +2,9 @@
 
 The loader makes sure a file *can* be played; these checks ask whether it teaches well and is free of dead
 content: coach feedback on every choice, no empty text, every metric and flag doing something, no condition
-that can never (or always) hold, all three decision points, one best choice per decision scene, and no
-translation left marked ``# TODO``. ``check_file`` is what `sticky check` runs on one file.
+that can never (or always) hold, all three decision points, one best choice per decision scene, a best choice
+that cannot be guessed (``game.authoring.guesslint``), and no translation left marked ``# TODO``.
+``check_file`` is what `sticky check` runs on one file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, Severity
+from game.authoring.guesslint import strategy_walks, text_patterns
 from game.authoring.intervals import Interval, judge, ranges
 from game.authoring.load import LoadResult, load_scenario
 from game.authoring.translate import MARKER, read_entries
@@ -152,6 +154,8 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     _conditions(scenario, source, bag)
     _decisions(scenario, source, bag)
     _shadowed_variants(scenario, bag)
+    text_patterns(scenario, source.key("scenes"), bag)
+    strategy_walks(scenario, bag)
     if scenario.source_path and Path(scenario.source_path).exists():
         for tpath in find_translations(scenario.source_path).values():
             _markers(tpath, bag)
@@ -306,7 +310,7 @@ def _decisions(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
 
 
 def _shadowed_variants(scenario: Scenario, bag: DiagnosticBag) -> None:
-    """S820: a variant that is never shown because the variants before it always cover the state.
+    """S812: a variant that is never shown because the variants before it always cover the state.
 
     A variant is shadowed when an earlier one has the same condition, or when, by interval reasoning over
     every value the scenario can reach, the earlier conditions together always hold. (A variant whose own
@@ -321,7 +325,7 @@ def _shadowed_variants(scenario: Scenario, bag: DiagnosticBag) -> None:
             if earlier and (own in earlier or judge(covering, env) is True):
                 shown = f"'{own}'" if own is not None else "(the last, without 'when')"
                 bag.add(
-                    "S820",
+                    "S812",
                     f"variant {index + 1} of {what} {shown} is never shown: the variants before it always apply",
                     variant.pos,
                     hint="make the earlier conditions narrower, or put this variant before them",

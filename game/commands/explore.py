@@ -1,5 +1,6 @@
 """`sticky explore PATH`: visit every distinct reachable state and report endings, paths and problems.
 
+``--strategies`` prints only the strategy walks (``game.authoring.strategy_report``), without the exploration.
 Exit status: 0 when the analysis is complete, 1 when the file has errors, 2 when the state limit stopped
 the search (the report then covers only the states visited).
 """
@@ -17,6 +18,8 @@ from game.authoring.explore import DEFAULT_MAX_STATES, coach_line, explore
 from game.authoring.explore_report import table, to_json
 from game.authoring.findings import Findings, Progress
 from game.authoring.paths import analyse
+from game.authoring.strategy_report import lines as strategy_lines
+from game.authoring.strategy_report import strategies, warnings
 from game.authoring.sweep import DEFAULT_SWEEP_STATES, sweep
 from game.commands.common import load_for_play
 from game.core.model import Scenario
@@ -33,6 +36,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("path", metavar="PATH", help="a scenario file")
     parser.add_argument("--json", action="store_true", help="print plain data instead of the table")
     parser.add_argument(
+        "--strategies",
+        action="store_true",
+        help="only the strategy table (fixed strategies, each decision phase played badly): a fraction of a second, "
+        "without the full exploration, so without random play and the shuffled-order rows",
+    )
+    parser.add_argument(
         "--max-states",
         type=_positive,
         default=None,
@@ -48,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     scenario, _result = load_for_play(args.path, None)
     if scenario is None:
         return 1
+    if args.strategies:
+        return _strategies_only(scenario, args.path, args.json)
     started = time.perf_counter()
     line = ProgressLine(sys.stderr) if sys.stderr.isatty() else None  # a long search says how far it has got
     try:
@@ -68,6 +79,20 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    return 0
+
+
+def _strategies_only(scenario: Scenario, path: str, as_json: bool) -> int:
+    """`sticky explore --strategies`: the strategy walks alone, as a table or (``as_json``) plain data with the
+    ``scenario``, ``strategies`` and ``warnings`` keys of the full report."""
+    walks = strategies(scenario)
+    found = [{"code": w.code, "message": w.message, "hint": w.hint} for w in warnings(scenario, walks)]
+    if as_json:
+        print(
+            json.dumps({"scenario": scenario.id, "strategies": walks, "warnings": found}, ensure_ascii=False, indent=2)
+        )
+    else:
+        print("\n".join([f"{path}: {scenario.title}", *strategy_lines(walks, found)]))
     return 0
 
 

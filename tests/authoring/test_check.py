@@ -51,7 +51,12 @@ def test_exit_codes_and_strict(tmp_path: Path) -> None:
     never += "feedback: Never., next: win}\n"
     power = "  p:\n    phase: power\n    text: Who holds the cards?\n    choices:\n"
     power += "      - {id: think, text: Think., style: assertive, feedback: Good., best: true, next: b}\n"
-    full = FORK.replace("next: b}", "next: p}").replace("  b:\n", power + "  b:\n")
+    power += "      - {id: fold, text: Fold., style: passive, feedback: Weak., next: lose}\n"
+    # a first choice that sounds assertive and loses: no strategy without thought reaches 'win' (S823)
+    bluff = "      - {id: bluff, text: Bluff., style: assertive, feedback: Empty., next: lose}\n"
+    full = FORK.replace("next: b}", "next: p}").replace("        next: b\n", "        next: p\n")
+    full = full.replace("  b:\n", power + "  b:\n")
+    full = full.replace("    choices:\n      - id: left\n", "    choices:\n" + bluff + "      - id: left\n")
     clean.write_text(full.replace(never, ""), encoding="utf-8")
     result = sticky("check", str(clean))
     assert result.returncode == 0 and result.stdout == "", result.stdout
@@ -62,7 +67,7 @@ def test_exit_codes_and_strict(tmp_path: Path) -> None:
     assert sticky("check", "--strict", str(warned)).returncode == 1
     short = sticky("check", "--format", "short", str(warned)).stdout.splitlines()
     assert short == [
-        f"{warned}:42:66: warning S807: the condition of choice 'never' 'reputation > 100' can never "
+        f"{warned}:44:66: warning S807: the condition of choice 'never' 'reputation > 100' can never "
         "be true: reputation is [0, 100] (check the numbers against the metric's start, min, max and "
         "the effects that change it)"
     ]
@@ -74,7 +79,9 @@ def test_lint_codes_on_minimal() -> None:
     scenario = load(MINIMAL)
     codes = sorted({d.code for d in lint(scenario, MINIMAL)})
     # MINIMAL: two choices without feedback, only a cost scene, 'asked' set but only read by 'gamble'... read.
-    assert codes == ["S801", "S809"]
+    # Always option 1 (greet, count) reaches 'happy', rated best (S823); the cost scene played badly (gamble)
+    # reaches it half the time (S824).
+    assert codes == ["S801", "S809", "S823", "S824"]
 
 
 def test_interval_reasoning() -> None:

@@ -18,6 +18,7 @@ from game.core.model import RATINGS, Scenario
 from game.core.rules import initial_state, step
 from game.core.session import Session
 from tests.authoring.scenarios import FORK, LOOP, SOFTLOCK, TRAP, load, replay
+from tests.authoring.test_strategies import well_formed
 from tests.conftest import ROOT, SCENARIOS
 
 
@@ -201,3 +202,7 @@ def test_explore_is_complete_and_right_on_every_shipped_scenario(
     coach = data["coach"]
     assert coach["ending"] in endings and replay(scenario, coach["path"]).node == coach["ending"]
     assert sum(coach["endings"].values()) == pytest.approx(1.0)
+    well_formed(data["strategies"], scenario)  # the strategy table: well formed, whatever today's verdicts
+    p_best = sum(e["probability"] for e in endings.values() if e["rating"] == "best")
+    assert data["strategies"]["random"]["p_best"] == pytest.approx(p_best, abs=1e-8)
+    assert len(data["strategies"]["shuffled"]["press"]) == max(len(s.choices) for s in scenario.scenes)
