@@ -13,6 +13,7 @@ from typing import TextIO
 from game.core.format import format_delta, format_value
 from game.core.linebreak import NO_BREAK_SPACE, glued
 from game.core.session import ChoiceNotAvailable, Outcome, Session
+from game.core.variants import ending_text, ending_title, feedback_text, rule_text, scene_text, state_env
 from game.locale import phase_word, rating_word, style_word, tr_in
 
 _WIDTH = 78
@@ -55,7 +56,7 @@ def _show_scene(session: Session, out: TextIO) -> None:
     _say(out, header)
     if speaker:
         _say(out, f"{speaker.name} ({speaker.role}):" if speaker.role else f"{speaker.name}:")
-    _say(out, scene.text)
+    _say(out, scene_text(scene, state_env(scenario, session.state)))
     question = scenario.reflection_for(scene.phase)
     if question:
         _say(out, _t(session, "terminal.reflect", question=question))
@@ -77,6 +78,7 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
     """The choice's own changes, chance's note with what its outcome changed (under it), the events with
     theirs, and the coach: in the order they happened."""
     scenario = session.scenario
+    after = state_env(scenario, session.states[outcome.turn])  # texts follow the state after the choice
     _show_deltas(session, outcome.deltas, "  ", out)
     choice = scenario.choice(outcome.choice_id)
     if outcome.chance and choice is not None:
@@ -88,10 +90,11 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
             _show_deltas(session, outcome.outcome_deltas, "    ", out)
     for firing in outcome.rules:
         rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
-        _say(out, "  " + _t(session, "terminal.event", text=rule.text if rule else firing.rule_id))
+        _say(out, "  " + _t(session, "terminal.event", text=rule_text(rule, after) if rule else firing.rule_id))
         _show_deltas(session, firing.deltas, "    ", out)
-    if choice and choice.feedback:
-        _say(out, "  " + _t(session, "terminal.coach", text=choice.feedback))
+    feedback = feedback_text(choice, after) if choice else ""
+    if feedback:
+        _say(out, "  " + _t(session, "terminal.coach", text=feedback))
 
 
 def _show_metrics(session: Session, out: TextIO) -> None:
@@ -106,10 +109,12 @@ def _show_ending(session: Session, out: TextIO) -> None:
     scenario = session.scenario
     language = scenario.language
     _say(out)
-    _say(out, _t(session, "terminal.ending", rating=rating_word(language, ending.rating), title=ending.title))
-    _say(out, ending.text)
+    final = state_env(scenario, session.state)
+    title = ending_title(ending, final)
+    _say(out, _t(session, "terminal.ending", rating=rating_word(language, ending.rating), title=title))
+    _say(out, ending_text(ending, final))
     _show_metrics(session, out)
-    for outcome in session.history:
+    for index, outcome in enumerate(session.history):
         scene = scenario.scene(outcome.scene_id)
         if scene is None or scene.phase not in ("cost", "limits", "power"):
             continue
@@ -126,7 +131,8 @@ def _show_ending(session: Session, out: TextIO) -> None:
             ),
         )
         if best and best.id != outcome.choice_id:
-            _say(out, "  " + _t(session, "terminal.strongest", choice=best.text, why=best.feedback))
+            why = feedback_text(best, state_env(scenario, session.states[index]))
+            _say(out, "  " + _t(session, "terminal.strongest", choice=best.text, why=why))
 
 
 def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Iterable[str] = ()) -> int:

@@ -55,3 +55,18 @@ def style_word(language: str, style: str) -> str:
 def rating_word(language: str, rating: str) -> str:
     """An ending's rating as one word, for plain text: ``best`` (English), ``excelente`` (Spanish)."""
     return tr_in(language, f"rating_word.{rating}")
+
+
+def technique_name(language: str, technique: str) -> str:
+    """A glossary technique's name: ``Broken record`` (English), ``Técnica del disco rayado`` (Spanish)."""
+    return tr_in(language, f"technique.{technique}")
+
+
+def technique_about(language: str, technique: str) -> str:
+    """A glossary technique's one-line definition in ``language``."""
+    return tr_in(language, f"technique.{technique}.about")
+
+
+def model_line_part(language: str, part: str) -> str:
+    """The name of a model line's part: ``Limit`` (English), ``Límite`` (Spanish)."""
+    return tr_in(language, f"model_line.{part}")

@@ -185,4 +185,54 @@ STRINGS: dict[str, str] = {
     "replay.ending": "Ending: {title} ({rating})",
     "replay.verified": "verified: the replay matches the record",
     "replay.mismatch": "MISMATCH: the replay differs from the record:",
+    # issue 13: the technique glossary (name and one-line definition) and the parts of a model line
+    "technique.broken_record": "Broken record",
+    "technique.broken_record.about": (
+        "Repeat the same short, calm sentence each time you are pushed, without new reasons to argue over."
+    ),
+    "technique.fogging": "Fogging",
+    "technique.fogging.about": (
+        "Agree with whatever is true in a criticism, calmly, without giving up what you decided."
+    ),
+    "technique.negative_inquiry": "Negative inquiry",
+    "technique.negative_inquiry.about": (
+        "Ask for the specifics of a criticism, so it can be answered or turned into something useful."
+    ),
+    "technique.workable_compromise": "Workable compromise",
+    "technique.workable_compromise.about": (
+        "Offer a middle way that meets the other side's need while your own limit stays intact."
+    ),
+    "technique.desc": "DESC",
+    "technique.desc.about": (
+        "Describe the facts, Express how they affect you, Specify what you want, state the Consequences."
+    ),
+    "technique.i_statement": "I-statement",
+    "technique.i_statement.about": (
+        "Speak of what you see, feel and need, instead of what the other person is or did wrong."
+    ),
+    "technique.batna": "BATNA",
+    "technique.batna.about": "Know your best alternative if there is no agreement; it tells you when to walk away.",
+    "technique.asking_for_time": "Asking for time",
+    "technique.asking_for_time.about": (
+        "Decline to answer on the spot and say when you will reply, so pressure doesn't decide for you."
+    ),
+    "technique.empathic_assertion": "Empathic assertion",
+    "technique.empathic_assertion.about": (
+        "Name the other person's situation or feeling first, then state your position plainly."
+    ),
+    "technique.escalating_assertion": "Escalating assertion",
+    "technique.escalating_assertion.about": (
+        "Start mild and grow firmer, step by step, only as far as the other side keeps pushing."
+    ),
+    "model_line.fact": "Fact",
+    "model_line.impact": "Impact",
+    "model_line.limit": "Limit",
+    "model_line.request": "Request",
+    "model_line.alternative": "Alternative",
+    "model_line.consequence": "Consequence",
+    "model_line.question": "Question",
+    "model_line.title": "The strongest line",
+    "technique.title": "Technique",
+    "metric.better": "better",
+    "metric.worse": "worse",
 }

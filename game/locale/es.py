@@ -189,4 +189,56 @@ STRINGS: dict[str, str] = {
     "replay.ending": "Final: {title} ({rating})",
     "replay.verified": "comprobado: la repetición coincide con el registro",
     "replay.mismatch": "NO COINCIDE: la repetición es distinta del registro:",
+    # issue 13: the technique glossary (name and one-line definition) and the parts of a model line
+    "technique.broken_record": "Técnica del disco rayado",
+    "technique.broken_record.about": (
+        "Repetir la misma frase breve y tranquila cada vez que insisten, sin dar nuevas razones para discutir."
+    ),
+    "technique.fogging": "Banco de niebla",
+    "technique.fogging.about": (
+        "Reconocer con calma lo que haya de cierto en una crítica, sin renunciar a lo que se decidió."
+    ),
+    "technique.negative_inquiry": "Interrogación negativa",
+    "technique.negative_inquiry.about": (
+        "Pedir los detalles concretos de una crítica para poder responderla o aprovecharla."
+    ),
+    "technique.workable_compromise": "Compromiso viable",
+    "technique.workable_compromise.about": (
+        "Proponer un punto intermedio que atienda la necesidad de la otra parte sin mover el propio límite."
+    ),
+    "technique.desc": "DESC",
+    "technique.desc.about": (
+        "Describir los hechos, Expresar cómo afectan, eSpecificar lo que se pide y señalar las Consecuencias."
+    ),
+    "technique.i_statement": "Mensaje en primera persona",
+    "technique.i_statement.about": (
+        "Hablar de lo que uno ve, siente y necesita, en lugar de juzgar lo que el otro es o hizo."
+    ),
+    "technique.batna": "MAAN (BATNA)",
+    "technique.batna.about": (
+        "Conocer la mejor alternativa si no hay acuerdo; indica cuándo conviene levantarse de la mesa."
+    ),
+    "technique.asking_for_time": "Pedir tiempo",
+    "technique.asking_for_time.about": (
+        "No responder en el momento y decir cuándo se dará la respuesta, para que la presión no decida."
+    ),
+    "technique.empathic_assertion": "Aserción empática",
+    "technique.empathic_assertion.about": (
+        "Nombrar primero la situación o el sentir de la otra persona y luego expresar la postura con claridad."
+    ),
+    "technique.escalating_assertion": "Aserción escalonada",
+    "technique.escalating_assertion.about": (
+        "Empezar con suavidad y ganar firmeza paso a paso, solo en la medida en que la otra parte insista."
+    ),
+    "model_line.fact": "Hecho",
+    "model_line.impact": "Efecto",
+    "model_line.limit": "Límite",
+    "model_line.request": "Petición",
+    "model_line.alternative": "Alternativa",
+    "model_line.consequence": "Consecuencia",
+    "model_line.question": "Pregunta",
+    "model_line.title": "La frase más sólida",
+    "technique.title": "Técnica",
+    "metric.better": "mejor",
+    "metric.worse": "peor",
 }

@@ -101,8 +101,14 @@ def _v2_outbox(db: sqlite3.Connection) -> None:
     )
 
 
+def _v3_scores(db: sqlite3.Connection) -> None:
+    """A playthrough's scores (issue 13): JSON ``{"phases": {...}, "overall", "pass_mark", "success"}``; NULL for
+    playthroughs recorded before scores existed or not finished yet."""
+    _run(db, "ALTER TABLE playthroughs ADD COLUMN scores TEXT")
+
+
 #: Every migration in order; the database's ``user_version`` is how many have run.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_tables, _v2_outbox)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_tables, _v2_outbox, _v3_scores)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -136,6 +136,13 @@ class PlaythroughRecord:
     final_metrics: dict[str, float] | None
     choices: tuple[ChoiceRecord, ...] = ()
     votes: tuple[VoteRecord, ...] = field(default=())
+    scores: dict[str, Any] | None = None  # issue 13: ``game.core.scoring.score_summary``; None before scores existed
+
+    @property
+    def score(self) -> float | None:
+        """The overall score (0-1), or None when none was recorded."""
+        overall = (self.scores or {}).get("overall")
+        return None if overall is None else float(overall)
 
     @property
     def finished(self) -> bool:
@@ -169,6 +176,7 @@ class PlaythroughRecord:
             "final_metrics": self.final_metrics,
             "choices": [c.to_json() for c in self.choices],
             "votes": [v.to_json() for v in self.votes],
+            "scores": self.scores,
         }
 
     @classmethod
@@ -197,4 +205,19 @@ class PlaythroughRecord:
             final_metrics=None if final is None else {str(k): float(v) for k, v in dict(final).items()},
             choices=tuple(ChoiceRecord.from_json(c) for c in data["choices"]),
             votes=tuple(VoteRecord.from_json(v) for v in data.get("votes", [])),
+            scores=_scores(data.get("scores")),
         )
+
+
+def _scores(data: Any) -> dict[str, Any] | None:
+    """Scores read from an export, checked: numbers from 0 to 1 and a true/false success; else ValueError."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ValueError("scores must be an object")
+    phases = {str(k): float(v) for k, v in dict(data.get("phases") or {}).items()}
+    overall = None if data.get("overall") is None else float(data["overall"])
+    mark = float(data.get("pass_mark", 0.6))
+    if not all(0 <= v <= 1 for v in [*phases.values(), mark, *([] if overall is None else [overall])]):
+        raise ValueError("a score must be between 0 and 1")
+    return {"phases": phases, "overall": overall, "pass_mark": mark, "success": bool(data.get("success"))}

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from game.core.rules import initial_state
+from game.core.scoring import score_summary
 from game.core.session import Outcome, Session
 from game.training._readers import read_playthrough, read_playthroughs
 from game.training._schema import RecordsError, migrate
@@ -234,13 +235,16 @@ class Records:
                 if recorded.get(outcome.turn) != outcome.choice_id:
                     self._insert_choice(pid, outcome, None)
             self.db.execute("DELETE FROM choices WHERE playthrough_id = ? AND turn > ?", (pid, len(session.history)))
+            scores = score_summary(session.scenario, ((o.scene_id, o.choice_id) for o in session.history))
             self.db.execute(
-                "UPDATE playthroughs SET finished_at = ?, ending_id = ?, rating = ?, final_metrics = ? WHERE id = ?",
+                "UPDATE playthroughs SET finished_at = ?, ending_id = ?, rating = ?, final_metrics = ?, scores = ?"
+                " WHERE id = ?",
                 (
                     time.time(),
                     ending.id if ending else None,
                     ending.rating if ending else None,
                     _dump({k: v for k, v in session.metrics.items()}),
+                    _dump(scores),
                     pid,
                 ),
             )

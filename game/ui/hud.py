@@ -81,7 +81,7 @@ def draw_gauges(
             font = theme.font("label", shrink)
             delta_w = font.size(delta_label)[0] + theme.px(22)
             value_rect.w = max(1, rect.w - delta_w - theme.px(8))
-            color = widgets.delta_color(theme, delta)
+            color = widgets.delta_color(theme, delta, metric)
             size = max(8, font.get_height() * 5 // 9)
             dx = rect.right - delta_w
             widgets.arrow(surface, (dx + size // 2, value_y + value_h // 2), size, delta, color)

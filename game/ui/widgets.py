@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.model import Metric
+from game.core.scoring import is_improvement
 from game.locale import tr
 from game.ui import assets, draw, fmt
 from game.ui import text as txt
@@ -94,9 +95,13 @@ def delta_text(delta: float, metric: Metric) -> str:
     return fmt.delta(delta, metric)
 
 
-def delta_color(theme: Theme, delta: float) -> Color:
-    """Green for a rise, red for a fall (always with arrow and sign too)."""
-    return theme.colors.good if delta > 0 else theme.colors.bad if delta < 0 else theme.colors.neutral
+def delta_color(theme: Theme, delta: float, metric: Metric | None = None) -> Color:
+    """Green for good news, red for bad (always with arrow and sign too): a rise is good unless the metric says
+    ``better: lower`` (``game.core.scoring.is_improvement``)."""
+    if not delta:
+        return theme.colors.neutral
+    good = is_improvement(metric, delta) if metric is not None else delta > 0
+    return theme.colors.good if good else theme.colors.bad
 
 
 def arrow(surface: pygame.Surface, center: tuple[int, int], size: int, delta: float, color: Color) -> None:
@@ -137,7 +142,7 @@ def draw_delta_rows(
     font = theme.font("number", shrink)
     y = rect.y
     for metric, delta in rows:
-        color = delta_color(theme, delta)
+        color = delta_color(theme, delta, metric)
         size = max(8, font_h * 5 // 9)
         arrow(surface, (rect.x + size // 2 + 2, y + font_h // 2 + 1), size, delta, color)
         left = rect.x + size + theme.px(12)

@@ -13,6 +13,7 @@ import pygame
 
 from game.core.model import DECISION_PHASES
 from game.core.session import Outcome
+from game.core.variants import env_after, feedback_text, scene_text, shown_ending
 from game.locale import tr
 from game.ui import charts, draw, flow, widgets
 from game.ui import input as inp
@@ -180,7 +181,7 @@ class DebriefScreen(Screen):
     def _overview(self, surface: pygame.Surface) -> None:
         t = self.theme
         c = t.colors
-        ending = self.pt.session.ending
+        ending = shown_ending(self.pt.session)
         body = self.body
         head_h = t.px(44)
         if ending is not None:
@@ -249,6 +250,7 @@ class DebriefScreen(Screen):
             self.cards = sections
             return
         outcome = self.pt.session.history[page.turn]
+        before, after = env_after(self.pt.session, outcome.turn - 1), env_after(self.pt.session, outcome.turn)
         choice = scenario.choice(outcome.choice_id)
         best = scenario.best_choice(outcome.scene_id)
         rows = metric_rows(scenario, outcome.deltas_besides_chance)  # its rules' too; chance's go below
@@ -269,7 +271,7 @@ class DebriefScreen(Screen):
             Section(
                 label=tr("debrief.coach"),
                 icon="coach",
-                text=choice.feedback if choice else "",
+                text=feedback_text(choice, after) if choice else "",
                 role="body",
                 fill=c.accent_soft,
             ),
@@ -280,7 +282,7 @@ class DebriefScreen(Screen):
         moment = Section(
             label=tr("debrief.moment", who=speaker.name if speaker else tr("scene.narration")),
             icon="book",
-            text=scene.text if scene else "",
+            text=scene_text(scene, before) if scene else "",
             role="small",
             fill=c.panel_alt,
         )
@@ -299,7 +301,7 @@ class DebriefScreen(Screen):
                     role="quote",
                     style=best.style,
                     accent=c.highlight,
-                    note=f"{tr('debrief.why')}: {best.feedback}",
+                    note=f"{tr('debrief.why')}: {feedback_text(best, before)}",
                     note_role="body",
                 )
             ]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.session import Outcome
+from game.core.variants import env_after, shown_scene
 from game.locale import tr
 from game.ui import draw, flow, hud, widgets
 from game.ui import input as inp
@@ -56,7 +57,7 @@ class SceneScreen(Screen):
     @property
     def typing(self) -> bool:
         """True while the typewriter is still writing the scene's text."""
-        scene = self.pt.session.scene
+        scene = shown_scene(self.pt.session)
         return self.outcome is None and self.chars is not None and scene is not None and self.chars < len(scene.text)
 
     def finish_typing(self) -> None:
@@ -118,7 +119,7 @@ class SceneScreen(Screen):
         self.speaker = pygame.Rect(self.left.x, self.left.y, self.left.w, self.gauges.y - t.gap - self.left.y)
         items: list[Item] = []
         self.choices = self.pt.session.available_choices()
-        scene = self.pt.session.scene
+        scene = shown_scene(self.pt.session)
         self.sections = []
         self.layout_c = ChoiceLayout()
         if self.outcome is None and scene is not None:
@@ -136,7 +137,9 @@ class SceneScreen(Screen):
                     )
                 )
         elif self.outcome is not None:
-            self.sections = outcome_sections(t, self.pt.scenario, self.outcome, self.pt.practice)
+            self.sections = outcome_sections(
+                t, self.pt.scenario, self.outcome, self.pt.practice, env_after(self.pt.session, self.outcome.turn)
+            )
             button_h = t.px(58)
             self.layout_o = layout_outcome(t, self.sections, self.right, button_h)
             self.oscroll.set(self.layout_o.columns[0][0], self.layout_o.content_h)

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.core.expr import Env
 from game.core.model import Chance, Choice, Metric, Scenario, Scene
 from game.core.session import Outcome
+from game.core.variants import feedback_text, rule_text
 from game.locale import tr
 from game.ui import draw, widgets
 from game.ui import text as txt
@@ -174,7 +176,9 @@ def chance_section(theme: Theme, scenario: Scenario, outcome: Outcome, label: st
     )
 
 
-def outcome_sections(theme: Theme, scenario: Scenario, outcome: Outcome, practice: bool) -> list[Section]:
+def outcome_sections(
+    theme: Theme, scenario: Scenario, outcome: Outcome, practice: bool, env: Env | None = None
+) -> list[Section]:
     """What a choice did, as cards: the choice, its own effects, chance (its note and what its outcome did),
     events, and the coach (practice)."""
     c = theme.colors
@@ -204,17 +208,18 @@ def outcome_sections(theme: Theme, scenario: Scenario, outcome: Outcome, practic
             Section(
                 label=tr("outcome.event"),
                 icon="event",
-                text=rule.text if rule else firing.rule_id,
+                text=(rule.text if env is None else rule_text(rule, env)) if rule else firing.rule_id,
                 rows=metric_rows(scenario, firing.deltas),
                 accent=c.highlight,
             )
         )
-    if practice and choice is not None and choice.feedback:
+    feedback = "" if choice is None else choice.feedback if env is None else feedback_text(choice, env)
+    if practice and choice is not None and feedback:
         sections.append(
             Section(
                 label=tr("outcome.coach"),
                 icon="coach",
-                text=choice.feedback,
+                text=feedback,
                 accent=c.accent,
                 note=tr("outcome.best") if choice.best else "",
                 fill=c.accent_soft,
