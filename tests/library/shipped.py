@@ -20,8 +20,9 @@ def scenario_paths() -> list[Path]:
 
 
 def plan_paths() -> list[Path]:
-    """Every plan file under tests/plans/."""
-    return sorted(PLANS.glob("*.yaml"))
+    """Every plan file under tests/plans/ (``<id>.yaml``; other data there, such as ``<id>.seed-facts.yaml``,
+    is not a plan)."""
+    return sorted(p for p in PLANS.glob("*.yaml") if "." not in p.stem)
 
 
 @cache
