@@ -13,9 +13,9 @@ from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
 from game.authoring.reader import Reader, valid_ident, valid_number, valid_text
 from game.authoring.yamlnodes import NULLS, Mark, YMap, YNode, YScalar, YSeq
 from game.core.expr import Condition, ConditionError, compile_condition
-from game.core.model import PHASES, STYLES, Branch, Branches, Chance, Choice, Effects, Goto, Outcome, Scene
+from game.core.model import ORDERS, PHASES, STYLES, Branch, Branches, Chance, Choice, Effects, Goto, Outcome, Scene
 
-SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices")
+SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices", "order")
 CHOICE_FIELDS = (
     "id",
     "text",
@@ -187,7 +187,10 @@ class SceneBuilder:
             raw = get("choices")
             choices_seq = raw if type(raw) is YSeq else read.sequence(spec.get("choices"), f"scene '{key}' choices")
             choices = [c for c in (self.choice(item, key) for item in (choices_seq.items if choices_seq else [])) if c]
-            out.append(Scene(key, phase or "situation", text or "", tuple(choices), speaker, place, kpos))
+            order = ORDERS[0] if get("order") is None else read.enum(spec.get("order"), "order", ORDERS, "S204")
+            out.append(
+                Scene(key, phase or "situation", text or "", tuple(choices), speaker, place, kpos, order or ORDERS[0])
+            )
         return out
 
     def choice(self, node: YNode, scene_id: str) -> Choice | None:

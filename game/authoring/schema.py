@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.core.model import DECISION_PHASES, PHASES, RATINGS, STYLES
+from game.core.model import DECISION_PHASES, ORDERS, PHASES, RATINGS, STYLES
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$"}
 TEXT = {"type": "string", "minLength": 1}
@@ -75,6 +75,10 @@ def scenario_schema() -> dict[str, Any]:
             "place": ID,
             "text": TEXT,
             "choices": {"type": "array", "items": choice},
+            "order": {
+                "enum": list(ORDERS),
+                "description": "fixed: choices shown in the order written; shuffled (default): in a seeded order",
+            },
         },
         ("phase", "text"),
     )

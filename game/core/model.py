@@ -16,6 +16,7 @@ DECISION_PHASES: tuple[str, ...] = ("cost", "limits", "power")
 STYLES: tuple[str, ...] = ("assertive", "passive", "aggressive", "passive-aggressive")
 RATINGS: tuple[str, ...] = ("best", "good", "fair", "poor", "bad")
 CORE_METRICS: tuple[str, ...] = ("revenue", "staff_morale", "reputation")
+ORDERS: tuple[str, ...] = ("shuffled", "fixed")  # a scene's `order`: how its choices are shown (default first)
 
 _NOWHERE = Pos("<builtin>", 1, 1)
 
@@ -154,6 +155,7 @@ class Scene:
     speaker: str | None = None
     place: str | None = None
     pos: Pos = field(default=_NOWHERE, compare=False)
+    order: str = "shuffled"  # "shuffled": shown in the session's seeded order; "fixed": in the order written
 
     def choice(self, choice_id: str) -> Choice | None:
         """The choice with this id, or None."""
