@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from game.authoring.load import load_scenario
+from game.authoring.load import load_scenario, load_scenario_text
 from game.cli import main
 from game.core.model import Scenario
 from game.core.order import shown_order
@@ -162,3 +162,12 @@ def test_the_terminal_numbers_the_choices_as_shown(scenario: Scenario) -> None:
     listed = [line for line in lines if line.startswith("  ") and line[2:3].isdigit()][: len(on_screen)]
     assert listed == [f"  {n}. {c.text}" for n, c in enumerate(on_screen, 1)]
     assert session.history[0].choice_id == on_screen[0].id
+
+
+def test_an_unknown_order_is_an_error_with_a_hint() -> None:
+    text = CHOICES.read_text(encoding="utf-8").replace("    order: fixed", "    order: fixd")
+    result = load_scenario_text(text, "choices.yaml")
+    assert result.scenario is None
+    [found] = [d for d in result.diagnostics if d.code == "S204"]
+    assert "order 'fixd' is not one of shuffled, fixed" in found.format()
+    assert "did you mean 'fixed'?" in found.format()
