@@ -437,11 +437,10 @@ class Session:
             outcome if version >= 2 else _split_chance_part(scenario, session.seed, before, outcome)
             for outcome, raw, before in zip(history, data["history"], states, strict=False)
         ]
-        if version < 3:  # saved before orders were: what each choice was offered among, in the drawn order
-            session.history = [
-                dataclasses.replace(outcome, shown=_shown_at(scenario, before, order))
-                for outcome, before, order in zip(session.history, states, session._orders, strict=False)
-            ]
+        session.history = [  # saved before orders were: what each choice was offered among, in the drawn order
+            outcome if outcome.shown else dataclasses.replace(outcome, shown=_shown_at(scenario, before, order))
+            for outcome, before, order in zip(session.history, states, session._orders, strict=False)
+        ]
         session._machine.set_state(session.state.node, model=session._driver)
         return session
 
