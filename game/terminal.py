@@ -63,7 +63,7 @@ def _show_scene(session: Session, out: TextIO) -> None:
     if question:
         _say(out, _t(session, "terminal.reflect", question=question))
     _say(out)
-    for number, choice in enumerate(session.available_choices(), 1):
+    for number, choice in enumerate(session.shown_choices(), 1):
         _say(out, f"  {number}. {choice.text}")
     _say(out, _t(session, "terminal.prompt"))
 

@@ -17,6 +17,7 @@ from game.authoring.yamlnodes import NULLS, Mark, YMap, YNode, YScalar, YSeq
 from game.core.expr import Condition, ConditionError, compile_condition
 from game.core.model import (
     MODEL_LINE_PARTS,
+    ORDERS,
     PHASES,
     STYLES,
     TECHNIQUES,
@@ -32,7 +33,7 @@ from game.core.model import (
     Variants,
 )
 
-SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices", "discuss")
+SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices", "discuss", "order")
 CHOICE_FIELDS = (
     "id",
     "text",
@@ -293,7 +294,10 @@ class SceneBuilder:
             raw = get("choices")
             choices_seq = raw if type(raw) is YSeq else read.sequence(spec.get("choices"), f"scene '{key}' choices")
             choices = [c for c in (self.choice(item, key) for item in (choices_seq.items if choices_seq else [])) if c]
-            scene = Scene(key, phase or "situation", text or "", tuple(choices), speaker, place, kpos)
+            order = ORDERS[0] if get("order") is None else read.enum(spec.get("order"), "order", ORDERS, "S204")
+            scene = Scene(
+                key, phase or "situation", text or "", tuple(choices), speaker, place, kpos, order=order or ORDERS[0]
+            )
             if text_variants or discuss:
                 scene = replace(scene, text_variants=text_variants, discuss=discuss or "")
             out.append(scene)

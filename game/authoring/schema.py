@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.core.model import BETTER, DECISION_PHASES, MODEL_LINE_PARTS, PHASES, RATINGS, STYLES, TECHNIQUES
+from game.core.model import BETTER, DECISION_PHASES, MODEL_LINE_PARTS, ORDERS, PHASES, RATINGS, STYLES, TECHNIQUES
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$"}
 TEXT = {"type": "string", "minLength": 1}
@@ -99,6 +99,10 @@ def scenario_schema() -> dict[str, Any]:
             "text": _varied(TEXT),
             "choices": {"type": "array", "items": choice},
             "discuss": dict(TEXT, description="a question for the room in group play"),
+            "order": {
+                "enum": list(ORDERS),
+                "description": "fixed: choices shown in the order written; shuffled (default): in a seeded order",
+            },
         },
         ("phase", "text"),
     )

@@ -25,7 +25,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="SECONDS",
         help="discussion timer per decision (Space starts it; default: none)",
     )
-    parser.add_argument("--seed", type=int, default=0, help="seed for chance outcomes (default 0)")
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed for chance outcomes and the order choices are shown in (default 0)"
+    )
     parser.add_argument("--window", default="1280x720", metavar="WxH", help="window size (default 1280x720)")
     parser.add_argument("--fullscreen", action="store_true", help="fill the projector screen")
     parser.add_argument("--no-record", action="store_true", help="don't record this session")

@@ -21,8 +21,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "play", help="play a scenario: in the window, in the terminal (--text) or scripted (--json)"
     )
     parser.add_argument("path", metavar="PATH", help="a scenario file")
-    parser.add_argument("--choices", default="", help="comma-separated choice ids or 1-based numbers to play in order")
-    parser.add_argument("--seed", type=int, default=0, help="seed for chance outcomes (default 0)")
+    parser.add_argument(
+        "--choices",
+        default="",
+        help="comma-separated choice ids (robust) or numbers as shown on screen (the seed's order) to play in order",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed for chance outcomes and the order choices are shown in (default 0)"
+    )
     add_lang_option(parser, "language of the text")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print one JSON object describing the playthrough")
@@ -54,6 +60,7 @@ def playthrough_json(session: Session) -> dict[str, Any]:
                     {"id": r.rule_id, "deltas": o.to_json()["rules"][i]["deltas"]} for i, r in enumerate(o.rules)
                 ],
                 "chance": o.chance_index,
+                "shown": list(o.shown),
                 "next": o.next_scene,
                 "ending": o.ending_id,
             }
@@ -66,7 +73,7 @@ def playthrough_json(session: Session) -> dict[str, Any]:
         "ending": ending.id if ending else None,
         "rating": ending.rating if ending else None,
         "scene": None if session.finished else session.state.node,
-        "available": [c.id for c in session.available_choices()],
+        "available": [c.id for c in session.shown_choices()],
     }
 
 

@@ -29,9 +29,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls.set_defaults(func=with_records(run_list))
     play = actions.add_parser("play", help="play a scenario headless with scripted choices and record it")
     play.add_argument("path", metavar="PATH", help="a scenario file")
-    play.add_argument("--choices", required=True, help="comma-separated choice ids or 1-based numbers")
+    play.add_argument(
+        "--choices", required=True, help="comma-separated choice ids, or numbers as shown on screen (the seed's order)"
+    )
     play.add_argument("--seconds", default="", help="comma-separated decision times in seconds, one per choice")
-    play.add_argument("--seed", type=int, default=0, help="seed for chance outcomes (default 0)")
+    play.add_argument(
+        "--seed", type=int, default=0, help="seed for chance outcomes and the order choices are shown in (default 0)"
+    )
     add_lang_option(play, "language played in")
     play.add_argument("--learner", default="anonymous", help="the learner's name (default: anonymous)")
     play.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")

@@ -16,6 +16,7 @@ DECISION_PHASES: tuple[str, ...] = ("cost", "limits", "power")
 STYLES: tuple[str, ...] = ("assertive", "passive", "aggressive", "passive-aggressive")
 RATINGS: tuple[str, ...] = ("best", "good", "fair", "poor", "bad")
 CORE_METRICS: tuple[str, ...] = ("revenue", "staff_morale", "reputation")
+ORDERS: tuple[str, ...] = ("shuffled", "fixed")  # a scene's `order`: how its choices are shown (default first)
 
 # -- issue 13: the teaching fields (scores, model lines, techniques, better) --------------------------------
 #: Which way a metric improves (``Metric.better``).
@@ -195,6 +196,7 @@ class Scene:
     speaker: str | None = None
     place: str | None = None
     pos: Pos = field(default=_NOWHERE, compare=False)
+    order: str = "shuffled"  # "shuffled": shown in the session's seeded order; "fixed": in the order written
     # issue 13: variants of the text (``text`` holds the last, the fallback), a question for the room
     text_variants: Variants = ()
     discuss: str = ""

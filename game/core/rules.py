@@ -221,9 +221,10 @@ def play_out(
     firings: list[RuleFiring] | None,
     outcome_deltas: dict[str, float] | None = None,
 ) -> tuple[str, frozenset[str], frozenset[str], str | None, bool]:
-    """One move, in the order the rules define: the choice's effects, its routing (``target``, or the branches
-    that decide), the chance outcome's effects, the rules in file order, then the endings. Every driver of the
-    rules makes its moves here: ``step``, ``next_state`` and the scene-by-scene explorer.
+    """One move, in the one order of events: the choice's effects, the chance outcome's effects, the rules in
+    file order, the endings with a condition (the first that holds ends the game, wherever the choice led), and
+    last the routing (``target``, or the branches that decide), which sees everything before it. Every driver
+    of the rules makes its moves here: ``step``, ``next_state`` and the scene-by-scene explorer.
 
     ``env`` holds the metric and flag values and is updated in place; ``deltas`` and ``firings`` collect what
     happened when given. ``outcome_deltas``, when given, collects what the chance outcome's effects did apart;
@@ -234,8 +235,6 @@ def play_out(
     if change.any:
         flags = apply_change(env, flags, change, deltas)
         moved = bool(change.moves)
-    if not isinstance(target, str):
-        target = branch_target(target, env)
     if outcome_change is not None:
         flags = apply_change(env, flags, outcome_change, deltas if outcome_deltas is None else outcome_deltas)
         moved = moved or bool(outcome_change.moves)
@@ -249,13 +248,12 @@ def play_out(
             fired = fired | {rule_id}
             if firings is not None:
                 firings.append(RuleFiring(rule_id, rule_deltas or {}))
-    ending_id = target if target in plan.ending_ids else None
-    if ending_id is None:
-        for conditional_id, when in plan.conditional:
-            if when(env):
-                ending_id = conditional_id
-                break
-    return ending_id or target, flags, fired, ending_id, moved
+    for conditional_id, when in plan.conditional:
+        if when(env):
+            return conditional_id, flags, fired, conditional_id, moved
+    if not isinstance(target, str):
+        target = branch_target(target, env)
+    return target, flags, fired, target if target in plan.ending_ids else None, moved
 
 
 def branch_target(branches: Branches, env: dict[str, float]) -> str:
@@ -333,9 +331,9 @@ _new_state = tuple.__new__  # State(...) without the Python-level __new__ of a n
 def step(
     scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None = None, outcome: int = -1
 ) -> Step:
-    """Apply one choice: its effects, routing (a chance outcome's effects too), the rules, and the conditional
-    endings. ``target`` (with ``outcome``, the chance outcome's index) forces where chance sends the player;
-    ``target`` alone picks the first outcome that leads there."""
+    """Apply one choice: its effects, the chance outcome's effects, the rules, the conditional endings, then
+    its routing (see ``play_out``). ``target`` (with ``outcome``, the chance outcome's index) forces where
+    chance sends the player; ``target`` alone picks the first outcome that leads there."""
     new_state, deltas, outcome_deltas, firings, chance_index, roll, ending_id = _advance(
         scenario, state, choice, seed, target, True, outcome
     )

@@ -4,7 +4,10 @@ Scenes and endings are the machine's states; every choice is a trigger with one 
 can lead to. The machine's ``prepare_event`` computes the pure step (effects, routing, chance, rules,
 conditional endings; see ``game.core.rules``), the transitions' conditions pick the one whose destination
 matches, and its ``after`` callback commits the step. The API is pull-based, like ink's runtime:
-read ``scene`` and ``available_choices()``, call ``choose(id)``, get an ``Outcome`` back. It draws nothing.
+read ``scene`` and ``shown_choices()``, call ``choose(id)``, get an ``Outcome`` back. It draws nothing.
+
+Choices are shown in an order drawn from the seed (``game.core.order``); the order of every state is kept with
+the state, saved, and given with each ``Outcome`` (``shown``), so a number always means the place on screen.
 """
 
 from __future__ import annotations
@@ -20,12 +23,15 @@ from transitions import Machine
 
 from game.core.deltas import total_deltas
 from game.core.model import Chance, Choice, Ending, Scenario, Scene
+from game.core.order import is_order_of, shown_order
 from game.core.rules import RuleFiring, State, Step, choice_available, initial_state, step
 
 # 2: a chance outcome's own deltas are saved apart (``outcome_deltas``); a version 1 save holds them added into
 # ``deltas`` and is split when read. A build that reads only version 1 refuses a version 2 save, rather than
 # showing totals without chance's part.
-SAVE_VERSION = 2
+# 3: the order choices are shown in is saved (``orders``, one per state; ``shown`` in each history entry); an
+# older save gets the order drawn from its seed, which is the order it showed.
+SAVE_VERSION = 3
 
 
 class ChoiceNotAvailable(ValueError):
@@ -54,6 +60,7 @@ class Outcome:
 
     ``deltas`` is what the choice's own effects did, ``outcome_deltas`` what the chance outcome's effects did
     (empty when chance did not decide or its outcome has no effects), and each rule fired carries its own.
+    ``shown`` is the ids of the choices offered when it was made, in the order they were shown.
     """
 
     turn: int
@@ -69,6 +76,7 @@ class Outcome:
     roll: float | None = None
     decided_at: float = field(default=0.0, compare=False)
     outcome_deltas: dict[str, float] = field(default_factory=dict)
+    shown: tuple[str, ...] = ()
 
     @property
     def chance(self) -> bool:
@@ -100,6 +108,7 @@ class Outcome:
             "ending": self.ending_id,
             "chance": self.chance_index,
             "roll": self.roll,
+            "shown": list(self.shown),
         }
 
     @classmethod
@@ -121,7 +130,15 @@ class Outcome:
             chance_index=data["chance"],
             roll=data["roll"],
             outcome_deltas={str(k): float(v) for k, v in data.get("outcome_deltas", {}).items()},
+            shown=_ids(data.get("shown", [])),
         )
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    """A list of ids read from JSON; TypeError for anything else (a save's damage is reported as such)."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError("a list of choice ids was expected")
+    return tuple(value)
 
 
 def _sound_outcome(outcome: Outcome) -> bool:
@@ -164,6 +181,7 @@ class Session:
         self.scenario = scenario
         self.seed = int(seed)
         self._states: list[State] = [initial_state(scenario)]
+        self._orders: list[tuple[str, ...]] = [self._order_of(self._states[0])]  # one per state
         self.history: list[Outcome] = []
         self._pending: Step | None = None
         self._pending_choice: Choice | None = None
@@ -214,7 +232,9 @@ class Session:
         pending, choice = self._pending, self._pending_choice
         assert pending is not None and choice is not None
         before = self._states[-1]
+        shown = tuple(c.id for c in self.shown_choices())
         self._states.append(pending.state)
+        self._orders.append(self._order_of(pending.state))
         self.history.append(
             Outcome(
                 turn=pending.state.turn,
@@ -230,8 +250,14 @@ class Session:
                 roll=pending.roll,
                 decided_at=time.time(),
                 outcome_deltas=pending.outcome_deltas,
+                shown=shown,
             )
         )
+
+    def _order_of(self, state: State) -> tuple[str, ...]:
+        """The order the choices of ``state``'s scene are shown in (nothing after an ending)."""
+        scene = None if state.ended else self.scenario.scene(state.node)
+        return () if scene is None else shown_order(scene, self.seed, state.turn)
 
     # -- reading -------------------------------------------------------------------------------------
     @property
@@ -280,15 +306,29 @@ class Session:
         return self._driver.state
 
     def available_choices(self) -> list[Choice]:
-        """The choices offered now, in file order."""
+        """The choices offered now, in file order (what the rules see; a front end shows ``shown_choices``)."""
         scene = self.scene
         if scene is None:
             return []
         return [c for c in scene.choices if choice_available(self.scenario, self.state, c)]
 
+    def shown_choices(self) -> list[Choice]:
+        """The choices offered now, in the order they are shown: number ``n`` on screen is item ``n - 1``."""
+        scene = self.scene
+        if scene is None:
+            return []
+        state, scenario = self.state, self.scenario
+        found = (scene.choice(choice_id) for choice_id in self._orders[-1])
+        return [c for c in found if c is not None and choice_available(scenario, state, c)]
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """The ids of every choice of the current scene in shown order, offered now or not (empty after the end)."""
+        return self._orders[-1]
+
     def resolve_choice(self, wanted: str | int) -> Choice:
-        """A choice from its id or its 1-based number among the available ones."""
-        available = self.available_choices()
+        """A choice from its id or its 1-based number in the shown order (``shown_choices``)."""
+        available = self.shown_choices()
         ids = [c.id for c in available]
         if self.finished:
             raise ChoiceNotAvailable(str(wanted), [], "cannot be made", "ended")
@@ -325,6 +365,7 @@ class Session:
         if not self.history:
             return None
         self._states.pop()
+        self._orders.pop()
         undone = self.history.pop()
         self._machine.set_state(self.state.node, model=self._driver)
         return undone
@@ -353,6 +394,7 @@ class Session:
             "content_hash": self.scenario.content_hash,
             "seed": self.seed,
             "states": [_state_json(s) for s in self._states],
+            "orders": [list(order) for order in self._orders],
             "history": [o.to_json() | {"decided_at": o.decided_at} for o in self.history],
         }
 
@@ -395,12 +437,39 @@ class Session:
             if not (state.flags <= flag_ids and state.fired <= rule_ids):
                 raise SaveError("the save is damaged (it names flags or rules the scenario does not have)")
         session._states = states
+        session._orders = _orders_of(session, data.get("orders") if version >= 3 else None)
         session.history = [
             outcome if version >= 2 else _split_chance_part(scenario, session.seed, before, outcome)
             for outcome, raw, before in zip(history, data["history"], states, strict=False)
         ]
+        session.history = [  # saved before orders were: what each choice was offered among, in the drawn order
+            outcome if outcome.shown else dataclasses.replace(outcome, shown=_shown_at(scenario, before, order))
+            for outcome, before, order in zip(session.history, states, session._orders, strict=False)
+        ]
         session._machine.set_state(session.state.node, model=session._driver)
         return session
+
+
+def _orders_of(session: Session, saved: object) -> list[tuple[str, ...]]:
+    """The shown order of each of ``session``'s states: as saved, or drawn from the seed when the save has none
+    (an older save: the drawn order is the one it showed). SaveError when a saved order does not fit its state."""
+    if saved is None:
+        return [session._order_of(state) for state in session._states]
+    if not isinstance(saved, list) or len(saved) != len(session._states):
+        raise SaveError("the save is damaged (its choice orders do not match its states)")
+    orders = []
+    for state, order in zip(session._states, saved, strict=True):
+        scene = None if state.ended else session.scenario.scene(state.node)
+        if not (order == [] if scene is None else is_order_of(scene, order)):
+            raise SaveError(f"the save is damaged (its order of the choices in '{state.node}' is not theirs)")
+        orders.append(tuple(order))
+    return orders
+
+
+def _shown_at(scenario: Scenario, state: State, order: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids of the choices offered in ``state``, in ``order``."""
+    choices = (scenario.choice(choice_id) for choice_id in order)
+    return tuple(c.id for c in choices if c is not None and choice_available(scenario, state, c))
 
 
 def _split_chance_part(scenario: Scenario, seed: int, before: State, outcome: Outcome) -> Outcome:

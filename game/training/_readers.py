@@ -27,7 +27,7 @@ def _numbers(data: dict[str, Any] | None) -> dict[str, float]:
 def _choices(db: sqlite3.Connection, pid: int) -> tuple[ChoiceRecord, ...]:
     rows = db.execute(
         "SELECT turn, scene_id, choice_id, style, decided_at, decision_seconds, deltas, rules, metrics,"
-        " chance_index, roll FROM choices WHERE playthrough_id = ? ORDER BY turn",
+        " chance_index, roll, shown FROM choices WHERE playthrough_id = ? ORDER BY turn",
         (pid,),
     ).fetchall()
     return tuple(
@@ -43,6 +43,7 @@ def _choices(db: sqlite3.Connection, pid: int) -> tuple[ChoiceRecord, ...]:
             metrics=_numbers(_load(r[8])),
             chance_index=r[9],
             roll=r[10],
+            shown=tuple(str(i) for i in _load(r[11]) or ()),
         )
         for r in rows
     )

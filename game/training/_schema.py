@@ -107,8 +107,14 @@ def _v3_scores(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE playthroughs ADD COLUMN scores TEXT")
 
 
+def _v4_shown(db: sqlite3.Connection) -> None:
+    """Each choice's ``shown``: the ids of the choices offered, in the order the learner saw them (a JSON list;
+    NULL for a choice recorded before orders were kept)."""
+    _run(db, "ALTER TABLE choices ADD COLUMN shown TEXT")
+
+
 #: Every migration in order; the database's ``user_version`` is how many have run.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_tables, _v2_outbox, _v3_scores)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_tables, _v2_outbox, _v3_scores, _v4_shown)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

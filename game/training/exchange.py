@@ -115,7 +115,8 @@ def import_records(records: Records, path: Path) -> ImportReport:
             for c in rec.choices:
                 db.execute(
                     "INSERT INTO choices(playthrough_id, turn, scene_id, choice_id, style, decided_at,"
-                    " decision_seconds, deltas, rules, metrics, chance_index, roll) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " decision_seconds, deltas, rules, metrics, chance_index, roll, shown)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         pid,
                         c.turn,
@@ -129,6 +130,7 @@ def import_records(records: Records, path: Path) -> ImportReport:
                         _dump(c.metrics),
                         c.chance_index,
                         c.roll,
+                        _dump(list(c.shown)) if c.shown else None,
                     ),
                 )
             for v in rec.votes:

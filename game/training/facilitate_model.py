@@ -74,8 +74,8 @@ class GroupPlay:
 
     @property
     def choices(self) -> list[Choice]:
-        """The choices open to the group now."""
-        return self.session.available_choices()
+        """The choices open to the group now, in the order shown (the session's: the same for the whole room)."""
+        return self.session.shown_choices()
 
     def reflection(self) -> str:
         """The reflection question for this scene's decision point ("" outside the three points)."""

@@ -42,6 +42,7 @@ class ChoiceRecord:
     metrics: dict[str, float]
     chance_index: int | None = None
     roll: float | None = None
+    shown: tuple[str, ...] = ()  # the choices offered, in the order shown (empty when recorded before that)
 
     @property
     def total_deltas(self) -> dict[str, float]:
@@ -62,6 +63,7 @@ class ChoiceRecord:
             "metrics": self.metrics,
             "chance": self.chance_index,
             "roll": self.roll,
+            "shown": list(self.shown),
         }
 
     @classmethod
@@ -83,6 +85,7 @@ class ChoiceRecord:
             metrics={str(k): float(v) for k, v in dict(data["metrics"]).items()},
             chance_index=None if data.get("chance") is None else int(data["chance"]),
             roll=None if data.get("roll") is None else float(data["roll"]),
+            shown=tuple(str(i) for i in list(data.get("shown") or [])),
         )
 
 

@@ -129,7 +129,7 @@ class Records:
         self.db.execute("DELETE FROM choices WHERE playthrough_id = ? AND turn >= ?", (pid, outcome.turn))
         self.db.execute(
             "INSERT INTO choices(playthrough_id, turn, scene_id, choice_id, style, decided_at, decision_seconds,"
-            " deltas, rules, metrics, chance_index, roll) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " deltas, rules, metrics, chance_index, roll, shown) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 pid,
                 outcome.turn,
@@ -143,6 +143,7 @@ class Records:
                 _dump(data["metrics"]),
                 outcome.chance_index,
                 outcome.roll,
+                _dump(data["shown"]),
             ),
         )
 

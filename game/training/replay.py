@@ -1,7 +1,8 @@
 """Replaying a recorded playthrough exactly: same scenario version, same seed, same choices.
 
-Every step is checked against the record (scene, chance outcome, metrics after the choice) and so are the
-ending and the final metrics, so a replay also proves the record and the engine agree.
+Every step is checked against the record (scene, the order its choices were shown in, chance outcome, metrics
+after the choice) and so are the ending and the final metrics, so a replay also proves the record and the
+engine agree.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ def replay(record: PlaythroughRecord, scenario: Scenario) -> ReplayResult:
         except ChoiceNotAvailable as exc:
             result.mismatches.append(f"turn {choice.turn}: {exc}")
             return result
+        if choice.shown and outcome.shown != choice.shown:  # recorded before orders were kept: nothing to compare
+            shown, recorded = ", ".join(outcome.shown), ", ".join(choice.shown)
+            result.mismatches.append(f"turn {choice.turn}: choices shown as {shown}, recorded {recorded}")
         if outcome.chance_index != choice.chance_index:
             result.mismatches.append(
                 f"turn {choice.turn}: chance gave outcome {outcome.chance_index}, recorded {choice.chance_index}"

@@ -34,12 +34,14 @@ class FocusGroup:
         self.focused_id: str | None = None
         self.visible = True  # the focus ring is always shown (keyboard and controller players need it)
 
-    def set_items(self, items: list[Item], default: str | None = None) -> None:
-        """Replace the items, keeping the focus on the same id when it still exists."""
+    def set_items(self, items: list[Item], default: str | None = None, *, may_be_none: bool = False) -> None:
+        """Replace the items, keeping the focus on the same id when it still exists; otherwise focus ``default``,
+        or the first item unless ``may_be_none`` (then nothing has the focus until an arrow key or Tab)."""
         self.items = items
         ids = [i.id for i in items if i.enabled]
         if self.focused_id not in ids:
-            self.focused_id = default if default in ids else (ids[0] if ids else None)
+            fallback = None if may_be_none else (ids[0] if ids else None)
+            self.focused_id = default if default in ids else fallback
 
     @property
     def focused(self) -> Item | None:

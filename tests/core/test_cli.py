@@ -119,8 +119,8 @@ def test_schema_is_printed_and_the_shipped_copy_is_current() -> None:
 
 
 def test_play_scripted_summary_writes_changes_in_the_scenario_language(bakery_path: Path) -> None:
-    english = sticky("play", str(bakery_path), "--choices", "1,1")
-    spanish = sticky("play", str(bakery_path), "--choices", "1,1", "--lang", "es")
+    english = sticky("play", str(bakery_path), "--choices", "explain_policy,hold_the_line")
+    spanish = sticky("play", str(bakery_path), "--choices", "explain_policy,hold_the_line", "--lang", "es")
     assert english.returncode == spanish.returncode == 0, english.stderr + spanish.stderr
     assert " 1. order: explain_policy (assertive) Reputation ▲ +2%" in english.stdout.splitlines()
     assert " 1. order: explain_policy (assertive) Reputación ▲ +2 %" in spanish.stdout.splitlines()

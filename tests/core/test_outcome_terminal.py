@@ -24,7 +24,9 @@ RUSH = FOLDER / "rush-rate.yaml"
 def test_text_play_shows_what_chance_did_under_its_note(
     name: str, seed: int, lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = play_text(["play", str(RUSH), "--text", "--seed", str(seed), "--lang", lang], "1\n", monkeypatch, capsys)
+    out = play_text(
+        ["play", str(RUSH), "--text", "--seed", str(seed), "--lang", lang], "raise_price\n", monkeypatch, capsys
+    )
     assert out == (FOLDER / f"{name}.{lang}.txt").read_text(encoding="utf-8")
 
 
@@ -59,17 +61,17 @@ def test_json_and_the_scripted_summary_give_the_outcome_part_apart(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = json.loads(
-        play_text(["play", str(RUSH), "--choices", "1", "--seed", "1", "--json"], "", monkeypatch, capsys)
+        play_text(["play", str(RUSH), "--choices", "raise_price", "--seed", "1", "--json"], "", monkeypatch, capsys)
     )
     path = data["path"][0]
     assert path["deltas"] == {"reputation": 2} and path["outcome_deltas"] == {"revenue": -3000}
     assert path["rules"] == [{"id": "tight_month", "deltas": {"staff_morale": -5}}]
     assert data["final_metrics"] == {"revenue": 6000, "staff_morale": 55, "reputation": 99}
-    summary = play_text(["play", str(RUSH), "--choices", "1", "--seed", "0"], "", monkeypatch, capsys)
+    summary = play_text(["play", str(RUSH), "--choices", "raise_price", "--seed", "0"], "", monkeypatch, capsys)
     assert summary.splitlines()[0] == (
         " 1. ask: raise_price (assertive) Reputation ▲ +2%; chance: Revenue ▲ +1,200 €/month, Reputation ▲ +1%"
     )
-    plain = play_text(["play", str(RUSH), "--choices", "2"], "", monkeypatch, capsys)
+    plain = play_text(["play", str(RUSH), "--choices", "absorb"], "", monkeypatch, capsys)
     assert plain.splitlines()[0] == " 1. ask: absorb (passive) Staff morale ▼ −15%"
 
 
@@ -111,7 +113,7 @@ def test_replay_gives_chance_its_own_line_in_both_languages(
             "play",
             str(RUSH),
             "--choices",
-            "1",
+            "raise_price",
             "--seed",
             "1",
             "--seconds",

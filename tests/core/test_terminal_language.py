@@ -155,6 +155,17 @@ def test_no_english_label_leaks_into_spanish(
         play_text(["play", str(RUSH), "--text", "--lang", "es"], answers, monkeypatch, capsys)
         for answers in ANSWERS.values()
     )
+    # a fixed number no longer reaches the best ending (choices are shown in a seeded order): play the coach's
+    # choices by id, with a seed where chance is kind
+    spanish += play_text(
+        ["play", str(RUSH), "--text", "--lang", "es", "--seed", "1"], "price_rush\nhold\n", monkeypatch, capsys
+    )
+    # and a 'good' ending (spa-hotel's workable deal), which the patterns above may not reach under every order
+    good = "welcome_rick_office ask_for_details hear_lucia_out promise_to_tell_first count_contract_risks "
+    good += "share_the_real_cost first_access_24h name_limit_invite_meeting list_what_i_bring bring_facts_to_table "
+    good += "demand_my_terms offer_first_access_now"
+    spa = str(SCENARIOS / "spa-hotel.yaml")
+    spanish += play_text(["play", spa, "--text", "--lang", "es"], "\n".join(good.split()) + "\n", monkeypatch, capsys)
     spanish = _words(spanish)
     leaks = {key: part for key, parts in _terminal_labels("en").items() for part in parts if part in spanish}
     assert leaks == {}

@@ -92,7 +92,8 @@ def _load(folder: Path, path: str, field: str) -> list[tuple[str, tuple[int, int
 @pytest.mark.parametrize("path", ESCAPES + LINKS)
 def test_escaping_path_is_refused(folder: Path, path: str, field: str) -> None:
     diagnostics = _load(folder, path, field)
-    assert [(code, at) for code, at, _ in diagnostics] == [("S701", AT[field])], diagnostics
+    refused = [(code, at) for code, at, _ in diagnostics if code != "S114"]  # S114: a NUL is also flagged as such
+    assert refused == [("S701", AT[field])], diagnostics
 
 
 @pytest.mark.parametrize("field", ["portrait", "image"])

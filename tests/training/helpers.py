@@ -29,17 +29,18 @@ def play_and_record(
     learner: str = "anonymous",
     cohort: str | None = "W1",
     seed: int = 0,
-    choices: list[int] | None = None,
+    choices: list[int | str] | None = None,
     mode: str = "practice",
 ) -> tuple[int, Session]:
-    """Play to the end (scripted 1-based choices, else seeded random ones), recording every step."""
+    """Play to the end (scripted choices: ids, or numbers as shown; else seeded random ones), recording every
+    step."""
     rng = random.Random(seed)
     session = Session(scenario, seed=seed)
     pid = records.start(session, learner=learner, cohort=cohort, mode=mode, language=scenario.language)
     script = list(choices or [])
     while not session.finished:
-        available = session.available_choices()
-        pick = script.pop(0) if script else rng.randint(1, len(available))
+        available = session.shown_choices()
+        pick: int | str = script.pop(0) if script else rng.randint(1, len(available))
         outcome = session.choose(pick)
         records.choice(pid, outcome, decision_seconds=rng.uniform(3, 40))
     records.finish(pid, session)

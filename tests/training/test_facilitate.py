@@ -22,13 +22,20 @@ class FakeClock:
         return self.now
 
 
-def _vote(play: GroupPlay, counts: list[int]) -> None:
+def _vote(play: GroupPlay, counts: dict[str, int]) -> None:
+    """The room's votes, by choice id: typed on the row where each choice is shown."""
     play.start_voting()
-    for i, n in enumerate(counts):
-        play.selected = i
+    shown = [c.id for c in play.choices]
+    for choice_id, n in counts.items():
+        play.selected = shown.index(choice_id)
         for digit in str(n):
             play.type_digit(digit)
     play.reveal()
+
+
+def _number(play: GroupPlay, choice_id: str) -> int:
+    """The number the facilitator presses for ``choice_id``: its place in the order shown."""
+    return [c.id for c in play.choices].index(choice_id) + 1
 
 
 def test_majority_tie_and_the_facilitators_pick_are_recorded(records: Records) -> None:
@@ -38,20 +45,20 @@ def test_majority_tie_and_the_facilitators_pick_are_recorded(records: Records) -
     play.toggle_timer()
     clock.now += 45
     assert play.remaining() == pytest.approx(15)
-    _vote(play, [9, 3])
+    _vote(play, {"ask_details": 9, "say_yes_now": 3})
     assert play.step == "reveal" and play.picked == "ask_details"
     clock.now += 30
     outcome = play.play()
     assert outcome is not None and outcome.choice_id == "ask_details" and play.step == "outcome"
     play.next()
     assert play.scene is not None and play.reflection().startswith("What does this order cost")
-    _vote(play, [4, 4, 1])
+    _vote(play, {"count_it": 4, "absorb_it": 4, "blame_dora": 1})
     assert play.picked is None and play.play() is None  # a tie needs the facilitator's pick
-    play.pick(1)
+    play.pick(_number(play, "count_it"))
     play.play()
     play.next()
-    _vote(play, [10, 1, 0])
-    play.pick(3)  # the facilitator overrules the room
+    _vote(play, {"rush_fee": 10, "fine_eight": 1, "shout": 0})
+    play.pick(_number(play, "shout"))  # the facilitator overrules the room
     play.play()
     assert play.rounds[-1].overruled and play.rounds[-1].picked == "shout"
     play.next()
@@ -67,9 +74,9 @@ def test_majority_tie_and_the_facilitators_pick_are_recorded(records: Records) -
     assert play.step == "debrief" and play.session.finished
     record = records.get(play.pid or 0)
     assert record.mode == "group" and record.cohort == "W1" and record.finished
-    assert [(v.choice_id, v.count, v.picked) for v in record.votes if v.turn == 3] == [
-        ("rush_fee", 10, False),
+    assert sorted((v.choice_id, v.count, v.picked) for v in record.votes if v.turn == 3) == [
         ("fine_eight", 1, False),
+        ("rush_fee", 10, False),
         ("shout", 0, True),
     ]
     assert record.choices[0].decision_seconds == pytest.approx(75)
@@ -77,12 +84,36 @@ def test_majority_tie_and_the_facilitators_pick_are_recorded(records: Records) -
     assert replay(record, workshop()).ok
 
 
-KEYS = (
-    "space,enter,9,down,3,enter,enter,enter,"
-    "enter,3,down,8,enter,enter,enter,"
-    "enter,down,9,down,1,enter,3,enter,enter,"
-    "enter,4,down,4,down,1,enter,1,enter,enter,down"
-)
+#: per decision, the room's votes by choice id and the facilitator's pick (None: the majority is played)
+VOTES: list[tuple[dict[str, int], str | None]] = [
+    ({"ask_details": 9, "say_yes_now": 3}, None),
+    ({"count_it": 3, "absorb_it": 8}, None),
+    ({"fine_eight": 9, "shout": 1}, "shout"),
+    ({"know_your_worth": 4, "cave": 4, "go_then": 1}, "know_your_worth"),
+]
+
+
+def keys_for(votes: list[tuple[dict[str, int], str | None]], seed: int = 0) -> str:
+    """The projector's key presses that enter ``votes`` where the choices are shown for ``seed``: arrow down to
+    each choice's row, type its count, reveal, press the facilitator's pick's number, play, go on."""
+    session = Session(workshop(), seed=seed)
+    keys = ["space"]
+    for counts, pick in votes:
+        shown = [c.id for c in session.shown_choices()]
+        keys.append("enter")
+        row = 0
+        for choice_id, count in counts.items():
+            keys += ["down"] * ((shown.index(choice_id) - row) % len(shown)) + list(str(count))
+            row = shown.index(choice_id)
+        keys.append("enter")
+        if pick is not None:
+            keys.append(str(shown.index(pick) + 1))
+        keys += ["enter", "enter"]
+        session.choose(pick or max(counts, key=lambda choice_id: counts[choice_id]))
+    return ",".join([*keys, "down"])
+
+
+KEYS = keys_for(VOTES)
 
 
 @pytest.mark.ui

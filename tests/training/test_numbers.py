@@ -12,8 +12,8 @@ from tests.training.helpers import BAKERY, WORKSHOP, bakery, play_and_record, st
 
 def test_replay_prints_numbers_in_the_recorded_language(tmp_path: Path) -> None:
     with open_records(tmp_path) as records:
-        spanish, _ = play_and_record(records, bakery("es"), learner="Ana", choices=[1, 1])
-        english, _ = play_and_record(records, bakery(), learner="Ben", choices=[1, 1])
+        spanish, _ = play_and_record(records, bakery("es"), learner="Ana", choices=["explain_policy", "hold_the_line"])
+        english, _ = play_and_record(records, bakery(), learner="Ben", choices=["explain_policy", "hold_the_line"])
     es = sticky("replay", str(spanish), "--scenario", str(BAKERY), data=tmp_path)
     assert es.returncode == 0, es.stderr
     assert " · Reputación ▲ +2 %" in es.stdout
@@ -29,7 +29,14 @@ def test_replay_prints_numbers_in_the_recorded_language(tmp_path: Path) -> None:
 
 def test_report_metric_values_follow_the_report_language(records: Records) -> None:
     for seed in range(3):
-        play_and_record(records, workshop(), learner="Ana", cohort="W1", seed=seed, choices=[1, 1, 1, 1])
+        play_and_record(
+            records,
+            workshop(),
+            learner="Ana",
+            cohort="W1",
+            seed=seed,
+            choices=["ask_details", "count_it", "rush_fee", "know_your_worth"],
+        )
     spanish = render_report(records.playthroughs(), "es", "W1", [WORKSHOP.parent])
     english = render_report(records.playthroughs(), "en", "W1", [WORKSHOP.parent])
     # the trajectory titles: the starting value, with the language's separators and unit spacing

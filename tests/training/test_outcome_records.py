@@ -27,7 +27,7 @@ def rush() -> Scenario:
 
 def test_a_recorded_choice_holds_the_choice_and_its_outcome_together_with_the_live_totals(records: Records) -> None:
     for seed, merged in ((0, {"reputation": 3.0, "revenue": 1200.0}), (1, {"reputation": 2.0, "revenue": -3000.0})):
-        pid, session = play_and_record(records, rush(), seed=seed, choices=[1])
+        pid, session = play_and_record(records, rush(), seed=seed, choices=["raise_price"])
         live = session.history[0]
         recorded = records.get(pid).choices[0]
         assert recorded.deltas == merged
@@ -42,7 +42,7 @@ def test_a_recorded_choice_holds_the_choice_and_its_outcome_together_with_the_li
 
 
 def test_export_and_import_keep_the_totals(tmp_path: Path, records: Records) -> None:
-    _pid, session = play_and_record(records, rush(), seed=1, choices=[1])
+    _pid, session = play_and_record(records, rush(), seed=1, choices=["raise_price"])
     exported = tmp_path / "out.jsonl"
     export_records(records, exported)
     line = json.loads(exported.read_text(encoding="utf-8").splitlines()[0])

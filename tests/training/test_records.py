@@ -120,7 +120,7 @@ def test_every_recorded_playthrough_replays_exactly(records: Records, seed: int)
 
 def test_replay_cli_verifies_and_detects_a_tampered_record(tmp_path: Path) -> None:
     with open_records(tmp_path) as records:
-        pid, _ = play_and_record(records, bakery(), learner="Ana", choices=[1, 1])
+        pid, _ = play_and_record(records, bakery(), learner="Ana", choices=["explain_policy", "hold_the_line"])
     ok = sticky("replay", str(pid), "--scenario", str(BAKERY), "--json", data=tmp_path)
     assert ok.returncode == 0, ok.stderr
     data = json.loads(ok.stdout)
@@ -182,7 +182,7 @@ def test_a_bad_import_file_changes_nothing_and_says_where(tmp_path: Path, record
 
 
 def test_csv_export_has_the_three_files(tmp_path: Path, records: Records) -> None:
-    pid, session = play_and_record(records, bakery(), learner="Ana", choices=[1, 1])
+    pid, session = play_and_record(records, bakery(), learner="Ana", choices=["explain_policy", "hold_the_line"])
     records.votes(records.start(Session(bakery()), mode="group"), 1, "order", {"explain_policy": 5}, "explain_policy")
     counts = export_csv(records, tmp_path / "csv")
     assert counts == {"playthroughs.csv": 2, "choices.csv": 2, "votes.csv": 1}

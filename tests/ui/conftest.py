@@ -43,6 +43,14 @@ class Pilot:
         for key in keys:
             self.key(key)
 
+    def choose(self, choice_id: str) -> None:
+        """Press the number key of ``choice_id`` where it is shown (choices are shown in the seed's order)."""
+        playthrough = self.app.playthrough
+        assert playthrough is not None
+        shown = [c.id for c in playthrough.session.shown_choices()]
+        assert choice_id in shown, f"{choice_id!r} is not offered: {shown}"
+        self.key(pygame.K_0 + shown.index(choice_id) + 1)
+
     def click(self, item_id: str) -> None:
         item = self.screen.item(item_id)
         assert item is not None, f"no item {item_id!r} on {self.screen.name}: {[i.id for i in self.screen.items()]}"

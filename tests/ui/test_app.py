@@ -23,7 +23,7 @@ HAS_RECORDS = importlib.util.find_spec("game.training.records") is not None
 
 def _play_to_end(pilot) -> None:
     while isinstance(pilot.screen, SceneScreen):
-        pilot.key(pygame.K_2)
+        pilot.key(pygame.K_1)  # a number, not Enter: no choice has the focus when a scene opens
         pilot.key(pygame.K_RETURN)
 
 

@@ -48,7 +48,7 @@ def test_the_outcome_screen_shows_the_choice_and_chance_apart(make_app, lang: st
     screen = pilot.screen
     assert isinstance(screen, SceneScreen)
     before = dict(pilot.app.playthrough.session.metrics)
-    pilot.key(pygame.K_1)
+    pilot.choose("raise_price")
     outcome = screen.outcome
     assert outcome is not None and outcome.chance_index == 1
     sections = screen.sections
@@ -78,7 +78,7 @@ def test_the_debrief_decision_page_shows_chance_apart(make_app, lang: str) -> No
     pilot = make_app(lang=lang, size=(960, 540), folder=FOLDER, typewriter=False)
     assert flow.start(pilot.app, RUSH, PRACTICE, seed=0)  # seed 0: he pays; +10 reputation clamped to +1
     pilot.frame()
-    pilot.key(pygame.K_1)
+    pilot.choose("raise_price")
     session = pilot.app.playthrough.session
     assert session.finished
     flow.open_debrief(pilot.app)
@@ -116,7 +116,19 @@ def test_a_choice_with_no_effects_of_its_own_says_chance_decided(make_app) -> No
 SPA = DATA.parent.parent / "game" / "scenarios" / "spa-hotel.yaml"
 # seed 423: the passive-aggressive workaround at the resolution; chance sends a guest to complain and two rules
 # fire after it (Noor resigns, a one-star review): six cards
-TWO_EVENTS = [1, 1, 1, 2, 2, 4, 4, 1, 1, 4, 3]
+TWO_EVENTS = [
+    "drop_everything",
+    "not_in_contract_snap",
+    "brush_off_lucia",
+    "deny_everything",
+    "fear_losing_contract",
+    "nothing_to_discuss",
+    "agree_then_fudge",
+    "tell_him_yes",
+    "he_has_the_cards",
+    "offer_fudge",
+    "fudge_bookings",
+]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -128,13 +140,13 @@ def test_chance_and_two_events_fit_without_scrolling_in_the_usual_window(make_ap
     pilot.frame()
     screen = pilot.screen
     assert isinstance(screen, SceneScreen)
-    for number in TWO_EVENTS:
+    for choice_id in TWO_EVENTS:
         if screen.outcome is not None:
             pilot.key(pygame.K_RETURN)
             pilot.frame()
             screen = pilot.screen
             assert isinstance(screen, SceneScreen)
-        pilot.key(getattr(pygame, f"K_{number}"))
+        pilot.choose(choice_id)
     outcome = screen.outcome
     assert outcome is not None and outcome.chance and len(outcome.rules) == 2
     pilot.settle(1.5)

@@ -44,9 +44,12 @@ def test_keyboard_alone_to_the_debrief(make_app, lang: str, mode: str) -> None:
         pilot.key(pygame.K_SPACE)
         assert not screen.typing
         before = dict(pt.session.metrics)
-        pilot.key(pygame.K_DOWN)
-        pilot.key(pygame.K_UP)
-        pilot.key(pygame.K_RETURN)  # the first choice, confirmed with Enter after moving the focus
+        assert screen.focus.focused_id is None  # no choice is suggested: Enter alone picks nothing
+        pilot.key(pygame.K_RETURN)
+        assert screen.outcome is None and dict(pt.session.metrics) == before
+        pilot.key(pygame.K_DOWN)  # the focus comes to the first choice shown
+        assert screen.focus.focused_id == f"c:{pt.session.shown_choices()[0].id}"
+        pilot.key(pygame.K_RETURN)  # confirmed with Enter after moving the focus
         turns += 1
         assert screen.outcome is not None
         assert screen.outcome.metrics == pt.session.metrics  # the UI shows what the Session returned
@@ -121,7 +124,7 @@ def test_controller_alone(make_app) -> None:
     stick = pygame.event.Event(pygame.CONTROLLERAXISMOTION, axis=1, value=32000, instance_id=0)
     pygame.event.post(stick)
     pilot.frame()
-    assert pilot.screen.focus.focused_id == f"c:{pilot.app.playthrough.session.available_choices()[1].id}"
+    assert pilot.screen.focus.focused_id == f"c:{pilot.app.playthrough.session.shown_choices()[0].id}"
     pilot.pad(pygame.CONTROLLER_BUTTON_A)
     assert pilot.screen.outcome is not None
 

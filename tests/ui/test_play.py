@@ -29,12 +29,12 @@ def test_undo_in_practice(make_app, bakery_copy: Path) -> None:
     screen = _start(pilot, bakery_copy)
     pt = pilot.app.playthrough
     start_metrics = dict(pt.session.metrics)
-    pilot.key(pygame.K_2)  # "No": deposit waived, stress up
+    pilot.choose("fine_no_deposit")  # "No": deposit waived, stress up
     assert screen.outcome is not None and pt.session.history
     pilot.key(pygame.K_u)
     assert screen.outcome is None and not pt.session.history
     assert pt.session.metrics == start_metrics and pt.session.scene.id == "order"
-    pilot.key(pygame.K_1)
+    pilot.choose("explain_policy")
     pilot.key(pygame.K_RETURN)
     assert pt.session.scene.id == "luis_pushes"
     pilot.key(pygame.K_BACKSPACE)  # undo from the next scene takes back the previous choice
@@ -62,9 +62,9 @@ def test_assessment_hides_feedback_and_refuses_undo(make_app, bakery_copy: Path)
 def test_chance_outcome_says_chance_played_a_part(make_app, bakery_copy: Path) -> None:
     pilot = make_app(typewriter=False)
     screen = _start(pilot, bakery_copy, seed=0)
-    pilot.key(pygame.K_1)
+    pilot.choose("explain_policy")
     pilot.key(pygame.K_RETURN)
-    pilot.key(pygame.K_1)  # hold_the_line: a chance choice
+    pilot.choose("hold_the_line")  # a chance choice
     outcome = screen.outcome
     assert outcome is not None and outcome.chance
     chance = [s for s in screen.sections if s.label == tr("outcome.chance")]
@@ -77,7 +77,7 @@ def test_f5_reload_keeps_last_good_version_and_replays(make_app, bakery_copy: Pa
     pilot = make_app(typewriter=False)
     _start(pilot, bakery_copy, seed=3)
     pt = pilot.app.playthrough
-    pilot.key(pygame.K_1)
+    pilot.choose("explain_policy")
     pilot.key(pygame.K_RETURN)
     assert pt.session.scene.id == "luis_pushes"
     good = bakery_copy.read_text(encoding="utf-8")
@@ -191,7 +191,7 @@ def test_language_switch_mid_play(make_app, bakery_copy: Path) -> None:
 def test_history_log_lists_the_conversation(make_app, bakery_copy: Path) -> None:
     pilot = make_app(typewriter=False)
     _start(pilot, bakery_copy)
-    pilot.key(pygame.K_1)
+    pilot.choose("explain_policy")
     pilot.key(pygame.K_RETURN)
     pilot.key(pygame.K_h)
     assert pilot.screen.name == "history"
@@ -220,7 +220,7 @@ def test_f5_on_the_ending_screen(make_app, bakery_copy: Path) -> None:
     pilot = make_app(typewriter=False)
     _start(pilot, bakery_copy, seed=0)
     while isinstance(pilot.screen, SceneScreen):
-        pilot.key(pygame.K_2)
+        pilot.key(pygame.K_1)  # a number, not Enter: no choice has the focus when a scene opens
         pilot.key(pygame.K_RETURN)
     ending = pilot.app.playthrough.session.ending.id
     pilot.key(pygame.K_F5)

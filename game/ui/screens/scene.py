@@ -118,7 +118,7 @@ class SceneScreen(Screen):
         self.gauge_shrink = txt.shrink_to_fit(lambda s: 3 * hud.gauge_heights(t, s), inner_h, "gauges")
         self.speaker = pygame.Rect(self.left.x, self.left.y, self.left.w, self.gauges.y - t.gap - self.left.y)
         items: list[Item] = []
-        self.choices = self.pt.session.available_choices()
+        self.choices = self.pt.session.shown_choices()
         scene = shown_scene(self.pt.session)
         self.sections = []
         self.layout_c = ChoiceLayout()
@@ -150,8 +150,8 @@ class SceneScreen(Screen):
             items.append(Item("continue", self.continue_rect, self.proceed))
             self.continue_label = label
         self._layout_top(items)
-        default = "continue" if self.outcome is not None else (f"c:{self.choices[0].id}" if self.choices else None)
-        self.focus.set_items(items, default)
+        # no choice has the focus when a scene opens: Enter alone picks nothing, and no place is suggested
+        self.focus.set_items(items, "continue" if self.outcome is not None else None, may_be_none=True)
 
     def _layout_top(self, items: list[Item]) -> None:
         t = self.theme
