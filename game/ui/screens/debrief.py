@@ -117,6 +117,7 @@ class DebriefScreen(Screen):
         """Switch to a page (the tab keeps the focus)."""
         if index != self.page:
             self.scroller = Scroller()
+            self.changed()
         self.page = index
         self.relayout()
         self.focus.focus(f"tab:{index}")

@@ -52,6 +52,7 @@ class SceneScreen(Screen):
         self.anim = 1.0
         self.cscroll = Scroller()
         self.focus.focused_id = None
+        self.changed()
 
     @property
     def typing(self) -> bool:
@@ -62,6 +63,7 @@ class SceneScreen(Screen):
     def finish_typing(self) -> None:
         """Show the whole text at once."""
         self.chars = None
+        self.changed()
         self.relayout()
 
     def choose(self, choice_id: str) -> None:
@@ -73,6 +75,7 @@ class SceneScreen(Screen):
         self.before = before
         self.anim = 1.0 if self.app.settings.reduced_motion else 0.0
         self.focus.focused_id = None
+        self.changed()
         total = outcome.total_deltas
         self.app.play("choice_confirm")
         if outcome.rules:
