@@ -12,8 +12,10 @@ from typing import TextIO
 
 from game.core.format import format_delta, format_value
 from game.core.linebreak import NO_BREAK_SPACE, glued
+from game.core.rules import initial_state
 from game.core.session import ChoiceNotAvailable, Outcome, Session
-from game.locale import phase_word, rating_word, style_word, tr_in
+from game.core.valence import verdict
+from game.locale import judged, phase_word, rating_word, style_word, tr_in
 
 _WIDTH = 78
 
@@ -66,11 +68,13 @@ def _show_scene(session: Session, out: TextIO) -> None:
 
 
 def _show_deltas(session: Session, deltas: dict[str, float], indent: str, out: TextIO) -> None:
+    """One line per change, its arrow following the number and its word following the metric's ``better:``."""
     scenario = session.scenario
     for metric_id, delta in deltas.items():
         metric = scenario.metric(metric_id)
         if metric:
-            _say(out, f"{indent}{metric.label}: {format_delta(delta, metric, scenario.language)}")
+            change = judged(scenario.language, format_delta(delta, metric, scenario.language), verdict(metric, delta))
+            _say(out, f"{indent}{metric.label}: {change}")
 
 
 def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
@@ -95,9 +99,23 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
 
 
 def _show_metrics(session: Session, out: TextIO) -> None:
+    """Every metric the scenario declares, with its change since the start and whether that is better."""
     language = session.scenario.language
+    start = initial_state(session.scenario).metric_dict()
     for metric in session.scenario.metrics:
-        _say(out, f"  {metric.label}: {format_value(session.metrics[metric.id], metric, language)}")
+        now = session.metrics[metric.id]
+        value = format_value(now, metric, language)
+        change = now - start.get(metric.id, now)
+        if not change:
+            _say(out, f"  {metric.label}: {value}")
+            continue
+        word = tr_in(language, "delta.better" if verdict(metric, change) > 0 else "delta.worse")
+        delta = format_delta(change, metric, language)
+        _say(
+            out,
+            "  "
+            + tr_in(language, "terminal.metric_change", label=metric.label, value=value, delta=delta, verdict=word),
+        )
 
 
 def _show_ending(session: Session, out: TextIO) -> None:

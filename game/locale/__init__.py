@@ -42,6 +42,16 @@ def tr_in(language: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def judged(language: str, delta_text: str, verdict: int) -> str:
+    """A formatted change with the word that says whether it is good news: ``+15 % (worse)``.
+
+    ``verdict`` is ``game.core.valence``'s: 1 better, -1 worse, 0 unchanged (then the text alone)."""
+    if not verdict:
+        return delta_text
+    word = tr_in(language, "delta.better" if verdict > 0 else "delta.worse")
+    return tr_in(language, "delta.judged", delta=delta_text, verdict=word)
+
+
 def phase_word(language: str, phase: str) -> str:
     """A decision point's short name in lower case, for plain text: ``cost`` (English), ``coste`` (Spanish)."""
     return tr_in(language, f"phase_short.{phase}").lower()

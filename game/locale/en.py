@@ -131,6 +131,7 @@ STRINGS: dict[str, str] = {
     "debrief.chart": "The business over your playthrough",
     "debrief.chart_note": "Each line runs on its own scale; the numbers show where it started and ended.",
     "debrief.legend": "{label}: {start} at the start, {end} at the end",
+    "debrief.legend_short": "{label}: {start} to {end}",
     "debrief.start": "Start",
     "debrief.profile": "Your assertiveness profile",
     "debrief.profile_note": "How many of your choices took each style.",
@@ -163,6 +164,7 @@ STRINGS: dict[str, str] = {
     "terminal.undone": "Undone.",
     "terminal.nothing_to_undo": "Nothing to undo.",
     "terminal.event": "Event: {text}",
+    "terminal.metric_change": "{label}: {value} ({delta} since the start, {verdict})",
     "terminal.chance": "Chance played a part. {note}",
     "terminal.coach": "Coach: {text}",
     "terminal.ending": "ENDING ({rating}): {title}",
@@ -185,4 +187,7 @@ STRINGS: dict[str, str] = {
     "replay.ending": "Ending: {title} ({rating})",
     "replay.verified": "verified: the replay matches the record",
     "replay.mismatch": "MISMATCH: the replay differs from the record:",
+    "delta.better": "better",
+    "delta.worse": "worse",
+    "delta.judged": "{delta} ({verdict})",
 }

@@ -131,6 +131,7 @@ STRINGS: dict[str, str] = {
     "debrief.chart": "El negocio a lo largo de tu partida",
     "debrief.chart_note": "Cada línea tiene su propia escala; los números indican dónde empezó y dónde acabó.",
     "debrief.legend": "{label}: {start} al principio, {end} al final",
+    "debrief.legend_short": "{label}: de {start} a {end}",
     "debrief.start": "Inicio",
     "debrief.profile": "Tu perfil de asertividad",
     "debrief.profile_note": "Cuántas de tus decisiones tuvieron cada estilo.",
@@ -166,6 +167,7 @@ STRINGS: dict[str, str] = {
     "terminal.input_ended": "(se ha acabado la entrada)",
     "terminal.undone": "Decisión deshecha.",
     "terminal.nothing_to_undo": "No hay nada que deshacer.",
+    "terminal.metric_change": "{label}: {value} ({delta} desde el inicio, {verdict})",
     "terminal.event": "Suceso: {text}",
     "terminal.chance": "El azar ha intervenido. {note}",
     "terminal.coach": "Tu coach: {text}",
@@ -189,4 +191,7 @@ STRINGS: dict[str, str] = {
     "replay.ending": "Final: {title} ({rating})",
     "replay.verified": "comprobado: la repetición coincide con el registro",
     "replay.mismatch": "NO COINCIDE: la repetición es distinta del registro:",
+    "delta.better": "mejor",
+    "delta.worse": "peor",
+    "delta.judged": "{delta} ({verdict})",
 }

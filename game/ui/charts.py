@@ -1,4 +1,4 @@
-"""Debrief charts: the three metrics over the playthrough, and the assertiveness profile.
+"""Debrief charts: every metric over the playthrough, and the assertiveness profile.
 
 Lines differ by marker shape as well as colour, and every line is labelled with its start and end
 values; the profile bars carry their style's name and count.
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pygame
 
+from game import locale
+from game.core import valence
 from game.core.model import STYLES, Metric
 from game.core.session import Session
 from game.locale import tr
@@ -17,12 +19,12 @@ from game.ui.theme import Theme
 
 
 def series(session: Session) -> list[tuple[Metric, list[float]]]:
-    """Each core metric's value at the start and after every choice."""
+    """Each metric's value at the start and after every choice (the core three first, as the gauges)."""
     from game.core.rules import initial_state
 
     start = initial_state(session.scenario).metric_dict()
     out = []
-    for metric in hud.core_metrics(session.scenario):
+    for metric in hud.shown_metrics(session.scenario):
         values = [start[metric.id]] + [o.metrics.get(metric.id, start[metric.id]) for o in session.history]
         out.append((metric, values))
     return out
@@ -39,10 +41,17 @@ def _span(metric: Metric, values: list[float]) -> tuple[float, float]:
 
 
 def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
-    """Three lines over the turns, with phase bands, a legend with start → end values, and markers."""
+    """One line per metric over the turns, with phase bands, a legend with start → end values (and whether that
+    is better or worse, by the metric's ``better:``), and markers."""
     c = theme.colors
     data = series(session)
-    legend_h = theme.line_height("small") * len(data)
+    # the legend takes one line per metric, or two columns of shorter lines when one column would squeeze
+    # the plot below half of the chart (more than three metrics in a small window)
+    legend_columns = 1
+    if len(data) > 3 and rect.h - theme.line_height("small") * len(data) < rect.h // 2:
+        legend_columns = 2
+    legend_rows = -(-len(data) // legend_columns)
+    legend_h = theme.line_height("small") * legend_rows
     plot = pygame.Rect(
         rect.x + theme.px(8),
         rect.y + theme.px(6),
@@ -80,7 +89,7 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
             left = plot.x
         surface.blit(surf, (left, plot.bottom + theme.px(4)))
     for kind, (metric, values) in enumerate(data):
-        color = c.series[kind % 3]
+        color = c.series[kind % len(c.series)]
         low, high = _span(metric, values)
         points = []
         for index, value in enumerate(values):
@@ -90,23 +99,26 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
             pygame.draw.lines(surface, color, False, points, max(2, theme.px(3)))
         for point in points:
             draw.marker(surface, kind, point, theme.px(11), color)
-    y = plot.bottom + label_h + theme.px(10)
+    legend_top = plot.bottom + label_h + theme.px(10)
+    column_w = (rect.w - theme.gap * (legend_columns - 1)) // legend_columns
+    key = "debrief.legend" if legend_columns == 1 else "debrief.legend_short"
+    shown = fmt.value if legend_columns == 1 else fmt.value_short  # two columns: units are in the gauges
     for kind, (metric, values) in enumerate(data):
-        color = c.series[kind % 3]
-        draw.marker(surface, kind, (rect.x + theme.px(14), y + label_h // 2), theme.px(12), color)
-        text = tr(
-            "debrief.legend", label=metric.label, start=fmt.value(values[0], metric), end=fmt.value(values[-1], metric)
-        )
+        column, row = divmod(kind, legend_rows)
+        x, y = rect.x + column * (column_w + theme.gap), legend_top + row * label_h
+        color = c.series[kind % len(c.series)]
+        draw.marker(surface, kind, (x + theme.px(14), y + label_h // 2), theme.px(12), color)
+        text = tr(key, label=metric.label, start=shown(values[0], metric), end=shown(values[-1], metric))
+        text = locale.judged(locale.language(), text, valence.verdict(metric, values[-1] - values[0]))
         txt.draw_line(
             surface,
             theme,
             text,
             "small",
-            pygame.Rect(rect.x + theme.px(30), y, rect.w - theme.px(30), label_h),
+            pygame.Rect(x + theme.px(30), y, column_w - theme.px(30), label_h),
             c.text,
             what="chart legend",
         )
-        y += label_h
 
 
 def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:

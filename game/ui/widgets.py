@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pygame
 
+from game import locale
+from game.core import valence
 from game.core.model import Metric
 from game.locale import tr
 from game.ui import assets, draw, fmt
@@ -90,13 +92,16 @@ def style_tag(
 
 
 def delta_text(delta: float, metric: Metric) -> str:
-    """``format_delta`` without its arrow (the arrow is drawn as a shape: the font has no ▲▼)."""
-    return fmt.delta(delta, metric)
+    """``format_delta`` without its arrow (the arrow is drawn as a shape: the font has no ▲▼), with the word
+    that says whether it is good news: ``+15 % (worse)`` for a rise of a ``better: lower`` metric."""
+    return locale.judged(locale.language(), fmt.delta(delta, metric), valence.verdict(metric, delta))
 
 
-def delta_color(theme: Theme, delta: float) -> Color:
-    """Green for a rise, red for a fall (always with arrow and sign too)."""
-    return theme.colors.good if delta > 0 else theme.colors.bad if delta < 0 else theme.colors.neutral
+def delta_color(theme: Theme, delta: float, metric: Metric | None = None) -> Color:
+    """Green for good news, red for bad (always with arrow and sign too). Without a metric a rise is good;
+    with one, its ``better:`` decides (a rise of owner stress is red, its arrow still points up)."""
+    news = valence.verdict(metric, delta) if metric is not None else (delta > 0) - (delta < 0)
+    return theme.colors.good if news > 0 else theme.colors.bad if news < 0 else theme.colors.neutral
 
 
 def arrow(surface: pygame.Surface, center: tuple[int, int], size: int, delta: float, color: Color) -> None:
@@ -137,7 +142,7 @@ def draw_delta_rows(
     font = theme.font("number", shrink)
     y = rect.y
     for metric, delta in rows:
-        color = delta_color(theme, delta)
+        color = delta_color(theme, delta, metric)
         size = max(8, font_h * 5 // 9)
         arrow(surface, (rect.x + size // 2 + 2, y + font_h // 2 + 1), size, delta, color)
         left = rect.x + size + theme.px(12)

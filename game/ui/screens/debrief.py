@@ -14,7 +14,7 @@ import pygame
 from game.core.model import DECISION_PHASES
 from game.core.session import Outcome
 from game.locale import tr
-from game.ui import charts, draw, flow, widgets
+from game.ui import charts, draw, flow, hud, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
@@ -213,7 +213,10 @@ class DebriefScreen(Screen):
                 surface, t, title, "h3", pygame.Rect(inner.x, inner.y, inner.w, title_h), c.text, what="chart title"
             )
             note_block = txt.layout(t, note, "small", inner.w)
-            note_h = note_block.height if inner.h - title_h - note_block.height > inner.h * 62 // 100 else 0
+            room = inner.h - title_h - note_block.height
+            lines = len(hud.shown_metrics(self.pt.scenario)) if rect is left else 0
+            wanted = inner.h * 62 // 100 if lines <= 3 else t.px(320)  # six lines need a taller chart
+            note_h = note_block.height if room > wanted else 0
             if note_h:  # the note gives way to the chart when room is short
                 txt.draw(surface, note_block, (inner.x, inner.y + title_h), c.muted)
             chart = pygame.Rect(

@@ -132,32 +132,41 @@ class EndingScreen(Screen):
         )
         start = initial_state(scenario).metric_dict()
         now = pt.session.metrics
-        metrics = hud.core_metrics(scenario)
+        metrics = hud.shown_metrics(scenario)
         found = len(pt.services.progress.found(scenario.id))
         foot_h = t.line_height("small") * 2
         top = area.y + head_h + t.px(10)
-        slot = (area.bottom - foot_h - top) // max(1, len(metrics))
+        columns = hud.gauge_columns(t, metrics, now, area.w)
+        rows = -(-len(metrics) // columns)
+        cell_w = (area.w - t.gap * (columns - 1)) // columns
+        slot = (area.bottom - foot_h - top) // max(1, rows)
+        note_h = t.line_height("small")
+        shrink, compact = 1.0, rows > 3  # more than three rows: bars beside the values
+        if compact:
+            shrink = txt.shrink_to_fit(lambda s: hud.gauge_heights(t, s, compact), slot, "ending gauges")
+        one = hud.gauge_heights(t, shrink, compact)
         for index, metric in enumerate(metrics):
-            y = top + index * slot
+            row, column = divmod(index, columns)
+            x, y = area.x + column * (cell_w + t.gap), top + row * slot
             deltas = {metric.id: now[metric.id] - start[metric.id]}
             hud.draw_gauges(
                 surface,
                 t,
-                pygame.Rect(area.x, y, area.w, hud.gauge_heights(t, 1.0)),
+                pygame.Rect(x, y, cell_w, one),
                 [metric],
                 {metric.id: now[metric.id]},
                 deltas,
-                1.0,
+                shrink,
+                compact=compact,
             )
             note = tr("ending.from", value=fmt.value(start[metric.id], metric))
-            note_y = y + hud.gauge_heights(t, 1.0)
-            if note_y + t.line_height("small") <= top + (index + 1) * slot:
+            if y + one + note_h <= top + (row + 1) * slot:  # the start value, when there is room for it
                 txt.draw_line(
                     surface,
                     t,
                     note,
                     "small",
-                    pygame.Rect(area.x, note_y, area.w, t.line_height("small")),
+                    pygame.Rect(x, y + one, cell_w, note_h),
                     c.muted,
                     what="ending start value",
                 )

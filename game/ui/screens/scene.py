@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core import valence
 from game.core.session import Outcome
 from game.locale import tr
 from game.ui import draw, flow, hud, widgets
@@ -80,8 +81,8 @@ class SceneScreen(Screen):
         self.app.play("choice_confirm")
         if outcome.rules:
             self.app.play("event")
-        core = sum((1 if v > 0 else -1) for k, v in total.items() if k in ("revenue", "staff_morale", "reputation"))
-        self.app.play("outcome_good" if core > 0 else "outcome_bad" if core < 0 else "ui_select")
+        news = sum(valence.verdict(m, total.get(m.id, 0.0)) for m in self.pt.scenario.metrics)
+        self.app.play("outcome_good" if news > 0 else "outcome_bad" if news < 0 else "ui_select")
         self.relayout()
 
     def proceed(self) -> None:
@@ -114,10 +115,23 @@ class SceneScreen(Screen):
         left_w = max(t.px(300), body.w * 29 // 100)
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)
         self.right = pygame.Rect(body.x + left_w + t.gap + t.px(8), body.y, body.w - left_w - t.gap - t.px(8), body.h)
-        gauges_h = min(self.left.h * 54 // 100, hud.gauge_heights(t, 1.0) * 3 + 2 * t.pad + t.px(24))
+        self.metrics = hud.shown_metrics(self.pt.scenario)
+        metrics, count = self.metrics, max(3, len(self.metrics))
+        self.gauge_columns = hud.gauge_columns(t, metrics, self.pt.session.metrics, self.left.w - 2 * t.pad)
+        rows = -(-count // self.gauge_columns)
+        self.gauge_compact = rows > 3  # more than three rows: bars beside the values, changes by the labels
+        compact = self.gauge_compact
+        one = hud.gauge_heights(t, 1.0, compact)
+        gauges_h = min(self.left.h * 54 // 100, one * rows + 2 * t.pad + t.px(8) * rows)
+        if compact:  # more gauges take more of the column; the speaker card keeps room for its name and role
+            shown = self.pt.scenario.scene(self.outcome.scene_id) if self.outcome else self.pt.session.scene
+            speaker_min = hud.speaker_min_height(
+                t, self.pt.scenario, shown.speaker if shown else None, shown.place if shown else None, self.left.w
+            )
+            gauges_h = min(self.left.h - t.gap - speaker_min, one * rows + 2 * t.pad + t.px(4) * rows)
         self.gauges = pygame.Rect(self.left.x, self.left.bottom - gauges_h, self.left.w, gauges_h)
         inner_h = gauges_h - 2 * t.pad
-        self.gauge_shrink = txt.shrink_to_fit(lambda s: 3 * hud.gauge_heights(t, s), inner_h, "gauges")
+        self.gauge_shrink = txt.shrink_to_fit(lambda s: rows * hud.gauge_heights(t, s, compact), inner_h, "gauges")
         self.speaker = pygame.Rect(self.left.x, self.left.y, self.left.w, self.gauges.y - t.gap - self.left.y)
         items: list[Item] = []
         self.choices = self.pt.session.available_choices()
