@@ -10,12 +10,23 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
+from game.core.debrief import Debrief, build_debrief
 from game.core.format import format_delta, format_value
 from game.core.linebreak import NO_BREAK_SPACE, glued
 from game.core.rules import initial_state
 from game.core.session import ChoiceNotAvailable, Outcome, Session
-from game.core.valence import verdict
-from game.locale import judged, phase_word, rating_word, style_word, tr_in
+from game.core.variants import ending_text, ending_title, feedback_text, rule_text, scene_text, state_env
+from game.locale import (
+    judged_change,
+    model_line_part,
+    news_word,
+    phase_word,
+    rating_word,
+    style_word,
+    technique_about,
+    technique_name,
+    tr_in,
+)
 
 _WIDTH = 78
 
@@ -57,7 +68,7 @@ def _show_scene(session: Session, out: TextIO) -> None:
     _say(out, header)
     if speaker:
         _say(out, f"{speaker.name} ({speaker.role}):" if speaker.role else f"{speaker.name}:")
-    _say(out, scene.text)
+    _say(out, scene_text(scene, state_env(scenario, session.state)))
     question = scenario.reflection_for(scene.phase)
     if question:
         _say(out, _t(session, "terminal.reflect", question=question))
@@ -73,7 +84,7 @@ def _show_deltas(session: Session, deltas: dict[str, float], indent: str, out: T
     for metric_id, delta in deltas.items():
         metric = scenario.metric(metric_id)
         if metric:
-            change = judged(scenario.language, format_delta(delta, metric, scenario.language), verdict(metric, delta))
+            change = judged_change(scenario.language, format_delta(delta, metric, scenario.language), metric, delta)
             _say(out, f"{indent}{metric.label}: {change}")
 
 
@@ -81,6 +92,7 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
     """The choice's own changes, chance's note with what its outcome changed (under it), the events with
     theirs, and the coach: in the order they happened."""
     scenario = session.scenario
+    after = state_env(scenario, session.states[outcome.turn])  # texts follow the state after the choice
     _show_deltas(session, outcome.deltas, "  ", out)
     choice = scenario.choice(outcome.choice_id)
     if outcome.chance and choice is not None:
@@ -92,10 +104,11 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
             _show_deltas(session, outcome.outcome_deltas, "    ", out)
     for firing in outcome.rules:
         rule = next((r for r in scenario.rules if r.id == firing.rule_id), None)
-        _say(out, "  " + _t(session, "terminal.event", text=rule.text if rule else firing.rule_id))
+        _say(out, "  " + _t(session, "terminal.event", text=rule_text(rule, after) if rule else firing.rule_id))
         _show_deltas(session, firing.deltas, "    ", out)
-    if choice and choice.feedback:
-        _say(out, "  " + _t(session, "terminal.coach", text=choice.feedback))
+    feedback = feedback_text(choice, after) if choice else ""
+    if feedback:
+        _say(out, "  " + _t(session, "terminal.coach", text=feedback))
 
 
 def _show_metrics(session: Session, out: TextIO) -> None:
@@ -109,7 +122,7 @@ def _show_metrics(session: Session, out: TextIO) -> None:
         if not change:
             _say(out, f"  {metric.label}: {value}")
             continue
-        word = tr_in(language, "delta.better" if verdict(metric, change) > 0 else "delta.worse")
+        word = news_word(language, metric, change)
         delta = format_delta(change, metric, language)
         _say(
             out,
@@ -124,27 +137,83 @@ def _show_ending(session: Session, out: TextIO) -> None:
     scenario = session.scenario
     language = scenario.language
     _say(out)
-    _say(out, _t(session, "terminal.ending", rating=rating_word(language, ending.rating), title=ending.title))
-    _say(out, ending.text)
+    final = state_env(scenario, session.state)
+    title = ending_title(ending, final)
+    _say(out, _t(session, "terminal.ending", rating=rating_word(language, ending.rating), title=title))
+    _say(out, ending_text(ending, final))
     _show_metrics(session, out)
-    for outcome in session.history:
-        scene = scenario.scene(outcome.scene_id)
-        if scene is None or scene.phase not in ("cost", "limits", "power"):
-            continue
-        best = scenario.best_choice(scene.id)
-        chosen = scenario.choice(outcome.choice_id)
-        _say(
-            out,
-            _t(
-                session,
-                "terminal.you_chose",
-                phase=phase_word(language, scene.phase),
-                choice=chosen.text if chosen else outcome.choice_id,
-                style=style_word(language, outcome.style),
-            ),
-        )
-        if best and best.id != outcome.choice_id:
-            _say(out, "  " + _t(session, "terminal.strongest", choice=best.text, why=best.feedback))
+    _show_debrief(build_debrief(session), session, out)
+
+
+def _percent(language: str, score: float) -> str:
+    return tr_in(language, "score.percent", n=round(score * 100))
+
+
+def _scores(language: str, model: Debrief) -> str:
+    """Per-phase scores, overall and pass or fail, in one line (the window's overview says the same)."""
+    if model.overall_score is None:
+        return tr_in(language, "score.none")
+    phases = " · ".join(
+        f"{tr_in(language, f'phase_short.{phase}')} {_percent(language, score)}"
+        for phase, score in model.phase_scores.items()
+    )
+    verdict = tr_in(
+        language, "score.passed" if model.success else "score.failed", mark=_percent(language, model.pass_mark)
+    )
+    return tr_in(
+        language, "score.line", phases=phases, overall=_percent(language, model.overall_score), verdict=verdict
+    )
+
+
+def _show_debrief(model: Debrief, session: Session, out: TextIO) -> None:
+    """Every decision, grouped by phase, as the core's debrief model reads it: the choice and its style, what
+    it did (better or worse), the coach's note, the strongest choice and why, its model line and technique."""
+    scenario = session.scenario
+    language = scenario.language
+    _say(out)
+    _say(out, _t(session, "terminal.debrief", scores=_scores(language, model)))
+    for phase in model.phases:
+        for index, decision in enumerate(phase.decisions, 1):
+            _say(out)
+            heading = phase_word(language, phase.phase).upper()
+            if len(phase.decisions) > 1:
+                heading = _t(session, "terminal.decision", phase=heading, i=index, n=len(phase.decisions))
+            _say(out, f"[{heading}]")
+            style = style_word(language, decision.style)
+            _say(out, "  " + _t(session, "terminal.decision_chose", choice=decision.choice_text, style=style))
+            if decision.changes:
+                _say(out, "  " + _t(session, "terminal.decision_did"))
+                _show_deltas(session, {c.metric: c.delta for c in decision.changes}, "    ", out)
+            if decision.coach_note:
+                _say(out, "  " + _t(session, "terminal.coach", text=decision.coach_note))
+            strongest = decision.strongest
+            if strongest is None:
+                continue
+            if decision.chose_strongest:
+                _say(out, "  " + _t(session, "terminal.found"))
+            else:
+                _say(out, "  " + _t(session, "terminal.strongest", choice=strongest.text, why=strongest.why))
+            if strongest.model_line:
+                _say(out, "  " + _t(session, "terminal.model_line"))
+                for part, text in strongest.model_line:
+                    _say(out, f"    {model_line_part(language, part)}: {text}")
+            if strongest.technique:
+                name, about = (
+                    technique_name(language, strongest.technique),
+                    technique_about(language, strongest.technique),
+                )
+                _say(out, "  " + _t(session, "terminal.technique", name=name, about=about))
+
+
+def ask_commitment(session: Session, stdin: TextIO, out: TextIO) -> str:
+    """The debrief's last question: one commitment, typed on one line (empty when skipped or input ended)."""
+    _say(out)
+    _say(out, _t(session, "terminal.commitment_prompt"))
+    out.flush()
+    text = " ".join(stdin.readline().split())
+    if text:
+        _say(out, _t(session, "terminal.commitment_kept", text=text))
+    return text
 
 
 def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Iterable[str] = ()) -> int:
@@ -179,4 +248,5 @@ def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Ite
             continue
         _show_outcome(session, outcome, out)
     _show_ending(session, out)
+    ask_commitment(session, stdin, out)
     return 0

@@ -9,13 +9,30 @@ what is wrong. Diagnostics are the same either way.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
 from game.authoring.reader import Reader, valid_ident, valid_number, valid_text
 from game.authoring.yamlnodes import NULLS, Mark, YMap, YNode, YScalar, YSeq
 from game.core.expr import Condition, ConditionError, compile_condition
-from game.core.model import PHASES, STYLES, Branch, Branches, Chance, Choice, Effects, Goto, Outcome, Scene
+from game.core.model import (
+    MODEL_LINE_PARTS,
+    PHASES,
+    STYLES,
+    TECHNIQUES,
+    Branch,
+    Branches,
+    Chance,
+    Choice,
+    Effects,
+    Goto,
+    Outcome,
+    Scene,
+    TextVariant,
+    Variants,
+)
 
-SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices")
+SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices", "discuss")
 CHOICE_FIELDS = (
     "id",
     "text",
@@ -28,7 +45,11 @@ CHOICE_FIELDS = (
     "best",
     "next",
     "chance",
+    "score",
+    "model_line",
+    "technique",
 )
+VARIANT_FIELDS = ("when", "text")
 BRANCH_FIELDS = ("when", "next")
 CHANCE_FIELDS = ("p", "next", "note", "effects", "set", "clear")
 
@@ -80,6 +101,89 @@ class SceneBuilder:
             at = Pos(pos.path, pos.line, pos.col + shift + lead + exc.offset) if "\n" not in source else pos
             self.bag.add(exc.code, f"{what}: {exc.message}", at, hint=exc.hint)
             return None
+
+    # -- issue 13: texts with variants, scores, model lines, techniques -----------------------------------
+    def varied_text(self, node: YNode | None, what: str) -> tuple[str | None, Variants]:
+        """A text that may be a list of ``{when, text}`` variants: (the text shown otherwise, the variants).
+
+        A plain text gives no variants. In a list, every variant but the last needs ``when`` and the last has
+        none (S212); the text returned is the last variant's.
+        """
+        if type(node) is not YSeq:
+            return self.read.text(node, what), ()
+        items = node.items
+        if not items:
+            self.bag.add(
+                "S212", f"{what} is an empty list", node.pos, hint="write a text, or a list of {when, text} variants"
+            )
+            return None, ()
+        out: list[TextVariant] = []
+        for index, item in enumerate(items):
+            name = f"variant {index + 1} of {what}"
+            spec = self.read.mapping(item, name)
+            if spec is None:
+                continue
+            self.read.fields(spec, name, VARIANT_FIELDS, ("text",))
+            has_when = spec.get("when") is not None
+            when = self.condition(spec.get("when"), f"{name}: condition") if has_when else None
+            text = self.read.text(spec.get("text"), f"{name}: text") if spec.get("text") is not None else None
+            last = index == len(items) - 1
+            if last and has_when:
+                self.bag.add(
+                    "S212",
+                    f"the last variant of {what} has a condition: nothing would be shown when it does not hold",
+                    spec.key_pos("when"),
+                    hint="end the list with a variant without 'when', the text shown otherwise",
+                )
+            elif not last and not has_when:
+                self.bag.add(
+                    "S212",
+                    f"{name} has no 'when' but is not the last: the variants after it could never be shown",
+                    spec.pos,
+                    hint="give it a 'when:' condition, or move it to the end of the list",
+                )
+            if text is not None:
+                out.append(TextVariant(text, when, spec.pos))
+        if len(out) != len(items):
+            return None, ()
+        return out[-1].text, tuple(out)
+
+    def score(self, node: YNode | None, what: str) -> float | None:
+        """A score from 0 to 1; None after S207 or S213."""
+        value = self.read.number(node, what)
+        if value is not None and node is not None and not 0 <= value <= 1:
+            self.bag.add("S213", f"{what} {value:g} is outside 0-1", node.pos, hint="e.g. 0.5 for a half-right choice")
+            return None
+        return value
+
+    def model_line(self, node: YNode | None, what: str) -> tuple[tuple[str, str], ...]:
+        """The parts of a model line, in the order written; S309 for a part not in MODEL_LINE_PARTS."""
+        spec = self.read.mapping(node, f"{what} model_line")
+        if spec is None:
+            return ()
+        out = []
+        for key, kpos, value in spec.items():
+            if key not in MODEL_LINE_PARTS:
+                hint = did_you_mean(key, MODEL_LINE_PARTS) or "parts: " + ", ".join(MODEL_LINE_PARTS)
+                self.bag.add("S309", f"'{key}' is not a part of a model line", kpos, hint=hint)
+                continue
+            text = self.read.text(value, f"model line part '{key}'")
+            if text is not None:
+                out.append((key, text))
+        if not out and not spec.keys:
+            self.bag.add("S201", f"{what} model_line is empty; write its parts, e.g. fact: and limit:", spec.pos)
+        return tuple(out)
+
+    def technique(self, node: YNode | None) -> str | None:
+        """A technique id from the glossary; None after S310."""
+        value = self.read.text(node, "technique")
+        if value is None or node is None:
+            return None
+        if value not in TECHNIQUES:
+            hint = did_you_mean(value, TECHNIQUES) or "one of: " + ", ".join(TECHNIQUES)
+            self.bag.add("S310", f"technique '{value}' is not in the glossary", node.pos, hint=hint)
+            return None
+        return value
 
     def ref(self, node: YNode | None, what: str, pool: list[str], code: str) -> str | None:
         """An id that must be one of ``pool``; None after ``code``."""
@@ -182,12 +286,17 @@ class SceneBuilder:
                 speaker = self.ref(spec.get("speaker"), "speaker", char_ids, "S303") if raw is not None else None
             place = self.ref(spec.get("place"), "place", place_ids, "S305") if get("place") is not None else None
             text = valid_text(get("text"))
+            text_variants: Variants = ()
             if text is None:
-                text = read.text(spec.get("text"), f"scene '{key}' text")
+                text, text_variants = self.varied_text(spec.get("text"), f"scene '{key}' text")
+            discuss = "" if get("discuss") is None else read.text(spec.get("discuss"), f"scene '{key}' discuss")
             raw = get("choices")
             choices_seq = raw if type(raw) is YSeq else read.sequence(spec.get("choices"), f"scene '{key}' choices")
             choices = [c for c in (self.choice(item, key) for item in (choices_seq.items if choices_seq else [])) if c]
-            out.append(Scene(key, phase or "situation", text or "", tuple(choices), speaker, place, kpos))
+            scene = Scene(key, phase or "situation", text or "", tuple(choices), speaker, place, kpos)
+            if text_variants or discuss:
+                scene = replace(scene, text_variants=text_variants, discuss=discuss or "")
+            out.append(scene)
         return out
 
     def choice(self, node: YNode, scene_id: str) -> Choice | None:
@@ -221,15 +330,30 @@ class SceneBuilder:
             style = read.enum(spec.get("style"), "style", STYLES, "S306")
         raw = get("feedback")
         feedback = "" if raw is None else valid_text(raw)
+        feedback_variants: Variants = ()
         if feedback is None:
-            feedback = read.text(spec.get("feedback"), f"{what} feedback")
+            feedback, feedback_variants = self.varied_text(spec.get("feedback"), f"{what} feedback")
         when = None if get("when") is None else self.condition(spec.get("when"), f"{what} condition")
         best = False if get("best") is None else read.boolean(spec.get("best"), "best")
         effects = self.effects(spec, what)
         next_ = self.next(spec, what)
         if choice_id is None or text is None or next_ is None:
             return None
-        return Choice(choice_id, text, style or "assertive", effects, next_, feedback or "", when, bool(best), spec.pos)
+        made = Choice(choice_id, text, style or "assertive", effects, next_, feedback or "", when, bool(best), spec.pos)
+        if feedback_variants or any(get(name) is not None for name in ("score", "model_line", "technique")):
+            made = self.teaching(made, spec, what, feedback_variants)
+        return made
+
+    def teaching(self, choice: Choice, spec: YMap, what: str, feedback_variants: Variants) -> Choice:
+        """``choice`` with its issue-13 fields read: feedback variants, score, model line, technique."""
+        get = spec.entries.get
+        return replace(
+            choice,
+            feedback_variants=feedback_variants,
+            score=None if get("score") is None else self.score(spec.get("score"), f"{what} score"),
+            model_line=() if get("model_line") is None else self.model_line(spec.get("model_line"), what),
+            technique=None if get("technique") is None else self.technique(spec.get("technique")),
+        )
 
     def next(self, spec: YMap, what: str) -> Goto | Branches | Chance | None:
         """Where a choice leads: ``next`` (one target or branches) or ``chance``; None after errors."""

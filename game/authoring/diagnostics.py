@@ -50,6 +50,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S209": (Severity.ERROR, "choice has both next and chance, or neither"),
     "S210": (Severity.ERROR, "chance probabilities do not add up to 1"),
     "S211": (Severity.ERROR, "metric bounds are inconsistent"),
+    "S212": (Severity.ERROR, "text variants are malformed"),
+    "S213": (Severity.ERROR, "score or pass mark outside 0-1"),
     # S3xx: references
     "S301": (Severity.ERROR, "unknown scene or ending"),
     "S302": (Severity.ERROR, "unknown metric"),
@@ -59,6 +61,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S306": (Severity.ERROR, "unknown assertiveness style"),
     "S307": (Severity.ERROR, "unknown phase"),
     "S308": (Severity.ERROR, "unknown rating"),
+    "S309": (Severity.ERROR, "unknown model-line part"),
+    "S310": (Severity.ERROR, "unknown technique"),
     # S4xx: conditions
     "S401": (Severity.ERROR, "condition syntax error"),
     "S402": (Severity.ERROR, "forbidden construct in condition"),
@@ -91,6 +95,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S809": (Severity.WARNING, "a decision point is missing"),
     "S810": (Severity.WARNING, "decision scene has no best choice"),
     "S811": (Severity.WARNING, "decision scene has more than one best choice"),
+    "S820": (Severity.WARNING, "text variant is never shown"),
 }
 
 

@@ -5,7 +5,7 @@ alone). Endings are rounded and carry their rating. An edge is a choice, labelle
 (★ marks the coach's best choice); a conditional ``next`` gives one edge per branch labelled with its
 condition; a chance choice gives dashed edges labelled with their probabilities (and an outcome's own
 effects). Endings with a ``when`` hang off an "after any choice" node. A highlighted path (a playthrough) is
-drawn thick and red.
+drawn thick and red. A scene or an ending whose text follows the state says so ("text: 2 variants").
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from game.core.model import Branches, Chance, Effects, Goto, Scenario
+from game.core.model import Branches, Chance, Effects, Goto, Scenario, Variants
 
 PHASE_COLOURS = {
     "situation": "#e8edf4",
@@ -94,11 +94,20 @@ def highlighted(scenario: Scenario, steps: Iterable[tuple[str, str, str | None]]
     return found
 
 
+def _varies(what: str, variants: Variants) -> str:
+    """A label line saying a text has variants (``text: 2 variants``), or "" for a plain text."""
+    return f"\n{what}: {len(variants)} variants" if variants else ""
+
+
 def _nodes(scenario: Scenario) -> list[tuple[str, str, str, str]]:
     """(id, label lines joined by newline, fill colour, kind) for every node."""
-    nodes = [(s.id, f"{s.id}\n{s.phase}", PHASE_COLOURS.get(s.phase, "#ffffff"), "scene") for s in scenario.scenes]
+    nodes = [
+        (s.id, f"{s.id}\n{s.phase}{_varies('text', s.text_variants)}", PHASE_COLOURS.get(s.phase, "#ffffff"), "scene")
+        for s in scenario.scenes
+    ]
     for ending in scenario.endings:
         label = f"{ending.id}\nending · {RATING_MARKS.get(ending.rating, '')} {ending.rating}"
+        label += _varies("title", ending.title_variants) + _varies("text", ending.text_variants)
         nodes.append((ending.id, label, RATING_COLOURS.get(ending.rating, "#ffffff"), "ending"))
     if scenario.conditional_endings:
         nodes.append((ANY, "after any choice", "#ffffff", "any"))

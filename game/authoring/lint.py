@@ -20,7 +20,7 @@ from game.authoring.load import LoadResult, load_scenario
 from game.authoring.translate import MARKER, read_entries
 from game.authoring.translations import find_translations
 from game.core.expr import Condition
-from game.core.model import DECISION_PHASES, Branches, Scenario
+from game.core.model import DECISION_PHASES, Branches, Scenario, Variants
 
 PLACEHOLDERS = re.compile(r"^\s*(todo|tbd|fixme|xxx+|\.\.\.|…|lorem ipsum.*)?\s*[.!:]?\s*$", re.IGNORECASE)
 
@@ -100,8 +100,27 @@ class Source:
         return Pos(self.path, 1, 1)
 
 
+def varied_texts(scenario: Scenario) -> Iterator[tuple[str, Variants]]:
+    """Every text written as variants, with a description of it, in file order."""
+    for scene in scenario.scenes:
+        if scene.text_variants:
+            yield f"the text of scene '{scene.id}'", scene.text_variants
+        for choice in scene.choices:
+            if choice.feedback_variants:
+                yield f"the feedback of choice '{choice.id}'", choice.feedback_variants
+    for rule in scenario.rules:
+        if rule.text_variants:
+            yield f"the text of rule '{rule.id}'", rule.text_variants
+    for ending in scenario.endings:
+        if ending.title_variants:
+            yield f"the title of ending '{ending.id}'", ending.title_variants
+        if ending.text_variants:
+            yield f"the text of ending '{ending.id}'", ending.text_variants
+
+
 def conditions(scenario: Scenario) -> Iterator[tuple[str, Condition, Pos]]:
     """Every condition with a description of its owner and the position of that owner."""
+    yield from _variant_conditions(scenario)
     for scene in scenario.scenes:
         for choice in scene.choices:
             if choice.when is not None:
@@ -117,6 +136,13 @@ def conditions(scenario: Scenario) -> Iterator[tuple[str, Condition, Pos]]:
             yield f"ending '{ending.id}'", ending.when, ending.pos
 
 
+def _variant_conditions(scenario: Scenario) -> Iterator[tuple[str, Condition, Pos]]:
+    for what, variants in varied_texts(scenario):
+        for index, variant in enumerate(variants):
+            if variant.when is not None:
+                yield f"variant {index + 1} of {what}", variant.when, variant.pos
+
+
 def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     """Every S8xx warning for a loaded scenario (``text`` is its source, for positions), and TODO markers."""
     bag = DiagnosticBag()
@@ -125,6 +151,7 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     _usage(scenario, source, bag)
     _conditions(scenario, source, bag)
     _decisions(scenario, source, bag)
+    _shadowed_variants(scenario, bag)
     if scenario.source_path and Path(scenario.source_path).exists():
         for tpath in find_translations(scenario.source_path).values():
             _markers(tpath, bag)
@@ -161,6 +188,9 @@ def _texts(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
                 blank(choice.feedback, "the feedback of choice '{}'", choice.id, choice.pos)
     for ending in scenario.endings:
         blank(ending.text, "the text of ending '{}'", ending.id, ending.pos)
+    for what, variants in varied_texts(scenario):
+        for index, variant in enumerate(variants[:-1]):  # the last is the plain text, checked above where it is
+            blank(variant.text, f"variant {index + 1} of {what.replace('{', '{{').replace('}', '}}')}", "", variant.pos)
 
 
 def _usage(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
@@ -273,6 +303,31 @@ def _decisions(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
                 extra.pos,
                 hint="keep 'best: true' on the single strongest answer",
             )
+
+
+def _shadowed_variants(scenario: Scenario, bag: DiagnosticBag) -> None:
+    """S820: a variant that is never shown because the variants before it always cover the state.
+
+    A variant is shadowed when an earlier one has the same condition, or when, by interval reasoning over
+    every value the scenario can reach, the earlier conditions together always hold. (A variant whose own
+    condition can never hold is S807, like every condition.)
+    """
+    env = ranges(scenario)
+    for what, variants in varied_texts(scenario):
+        earlier: list[str] = []
+        for index, variant in enumerate(variants):
+            own = variant.when.source.strip() if variant.when is not None else None
+            covering = " or ".join(f"({source})" for source in earlier)
+            if earlier and (own in earlier or judge(covering, env) is True):
+                shown = f"'{own}'" if own is not None else "(the last, without 'when')"
+                bag.add(
+                    "S820",
+                    f"variant {index + 1} of {what} {shown} is never shown: the variants before it always apply",
+                    variant.pos,
+                    hint="make the earlier conditions narrower, or put this variant before them",
+                )
+            if own is not None:
+                earlier.append(own)
 
 
 def _markers(path: str, bag: DiagnosticBag) -> None:

@@ -10,7 +10,7 @@ import gc
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.authoring.buildscenes import BRANCH_FIELDS as BRANCH_FIELDS
@@ -25,6 +25,7 @@ from game.authoring.translations import find_translations, load_translation
 from game.authoring.yamltree import YMap, YNode, decode_text, parse_tree, read_text
 from game.core.imagecheck import MAX_PIXELS, MAX_SIDE, check_image
 from game.core.model import (
+    BETTER,
     CORE_METRICS,
     DECISION_PHASES,
     RATINGS,
@@ -34,6 +35,7 @@ from game.core.model import (
     Place,
     Rule,
     Scenario,
+    Variants,
 )
 from game.core.source import suggestion_budget
 from game.core.texts import default_metric_text
@@ -59,8 +61,9 @@ TOP_FIELDS = (
     "scenes",
     "rules",
     "endings",
+    "pass_mark",
 )
-METRIC_FIELDS = ("start", "min", "max", "unit", "label")
+METRIC_FIELDS = ("start", "min", "max", "unit", "label", "better")
 CHARACTER_FIELDS = ("name", "role", "portrait")
 PLACE_FIELDS = ("name", "image")
 RULE_FIELDS = ("id", "when", "once", "effects", "set", "clear", "text")
@@ -276,6 +279,7 @@ class _Builder(SceneBuilder):
         scenes = self.scenes(scenes_node, char_ids, [p.id for p in places])
         rules = self.rules(top.get("rules"))
         reflection = self.reflection(top.get("reflection"))
+        pass_mark = None if top.get("pass_mark") is None else self.score(top.get("pass_mark"), "pass_mark")
         start_node = top.get("start")
         start = self.read.ident(start_node, "start")
         if start is not None and start_node is not None and start not in {s.id for s in scenes}:
@@ -289,7 +293,7 @@ class _Builder(SceneBuilder):
         if None in (scenario_id, title, language, summary, start) or self.bag.has_errors:
             return None
         assert scenario_id and title and language and summary and start
-        return Scenario(
+        scenario = Scenario(
             id=scenario_id,
             title=title,
             language=language,
@@ -311,6 +315,9 @@ class _Builder(SceneBuilder):
             languages=(language,),
             pos=top.pos,
         )
+        if pass_mark is not None:  # issue 13
+            scenario = scenario.evolve(pass_mark=pass_mark)
+        return scenario
 
     def text_list(self, node: YNode | None, what: str) -> tuple[str, ...]:
         seq = self.read.sequence(node, f"{what}s")
@@ -339,6 +346,7 @@ class _Builder(SceneBuilder):
                 spec is None or (spec.get("unit") is None and spec.get("label") is None)
             )
             start: float | None = 0.0
+            better = "higher"
             if spec is not None:
                 self.read.fields(spec, f"metric '{metric_id}'", METRIC_FIELDS)
                 start = self.read.number(spec.get("start"), f"{metric_id} start") if spec.get("start") else 0.0
@@ -350,6 +358,8 @@ class _Builder(SceneBuilder):
                     unit = self.read.text(spec.get("unit"), f"{metric_id} unit") or unit
                 if spec.get("label") is not None:
                     label = self.read.text(spec.get("label"), f"{metric_id} label") or label
+                if spec.get("better") is not None:  # issue 13
+                    better = self.read.enum(spec.get("better"), f"{metric_id} better", BETTER, "S204") or better
             if start is None:
                 start = 0.0
             if (
@@ -358,7 +368,7 @@ class _Builder(SceneBuilder):
                 or (high is not None and start > high)
             ):
                 self.bag.add("S211", f"metric '{metric_id}' needs min <= start <= max", kpos)
-            out.append(Metric(metric_id, start, low, high, unit or "", label or metric_id, kpos, builtin_text))
+            out.append(Metric(metric_id, start, low, high, unit or "", label or metric_id, kpos, builtin_text, better))
         for metric in out:
             self.known[metric.id] = "metric"
         return tuple(out)
@@ -430,14 +440,17 @@ class _Builder(SceneBuilder):
                 continue
             self.read.fields(spec, f"ending '{key}'", ENDING_FIELDS, ("rating", "text"))
             rating = self.read.enum(spec.get("rating"), "rating", RATINGS, "S308")
-            title = (
-                self.read.text(spec.get("title"), f"{key} title")
+            title, title_variants = (
+                self.varied_text(spec.get("title"), f"ending '{key}' title")
                 if spec.get("title")
-                else key.replace("_", " ").capitalize()
+                else (key.replace("_", " ").capitalize(), ())
             )
-            text = self.read.text(spec.get("text"), f"ending '{key}' text")
+            text, text_variants = self.varied_text(spec.get("text"), f"ending '{key}' text")
             when = self.condition(spec.get("when"), f"ending '{key}' condition") if spec.get("when") else None
-            out.append(Ending(key, rating or "fair", title or key, text or "", when, kpos))
+            ending = Ending(key, rating or "fair", title or key, text or "", when, kpos)
+            if title_variants or text_variants:  # issue 13
+                ending = replace(ending, title_variants=title_variants, text_variants=text_variants)
+            out.append(ending)
         return out
 
     def rules(self, node: YNode | None) -> list[Rule]:
@@ -454,11 +467,14 @@ class _Builder(SceneBuilder):
                 self.bag.add("S205", f"rule id '{rule_id}' is used twice", spec.key_pos("id"))
             when = self.condition(spec.get("when"), f"rule '{rule_id}' condition")
             once = self.read.boolean(spec.get("once"), "once") if spec.get("once") is not None else True
-            text = self.read.text(spec.get("text"), f"rule '{rule_id}' text") if spec.get("text") is not None else ""
+            text: str | None = ""
+            variants: Variants = ()
+            if spec.get("text") is not None:
+                text, variants = self.varied_text(spec.get("text"), f"rule '{rule_id}' text")
             effects = self.effects(spec, f"rule '{rule_id}'")
             if rule_id is not None and when is not None:
                 seen.add(rule_id)
-                out.append(Rule(rule_id, when, effects, text or "", once is not False, spec.pos))
+                out.append(Rule(rule_id, when, effects, text or "", once is not False, spec.pos, variants))
         return out
 
     def reflection(self, node: YNode | None) -> tuple[tuple[str, str], ...]:

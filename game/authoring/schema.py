@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.core.model import DECISION_PHASES, PHASES, RATINGS, STYLES
+from game.core.model import BETTER, DECISION_PHASES, MODEL_LINE_PARTS, PHASES, RATINGS, STYLES, TECHNIQUES
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$"}
 TEXT = {"type": "string", "minLength": 1}
@@ -17,6 +17,21 @@ CONDITION = {
     "type": "string",
     "description": 'A condition over metrics, flags and turn, e.g. "staff_morale < 30 and not deal_signed"',
 }
+
+
+def _varied(text: dict[str, Any]) -> dict[str, Any]:
+    """A text that may also be written as a list of ``{when, text}`` variants (the last without ``when``)."""
+    variant = _obj({"when": CONDITION, "text": TEXT}, ("text",))
+    variants = {
+        "type": "array",
+        "items": variant,
+        "minItems": 1,
+        "description": "variants: the first whose 'when' holds is shown; the last has no 'when'",
+    }
+    return {"oneOf": [text, variants]}
+
+
+SCORE = {"type": "number", "minimum": 0, "maximum": 1}
 
 
 def _obj(properties: dict[str, Any], required: tuple[str, ...] = (), description: str = "") -> dict[str, Any]:
@@ -58,10 +73,18 @@ def scenario_schema() -> dict[str, Any]:
             "set": flag_list,
             "clear": flag_list,
             "when": CONDITION,
-            "feedback": dict(
-                TEXT, description="the coach's note: the cost, limit or power this choice shows or misses"
+            "feedback": _varied(
+                dict(TEXT, description="the coach's note: the cost, limit or power this choice shows or misses")
             ),
             "best": {"type": "boolean"},
+            "score": dict(SCORE, description="0-1; default 1 for the best choice, 0 for the others"),
+            "model_line": {
+                "type": "object",
+                "propertyNames": {"enum": list(MODEL_LINE_PARTS)},
+                "additionalProperties": TEXT,
+                "description": "the strongest line in its parts, in the order written",
+            },
+            "technique": {"enum": list(TECHNIQUES), "description": "a technique of the glossary (docs/techniques.md)"},
             "next": {"oneOf": [target, {"type": "array", "items": branch, "minItems": 1}]},
             "chance": {"type": "array", "items": outcome, "minItems": 1},
         },
@@ -73,12 +96,22 @@ def scenario_schema() -> dict[str, Any]:
             "phase": {"enum": list(PHASES)},
             "speaker": ID,
             "place": ID,
-            "text": TEXT,
+            "text": _varied(TEXT),
             "choices": {"type": "array", "items": choice},
+            "discuss": dict(TEXT, description="a question for the room in group play"),
         },
         ("phase", "text"),
     )
-    metric = _obj({"start": NUMBER, "min": NUMBER, "max": NUMBER, "unit": {"type": "string"}, "label": TEXT})
+    metric = _obj(
+        {
+            "start": NUMBER,
+            "min": NUMBER,
+            "max": NUMBER,
+            "unit": {"type": "string"},
+            "label": TEXT,
+            "better": {"enum": list(BETTER), "description": "which way is good news (default higher)"},
+        }
+    )
     rule = _obj(
         {
             "id": ID,
@@ -87,12 +120,12 @@ def scenario_schema() -> dict[str, Any]:
             "effects": effects,
             "set": flag_list,
             "clear": flag_list,
-            "text": TEXT,
+            "text": _varied(TEXT),
         },
         ("id", "when"),
     )
     ending = _obj(
-        {"rating": {"enum": list(RATINGS)}, "title": TEXT, "text": TEXT, "when": CONDITION},
+        {"rating": {"enum": list(RATINGS)}, "title": _varied(TEXT), "text": _varied(TEXT), "when": CONDITION},
         ("rating", "text"),
     )
     return {
@@ -136,6 +169,7 @@ def scenario_schema() -> dict[str, Any]:
                     "additionalProperties": ending,
                     "minProperties": 1,
                 },
+                "pass_mark": dict(SCORE, description="the overall score needed for success (default 0.6)"),
             },
             ("id", "title", "language", "summary", "characters", "start", "scenes", "endings"),
         ),

@@ -114,6 +114,19 @@ def _optional_metric_text(key: str, scenario: Scenario) -> bool:
     )
 
 
+def _variant_hint(key: str, source: dict[str, str]) -> str:
+    """A hint when a translation gives one text where the scenario has variants, or a list where it has one."""
+    count = 0
+    while f"{key}.{count}" in source:
+        count += 1
+    if count:
+        return f"this text has {count} variants in the scenario: give them as a list of {count} texts, in order"
+    base, _dot, last = key.rpartition(".")
+    if last.isdigit() and base in source:
+        return "this text has no variants in the scenario: give it as one text, not a list"
+    return ""
+
+
 def load_translation(
     text: str, path: str, scenario: Scenario, language: str, bag: DiagnosticBag
 ) -> dict[str, str] | None:
@@ -155,7 +168,7 @@ def load_translation(
             table[key] = translated  # e.g. a "%" unit: nothing to translate, but translating it is fine
             continue
         if key not in source:
-            hint = did_you_mean(key, source)
+            hint = _variant_hint(key, source) or did_you_mean(key, source)
             bag.add("S602", f"'{key}' is not a text of scenario '{scenario.id}'", pos, hint=hint)
             continue
         table[key] = translated

@@ -9,6 +9,7 @@ from game.cli import add_lang_option
 from game.commands.play import delta_list, playthrough_json
 from game.core.format import format_value
 from game.core.model import Chance
+from game.core.variants import shown_ending
 from game.locale import phase_word, rating_word, style_word, tr_in
 from game.training.cli_support import with_records
 from game.training.records import Records
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace, records: Records) -> int:
             line = tr_in(language, "terminal.chance", note=note).rstrip()
             changes = delta_list(scenario, outcome.outcome_deltas)
             print(f"    {line}" + (f" · {changes}" if changes else ""))
-    ending = session.ending
+    ending = shown_ending(session)
     if ending is not None:
         rating = rating_word(language, ending.rating)
         print("\n" + tr_in(language, "replay.ending", title=ending.title, rating=rating))

@@ -17,6 +17,27 @@ STYLES: tuple[str, ...] = ("assertive", "passive", "aggressive", "passive-aggres
 RATINGS: tuple[str, ...] = ("best", "good", "fair", "poor", "bad")
 CORE_METRICS: tuple[str, ...] = ("revenue", "staff_morale", "reputation")
 
+# -- issue 13: the teaching fields (scores, model lines, techniques, better) --------------------------------
+#: Which way a metric improves (``Metric.better``).
+BETTER: tuple[str, ...] = ("higher", "lower")
+#: The parts a model line may be broken into, in the order they are usually said.
+MODEL_LINE_PARTS: tuple[str, ...] = ("fact", "impact", "limit", "request", "alternative", "consequence", "question")
+#: The ids of the technique glossary (names and definitions per language live in ``game.locale``).
+TECHNIQUES: tuple[str, ...] = (
+    "broken_record",
+    "fogging",
+    "negative_inquiry",
+    "workable_compromise",
+    "desc",
+    "i_statement",
+    "batna",
+    "asking_for_time",
+    "empathic_assertion",
+    "escalating_assertion",
+)
+#: The overall score a playthrough needs for ``success`` when the scenario sets no ``pass_mark``.
+DEFAULT_PASS_MARK = 0.6
+
 _NOWHERE = Pos("<builtin>", 1, 1)
 
 
@@ -32,6 +53,7 @@ class Metric:
     label: str
     pos: Pos = field(default=_NOWHERE, compare=False)
     default_text: bool = False  # label and unit are the built-in ones, shown in the player's language
+    better: str = "higher"  # "lower" when a fall is good news (owner stress, cash at risk)
 
     def clamp(self, value: float) -> float:
         """``value`` held inside this metric's bounds."""
@@ -61,6 +83,20 @@ class Place:
     name: str
     image: str | None = None
     pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TextVariant:
+    """One variant of a text that follows the state: shown when ``when`` holds; ``when`` None (the last
+    variant of a list) is shown otherwise. See ``game.core.variants`` for the resolution."""
+
+    text: str
+    when: Condition | None = None
+    pos: Pos = field(default=_NOWHERE, compare=False)
+
+
+#: The variants of one text in the order written; empty when the text is a plain string.
+Variants = tuple[TextVariant, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +169,11 @@ class Choice:
     when: Condition | None = None
     best: bool = False
     pos: Pos = field(default=_NOWHERE, compare=False)
+    # issue 13: variants of the feedback (``feedback`` holds the last, the fallback) and the teaching fields
+    feedback_variants: Variants = ()
+    score: float | None = None  # 0-1; None: 1 for the best choice, 0 for the others (``game.core.scoring``)
+    model_line: tuple[tuple[str, str], ...] = ()  # (part, text) in the order written; parts: MODEL_LINE_PARTS
+    technique: str | None = None  # a glossary id from TECHNIQUES
 
     def targets(self) -> tuple[str, ...]:
         """Every scene or ending this choice can lead to."""
@@ -154,6 +195,9 @@ class Scene:
     speaker: str | None = None
     place: str | None = None
     pos: Pos = field(default=_NOWHERE, compare=False)
+    # issue 13: variants of the text (``text`` holds the last, the fallback), a question for the room
+    text_variants: Variants = ()
+    discuss: str = ""
 
     def choice(self, choice_id: str) -> Choice | None:
         """The choice with this id, or None."""
@@ -173,6 +217,7 @@ class Rule:
     text: str = ""
     once: bool = True
     pos: Pos = field(default=_NOWHERE, compare=False)
+    text_variants: Variants = ()  # issue 13: ``text`` holds the last variant, the fallback
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +230,9 @@ class Ending:
     text: str
     when: Condition | None = None
     pos: Pos = field(default=_NOWHERE, compare=False)
+    # issue 13: ``title`` and ``text`` hold the last variant of each, the fallback
+    title_variants: Variants = ()
+    text_variants: Variants = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +259,7 @@ class Scenario:
     source_path: str = ""
     languages: tuple[str, ...] = ()
     pos: Pos = field(default=_NOWHERE, compare=False)
+    pass_mark: float = DEFAULT_PASS_MARK  # issue 13: the overall score needed for success
     _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -270,6 +270,11 @@ class Session:
         return self.state.turn
 
     @property
+    def states(self) -> tuple[State, ...]:
+        """Every state of the playthrough: the start, then the state after each choice of ``history``."""
+        return tuple(self._states)
+
+    @property
     def machine_state(self) -> str:
         """The state the ``transitions`` machine is in (always the current scene or ending)."""
         return self._driver.state

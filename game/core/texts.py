@@ -3,13 +3,17 @@
 Keys follow the ids: ``title``, ``goals.0``, ``metrics.revenue.label``, ``characters.rick.role``,
 ``scenes.offer.text``, ``scenes.offer.choices.say_yes.feedback``, ``scenes.offer.choices.say_yes.chance.1.note``,
 ``rules.quits.text``, ``endings.deal.title``. Translations, the checker and ``sticky translate`` all use them.
+
+A text written as variants has one key per variant, by its index in the list: ``scenes.offer.text.0``,
+``scenes.offer.text.1`` (conditions are never translated). A model line's parts are
+``scenes.offer.choices.say_yes.model_line.fact``...; a scene's question for the room is ``scenes.offer.discuss``.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from game.core.model import Chance, Choice, Metric, Scenario
+from game.core.model import Chance, Choice, Ending, Metric, Rule, Scenario, Scene, Variants
 
 #: Built-in label and unit of the three core metrics, per language, used when an author does not set them.
 DEFAULT_METRIC_TEXT: dict[str, dict[str, tuple[str, str]]] = {
@@ -44,6 +48,23 @@ def _metric_with(metric: Metric, texts: dict[str, str], language: str) -> Metric
     )
 
 
+def _put(out: dict[str, str], key: str, plain: str, variants: Variants) -> None:
+    """One key for a plain text, one per variant (``key.0``, ``key.1``...) for a text with variants."""
+    if variants:
+        for index, variant in enumerate(variants):
+            out[f"{key}.{index}"] = variant.text
+    else:
+        out[key] = plain
+
+
+def _take(texts: dict[str, str], key: str, plain: str, variants: Variants) -> tuple[str, Variants]:
+    """A text and its variants with the translations found in ``texts``; the plain text follows the last variant."""
+    if not variants:
+        return texts.get(key, plain), variants
+    changed = tuple(replace(v, text=texts.get(f"{key}.{i}", v.text)) for i, v in enumerate(variants))
+    return changed[-1].text, changed
+
+
 def extract_texts(scenario: Scenario) -> dict[str, str]:
     """Every translatable text of ``scenario`` keyed by its stable key, in file order."""
     out: dict[str, str] = {
@@ -66,19 +87,22 @@ def extract_texts(scenario: Scenario) -> dict[str, str]:
     for phase, question in scenario.reflection:
         out[f"reflection.{phase}"] = question
     for scene in scenario.scenes:
-        out[f"scenes.{scene.id}.text"] = scene.text
+        _put(out, f"scenes.{scene.id}.text", scene.text, scene.text_variants)
+        out[f"scenes.{scene.id}.discuss"] = scene.discuss
         for choice in scene.choices:
             base = f"scenes.{scene.id}.choices.{choice.id}"
             out[f"{base}.text"] = choice.text
-            out[f"{base}.feedback"] = choice.feedback
+            _put(out, f"{base}.feedback", choice.feedback, choice.feedback_variants)
             if isinstance(choice.next, Chance):
                 for i, outcome in enumerate(choice.next.outcomes):
                     out[f"{base}.chance.{i}.note"] = outcome.note
+            for part, line in choice.model_line:
+                out[f"{base}.model_line.{part}"] = line
     for rule in scenario.rules:
-        out[f"rules.{rule.id}.text"] = rule.text
+        _put(out, f"rules.{rule.id}.text", rule.text, rule.text_variants)
     for ending in scenario.endings:
-        out[f"endings.{ending.id}.title"] = ending.title
-        out[f"endings.{ending.id}.text"] = ending.text
+        _put(out, f"endings.{ending.id}.title", ending.title, ending.title_variants)
+        _put(out, f"endings.{ending.id}.text", ending.text, ending.text_variants)
     return {k: v for k, v in out.items() if v}
 
 
@@ -88,25 +112,43 @@ def _choice_with(choice: Choice, base: str, texts: dict[str, str]) -> Choice:
         next_ = Chance(
             tuple(replace(o, note=texts.get(f"{base}.chance.{i}.note", o.note)) for i, o in enumerate(next_.outcomes))
         )
+    feedback, feedback_variants = _take(texts, f"{base}.feedback", choice.feedback, choice.feedback_variants)
     return replace(
         choice,
         text=texts.get(f"{base}.text", choice.text),
-        feedback=texts.get(f"{base}.feedback", choice.feedback),
+        feedback=feedback,
+        feedback_variants=feedback_variants,
         next=next_,
+        model_line=tuple((part, texts.get(f"{base}.model_line.{part}", line)) for part, line in choice.model_line),
     )
+
+
+def _scene_with(scene: Scene, texts: dict[str, str]) -> Scene:
+    text, variants = _take(texts, f"scenes.{scene.id}.text", scene.text, scene.text_variants)
+    return replace(
+        scene,
+        text=text,
+        text_variants=variants,
+        discuss=texts.get(f"scenes.{scene.id}.discuss", scene.discuss),
+        choices=tuple(_choice_with(c, f"scenes.{scene.id}.choices.{c.id}", texts) for c in scene.choices),
+    )
+
+
+def _rule_with(rule: Rule, texts: dict[str, str]) -> Rule:
+    text, variants = _take(texts, f"rules.{rule.id}.text", rule.text, rule.text_variants)
+    return replace(rule, text=text, text_variants=variants)
+
+
+def _ending_with(ending: Ending, texts: dict[str, str]) -> Ending:
+    title, title_variants = _take(texts, f"endings.{ending.id}.title", ending.title, ending.title_variants)
+    text, text_variants = _take(texts, f"endings.{ending.id}.text", ending.text, ending.text_variants)
+    return replace(ending, title=title, title_variants=title_variants, text=text, text_variants=text_variants)
 
 
 def apply_texts(scenario: Scenario, texts: dict[str, str], language: str) -> Scenario:
     """A copy of ``scenario`` with every text found in ``texts`` replaced; the rest keeps the original."""
     get = texts.get
-    scenes = tuple(
-        replace(
-            scene,
-            text=get(f"scenes.{scene.id}.text", scene.text),
-            choices=tuple(_choice_with(c, f"scenes.{scene.id}.choices.{c.id}", texts) for c in scene.choices),
-        )
-        for scene in scenario.scenes
-    )
+    scenes = tuple(_scene_with(scene, texts) for scene in scenario.scenes)
     return scenario.evolve(
         language=language,
         title=get("title", scenario.title),
@@ -125,13 +167,6 @@ def apply_texts(scenario: Scenario, texts: dict[str, str], language: str) -> Sce
         places=tuple(replace(p, name=get(f"places.{p.id}.name", p.name)) for p in scenario.places),
         reflection=tuple((phase, get(f"reflection.{phase}", q)) for phase, q in scenario.reflection),
         scenes=scenes,
-        rules=tuple(replace(r, text=get(f"rules.{r.id}.text", r.text)) for r in scenario.rules),
-        endings=tuple(
-            replace(
-                e,
-                title=get(f"endings.{e.id}.title", e.title),
-                text=get(f"endings.{e.id}.text", e.text),
-            )
-            for e in scenario.endings
-        ),
+        rules=tuple(_rule_with(r, texts) for r in scenario.rules),
+        endings=tuple(_ending_with(e, texts) for e in scenario.endings),
     )

@@ -8,6 +8,8 @@ comes from the scenario files and their translations.
 
 from __future__ import annotations
 
+from game.core.model import Metric
+from game.core.scoring import is_improvement
 from game.locale.en import STRINGS as EN
 from game.locale.es import STRINGS as ES
 
@@ -42,14 +44,18 @@ def tr_in(language: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def judged(language: str, delta_text: str, verdict: int) -> str:
-    """A formatted change with the word that says whether it is good news: ``+15 % (worse)``.
+def news_word(language: str, metric: Metric, delta: float) -> str:
+    """``better`` or ``worse`` for a change of ``metric`` (its ``better:`` honoured), empty for no change."""
+    if not delta:
+        return ""
+    return tr_in(language, "delta.better" if is_improvement(metric, delta) else "delta.worse")
 
-    ``verdict`` is ``game.core.valence``'s: 1 better, -1 worse, 0 unchanged (then the text alone)."""
-    if not verdict:
-        return delta_text
-    word = tr_in(language, "delta.better" if verdict > 0 else "delta.worse")
-    return tr_in(language, "delta.judged", delta=delta_text, verdict=word)
+
+def judged_change(language: str, text: str, metric: Metric, delta: float) -> str:
+    """A formatted change (or any text about it) with the word that says whether it is good news for the
+    metric: ``▲ +15 % (worse)`` for a rise of a ``better: lower`` metric; the text alone for no change."""
+    word = news_word(language, metric, delta)
+    return tr_in(language, "delta.judged", delta=text, verdict=word) if word else text
 
 
 def phase_word(language: str, phase: str) -> str:
@@ -65,3 +71,18 @@ def style_word(language: str, style: str) -> str:
 def rating_word(language: str, rating: str) -> str:
     """An ending's rating as one word, for plain text: ``best`` (English), ``excelente`` (Spanish)."""
     return tr_in(language, f"rating_word.{rating}")
+
+
+def technique_name(language: str, technique: str) -> str:
+    """A glossary technique's name: ``Broken record`` (English), ``Técnica del disco rayado`` (Spanish)."""
+    return tr_in(language, f"technique.{technique}")
+
+
+def technique_about(language: str, technique: str) -> str:
+    """A glossary technique's one-line definition in ``language``."""
+    return tr_in(language, f"technique.{technique}.about")
+
+
+def model_line_part(language: str, part: str) -> str:
+    """The name of a model line's part: ``Limit`` (English), ``Límite`` (Spanish)."""
+    return tr_in(language, f"model_line.{part}")

@@ -168,7 +168,6 @@ STRINGS: dict[str, str] = {
     "terminal.chance": "Chance played a part. {note}",
     "terminal.coach": "Coach: {text}",
     "terminal.ending": "ENDING ({rating}): {title}",
-    "terminal.you_chose": '- {phase}: you chose "{choice}" ({style}).',
     "terminal.strongest": 'Strongest: "{choice}" — {why}',
     "terminal.choice.range": "choice '{asked}' is not a number between 1 and {count}; available now: {listed}",
     "terminal.choice.unavailable": (
@@ -190,4 +189,76 @@ STRINGS: dict[str, str] = {
     "delta.better": "better",
     "delta.worse": "worse",
     "delta.judged": "{delta} ({verdict})",
+    # issue 13: the technique glossary (name and one-line definition) and the parts of a model line
+    "technique.broken_record": "Broken record",
+    "technique.broken_record.about": (
+        "Repeat the same short, calm sentence each time you are pushed, without new reasons to argue over."
+    ),
+    "technique.fogging": "Fogging",
+    "technique.fogging.about": (
+        "Agree with whatever is true in a criticism, calmly, without giving up what you decided."
+    ),
+    "technique.negative_inquiry": "Negative inquiry",
+    "technique.negative_inquiry.about": (
+        "Ask for the specifics of a criticism, so it can be answered or turned into something useful."
+    ),
+    "technique.workable_compromise": "Workable compromise",
+    "technique.workable_compromise.about": (
+        "Offer a middle way that meets the other side's need while your own limit stays intact."
+    ),
+    "technique.desc": "DESC",
+    "technique.desc.about": (
+        "Describe the facts, Express how they affect you, Specify what you want, state the Consequences."
+    ),
+    "technique.i_statement": "I-statement",
+    "technique.i_statement.about": (
+        "Speak of what you see, feel and need, instead of what the other person is or did wrong."
+    ),
+    "technique.batna": "BATNA",
+    "technique.batna.about": "Know your best alternative if there is no agreement; it tells you when to walk away.",
+    "technique.asking_for_time": "Asking for time",
+    "technique.asking_for_time.about": (
+        "Decline to answer on the spot and say when you will reply, so pressure doesn't decide for you."
+    ),
+    "technique.empathic_assertion": "Empathic assertion",
+    "technique.empathic_assertion.about": (
+        "Name the other person's situation or feeling first, then state your position plainly."
+    ),
+    "technique.escalating_assertion": "Escalating assertion",
+    "technique.escalating_assertion.about": (
+        "Start mild and grow firmer, step by step, only as far as the other side keeps pushing."
+    ),
+    "model_line.fact": "Fact",
+    "model_line.impact": "Impact",
+    "model_line.limit": "Limit",
+    "model_line.request": "Request",
+    "model_line.alternative": "Alternative",
+    "model_line.consequence": "Consequence",
+    "model_line.question": "Question",
+    "model_line.title": "The strongest line",
+    "technique.title": "Technique",
+    "score.percent": "{n}%",
+    "score.none": "No decision point was scored in this playthrough.",
+    "score.line": "Scores: {phases} · overall {overall}: {verdict}",
+    "score.passed": "passed (pass mark {mark})",
+    "score.failed": "not passed yet (pass mark {mark})",
+    "debrief.commitment_tab": "Commitment",
+    "commitment.heading": "One commitment to take with you",
+    "commitment.prompt": "Write one limit you will state in real life: what you will say, to whom, and by when.",
+    "commitment.placeholder": "For example: on Monday I will tell my biggest client that rush jobs cost 20% more.",
+    "commitment.save": "Keep my commitment",
+    "commitment.saved": "Kept with this playthrough. You can change it and keep it again.",
+    "commitment.hint": "Type your commitment · Enter: keep it · Esc or Tab: leave the field",
+    "outcome.strongest_note": "The strongest choice here: “{choice}”",
+    "terminal.debrief": "DEBRIEF · {scores}",
+    "terminal.decision": "{phase} · decision {i}/{n}",
+    "terminal.decision_chose": 'You chose: "{choice}" ({style}).',
+    "terminal.decision_did": "What it did:",
+    "terminal.found": "You found the strongest choice.",
+    "terminal.model_line": "The strongest line:",
+    "terminal.technique": "Technique: {name}: {about}",
+    "terminal.commitment_prompt": "One commitment: the limit you will state, to whom, and by when (Enter to skip):",
+    "terminal.commitment_kept": "Your commitment: {text}",
+    "metric.better": "better",
+    "metric.worse": "worse",
 }

@@ -172,7 +172,6 @@ STRINGS: dict[str, str] = {
     "terminal.chance": "El azar ha intervenido. {note}",
     "terminal.coach": "Tu coach: {text}",
     "terminal.ending": "FINAL ({rating}): {title}",
-    "terminal.you_chose": "- {phase}: elegiste «{choice}» ({style}).",
     "terminal.strongest": "La mejor opción: «{choice}» — {why}",
     "terminal.choice.range": "«{asked}» no es un número entre 1 y {count}; ahora puedes elegir: {listed}",
     "terminal.choice.unavailable": (
@@ -194,4 +193,84 @@ STRINGS: dict[str, str] = {
     "delta.better": "mejor",
     "delta.worse": "peor",
     "delta.judged": "{delta} ({verdict})",
+    # issue 13: the technique glossary (name and one-line definition) and the parts of a model line
+    "technique.broken_record": "Técnica del disco rayado",
+    "technique.broken_record.about": (
+        "Repetir la misma frase breve y tranquila cada vez que insisten, sin dar nuevas razones para discutir."
+    ),
+    "technique.fogging": "Banco de niebla",
+    "technique.fogging.about": (
+        "Reconocer con calma lo que haya de cierto en una crítica, sin renunciar a lo que se decidió."
+    ),
+    "technique.negative_inquiry": "Interrogación negativa",
+    "technique.negative_inquiry.about": (
+        "Pedir los detalles concretos de una crítica para poder responderla o aprovecharla."
+    ),
+    "technique.workable_compromise": "Compromiso viable",
+    "technique.workable_compromise.about": (
+        "Proponer un punto intermedio que atienda la necesidad de la otra parte sin mover el propio límite."
+    ),
+    "technique.desc": "DESC",
+    "technique.desc.about": (
+        "Describir los hechos, Expresar cómo afectan, eSpecificar lo que se pide y señalar las Consecuencias."
+    ),
+    "technique.i_statement": "Mensaje en primera persona",
+    "technique.i_statement.about": (
+        "Hablar de lo que uno ve, siente y necesita, en lugar de juzgar lo que el otro es o hizo."
+    ),
+    "technique.batna": "MAAN (BATNA)",
+    "technique.batna.about": (
+        "Conocer la mejor alternativa si no hay acuerdo; indica cuándo conviene levantarse de la mesa."
+    ),
+    "technique.asking_for_time": "Pedir tiempo",
+    "technique.asking_for_time.about": (
+        "No responder en el momento y decir cuándo se dará la respuesta, para que la presión no decida."
+    ),
+    "technique.empathic_assertion": "Aserción empática",
+    "technique.empathic_assertion.about": (
+        "Nombrar primero la situación o el sentir de la otra persona y luego expresar la postura con claridad."
+    ),
+    "technique.escalating_assertion": "Aserción escalonada",
+    "technique.escalating_assertion.about": (
+        "Empezar con suavidad y ganar firmeza paso a paso, solo en la medida en que la otra parte insista."
+    ),
+    "model_line.fact": "Hecho",
+    "model_line.impact": "Efecto",
+    "model_line.limit": "Límite",
+    "model_line.request": "Petición",
+    "model_line.alternative": "Alternativa",
+    "model_line.consequence": "Consecuencia",
+    "model_line.question": "Pregunta",
+    "model_line.title": "La frase más sólida",
+    "technique.title": "Técnica",
+    "score.percent": "{n} %",
+    "score.none": "En esta partida no se puntuó ningún momento de decisión.",
+    "score.line": "Puntuación: {phases} · total {overall}: {verdict}",
+    "score.passed": "aprobado (mínimo {mark})",
+    "score.failed": "todavía no aprobado (mínimo {mark})",
+    "debrief.commitment_tab": "Compromiso",
+    "commitment.heading": "Un compromiso para llevarte",
+    "commitment.prompt": (
+        "Escribe un límite que vas a plantear en la vida real: qué vas a decir, a quién y para cuándo."
+    ),
+    "commitment.placeholder": (
+        "Por ejemplo: el lunes le diré a mi cliente más grande que los trabajos urgentes cuestan un 20 % más."
+    ),
+    "commitment.save": "Guardar mi compromiso",
+    "commitment.saved": "Guardado con esta partida. Puedes cambiarlo y volver a guardarlo.",
+    "commitment.hint": "Escribe tu compromiso · Intro: guardarlo · Esc o Tab: salir del campo",
+    "outcome.strongest_note": "La opción más sólida aquí: «{choice}»",
+    "terminal.debrief": "ANÁLISIS · {scores}",
+    "terminal.decision": "{phase} · decisión {i}/{n}",
+    "terminal.decision_chose": "Elegiste: «{choice}» ({style}).",
+    "terminal.decision_did": "Qué provocó:",
+    "terminal.found": "Encontraste la opción más sólida.",
+    "terminal.model_line": "La frase más sólida:",
+    "terminal.technique": "Técnica: {name}: {about}",
+    "terminal.commitment_prompt": (
+        "Un compromiso: el límite que vas a plantear, a quién y para cuándo (Intro para omitir):"
+    ),
+    "terminal.commitment_kept": "Tu compromiso: {text}",
+    "metric.better": "mejor",
+    "metric.worse": "peor",
 }

@@ -101,8 +101,20 @@ def _v2_outbox(db: sqlite3.Connection) -> None:
     )
 
 
+def _v3_scores(db: sqlite3.Connection) -> None:
+    """A playthrough's scores (issue 13): JSON ``{"phases": {...}, "overall", "pass_mark", "success"}``; NULL for
+    playthroughs recorded before scores existed or not finished yet."""
+    _run(db, "ALTER TABLE playthroughs ADD COLUMN scores TEXT")
+
+
+def _v4_commitment(db: sqlite3.Connection) -> None:
+    """The learner's commitment typed on the debrief's last page (issue 13): "the limit I'll state, to whom, by
+    when", as written; NULL when none was written (and for playthroughs recorded before)."""
+    _run(db, "ALTER TABLE playthroughs ADD COLUMN commitment TEXT")
+
+
 #: Every migration in order; the database's ``user_version`` is how many have run.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_tables, _v2_outbox)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_tables, _v2_outbox, _v3_scores, _v4_commitment)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.core.model import DECISION_PHASES
 from game.training._schema import RecordsError
 from game.training.recorddata import PlaythroughRecord, iso
 from game.training.records import Records, _dump
@@ -89,8 +90,8 @@ def import_records(records: Records, path: Path) -> ImportReport:
             learner_id = records._learner_id(rec.learner)
             cursor = db.execute(
                 "INSERT INTO playthroughs(uuid, learner_id, cohort, scenario_id, content_hash, language, mode, seed,"
-                " started_at, finished_at, ending_id, rating, start_metrics, final_metrics)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " started_at, finished_at, ending_id, rating, start_metrics, final_metrics, scores,"
+                " commitment) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     rec.uuid,
                     learner_id,
@@ -106,6 +107,8 @@ def import_records(records: Records, path: Path) -> ImportReport:
                     rec.rating,
                     _dump(rec.start_metrics),
                     None if rec.final_metrics is None else _dump(rec.final_metrics),
+                    None if rec.scores is None else _dump(rec.scores),
+                    rec.commitment,
                 ),
             )
             pid = int(cursor.lastrowid or 0)
@@ -140,6 +143,24 @@ def import_records(records: Records, path: Path) -> ImportReport:
     return report
 
 
+#: The score columns of playthroughs.csv (issue 13): overall, success against the pass mark, each decision phase.
+SCORE_COLUMNS = ("score", "pass_mark", "success", *(f"score_{phase}" for phase in DECISION_PHASES))
+
+
+def _score_cells(record: PlaythroughRecord) -> list[str]:
+    """The score cells of one playthrough; empty when no scores were recorded (before scores existed)."""
+    scores = record.scores
+    if scores is None:
+        return [""] * len(SCORE_COLUMNS)
+    phases = scores.get("phases") or {}
+    return [
+        _number(record.score),
+        _number(scores.get("pass_mark")),
+        "true" if scores.get("success") else "false",
+        *[_number(phases.get(phase)) for phase in DECISION_PHASES],
+    ]
+
+
 def _number(value: float | None) -> str:
     if value is None:
         return ""
@@ -171,6 +192,7 @@ def export_csv(records: Records, folder: Path, cohort: str | None = None) -> dic
                 "ending",
                 "rating",
                 *[f"final_{m}" for m in metrics],
+                *SCORE_COLUMNS,
             ]
         )
         for r in rows:
@@ -192,6 +214,7 @@ def export_csv(records: Records, folder: Path, cohort: str | None = None) -> dic
                     r.ending_id or "",
                     r.rating or "",
                     *[_number(final.get(m)) for m in metrics],
+                    *_score_cells(r),
                 ]
             )
             counts["playthroughs.csv"] += 1

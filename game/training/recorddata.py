@@ -136,6 +136,14 @@ class PlaythroughRecord:
     final_metrics: dict[str, float] | None
     choices: tuple[ChoiceRecord, ...] = ()
     votes: tuple[VoteRecord, ...] = field(default=())
+    scores: dict[str, Any] | None = None  # issue 13: ``game.core.scoring.score_summary``; None before scores existed
+    commitment: str | None = None  # issue 13: what the learner committed to on the debrief's last page
+
+    @property
+    def score(self) -> float | None:
+        """The overall score (0-1), or None when none was recorded."""
+        overall = (self.scores or {}).get("overall")
+        return None if overall is None else float(overall)
 
     @property
     def finished(self) -> bool:
@@ -169,6 +177,8 @@ class PlaythroughRecord:
             "final_metrics": self.final_metrics,
             "choices": [c.to_json() for c in self.choices],
             "votes": [v.to_json() for v in self.votes],
+            "scores": self.scores,
+            "commitment": self.commitment,
         }
 
     @classmethod
@@ -197,4 +207,33 @@ class PlaythroughRecord:
             final_metrics=None if final is None else {str(k): float(v) for k, v in dict(final).items()},
             choices=tuple(ChoiceRecord.from_json(c) for c in data["choices"]),
             votes=tuple(VoteRecord.from_json(v) for v in data.get("votes", [])),
+            scores=_scores(data.get("scores")),
+            commitment=_commitment(data.get("commitment")),
         )
+
+
+#: The longest commitment kept, in characters (the window's field stops there too).
+COMMITMENT_MAX = 400
+
+
+def _commitment(data: Any) -> str | None:
+    """A commitment read from an export: text up to ``COMMITMENT_MAX`` characters, or None; else ValueError."""
+    if data is None:
+        return None
+    if not isinstance(data, str) or len(data) > COMMITMENT_MAX:
+        raise ValueError(f"commitment must be text of at most {COMMITMENT_MAX} characters")
+    return data
+
+
+def _scores(data: Any) -> dict[str, Any] | None:
+    """Scores read from an export, checked: numbers from 0 to 1 and a true/false success; else ValueError."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ValueError("scores must be an object")
+    phases = {str(k): float(v) for k, v in dict(data.get("phases") or {}).items()}
+    overall = None if data.get("overall") is None else float(data["overall"])
+    mark = float(data.get("pass_mark", 0.6))
+    if not all(0 <= v <= 1 for v in [*phases.values(), mark, *([] if overall is None else [overall])]):
+        raise ValueError("a score must be between 0 and 1")
+    return {"phases": phases, "overall": overall, "pass_mark": mark, "success": bool(data.get("success"))}

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core.model import Scenario
+from game.core.scoring import score_summary
 from game.training.recorddata import PlaythroughRecord, iso
 
 XAPI_VERSION = "1.0.3"
@@ -172,9 +173,10 @@ def statements(
         out.append(statement(choice.turn, "answered", scene_activity, choice.decided_at, result=result))
     if record.finished and record.ending_id:
         ending = scenario.ending(record.ending_id) if scenario is not None else None
+        scores = _scores(record, scenario)
         result = {
             "completion": True,
-            "success": record.rating in ("best", "good"),
+            "success": bool(scores["success"]) if scores else record.rating in ("best", "good"),
             "response": record.ending_id,
             "duration": _duration((record.finished_at or record.started_at) - record.started_at),
             "extensions": {
@@ -183,12 +185,26 @@ def statements(
                 s.ext("final-metrics"): _numbers(record.final_metrics),
             },
         }
+        if scores and scores.get("overall") is not None:  # issue 13: what was decided, against the pass mark
+            result["score"] = {"scaled": scores["overall"], "raw": scores["overall"], "min": 0, "max": 1}
+            result["extensions"][s.ext("phase-scores")] = scores.get("phases", {})
+            result["extensions"][s.ext("pass-mark")] = scores.get("pass_mark")
         if ending is not None:
             result["extensions"][s.ext("ending-title")] = ending.title
         out.append(
             statement(len(record.choices) + 1, "completed", scenario_activity, record.finished_at or 0.0, result=result)
         )
     return out
+
+
+def _scores(record: PlaythroughRecord, scenario: Scenario | None) -> dict[str, Any] | None:
+    """The playthrough's recorded scores, or, for a record made before scores existed, the scores its choices
+    earn in ``scenario``; None when neither is known."""
+    if record.scores is not None:
+        return record.scores
+    if scenario is None:
+        return None
+    return score_summary(scenario, ((c.scene_id, c.choice_id) for c in record.choices))
 
 
 def terminated_statement(

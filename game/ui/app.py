@@ -204,6 +204,12 @@ class App:
             return
         if event.type == pygame.WINDOWFOCUSLOST:
             self.presses.release_all()
+        top = self.top
+        if top is not None and top.takes_text(event):  # a text field has the keyboard
+            if self.presses.admit(event, [inp.Action(inp.ANY)], self.view(), typing=True):
+                top.text_event(event)
+                self.invalidate()
+            return
         for action in self.presses.admit(event, self.input.map(event), self.view()):
             self.dispatch(action)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pygame
 
 from game import locale
-from game.core import valence
 from game.core.model import STYLES, Metric
 from game.core.session import Session
 from game.locale import tr
@@ -45,10 +44,14 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
     is better or worse, by the metric's ``better:``), and markers."""
     c = theme.colors
     data = series(session)
-    # the legend takes one line per metric, or two columns of shorter lines when one column would squeeze
-    # the plot below half of the chart (more than three metrics in a small window)
+    # the legend takes one line per metric; when one column would squeeze the plot below half of the chart
+    # (more than three metrics in a small window) its lines get shorter (units are in the gauges), and go in
+    # two columns if they fit there at a readable size
+    short = len(data) > 3 and rect.h - theme.line_height("small") * len(data) < rect.h // 2
+    texts = _legend_texts(data, short)
     legend_columns = 1
-    if len(data) > 3 and rect.h - theme.line_height("small") * len(data) < rect.h // 2:
+    half = (rect.w - theme.gap) // 2 - theme.px(30)
+    if short and all(theme.font("small", txt.READABLE).size(text)[0] <= half for text in texts):
         legend_columns = 2
     legend_rows = -(-len(data) // legend_columns)
     legend_h = theme.line_height("small") * legend_rows
@@ -101,15 +104,16 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
             draw.marker(surface, kind, point, theme.px(11), color)
     legend_top = plot.bottom + label_h + theme.px(10)
     column_w = (rect.w - theme.gap * (legend_columns - 1)) // legend_columns
-    key = "debrief.legend" if legend_columns == 1 else "debrief.legend_short"
-    shown = fmt.value if legend_columns == 1 else fmt.value_short  # two columns: units are in the gauges
-    for kind, (metric, values) in enumerate(data):
+    room = column_w - theme.px(30)
+    font_of = theme.font
+    shrink = next(  # one size for every line of the legend: the largest at which all of them fit
+        (s for s in txt.STEPS if all(font_of("small", s).size(text)[0] <= room for text in texts)), txt.MIN_SHRINK
+    )
+    for kind, text in enumerate(texts):
         column, row = divmod(kind, legend_rows)
         x, y = rect.x + column * (column_w + theme.gap), legend_top + row * label_h
         color = c.series[kind % len(c.series)]
         draw.marker(surface, kind, (x + theme.px(14), y + label_h // 2), theme.px(12), color)
-        text = tr(key, label=metric.label, start=shown(values[0], metric), end=shown(values[-1], metric))
-        text = locale.judged(locale.language(), text, valence.verdict(metric, values[-1] - values[0]))
         txt.draw_line(
             surface,
             theme,
@@ -118,7 +122,23 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
             pygame.Rect(x + theme.px(30), y, column_w - theme.px(30), label_h),
             c.text,
             what="chart legend",
+            shrink=shrink,
         )
+
+
+def _legend_texts(data: list[tuple[Metric, list[float]]], short: bool) -> list[str]:
+    """Each line's legend: its label, start and end values, and whether the change is better or worse."""
+    key = "debrief.legend_short" if short else "debrief.legend"
+    shown = fmt.value_short if short else fmt.value
+    return [
+        locale.judged_change(
+            locale.language(),
+            tr(key, label=metric.label, start=shown(values[0], metric), end=shown(values[-1], metric)),
+            metric,
+            values[-1] - values[0],
+        )
+        for metric, values in data
+    ]
 
 
 def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:

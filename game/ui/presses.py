@@ -41,9 +41,16 @@ class PressGate:
         """Forget held keys (the window lost the keyboard focus: their key-up may never arrive)."""
         self._held.clear()
 
-    def admit(self, event: pygame.event.Event, actions: list[inp.Action], view: View) -> list[inp.Action]:
-        """The actions of ``event`` that may act on ``view`` (the view on top when the event is handled)."""
+    def admit(
+        self, event: pygame.event.Event, actions: list[inp.Action], view: View, typing: bool = False
+    ) -> list[inp.Action]:
+        """The actions of ``event`` that may act on ``view`` (the view on top when the event is handled).
+
+        ``typing``: the event goes to a text field, where a repeat of a key pressed on this view acts too
+        (holding Backspace deletes on), and typed text counts only once the view is drawn."""
         kind = event.type
+        if typing and kind in (pygame.TEXTINPUT, pygame.TEXTEDITING):
+            return actions if self.armed == view else []
         if kind == pygame.KEYUP:
             self._held.pop(getattr(event, "key", None), None)
             return actions
@@ -51,7 +58,9 @@ class PressGate:
             key = getattr(event, "key", None)
             if key in self._held or getattr(event, "repeat", False):
                 accepted_on = self._held.get(key)
-                kept = [a for a in actions if a.kind in _MOVES] if accepted_on == view and view == self.armed else []
+                kept = []
+                if accepted_on == view and view == self.armed:
+                    kept = actions if typing else [a for a in actions if a.kind in _MOVES]
                 self.refused += len(actions) - len(kept)
                 return kept
             fresh = self.armed == view

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pygame
 
 from game import locale
-from game.core import valence
 from game.core.model import Metric
+from game.core.scoring import is_improvement
 from game.locale import tr
 from game.ui import assets, draw, fmt
 from game.ui import text as txt
@@ -94,14 +94,16 @@ def style_tag(
 def delta_text(delta: float, metric: Metric) -> str:
     """``format_delta`` without its arrow (the arrow is drawn as a shape: the font has no ▲▼), with the word
     that says whether it is good news: ``+15 % (worse)`` for a rise of a ``better: lower`` metric."""
-    return locale.judged(locale.language(), fmt.delta(delta, metric), valence.verdict(metric, delta))
+    return locale.judged_change(locale.language(), fmt.delta(delta, metric), metric, delta)
 
 
 def delta_color(theme: Theme, delta: float, metric: Metric | None = None) -> Color:
-    """Green for good news, red for bad (always with arrow and sign too). Without a metric a rise is good;
-    with one, its ``better:`` decides (a rise of owner stress is red, its arrow still points up)."""
-    news = valence.verdict(metric, delta) if metric is not None else (delta > 0) - (delta < 0)
-    return theme.colors.good if news > 0 else theme.colors.bad if news < 0 else theme.colors.neutral
+    """Green for good news, red for bad (always with arrow and sign too): a rise is good unless the metric says
+    ``better: lower`` (``game.core.scoring.is_improvement``)."""
+    if not delta:
+        return theme.colors.neutral
+    good = is_improvement(metric, delta) if metric is not None else delta > 0
+    return theme.colors.good if good else theme.colors.bad
 
 
 def arrow(surface: pygame.Surface, center: tuple[int, int], size: int, delta: float, color: Color) -> None:

@@ -31,3 +31,17 @@ def test_window_numbers_follow_the_ui_language() -> None:
     assert fmt.value(85000, REVENUE) == "85.000 $/month" and fmt.value(2.5, MORALE) == "2,5 %"
     assert fmt.delta(-3000, REVENUE) == "−3.000 $/month" and fmt.delta(4, MORALE) == "+4 %"
     assert fmt.delta_short(-3000, REVENUE) == "−3.000" and fmt.delta_short(4, MORALE) == "+4 %"
+
+
+def test_a_change_is_coloured_by_what_is_good_news_for_its_metric() -> None:
+    from dataclasses import replace
+
+    from game.ui.theme import Theme
+    from game.ui.widgets import delta_color
+
+    theme = Theme((960, 540))
+    stress = replace(MORALE, id="owner_stress", label="Owner stress", better="lower")
+    good, bad = theme.colors.good, theme.colors.bad
+    assert (delta_color(theme, 5, MORALE), delta_color(theme, -5, MORALE)) == (good, bad)
+    assert (delta_color(theme, 5, stress), delta_color(theme, -5, stress)) == (bad, good)
+    assert delta_color(theme, 0, stress) == theme.colors.neutral

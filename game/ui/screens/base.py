@@ -81,6 +81,14 @@ class Screen:
         if used and action.kind in (inp.CONFIRM, inp.CLICK, inp.PICK):
             self.app.play("ui_select")
 
+    def takes_text(self, event: pygame.event.Event) -> bool:
+        """True when a text field of this screen has the keyboard and wants ``event`` (typed text, an input
+        method's composition, editing keys); such events skip the key-to-action mapping."""
+        return False
+
+    def text_event(self, event: pygame.event.Event) -> None:
+        """Handle an event ``takes_text`` wanted."""
+
     def hint(self) -> str:
         """The key hints shown along the bottom while this screen is on top."""
         return tr("hint.menu")

@@ -6,6 +6,7 @@ import pygame
 
 from game.core.model import RATINGS
 from game.core.rules import initial_state
+from game.core.variants import shown_ending
 from game.locale import tr
 from game.ui import draw, flow, fmt, hud, widgets
 from game.ui import text as txt
@@ -61,7 +62,7 @@ class EndingScreen(Screen):
         c = t.colors
         pt = self.app.playthrough
         assert pt is not None
-        ending = pt.session.ending
+        ending = shown_ending(pt.session)
         assert ending is not None
         widgets.screen_background(surface, t)
         draw.card(surface, t, self.card, elevation=1.5)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.variants import env_after, rule_text, scene_text
 from game.locale import tr
 from game.ui import draw, widgets
 from game.ui import input as inp
@@ -37,20 +38,27 @@ class HistoryScreen(Screen):
         scenario = pt.scenario
         out: list[Section] = []
 
-        def scene_card(scene_id: str, label_prefix: str = "") -> None:
+        def scene_card(scene_id: str, label_prefix: str = "", turn: int = -1) -> None:
             scene = scenario.scene(scene_id)
             if scene is None:
                 return
             speaker = scenario.character(scene.speaker)
             who = speaker.name if speaker else tr("scene.narration")
             label = f"{label_prefix}{tr('phase_short.' + scene.phase)} · {who}"
-            out.append(Section(label=label, text=scene.text, role="small", icon="speech", fill=c.panel))
+            text = scene_text(scene, env_after(pt.session, turn if turn >= 0 else pt.session.turn))
+            out.append(Section(label=label, text=text, role="small", icon="speech", fill=c.panel))
 
         for outcome in pt.session.history:
-            scene_card(outcome.scene_id)
+            scene_card(outcome.scene_id, turn=outcome.turn - 1)
             choice = scenario.choice(outcome.choice_id)
             rows = [(m, v) for m in scenario.metrics if (v := outcome.total_deltas.get(m.id))]
-            events = [r.text for f in outcome.rules for r in scenario.rules if r.id == f.rule_id and r.text]
+            after = env_after(pt.session, outcome.turn)
+            events = [
+                text
+                for f in outcome.rules
+                for r in scenario.rules
+                if r.id == f.rule_id and (text := rule_text(r, after))
+            ]
             out.append(
                 Section(
                     label=f"{tr('history.you')} · {tr('history.choice', n=outcome.turn)}",

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core import valence
+from game.core.debrief import build_debrief
+from game.core.scoring import is_improvement, is_setback
 from game.core.session import Outcome
+from game.core.variants import env_after, shown_scene
 from game.locale import tr
 from game.ui import draw, flow, hud, widgets
 from game.ui import input as inp
@@ -58,7 +60,7 @@ class SceneScreen(Screen):
     @property
     def typing(self) -> bool:
         """True while the typewriter is still writing the scene's text."""
-        scene = self.pt.session.scene
+        scene = shown_scene(self.pt.session)
         return self.outcome is None and self.chars is not None and scene is not None and self.chars < len(scene.text)
 
     def finish_typing(self) -> None:
@@ -81,7 +83,9 @@ class SceneScreen(Screen):
         self.app.play("choice_confirm")
         if outcome.rules:
             self.app.play("event")
-        news = sum(valence.verdict(m, total.get(m.id, 0.0)) for m in self.pt.scenario.metrics)
+        news = sum(
+            is_improvement(m, d) - is_setback(m, d) for m in self.pt.scenario.metrics if (d := total.get(m.id, 0.0))
+        )
         self.app.play("outcome_good" if news > 0 else "outcome_bad" if news < 0 else "ui_select")
         self.relayout()
 
@@ -135,7 +139,7 @@ class SceneScreen(Screen):
         self.speaker = pygame.Rect(self.left.x, self.left.y, self.left.w, self.gauges.y - t.gap - self.left.y)
         items: list[Item] = []
         self.choices = self.pt.session.available_choices()
-        scene = self.pt.session.scene
+        scene = shown_scene(self.pt.session)
         self.sections = []
         self.layout_c = ChoiceLayout()
         if self.outcome is None and scene is not None:
@@ -153,9 +157,22 @@ class SceneScreen(Screen):
                     )
                 )
         elif self.outcome is not None:
-            self.sections = outcome_sections(t, self.pt.scenario, self.outcome, self.pt.practice)
+            turn = self.outcome.turn
+            decision = None
+            if self.pt.practice:  # the core's reading of this choice: was it the strongest, and what was?
+                decision = next((d for d in build_debrief(self.pt.session).decisions if d.turn == turn), None)
+            self.sections = outcome_sections(
+                t, self.pt.scenario, self.outcome, self.pt.practice, env_after(self.pt.session, turn), decision
+            )
             button_h = t.px(58)
             self.layout_o = layout_outcome(t, self.sections, self.right, button_h)
+            if self.layout_o.content_h and decision is not None and not decision.chose_strongest:
+                brief = outcome_sections(  # the strongest line would make the cards scroll: point to the debrief
+                    t, self.pt.scenario, self.outcome, True, env_after(self.pt.session, turn), decision, brief=True
+                )
+                other = layout_outcome(t, brief, self.right, button_h)
+                if not other.content_h:
+                    self.sections, self.layout_o = brief, other
             self.oscroll.set(self.layout_o.columns[0][0], self.layout_o.content_h)
             bh = round(button_h * max(0.8, self.layout_o.shrink))
             label = tr("outcome.to_ending") if self.pt.session.finished else tr("outcome.continue")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core import variants
 from game.locale import tr
 from game.ui import assets, draw, hud, widgets
 from game.ui import text as txt
@@ -43,7 +44,7 @@ def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
     c = t.colors
     session = self.pt.session
     _background(self, surface)
-    scene = session.scene
+    scene = variants.shown_scene(session)
     shown_scene = scene
     if self.outcome is not None:
         shown_scene = self.pt.scenario.scene(self.outcome.scene_id)
