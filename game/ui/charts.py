@@ -6,6 +6,8 @@ values; the profile bars carry their style's name and count.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pygame
 
 from game import locale
@@ -141,12 +143,10 @@ def _legend_texts(data: list[tuple[Metric, list[float]]], short: bool) -> list[s
     ]
 
 
-def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
-    """One bar per assertiveness style with its name and how many choices took it."""
+def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, styles: Mapping[str, int]) -> None:
+    """One bar per assertiveness style with its name and how many choices took it (the debrief model's count)."""
     c = theme.colors
-    counts = {style: 0 for style in STYLES}
-    for outcome in session.history:
-        counts[outcome.style] = counts.get(outcome.style, 0) + 1
+    counts = {style: styles.get(style, 0) for style in STYLES}
     most = max(1, max(counts.values()))
     row_h = rect.h // len(STYLES)
     label_w = rect.w * 42 // 100

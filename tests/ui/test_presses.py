@@ -135,3 +135,16 @@ def test_the_record_holds_only_pressed_choices(make_app, tmp_path) -> None:
     with open_records(data, auto_send=False) as records:
         (record,) = records.playthroughs()
         assert len(record.choices) == 1
+
+
+def test_a_controller_press_queued_with_the_choice_does_not_continue(make_app) -> None:
+    pilot = make_app(typewriter=False)
+    _to_practice(pilot)
+    pilot.key(pygame.K_RETURN)
+    scene = pilot.screen
+    assert isinstance(scene, SceneScreen)
+    scene.focus.focus(f"c:{pilot.app.playthrough.session.available_choices()[0].id}")
+    for _ in range(2):  # A pressed twice during one slow frame: the second would land on the unseen outcome
+        pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=pygame.CONTROLLER_BUTTON_A))
+    pilot.app.pump(SLOW)
+    assert scene.outcome is not None and len(pilot.app.playthrough.session.history) == 1

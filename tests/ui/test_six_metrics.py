@@ -96,3 +96,18 @@ def test_every_metric_is_drawn(make_app, drawn: list[str], lang: str) -> None:
     _render(app, "debrief overview")
     legend = [line for line in drawn if any(line.startswith(label + ":") for label in labels)]
     assert len(legend) == 6, drawn  # one legend line per metric in the chart
+
+
+def test_colour_and_word_follow_better_lower_while_arrows_follow_the_number(make_app) -> None:
+    from game.ui import widgets
+
+    pilot = make_app()
+    assert flow.start(pilot.app, SIX, PRACTICE, seed=1)
+    scenario = pilot.app.playthrough.scenario
+    stress, revenue = scenario.metric("owner_stress"), scenario.metric("revenue")
+    theme = pilot.app.theme
+    assert stress is not None and revenue is not None and stress.better == "lower"
+    assert widgets.delta_color(theme, 6, stress) == theme.colors.bad  # a rise of stress: red, ▲ still up
+    assert widgets.delta_color(theme, -6, stress) == theme.colors.good
+    assert widgets.delta_color(theme, 6, revenue) == theme.colors.good
+    assert widgets.delta_text(6, stress).endswith("(worse)") and widgets.delta_text(-6, stress).endswith("(better)")

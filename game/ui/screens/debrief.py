@@ -367,7 +367,7 @@ class DebriefScreen(Screen):
             if rect is left:
                 charts.line_chart(surface, t, chart, self.pt.session)
             else:
-                charts.profile_chart(surface, t, chart, self.pt.session)
+                charts.profile_chart(surface, t, chart, self.model.styles)
 
     def _decision(self, surface: pygame.Surface, page: Page) -> None:
         t = self.theme

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.debrief import build_debrief
 from game.core.model import RATINGS
 from game.core.rules import initial_state
 from game.core.variants import shown_ending
@@ -12,6 +13,7 @@ from game.ui import draw, flow, fmt, hud, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screens.base import Screen
+from game.ui.screens.debrief_view import score_line
 
 
 def stars_for(rating: str) -> int:
@@ -96,7 +98,12 @@ class EndingScreen(Screen):
             what="ending label",
         )
         y += label_h
-        rest = pygame.Rect(self.left.x, y, self.left.w, self.left.bottom - y)
+        model = build_debrief(pt.session)
+        scores = txt.layout(t, score_line(model), "small", self.left.w)
+        rest = pygame.Rect(self.left.x, y, self.left.w, self.left.bottom - y - scores.height - t.px(10))
+        passed = model.success if model.overall_score is not None else None
+        tone = c.text if passed is None or t.high_contrast else c.good if passed else c.bad
+        txt.draw(surface, scores, (self.left.x, self.left.bottom - scores.height), tone)
 
         def measure(shrink: float) -> int:
             return (
