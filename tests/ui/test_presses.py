@@ -148,3 +148,29 @@ def test_a_controller_press_queued_with_the_choice_does_not_continue(make_app) -
         pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=pygame.CONTROLLER_BUTTON_A))
     pilot.app.pump(SLOW)
     assert scene.outcome is not None and len(pilot.app.playthrough.session.history) == 1
+
+
+def test_the_real_loop_with_a_held_enter_on_a_busy_machine(make_app, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``App.run`` itself, every frame slowed to 80 ms, while Enter stays down: pygame's timer posts it every
+    30 ms (as key repeat does) until the window closes. It starts the game and chooses nothing."""
+    import time
+
+    pilot = make_app()
+    _to_practice(pilot)
+    app = pilot.app
+    real_draw = app.draw
+
+    def busy_draw() -> None:
+        time.sleep(0.08)
+        real_draw()
+
+    monkeypatch.setattr(app, "draw", busy_draw)
+    enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+    pygame.event.post(enter)
+    pygame.time.set_timer(enter, 30, loops=60)
+    pygame.time.set_timer(pygame.QUIT, 2500, loops=1)
+    assert app.run() == 0
+    pygame.time.set_timer(enter, 0)
+    assert isinstance(app.top, SceneScreen)
+    assert app.playthrough is not None and app.playthrough.session.history == []
+    assert app.presses.refused >= 20
