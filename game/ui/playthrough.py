@@ -180,6 +180,7 @@ class Playthrough:
         self.leave()
         self.session.rewind(turns)
         self.finished_recorded = False
+        self.commitment = ""  # a new playthrough: its debrief asks again
         self.pid = self.services.recorder.start(self.session, self.mode, self.language)
         self._since = time.monotonic()
         self.autosave()

@@ -147,6 +147,13 @@ def test_the_commitment_is_typed_kept_and_reported(make_app, tmp_path: Path, lan
         html = render_report([record], lang)
     assert "I will tell Ken on Monday." in html
     assert ("Commitments" if lang == "en" else "Compromisos") in html
+    replay = next(i for i, p in enumerate(debrief.pages) if p.phase == "power")
+    debrief.show(replay)
+    pilot.frame()  # drawn first: a click counts only on a page already shown
+    pilot.click("replay")  # a new playthrough from the last decision: its debrief asks again
+    pilot.app.top.choose("know_value")
+    flow.open_debrief(pilot.app)
+    assert pilot.app.playthrough.commitment == "" and pilot.screen.field.text == ""
 
 
 def test_keys_in_the_field_do_not_act_on_the_screen(make_app) -> None:
