@@ -10,12 +10,24 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
+from game.core.debrief import Debrief, build_debrief
 from game.core.format import format_delta, format_value
 from game.core.linebreak import NO_BREAK_SPACE, glued
+from game.core.rules import initial_state
 from game.core.session import ChoiceNotAvailable, Outcome, Session
 from game.core.variants import ending_text, ending_title, feedback_text, rule_text, scene_text, state_env
 from game.core.visible import visible
-from game.locale import phase_word, rating_word, style_word, tr_in
+from game.locale import (
+    judged_change,
+    model_line_part,
+    news_word,
+    phase_word,
+    rating_word,
+    style_word,
+    technique_about,
+    technique_name,
+    tr_in,
+)
 
 _WIDTH = 78
 
@@ -69,11 +81,13 @@ def _show_scene(session: Session, out: TextIO) -> None:
 
 
 def _show_deltas(session: Session, deltas: dict[str, float], indent: str, out: TextIO) -> None:
+    """One line per change, its arrow following the number and its word following the metric's ``better:``."""
     scenario = session.scenario
     for metric_id, delta in deltas.items():
         metric = scenario.metric(metric_id)
         if metric:
-            _say(out, f"{indent}{metric.label}: {format_delta(delta, metric, scenario.language)}")
+            change = judged_change(scenario.language, format_delta(delta, metric, scenario.language), metric, delta)
+            _say(out, f"{indent}{metric.label}: {change}")
 
 
 def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
@@ -100,9 +114,23 @@ def _show_outcome(session: Session, outcome: Outcome, out: TextIO) -> None:
 
 
 def _show_metrics(session: Session, out: TextIO) -> None:
+    """Every metric the scenario declares, with its change since the start and whether that is better."""
     language = session.scenario.language
+    start = initial_state(session.scenario).metric_dict()
     for metric in session.scenario.metrics:
-        _say(out, f"  {metric.label}: {format_value(session.metrics[metric.id], metric, language)}")
+        now = session.metrics[metric.id]
+        value = format_value(now, metric, language)
+        change = now - start.get(metric.id, now)
+        if not change:
+            _say(out, f"  {metric.label}: {value}")
+            continue
+        word = news_word(language, metric, change)
+        delta = format_delta(change, metric, language)
+        _say(
+            out,
+            "  "
+            + tr_in(language, "terminal.metric_change", label=metric.label, value=value, delta=delta, verdict=word),
+        )
 
 
 def _show_ending(session: Session, out: TextIO) -> None:
@@ -116,25 +144,78 @@ def _show_ending(session: Session, out: TextIO) -> None:
     _say(out, _t(session, "terminal.ending", rating=rating_word(language, ending.rating), title=title))
     _say(out, ending_text(ending, final))
     _show_metrics(session, out)
-    for index, outcome in enumerate(session.history):
-        scene = scenario.scene(outcome.scene_id)
-        if scene is None or scene.phase not in ("cost", "limits", "power"):
-            continue
-        best = scenario.best_choice(scene.id)
-        chosen = scenario.choice(outcome.choice_id)
-        _say(
-            out,
-            _t(
-                session,
-                "terminal.you_chose",
-                phase=phase_word(language, scene.phase),
-                choice=chosen.text if chosen else outcome.choice_id,
-                style=style_word(language, outcome.style),
-            ),
-        )
-        if best and best.id != outcome.choice_id:
-            why = feedback_text(best, state_env(scenario, session.states[index]))
-            _say(out, "  " + _t(session, "terminal.strongest", choice=best.text, why=why))
+    _show_debrief(build_debrief(session), session, out)
+
+
+def _percent(language: str, score: float) -> str:
+    return tr_in(language, "score.percent", n=round(score * 100))
+
+
+def _scores(language: str, model: Debrief) -> str:
+    """Per-phase scores, overall and pass or fail, in one line (the window's overview says the same)."""
+    if model.overall_score is None:
+        return tr_in(language, "score.none")
+    phases = " · ".join(
+        f"{tr_in(language, f'phase_short.{phase}')} {_percent(language, score)}"
+        for phase, score in model.phase_scores.items()
+    )
+    verdict = tr_in(
+        language, "score.passed" if model.success else "score.failed", mark=_percent(language, model.pass_mark)
+    )
+    return tr_in(
+        language, "score.line", phases=phases, overall=_percent(language, model.overall_score), verdict=verdict
+    )
+
+
+def _show_debrief(model: Debrief, session: Session, out: TextIO) -> None:
+    """Every decision, grouped by phase, as the core's debrief model reads it: the choice and its style, what
+    it did (better or worse), the coach's note, the strongest choice and why, its model line and technique."""
+    scenario = session.scenario
+    language = scenario.language
+    _say(out)
+    _say(out, _t(session, "terminal.debrief", scores=_scores(language, model)))
+    for phase in model.phases:
+        for index, decision in enumerate(phase.decisions, 1):
+            _say(out)
+            heading = phase_word(language, phase.phase).upper()
+            if len(phase.decisions) > 1:
+                heading = _t(session, "terminal.decision", phase=heading, i=index, n=len(phase.decisions))
+            _say(out, f"[{heading}]")
+            style = style_word(language, decision.style)
+            _say(out, "  " + _t(session, "terminal.decision_chose", choice=decision.choice_text, style=style))
+            if decision.changes:
+                _say(out, "  " + _t(session, "terminal.decision_did"))
+                _show_deltas(session, {c.metric: c.delta for c in decision.changes}, "    ", out)
+            if decision.coach_note:
+                _say(out, "  " + _t(session, "terminal.coach", text=decision.coach_note))
+            strongest = decision.strongest
+            if strongest is None:
+                continue
+            if decision.chose_strongest:
+                _say(out, "  " + _t(session, "terminal.found"))
+            else:
+                _say(out, "  " + _t(session, "terminal.strongest", choice=strongest.text, why=strongest.why))
+            if strongest.model_line:
+                _say(out, "  " + _t(session, "terminal.model_line"))
+                for part, text in strongest.model_line:
+                    _say(out, f"    {model_line_part(language, part)}: {text}")
+            if strongest.technique:
+                name, about = (
+                    technique_name(language, strongest.technique),
+                    technique_about(language, strongest.technique),
+                )
+                _say(out, "  " + _t(session, "terminal.technique", name=name, about=about))
+
+
+def ask_commitment(session: Session, stdin: TextIO, out: TextIO) -> str:
+    """The debrief's last question: one commitment, typed on one line (empty when skipped or input ended)."""
+    _say(out)
+    _say(out, _t(session, "terminal.commitment_prompt"))
+    out.flush()
+    text = " ".join(stdin.readline().split())
+    if text:
+        _say(out, _t(session, "terminal.commitment_kept", text=text))
+    return text
 
 
 def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Iterable[str] = ()) -> int:
@@ -169,4 +250,5 @@ def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Ite
             continue
         _show_outcome(session, outcome, out)
     _show_ending(session, out)
+    ask_commitment(session, stdin, out)
     return 0

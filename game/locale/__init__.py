@@ -8,6 +8,8 @@ comes from the scenario files and their translations.
 
 from __future__ import annotations
 
+from game.core.model import Metric
+from game.core.scoring import is_improvement
 from game.locale.en import STRINGS as EN
 from game.locale.es import STRINGS as ES
 
@@ -40,6 +42,20 @@ def tr_in(language: str, key: str, **values: object) -> str:
     table = TABLES.get(language, EN)
     text = table.get(key) or EN.get(key) or key
     return text.format(**values) if values else text
+
+
+def news_word(language: str, metric: Metric, delta: float) -> str:
+    """``better`` or ``worse`` for a change of ``metric`` (its ``better:`` honoured), empty for no change."""
+    if not delta:
+        return ""
+    return tr_in(language, "delta.better" if is_improvement(metric, delta) else "delta.worse")
+
+
+def judged_change(language: str, text: str, metric: Metric, delta: float) -> str:
+    """A formatted change (or any text about it) with the word that says whether it is good news for the
+    metric: ``▲ +15 % (worse)`` for a rise of a ``better: lower`` metric; the text alone for no change."""
+    word = news_word(language, metric, delta)
+    return tr_in(language, "delta.judged", delta=text, verdict=word) if word else text
 
 
 def phase_word(language: str, phase: str) -> str:

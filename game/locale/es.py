@@ -131,6 +131,7 @@ STRINGS: dict[str, str] = {
     "debrief.chart": "El negocio a lo largo de tu partida",
     "debrief.chart_note": "Cada línea tiene su propia escala; los números indican dónde empezó y dónde acabó.",
     "debrief.legend": "{label}: {start} al principio, {end} al final",
+    "debrief.legend_short": "{label}: de {start} a {end}",
     "debrief.start": "Inicio",
     "debrief.profile": "Tu perfil de asertividad",
     "debrief.profile_note": "Cuántas de tus decisiones tuvieron cada estilo.",
@@ -166,11 +167,11 @@ STRINGS: dict[str, str] = {
     "terminal.input_ended": "(se ha acabado la entrada)",
     "terminal.undone": "Decisión deshecha.",
     "terminal.nothing_to_undo": "No hay nada que deshacer.",
+    "terminal.metric_change": "{label}: {value} ({delta} desde el inicio, {verdict})",
     "terminal.event": "Suceso: {text}",
     "terminal.chance": "El azar ha intervenido. {note}",
     "terminal.coach": "Tu coach: {text}",
     "terminal.ending": "FINAL ({rating}): {title}",
-    "terminal.you_chose": "- {phase}: elegiste «{choice}» ({style}).",
     "terminal.strongest": "La mejor opción: «{choice}» — {why}",
     "terminal.choice.range": "«{asked}» no es un número entre 1 y {count}; ahora puedes elegir: {listed}",
     "terminal.choice.unavailable": (
@@ -189,6 +190,9 @@ STRINGS: dict[str, str] = {
     "replay.ending": "Final: {title} ({rating})",
     "replay.verified": "comprobado: la repetición coincide con el registro",
     "replay.mismatch": "NO COINCIDE: la repetición es distinta del registro:",
+    "delta.better": "mejor",
+    "delta.worse": "peor",
+    "delta.judged": "{delta} ({verdict})",
     # issue 13: the technique glossary (name and one-line definition) and the parts of a model line
     "technique.broken_record": "Técnica del disco rayado",
     "technique.broken_record.about": (
@@ -239,6 +243,34 @@ STRINGS: dict[str, str] = {
     "model_line.question": "Pregunta",
     "model_line.title": "La frase más sólida",
     "technique.title": "Técnica",
+    "score.percent": "{n} %",
+    "score.none": "En esta partida no se puntuó ningún momento de decisión.",
+    "score.line": "Puntuación: {phases} · total {overall}: {verdict}",
+    "score.passed": "aprobado (mínimo {mark})",
+    "score.failed": "todavía no aprobado (mínimo {mark})",
+    "debrief.commitment_tab": "Compromiso",
+    "commitment.heading": "Un compromiso para llevarte",
+    "commitment.prompt": (
+        "Escribe un límite que vas a plantear en la vida real: qué vas a decir, a quién y para cuándo."
+    ),
+    "commitment.placeholder": (
+        "Por ejemplo: el lunes le diré a mi cliente más grande que los trabajos urgentes cuestan un 20 % más."
+    ),
+    "commitment.save": "Guardar mi compromiso",
+    "commitment.saved": "Guardado con esta partida. Puedes cambiarlo y volver a guardarlo.",
+    "commitment.hint": "Escribe tu compromiso · Intro: guardarlo · Esc o Tab: salir del campo",
+    "outcome.strongest_note": "La opción más sólida aquí: «{choice}»",
+    "terminal.debrief": "ANÁLISIS · {scores}",
+    "terminal.decision": "{phase} · decisión {i}/{n}",
+    "terminal.decision_chose": "Elegiste: «{choice}» ({style}).",
+    "terminal.decision_did": "Qué provocó:",
+    "terminal.found": "Encontraste la opción más sólida.",
+    "terminal.model_line": "La frase más sólida:",
+    "terminal.technique": "Técnica: {name}: {about}",
+    "terminal.commitment_prompt": (
+        "Un compromiso: el límite que vas a plantear, a quién y para cuándo (Intro para omitir):"
+    ),
+    "terminal.commitment_kept": "Tu compromiso: {text}",
     "metric.better": "mejor",
     "metric.worse": "peor",
 }

@@ -11,7 +11,8 @@ from game.training.recorddata import ChoiceRecord, PlaythroughRecord, VoteRecord
 
 _SELECT = (
     "SELECT p.id, p.uuid, l.name, p.cohort, p.scenario_id, p.content_hash, p.language, p.mode, p.seed,"
-    " p.started_at, p.finished_at, p.ending_id, p.rating, p.start_metrics, p.final_metrics, p.scores"
+    " p.started_at, p.finished_at, p.ending_id, p.rating, p.start_metrics, p.final_metrics, p.scores,"
+    " p.commitment"
     " FROM playthroughs p JOIN learners l ON l.id = p.learner_id"
 )
 
@@ -78,6 +79,7 @@ def _record(db: sqlite3.Connection, row: tuple[Any, ...]) -> PlaythroughRecord:
         choices=_choices(db, row[0]),
         votes=_votes(db, row[0]),
         scores=_load(row[15]),
+        commitment=row[16],
     )
 
 

@@ -113,8 +113,20 @@ def _v4_shown(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE choices ADD COLUMN shown TEXT")
 
 
+def _v5_commitment(db: sqlite3.Connection) -> None:
+    """The learner's commitment typed on the debrief's last page (issue 13): "the limit I'll state, to whom, by
+    when", as written; NULL when none was written (and for playthroughs recorded before)."""
+    _run(db, "ALTER TABLE playthroughs ADD COLUMN commitment TEXT")
+
+
 #: Every migration in order; the database's ``user_version`` is how many have run.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_tables, _v2_outbox, _v3_scores, _v4_shown)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_tables,
+    _v2_outbox,
+    _v3_scores,
+    _v4_shown,
+    _v5_commitment,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -91,8 +91,8 @@ def import_records(records: Records, path: Path) -> ImportReport:
             learner_id = records._learner_id(rec.learner)
             cursor = db.execute(
                 "INSERT INTO playthroughs(uuid, learner_id, cohort, scenario_id, content_hash, language, mode, seed,"
-                " started_at, finished_at, ending_id, rating, start_metrics, final_metrics, scores)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " started_at, finished_at, ending_id, rating, start_metrics, final_metrics, scores,"
+                " commitment) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     rec.uuid,
                     learner_id,
@@ -109,6 +109,7 @@ def import_records(records: Records, path: Path) -> ImportReport:
                     _dump(rec.start_metrics),
                     None if rec.final_metrics is None else _dump(rec.final_metrics),
                     None if rec.scores is None else _dump(rec.scores),
+                    rec.commitment,
                 ),
             )
             pid = int(cursor.lastrowid or 0)

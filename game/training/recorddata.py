@@ -140,6 +140,7 @@ class PlaythroughRecord:
     choices: tuple[ChoiceRecord, ...] = ()
     votes: tuple[VoteRecord, ...] = field(default=())
     scores: dict[str, Any] | None = None  # issue 13: ``game.core.scoring.score_summary``; None before scores existed
+    commitment: str | None = None  # issue 13: what the learner committed to on the debrief's last page
 
     @property
     def score(self) -> float | None:
@@ -180,6 +181,7 @@ class PlaythroughRecord:
             "choices": [c.to_json() for c in self.choices],
             "votes": [v.to_json() for v in self.votes],
             "scores": self.scores,
+            "commitment": self.commitment,
         }
 
     @classmethod
@@ -209,7 +211,21 @@ class PlaythroughRecord:
             choices=tuple(ChoiceRecord.from_json(c) for c in data["choices"]),
             votes=tuple(VoteRecord.from_json(v) for v in data.get("votes", [])),
             scores=_scores(data.get("scores")),
+            commitment=_commitment(data.get("commitment")),
         )
+
+
+#: The longest commitment kept, in characters (the window's field stops there too).
+COMMITMENT_MAX = 400
+
+
+def _commitment(data: Any) -> str | None:
+    """A commitment read from an export: text up to ``COMMITMENT_MAX`` characters, or None; else ValueError."""
+    if data is None:
+        return None
+    if not isinstance(data, str) or len(data) > COMMITMENT_MAX:
+        raise ValueError(f"commitment must be text of at most {COMMITMENT_MAX} characters")
+    return data
 
 
 def _scores(data: Any) -> dict[str, Any] | None:

@@ -32,7 +32,7 @@ from game.core.session import Outcome, Session
 from game.files import read_json_file
 from game.training._readers import read_playthrough, read_playthroughs
 from game.training._schema import RecordsError, migrate
-from game.training.recorddata import PlaythroughRecord
+from game.training.recorddata import COMMITMENT_MAX, PlaythroughRecord
 
 __all__ = ["DB_NAME", "Records", "RecordsError", "open_records"]
 
@@ -253,6 +253,18 @@ class Records:
             queue_playthrough(self.db, self.get(pid), self.data_dir, session.scenario)
         if self.auto_send:
             self._send_in_background()
+
+    def commit(self, pid: int, text: str) -> None:
+        """Keep the learner's commitment for ``pid`` (the debrief's last page): stripped, at most
+        ``COMMITMENT_MAX`` characters; an empty text clears it. Written again when the learner edits it."""
+        kept = " ".join(text.split())[:COMMITMENT_MAX] or None
+        with self.transaction():
+            self._open_playthrough_any(pid)
+            self.db.execute("UPDATE playthroughs SET commitment = ? WHERE id = ?", (kept, pid))
+
+    def _open_playthrough_any(self, pid: int) -> None:
+        if self.db.execute("SELECT 1 FROM playthroughs WHERE id = ?", (pid,)).fetchone() is None:
+            raise RecordsError(f"there is no playthrough {pid}")
 
     def terminate(self, pid: int, session: Session) -> int:
         """The learner left ``pid`` before its ending: queue its xAPI statements so far and *terminated*.

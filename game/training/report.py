@@ -197,6 +197,17 @@ class _Writer:
             f"<th>{escape(self.w['taken'])}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
 
+    def commitments(self, stat: ScenarioStat) -> str:
+        """Each learner's commitment, as written, newest last; nothing when nobody wrote one."""
+        rows = [
+            f"<li><b>{escape(run.learner)}</b>: {escape(run.commitment)}</li>" for run in stat.runs if run.commitment
+        ]
+        if not rows:
+            return ""
+        return self.card(
+            self.w["commitments"], self.w["commitments_note"], f'<ul class="commitments">{"".join(rows)}</ul>'
+        )
+
     def card(self, title: str, note: str, body: str) -> str:
         return f'<section class="card"><h3>{escape(title)}</h3><p class="note">{escape(note)}</p>{body}</section>'
 
@@ -207,7 +218,7 @@ class _Writer:
             f'<article class="scenario" id="{_anchor(cohort.code, stat.scenario_id)}">'
             f"<h2>{escape(stat.title)}</h2>{warn}{self.kpis(stat)}"
             f'<div class="grid2">{self.endings(stat)}{self.profile(stat)}</div>'
-            f"{self.struggles(stat)}{self.trajectories(stat)}"
+            f"{self.struggles(stat)}{self.trajectories(stat)}{self.commitments(stat)}"
             f"{self.card(self.w['distribution'], self.w['distribution_note'], scenes)}</article>"
         )
 

@@ -29,6 +29,9 @@ TEXT: dict[str, dict[str, str]] = {
         "why": "Why",
         "distribution": "Choices at every scene",
         "distribution_note": "★ marks the coach's best choice. Votes are from facilitated group play.",
+        "commitments": "Commitments",
+        "commitments_note": "What each learner wrote on the debrief's last page: the limit they will state, "
+        "to whom, and by when.",
         "choice": "Choice",
         "style": "Style",
         "taken": "Taken",
@@ -66,6 +69,9 @@ TEXT: dict[str, dict[str, str]] = {
         "why": "Por qué",
         "distribution": "Decisiones en cada escena",
         "distribution_note": "★ señala la mejor opción según el coach. Los votos son del juego en grupo.",
+        "commitments": "Compromisos",
+        "commitments_note": "Lo que cada participante escribió en la última página del análisis: el límite que va a "
+        "plantear, a quién y para cuándo.",
         "choice": "Opción",
         "style": "Estilo",
         "taken": "Elegida",

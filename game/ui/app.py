@@ -21,6 +21,7 @@ from game.paths import SCENARIOS, data_dir
 from game.ui import input as inp
 from game.ui.assets import Sounds
 from game.ui.catalogue import Catalogue, scenario_files
+from game.ui.presses import PressGate
 from game.ui.recorder import Recorder
 from game.ui.storage import Progress, SaveSlot, Settings
 from game.ui.theme import MIN_SIZE, Theme
@@ -68,6 +69,7 @@ class App:
         pygame.key.set_repeat(380, 55)
         self.theme = Theme(self.surface.get_size(), self.settings.text_size, self.settings.high_contrast)
         self.input = inp.InputMapper()
+        self.presses = PressGate()
         self.sounds = Sounds(self.settings.volume / 100)
         self.saves = SaveSlot(self.folder)
         self.progress = Progress.load(self.folder)
@@ -210,8 +212,21 @@ class App:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             self.invalidate()
             return
-        for action in self.input.map(event):
+        if event.type == pygame.WINDOWFOCUSLOST:
+            self.presses.release_all()
+        top = self.top
+        if top is not None and top.takes_text(event):  # a text field has the keyboard
+            if self.presses.admit(event, [inp.Action(inp.ANY)], self.view(), typing=True):
+                top.text_event(event)
+                self.invalidate()
+            return
+        for action in self.presses.admit(event, self.input.map(event), self.view()):
             self.dispatch(action)
+
+    def view(self) -> tuple[int, int]:
+        """What the top screen shows now, as the press gate knows it (see ``game.ui.presses``)."""
+        top = self.top
+        return (top.serial, top.view) if top is not None else (0, 0)
 
     def dispatch(self, action: inp.Action) -> None:
         """Send one action to the top screen (after the app-wide ones)."""
@@ -264,6 +279,7 @@ class App:
 
             draw_notice(self.surface, self.theme, self.notice)
         self.frames += 1
+        self.presses.drawn(self.view())
 
     def pump(self, dt: float = 1 / FPS) -> None:
         """One step without waiting: handle queued events, advance ``dt``, draw if needed."""

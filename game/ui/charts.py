@@ -1,4 +1,4 @@
-"""Debrief charts: the three metrics over the playthrough, and the assertiveness profile.
+"""Debrief charts: every metric over the playthrough, and the assertiveness profile.
 
 Lines differ by marker shape as well as colour, and every line is labelled with its start and end
 values; the profile bars carry their style's name and count.
@@ -6,8 +6,11 @@ values; the profile bars carry their style's name and count.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pygame
 
+from game import locale
 from game.core.model import STYLES, Metric
 from game.core.session import Session
 from game.locale import tr
@@ -17,12 +20,12 @@ from game.ui.theme import Theme
 
 
 def series(session: Session) -> list[tuple[Metric, list[float]]]:
-    """Each core metric's value at the start and after every choice."""
+    """Each metric's value at the start and after every choice (the core three first, as the gauges)."""
     from game.core.rules import initial_state
 
     start = initial_state(session.scenario).metric_dict()
     out = []
-    for metric in hud.core_metrics(session.scenario):
+    for metric in hud.shown_metrics(session.scenario):
         values = [start[metric.id]] + [o.metrics.get(metric.id, start[metric.id]) for o in session.history]
         out.append((metric, values))
     return out
@@ -39,10 +42,21 @@ def _span(metric: Metric, values: list[float]) -> tuple[float, float]:
 
 
 def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
-    """Three lines over the turns, with phase bands, a legend with start → end values, and markers."""
+    """One line per metric over the turns, with phase bands, a legend with start → end values (and whether that
+    is better or worse, by the metric's ``better:``), and markers."""
     c = theme.colors
     data = series(session)
-    legend_h = theme.line_height("small") * len(data)
+    # the legend takes one line per metric; when one column would squeeze the plot below half of the chart
+    # (more than three metrics in a small window) its lines get shorter (units are in the gauges), and go in
+    # two columns if they fit there at a readable size
+    short = len(data) > 3 and rect.h - theme.line_height("small") * len(data) < rect.h // 2
+    texts = _legend_texts(data, short)
+    legend_columns = 1
+    half = (rect.w - theme.gap) // 2 - theme.px(30)
+    if short and all(theme.font("small", txt.READABLE).size(text)[0] <= half for text in texts):
+        legend_columns = 2
+    legend_rows = -(-len(data) // legend_columns)
+    legend_h = theme.line_height("small") * legend_rows
     plot = pygame.Rect(
         rect.x + theme.px(8),
         rect.y + theme.px(6),
@@ -80,7 +94,7 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
             left = plot.x
         surface.blit(surf, (left, plot.bottom + theme.px(4)))
     for kind, (metric, values) in enumerate(data):
-        color = c.series[kind % 3]
+        color = c.series[kind % len(c.series)]
         low, high = _span(metric, values)
         points = []
         for index, value in enumerate(values):
@@ -90,31 +104,49 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
             pygame.draw.lines(surface, color, False, points, max(2, theme.px(3)))
         for point in points:
             draw.marker(surface, kind, point, theme.px(11), color)
-    y = plot.bottom + label_h + theme.px(10)
-    for kind, (metric, values) in enumerate(data):
-        color = c.series[kind % 3]
-        draw.marker(surface, kind, (rect.x + theme.px(14), y + label_h // 2), theme.px(12), color)
-        text = tr(
-            "debrief.legend", label=metric.label, start=fmt.value(values[0], metric), end=fmt.value(values[-1], metric)
-        )
+    legend_top = plot.bottom + label_h + theme.px(10)
+    column_w = (rect.w - theme.gap * (legend_columns - 1)) // legend_columns
+    room = column_w - theme.px(30)
+    font_of = theme.font
+    shrink = next(  # one size for every line of the legend: the largest at which all of them fit
+        (s for s in txt.STEPS if all(font_of("small", s).size(text)[0] <= room for text in texts)), txt.MIN_SHRINK
+    )
+    for kind, text in enumerate(texts):
+        column, row = divmod(kind, legend_rows)
+        x, y = rect.x + column * (column_w + theme.gap), legend_top + row * label_h
+        color = c.series[kind % len(c.series)]
+        draw.marker(surface, kind, (x + theme.px(14), y + label_h // 2), theme.px(12), color)
         txt.draw_line(
             surface,
             theme,
             text,
             "small",
-            pygame.Rect(rect.x + theme.px(30), y, rect.w - theme.px(30), label_h),
+            pygame.Rect(x + theme.px(30), y, column_w - theme.px(30), label_h),
             c.text,
             what="chart legend",
+            shrink=shrink,
         )
-        y += label_h
 
 
-def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
-    """One bar per assertiveness style with its name and how many choices took it."""
+def _legend_texts(data: list[tuple[Metric, list[float]]], short: bool) -> list[str]:
+    """Each line's legend: its label, start and end values, and whether the change is better or worse."""
+    key = "debrief.legend_short" if short else "debrief.legend"
+    shown = fmt.value_short if short else fmt.value
+    return [
+        locale.judged_change(
+            locale.language(),
+            tr(key, label=metric.label, start=shown(values[0], metric), end=shown(values[-1], metric)),
+            metric,
+            values[-1] - values[0],
+        )
+        for metric, values in data
+    ]
+
+
+def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, styles: Mapping[str, int]) -> None:
+    """One bar per assertiveness style with its name and how many choices took it (the debrief model's count)."""
     c = theme.colors
-    counts = {style: 0 for style in STYLES}
-    for outcome in session.history:
-        counts[outcome.style] = counts.get(outcome.style, 0) + 1
+    counts = {style: styles.get(style, 0) for style in STYLES}
     most = max(1, max(counts.values()))
     row_h = rect.h // len(STYLES)
     label_w = rect.w * 42 // 100

@@ -143,15 +143,25 @@ def check(surface: pygame.Surface, center: tuple[int, int], size: int, color: Co
 
 
 def marker(surface: pygame.Surface, kind: int, center: tuple[int, int], size: int, color: Color) -> None:
-    """Chart markers that differ by shape: 0 circle, 1 square, 2 diamond."""
+    """Chart markers that differ by shape: 0 circle, 1 square, 2 diamond, 3 ring, 4 open square, 5 cross (no
+    triangles: on a chart they would read as up and down arrows)."""
     cx, cy = center
     r = max(3, size // 2)
+    line = max(2, r // 3)
+    kind %= 6
     if kind == 0:
         pygame.draw.circle(surface, color, center, r)
     elif kind == 1:
         pygame.draw.rect(surface, color, pygame.Rect(cx - r + 1, cy - r + 1, 2 * r - 2, 2 * r - 2))
-    else:
+    elif kind == 2:
         pygame.draw.polygon(surface, color, [(cx, cy - r - 1), (cx + r + 1, cy), (cx, cy + r + 1), (cx - r - 1, cy)])
+    elif kind == 3:
+        pygame.draw.circle(surface, color, center, r, line)
+    elif kind == 4:
+        pygame.draw.rect(surface, color, pygame.Rect(cx - r + 1, cy - r + 1, 2 * r - 2, 2 * r - 2), line)
+    else:
+        pygame.draw.line(surface, color, (cx - r, cy - r), (cx + r, cy + r), line + 1)
+        pygame.draw.line(surface, color, (cx - r, cy + r), (cx + r, cy - r), line + 1)
 
 
 def chip(

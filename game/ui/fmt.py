@@ -19,6 +19,11 @@ def delta(change: float, metric: Metric) -> str:
     return format_delta(change, metric, language(), arrow=False)
 
 
+def value_short(number: float, metric: Metric) -> str:
+    """A value without its unit (except %), where space is short and the unit is shown elsewhere."""
+    return value(number, replace(metric, unit="%" if metric.unit.strip() == "%" else ""))
+
+
 def delta_short(change: float, metric: Metric) -> str:
     """A signed change without arrow or unit (except %), for gauges that show the unit beside it."""
     return delta(change, replace(metric, unit="%" if metric.unit.strip() == "%" else ""))

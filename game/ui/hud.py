@@ -26,14 +26,47 @@ def gauge_range(metric: Metric, value: float) -> tuple[float, float]:
     return low, max(high, value * 1.1)
 
 
+#: The most gauges a layout is made for (the three core metrics and three of the author's own).
+MAX_GAUGES = 6
+
+
 def core_metrics(scenario: Scenario) -> list[Metric]:
     """Revenue, staff morale and reputation, in that order."""
     return [m for m in (scenario.metric(i) for i in CORE_METRICS) if m is not None]
 
 
-def gauge_heights(theme: Theme, shrink: float) -> int:
-    """The height of one gauge."""
+def shown_metrics(scenario: Scenario) -> list[Metric]:
+    """Every metric the scenario declares, as gauges, the ending and the debrief chart show them: the core
+    three first, then the author's own in file order (layouts are made for up to ``MAX_GAUGES``)."""
+    core = core_metrics(scenario)
+    return core + [m for m in scenario.metrics if m not in core]
+
+
+def gauge_heights(theme: Theme, shrink: float, compact: bool = False) -> int:
+    """The height of one gauge; a compact gauge has its bar beside the value and its change by the label."""
+    if compact:
+        return theme.line_height("small", shrink) + theme.line_height("label", shrink) + theme.px(4)
     return theme.line_height("small", shrink) + theme.line_height("number", shrink) + theme.px(12) + theme.px(8)
+
+
+def gauge_width(theme: Theme, metrics: list[Metric], values: dict[str, float], shrink: float) -> int:
+    """The narrowest a gauge can be at ``shrink`` and still show its value beside a change of the same size."""
+    number, label = theme.font("number", shrink), theme.font("label", shrink)
+    widest = 0
+    for metric in metrics:
+        value = values.get(metric.id, metric.start)
+        shown = number.size(fmt.value(round(value), metric))[0]
+        change = label.size(fmt.delta_short(max(abs(value), 10.0), metric))[0]
+        widest = max(widest, shown + change + theme.px(36))
+    return widest
+
+
+def gauge_columns(theme: Theme, metrics: list[Metric], values: dict[str, float], width: int) -> int:
+    """Gauges side by side in two columns when there are more than three and two fit the width at a readable
+    size; otherwise one column."""
+    if len(metrics) <= 3:
+        return 1
+    return 2 if (width - theme.gap) // 2 >= gauge_width(theme, metrics, values, 0.82) else 1
 
 
 def draw_gauges(
@@ -44,66 +77,159 @@ def draw_gauges(
     shown: dict[str, float],
     deltas: dict[str, float],
     shrink: float,
+    columns: int = 1,
+    compact: bool = False,
 ) -> None:
-    """Gauges stacked in ``rect``: icon and label, value with unit and change, bar."""
-    c = theme.colors
+    """Gauges in ``rect``, row by row in ``columns`` columns: icon and label, value with unit and change, bar
+    (``compact``: the change beside the label and the bar beside the value, for more than three rows)."""
     if not metrics:
         return
-    slot = rect.h // len(metrics)
-    one = gauge_heights(theme, shrink)
+    columns = max(1, min(columns, len(metrics)))
+    rows = -(-len(metrics) // columns)
+    slot = rect.h // rows
+    cell_w = (rect.w - theme.gap * (columns - 1)) // columns
+    one = gauge_heights(theme, shrink, compact)
     for index, metric in enumerate(metrics):
-        top = rect.y + index * slot + max(0, (slot - one) // 2)
-        label_h = theme.line_height("small", shrink)
-        icon_size = max(10, label_h - theme.px(4))
-        image = assets.icon(metric.id, icon_size, c.accent)
-        x = rect.x
-        if image is not None:
-            surface.blit(image, (x, top + (label_h - icon_size) // 2))
-            x += icon_size + theme.px(8)
+        row, column = divmod(index, columns)
+        top = rect.y + row * slot + max(0, (slot - one) // 2)
+        cell = pygame.Rect(rect.x + column * (cell_w + theme.gap), top, cell_w, one)
+        if compact:
+            _compact_gauge(surface, theme, cell, metric, shown.get(metric.id, metric.start), deltas, shrink)
+        else:
+            _gauge(surface, theme, cell, metric, shown, deltas, shrink)
+
+
+def _compact_gauge(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    metric: Metric,
+    value: float,
+    deltas: dict[str, float],
+    shrink: float,
+) -> None:
+    """Label with the change at its right; below, the value with the bar filling the rest of the line."""
+    c = theme.colors
+    label_h = theme.line_height("small", shrink)
+    label_w = rect.w
+    delta = deltas.get(metric.id, 0.0)
+    if delta:
+        font = theme.font("small", shrink)
+        delta_label = fmt.delta_short(delta, metric)
+        size = max(7, font.get_height() * 5 // 9)
+        delta_w = font.size(delta_label)[0] + size + theme.px(6)
+        label_w = max(1, rect.w - delta_w - theme.px(8))
+        color = widgets.delta_color(theme, delta, metric)
+        dx = rect.right - delta_w
+        widgets.arrow(surface, (dx + size // 2, rect.y + label_h // 2), size, delta, color)
         txt.draw_line(
             surface,
             theme,
-            metric.label,
+            delta_label,
             "small",
-            pygame.Rect(x, top, rect.right - x, label_h),
-            c.muted,
-            what="gauge label",
+            pygame.Rect(dx + size + theme.px(6), rect.y, delta_w - size - theme.px(6), label_h),
+            color,
+            what="gauge delta",
             shrink=shrink,
         )
-        value = shown.get(metric.id, metric.start)
-        value_y = top + label_h
-        value_h = theme.line_height("number", shrink)
-        value_text = fmt.value(round(value), metric)
-        delta = deltas.get(metric.id, 0.0)
-        value_rect = pygame.Rect(rect.x, value_y, rect.w, value_h)
-        if delta:
-            delta_label = fmt.delta_short(delta, metric)
-            font = theme.font("label", shrink)
-            delta_w = font.size(delta_label)[0] + theme.px(22)
-            value_rect.w = max(1, rect.w - delta_w - theme.px(8))
-            color = widgets.delta_color(theme, delta, metric)
-            size = max(8, font.get_height() * 5 // 9)
-            dx = rect.right - delta_w
-            widgets.arrow(surface, (dx + size // 2, value_y + value_h // 2), size, delta, color)
-            txt.draw_line(
-                surface,
-                theme,
-                delta_label,
-                "label",
-                pygame.Rect(dx + size + theme.px(6), value_y, delta_w - size - theme.px(6), value_h),
-                color,
-                what="gauge delta",
-                shrink=shrink,
-            )
-        txt.draw_line(surface, theme, value_text, "number", value_rect, c.text, what="gauge value", shrink=shrink)
-        bar = pygame.Rect(rect.x, value_y + value_h + theme.px(4), rect.w, theme.px(12))
-        low, high = gauge_range(metric, value)
-        fraction = 0.0 if high <= low else max(0.0, min(1.0, (value - low) / (high - low)))
-        pygame.draw.rect(surface, c.panel_alt if not theme.high_contrast else c.bg, bar, border_radius=bar.h // 2)
-        if theme.high_contrast:
-            pygame.draw.rect(surface, c.border, bar, width=1, border_radius=bar.h // 2)
-        fill = pygame.Rect(bar.x, bar.y, max(bar.h, round(bar.w * fraction)), bar.h)
-        pygame.draw.rect(surface, c.accent, fill, border_radius=bar.h // 2)
+    txt.draw_line(
+        surface,
+        theme,
+        metric.label,
+        "small",
+        pygame.Rect(rect.x, rect.y, label_w, label_h),
+        c.muted,
+        what="gauge label",
+        shrink=shrink,
+    )
+    value_h = theme.line_height("label", shrink)
+    value_text = fmt.value(round(value), metric)
+    value_w = min(rect.w, theme.font("label", shrink).size(value_text)[0])
+    y = rect.y + label_h
+    txt.draw_line(
+        surface,
+        theme,
+        value_text,
+        "label",
+        pygame.Rect(rect.x, y, value_w, value_h),
+        c.text,
+        what="gauge value",
+        shrink=shrink,
+    )
+    bar_x = rect.x + value_w + theme.px(10)
+    if rect.right - bar_x >= theme.px(24):
+        bar_h = theme.px(10)
+        _bar(theme, surface, pygame.Rect(bar_x, y + (value_h - bar_h) // 2, rect.right - bar_x, bar_h), metric, value)
+
+
+def _bar(theme: Theme, surface: pygame.Surface, bar: pygame.Rect, metric: Metric, value: float) -> None:
+    """A gauge's bar: how far ``value`` is along the metric's range."""
+    c = theme.colors
+    low, high = gauge_range(metric, value)
+    fraction = 0.0 if high <= low else max(0.0, min(1.0, (value - low) / (high - low)))
+    pygame.draw.rect(surface, c.panel_alt if not theme.high_contrast else c.bg, bar, border_radius=bar.h // 2)
+    if theme.high_contrast:
+        pygame.draw.rect(surface, c.border, bar, width=1, border_radius=bar.h // 2)
+    fill = pygame.Rect(bar.x, bar.y, max(bar.h, round(bar.w * fraction)), bar.h)
+    pygame.draw.rect(surface, c.accent, fill, border_radius=bar.h // 2)
+
+
+def _gauge(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    metric: Metric,
+    shown: dict[str, float],
+    deltas: dict[str, float],
+    shrink: float,
+) -> None:
+    """One gauge in ``rect``: icon and label, value with unit and change (coloured by ``better:``), bar."""
+    c = theme.colors
+    top = rect.y
+    label_h = theme.line_height("small", shrink)
+    icon_size = max(10, label_h - theme.px(4))
+    image = assets.icon(metric.id, icon_size, c.accent)
+    x = rect.x
+    if image is not None:
+        surface.blit(image, (x, top + (label_h - icon_size) // 2))
+        x += icon_size + theme.px(8)
+    txt.draw_line(
+        surface,
+        theme,
+        metric.label,
+        "small",
+        pygame.Rect(x, top, rect.right - x, label_h),
+        c.muted,
+        what="gauge label",
+        shrink=shrink,
+    )
+    value = shown.get(metric.id, metric.start)
+    value_y = top + label_h
+    value_h = theme.line_height("number", shrink)
+    value_text = fmt.value(round(value), metric)
+    delta = deltas.get(metric.id, 0.0)
+    value_rect = pygame.Rect(rect.x, value_y, rect.w, value_h)
+    if delta:
+        delta_label = fmt.delta_short(delta, metric)
+        font = theme.font("label", shrink)
+        delta_w = font.size(delta_label)[0] + theme.px(22)
+        value_rect.w = max(1, rect.w - delta_w - theme.px(8))
+        color = widgets.delta_color(theme, delta, metric)
+        size = max(8, font.get_height() * 5 // 9)
+        dx = rect.right - delta_w
+        widgets.arrow(surface, (dx + size // 2, value_y + value_h // 2), size, delta, color)
+        txt.draw_line(
+            surface,
+            theme,
+            delta_label,
+            "label",
+            pygame.Rect(dx + size + theme.px(6), value_y, delta_w - size - theme.px(6), value_h),
+            color,
+            what="gauge delta",
+            shrink=shrink,
+        )
+    txt.draw_line(surface, theme, value_text, "number", value_rect, c.text, what="gauge value", shrink=shrink)
+    _bar(theme, surface, pygame.Rect(rect.x, value_y + value_h + theme.px(4), rect.w, theme.px(12)), metric, value)
 
 
 def draw_phase_tracker(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, phase: str) -> None:
@@ -147,6 +273,26 @@ def draw_phase_tracker(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
         txt.draw_line(surface, theme, label, role, label_rect, color, "center", "phase tracker")
 
 
+def speaker_min_height(
+    theme: Theme, scenario: Scenario, speaker_id: str | None, place_id: str | None, width: int
+) -> int:
+    """The least height the speaker card needs for its name, role and place at the smallest type, with a small
+    portrait under its picture banner (which takes a fixed share of the card)."""
+    character = scenario.character(speaker_id)
+    place = scenario.place(place_id)
+    role = character.role if character else tr("scene.narration_role")
+    inner_w = width - 2 * theme.pad
+    shrink = txt.MIN_SHRINK
+    text_h = theme.line_height("h3", shrink) + txt.layout(theme, role, "small", inner_w, shrink).height
+    if place is not None:
+        text_h += theme.px(8) + txt.layout(theme, place.name, "label", inner_w - theme.px(26), shrink).height
+    below_banner = text_h + theme.px(8) + theme.px(40) // 2 + theme.pad + theme.px(4)
+    return below_banner * 100 // (100 - _BANNER_SHARE) + 1
+
+
+_BANNER_SHARE = 32  # percent of the speaker card's height taken by the place's picture
+
+
 def draw_speaker(
     surface: pygame.Surface,
     theme: Theme,
@@ -160,7 +306,7 @@ def draw_speaker(
     c = theme.colors
     draw.card(surface, theme, rect)
     place = scenario.place(place_id)
-    banner = pygame.Rect(rect.x, rect.y, rect.w, rect.h * 32 // 100)
+    banner = pygame.Rect(rect.x, rect.y, rect.w, rect.h * _BANNER_SHARE // 100)
     picture = assets.background(place.image if place else None, folder, banner.size, c.bg2)
     clip = surface.get_clip()
     surface.set_clip(banner)

@@ -88,6 +88,7 @@ class Playthrough:
         self.session = session or Session(scenario, seed if seed is not None else new_seed())
         self.pid = pid
         self.finished_recorded = self.session.finished
+        self.commitment = ""  # what the learner commits to on the debrief's last page
         self._since = time.monotonic()
         if pid is None:
             self.pid = services.recorder.start(self.session, mode, language)
@@ -179,6 +180,7 @@ class Playthrough:
         self.leave()
         self.session.rewind(turns)
         self.finished_recorded = False
+        self.commitment = ""  # a new playthrough: its debrief asks again
         self.pid = self.services.recorder.start(self.session, self.mode, self.language)
         self._since = time.monotonic()
         self.autosave()
@@ -221,6 +223,12 @@ class Playthrough:
         self.autosave()
         return ReloadReport(True, [], replayed, len(old.history))
 
+    def commit(self, text: str) -> None:
+        """Keep the learner's commitment (the debrief's last page) here, in the autosave and in the record."""
+        self.commitment = " ".join(text.split())
+        self.services.recorder.commit(self.pid, self.commitment)
+        self.autosave()
+
     # -- saving --------------------------------------------------------------------------------------
     def to_save(self) -> dict[str, Any]:
         """The autosave payload: where the scenario is, how it is played, and the Session's own JSON."""
@@ -231,6 +239,7 @@ class Playthrough:
             "mode": self.mode,
             "pid": self.pid,
             "session": self.session.to_json(),
+            "commitment": self.commitment,
         }
 
     def autosave(self) -> None:
@@ -260,4 +269,7 @@ class Playthrough:
         session = Session.from_json(scenario, payload["session"])
         pid = payload.get("pid") if isinstance(payload.get("pid"), int) else None
         pid = services.recorder.resume(pid, session, str(mode), str(language))
-        return cls(path, result, str(language), str(mode), services, session=session, pid=pid)
+        restored = cls(path, result, str(language), str(mode), services, session=session, pid=pid)
+        commitment = payload.get("commitment")
+        restored.commitment = commitment if isinstance(commitment, str) else ""
+        return restored

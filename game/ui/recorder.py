@@ -107,6 +107,10 @@ class Recorder:
         """Record the ending."""
         self._safely("finish", pid, lambda records: records.finish(pid, session))
 
+    def commit(self, pid: int | None, text: str) -> None:
+        """Record the learner's commitment (the debrief's last page)."""
+        self._safely("commitment", pid, lambda records: records.commit(pid, text))
+
     def terminate(self, pid: int | None, session: Session) -> None:
         """Record that the learner left an unfinished playthrough (queues its xAPI so far)."""
         self._safely("terminate", pid, lambda records: records.terminate(pid, session))

@@ -20,6 +20,8 @@ MIN_SHRINK = 0.62
 #: Long reading text (narrative, debrief, summaries) shrinks no further than this; below it, it scrolls.
 READABLE = 0.76
 _STEPS = (1.0, 0.94, 0.88, 0.82, 0.76, 0.7, 0.66, MIN_SHRINK)
+#: The shrink steps, largest first (for callers that fit several texts to one size).
+STEPS = _STEPS
 
 #: Boxes whose text did not fit even at the smallest shrink: (what, text, box size).
 OVERFLOWS: list[tuple[str, str, tuple[int, int]]] = []

@@ -69,7 +69,7 @@ class Palette:
     scrim: tuple[int, int, int, int]
     disabled: Color
     styles: dict[str, Color]
-    series: tuple[Color, Color, Color]
+    series: tuple[Color, ...]  # one per chart line: six, for up to six metrics
     border_width: int
     image_dim: int  # 0..255: how much background pictures are darkened
 
@@ -100,7 +100,7 @@ WARM = Palette(
         "aggressive": (178, 62, 44),
         "passive-aggressive": (128, 84, 146),
     },
-    series=((38, 104, 99), (196, 104, 62), (86, 96, 170)),
+    series=((38, 104, 99), (196, 104, 62), (86, 96, 170), (150, 114, 20), (140, 72, 128), (70, 70, 70)),
     border_width=1,
     image_dim=40,
 )
@@ -131,7 +131,7 @@ HIGH_CONTRAST = Palette(
         "aggressive": (255, 130, 120),
         "passive-aggressive": (240, 170, 255),
     },
-    series=((110, 255, 140), (255, 221, 0), (120, 200, 255)),
+    series=((110, 255, 140), (255, 221, 0), (120, 200, 255), (255, 160, 220), (255, 255, 255), (255, 150, 60)),
     border_width=2,
     image_dim=190,
 )

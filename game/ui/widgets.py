@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game import locale
 from game.core.model import Metric
 from game.core.scoring import is_improvement
 from game.locale import tr
@@ -91,8 +92,9 @@ def style_tag(
 
 
 def delta_text(delta: float, metric: Metric) -> str:
-    """``format_delta`` without its arrow (the arrow is drawn as a shape: the font has no ▲▼)."""
-    return fmt.delta(delta, metric)
+    """``format_delta`` without its arrow (the arrow is drawn as a shape: the font has no ▲▼), with the word
+    that says whether it is good news: ``+15 % (worse)`` for a rise of a ``better: lower`` metric."""
+    return locale.judged_change(locale.language(), fmt.delta(delta, metric), metric, delta)
 
 
 def delta_color(theme: Theme, delta: float, metric: Metric | None = None) -> Color:

@@ -79,8 +79,10 @@ def _terminal(path: Path, language: str, answers: str) -> str:
 
 def test_the_terminal_writes_numbers_in_the_scenario_language(bakery_path: Path) -> None:
     spanish = _terminal(bakery_path, "es", "explain_policy\nm\nq\n").splitlines()
-    assert "  Reputación: ▲ +2 %" in spanish
-    assert "  Ingresos: 18\u202f000 €/mes" in spanish and "  Reputación: 77 %" in spanish
+    assert "  Reputación: ▲ +2 % (mejor)" in spanish
+    assert (
+        "  Ingresos: 18\u202f000 €/mes" in spanish and "  Reputación: 77 % (▲ +2 % desde el inicio, mejor)" in spanish
+    )
     english = _terminal(bakery_path, "en", "explain_policy\nm\nq\n").splitlines()
-    assert "  Reputation: ▲ +2%" in english
-    assert "  Revenue: 18,000 €/month" in english and "  Reputation: 77%" in english
+    assert "  Reputation: ▲ +2% (better)" in english
+    assert "  Revenue: 18,000 €/month" in english and "  Reputation: 77% (▲ +2% since the start, better)" in english

@@ -32,18 +32,18 @@ def test_text_play_shows_what_chance_did_under_its_note(
 
 WHERE = {  # each run's outcome lines, from the choice's own change to the coach or the ending
     "walks.en.txt": [
-        "  Reputation: ▲ +2%",
+        "  Reputation: ▲ +2% (better)",
         "  Chance played a part. He takes his orders elsewhere.",
-        "    Revenue: ▼ −3,000 €/month",
+        "    Revenue: ▼ −3,000 €/month (worse)",
         "  Event: You cut the weekend shifts.",  # the rule answers the outcome's lost revenue
-        "    Staff morale: ▼ −5%",
+        "    Staff morale: ▼ −5% (worse)",
         "  Coach: You named the cost of rush work and priced it.",
     ],
     "deal.es.txt": [
-        "  Reputación: ▲ +2 %",
+        "  Reputación: ▲ +2 % (mejor)",
         "  El azar ha intervenido. Refunfuña, pero paga.",
-        "    Ingresos: ▲ +1200 €/mes",
-        "    Reputación: ▲ +1 %",  # +10 written, clamped at 100
+        "    Ingresos: ▲ +1200 €/mes (mejor)",
+        "    Reputación: ▲ +1 % (mejor)",  # +10 written, clamped at 100
         "  Tu coach: Pusiste nombre al coste del trabajo urgente y le pusiste precio.",
     ],
 }

@@ -36,7 +36,9 @@ class Pilot:
             self.app.pump(0.05)
 
     def key(self, key: int, mod: int = 0) -> None:
+        """One press and release of a key, then a frame."""
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
         self.frame()
 
     def keys(self, *keys: int) -> None:

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.ui
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SIZES = [(960, 540), (2560, 1440)]
-FILES = scenario_files(SCENARIOS) + [DATA / "bakery.yaml"]
+FILES = scenario_files(SCENARIOS) + [DATA / "bakery.yaml", DATA / "gauges" / "six-gauges.yaml"]  # six: every gauge
 
 
 def paths_to_every_scene(path: Path) -> dict[str, list[str]]:

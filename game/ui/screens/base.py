@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import pygame
@@ -14,6 +15,8 @@ from game.ui.theme import Theme
 if TYPE_CHECKING:
     from game.ui.app import App
 
+_SERIALS = itertools.count(1)
+
 
 class Screen:
     """One screen. Subclasses build their items in ``layout`` and draw themselves in ``draw``."""
@@ -25,6 +28,14 @@ class Screen:
         self.app = app
         self.focus = FocusGroup()
         self.focus_changed = False
+        self.serial = next(_SERIALS)  # tells this screen from any other, even one at the same address later
+        self.view = 0  # bumped by ``changed``: presses must go down after the new state is drawn
+
+    def changed(self) -> None:
+        """What the player acts on here has changed (new text, new buttons): until the window has drawn it,
+        no key or button press may act on it (see ``game.ui.presses``)."""
+        self.view += 1
+        self.app.invalidate()
 
     @property
     def theme(self) -> Theme:
@@ -69,6 +80,14 @@ class Screen:
                 self.app.play("ui_move")
         if used and action.kind in (inp.CONFIRM, inp.CLICK, inp.PICK):
             self.app.play("ui_select")
+
+    def takes_text(self, event: pygame.event.Event) -> bool:
+        """True when a text field of this screen has the keyboard and wants ``event`` (typed text, an input
+        method's composition, editing keys); such events skip the key-to-action mapping."""
+        return False
+
+    def text_event(self, event: pygame.event.Event) -> None:
+        """Handle an event ``takes_text`` wanted."""
 
     def hint(self) -> str:
         """The key hints shown along the bottom while this screen is on top."""

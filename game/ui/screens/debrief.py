@@ -1,6 +1,9 @@
-"""The debrief: an overview (ending, metrics chart, assertiveness profile), then one page per decision:
-what the player chose, its style, what it did, the coach's explanation, and the strongest choice and why.
-Any decision can be replayed from there.
+"""The debrief: an overview (ending, scores per decision point and overall with pass or fail, metrics chart,
+assertiveness profile), then a page for every decision, grouped by phase (what the learner chose and its
+style, what it did, the coach's note, the strongest choice and why, its model line and technique), and a last
+page that asks for one commitment. Any decision can be replayed from its page.
+
+Every meaning comes from the core's debrief model (``game.core.debrief``); this screen lays it out.
 """
 
 from __future__ import annotations
@@ -11,52 +14,69 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.model import DECISION_PHASES
-from game.core.session import Outcome
-from game.core.variants import env_after, feedback_text, scene_text, shown_ending
+from game.core.debrief import Debrief, Decision, build_debrief
+from game.core.model import DECISION_PHASES, PHASES
+from game.core.variants import shown_ending
 from game.locale import tr
-from game.ui import charts, draw, flow, widgets
+from game.training.recorddata import COMMITMENT_MAX
+from game.ui import charts, draw, flow, hud, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screens.base import Screen
+from game.ui.screens.debrief_view import decision_cards, score_line
 from game.ui.screens.ending import stars_for
-from game.ui.screens.scene_view import chance_section, metric_rows
 from game.ui.scroll import Scroller
 from game.ui.sections import Section, stack_height
+from game.ui.textfield import TextField
 
 if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.playthrough import Playthrough
 
+OVERVIEW, COMMITMENT = "overview", "commitment"
+
 
 @dataclass
 class Page:
-    """A debrief page: the overview, a decision (turn index into history), or a phase not reached."""
+    """A debrief page: the overview, a decision, a decision point not reached, or the commitment."""
 
     key: str
-    tab: str
+    group: int  # which tab it belongs to
     phase: str = ""
-    turn: int = -1  # index in history of the decision shown
-    index: int = 0
+    decision: Decision | None = None
+    index: int = 0  # its number within its phase (1-based) and how many the phase has
     count: int = 0
 
+    @property
+    def turn(self) -> int:
+        """How many choices came before this decision (where "replay from here" rewinds to); -1 for none."""
+        return self.decision.turn - 1 if self.decision is not None else -1
 
-def pages_for(history: list[Outcome], phase_of: dict[str, str]) -> list[Page]:
-    """The overview and every decision, grouped by decision point in the order cost, limits, power."""
-    pages = [Page("overview", tr("debrief.overview"))]
-    for phase in DECISION_PHASES:
-        turns = [i for i, o in enumerate(history) if phase_of.get(o.scene_id) == phase]
-        if not turns:
-            pages.append(Page(f"{phase}:none", tr(f"phase_short.{phase}"), phase))
-        for n, turn in enumerate(turns, 1):
-            tab = tr(f"phase_short.{phase}") + (f" {n}" if len(turns) > 1 else "")
-            pages.append(Page(f"{phase}:{n}", tab, phase, turn, n, len(turns)))
-    return pages
+
+def pages_for(model: Debrief) -> tuple[list[Page], list[str]]:
+    """The pages in order and the tab labels: the overview, every decision grouped by phase in the order of the
+    story (a decision point not reached gets a page saying so), then the commitment."""
+    pages = [Page(OVERVIEW, 0)]
+    tabs = [tr("debrief.overview")]
+    played = {p.phase: p.decisions for p in model.phases}
+    for phase in PHASES:
+        decisions = played.get(phase, ())
+        if not decisions and phase not in DECISION_PHASES:
+            continue
+        group = len(tabs)
+        tabs.append(tr(f"phase_short.{phase}") + (f" ({len(decisions)})" if len(decisions) > 1 else ""))
+        if not decisions:
+            pages.append(Page(f"{phase}:none", group, phase))
+        for n, decision in enumerate(decisions, 1):
+            pages.append(Page(f"{phase}:{n}", group, phase, decision, n, len(decisions)))
+    pages.append(Page(COMMITMENT, len(tabs)))
+    tabs.append(tr("debrief.commitment_tab"))
+    return pages, tabs
 
 
 class DebriefScreen(Screen):
-    """What each decision point asked of the player."""
+    """What each decision asked of the learner, and what they take away."""
 
     name = "debrief"
 
@@ -65,6 +85,8 @@ class DebriefScreen(Screen):
         self.page = page
         self.scroller = Scroller()
         self.cards: list[Section] = []  # the decision page's cards as last drawn, left column first
+        self.field = TextField(self.pt.commitment, COMMITMENT_MAX, self.keep_commitment)
+        self.kept = bool(self.pt.commitment)
 
     @property
     def pt(self) -> Playthrough:
@@ -72,32 +94,45 @@ class DebriefScreen(Screen):
         assert self.app.playthrough is not None
         return self.app.playthrough
 
+    @property
+    def model(self) -> Debrief:
+        """What the playthrough meant (built once per layout)."""
+        return self._model
+
+    @property
+    def pages_count(self) -> int:
+        """How many pages there are."""
+        return len(self.pages)
+
     def layout(self) -> None:
         t = self.theme
         w, h = self.size
         m = t.margin
-        session = self.pt.session
-        self.pages = pages_for(session.history, {s.id: s.phase for s in self.pt.scenario.scenes})
+        self._model = build_debrief(self.pt.session)
+        self.pages, labels = pages_for(self._model)
         self.page = max(0, min(self.page, len(self.pages) - 1))
+        current = self.pages[self.page]
         self.title_rect = pygame.Rect(m, t.px(16), w - 2 * m, t.line_height("h1"))
         tab_y = self.title_rect.bottom + t.px(8)
         tab_h = t.px(46)
         font = t.font("label")
-        widths = [font.size(p.tab)[0] + t.px(36) for p in self.pages]
+        widths = [font.size(label)[0] + t.px(36) for label in labels]
         scale = min(1.0, (w - 2 * m - t.px(8) * (len(widths) - 1)) / max(1, sum(widths)))
         x = m
         items: list[Item] = []
-        self.tabs = []
-        for index, (page, width) in enumerate(zip(self.pages, widths, strict=True)):
+        self.tabs: list[tuple[str, pygame.Rect]] = []
+        for group, (label, width) in enumerate(zip(labels, widths, strict=True)):
             rect = pygame.Rect(x, tab_y, int(width * scale), tab_h)
-            self.tabs.append((page, rect))
-            items.append(Item(f"tab:{index}", rect, partial(self.show, index), True, index + 1 if index < 9 else 0))
+            self.tabs.append((label, rect))
+            first = next(i for i, p in enumerate(self.pages) if p.group == group)
+            items.append(Item(f"tab:{group}", rect, partial(self.show, first), True, group + 1 if group < 9 else 0))
             x = rect.right + t.px(8)
         button_h = t.px(56)
         self.buttons_y = h - t.footer - button_h
         self.body = pygame.Rect(m, tab_y + tab_h + t.gap, w - 2 * m, self.buttons_y - t.gap - tab_y - tab_h - t.gap)
-        current = self.pages[self.page]
         buttons = []
+        if current.key == COMMITMENT:
+            buttons.append(("keep", tr("commitment.save"), "check", self.keep_from_button))
         if current.turn >= 0:
             turn = current.turn
             buttons.append(("replay", tr("debrief.replay"), "restart", lambda: flow.replay_from(self.app, turn)))
@@ -112,35 +147,94 @@ class DebriefScreen(Screen):
             rect = pygame.Rect(m + index * (width + t.gap), self.buttons_y, width, button_h)
             self.buttons.append((key, label, icon, rect))
             items.append(Item(key, rect, action))
-        self.focus.set_items(items, f"tab:{self.page}")
+        if current.key == COMMITMENT:
+            self._layout_commitment(items)
+        elif self.field.active:
+            self.field.stop()
+        self.focus.set_items(items, f"tab:{current.group}")
 
+    # -- the commitment page ---------------------------------------------------------------------------
+    def _layout_commitment(self, items: list[Item]) -> None:
+        t = self.theme
+        body = self.body
+        width = min(body.w, t.px(900))
+        self.commit_box = pygame.Rect(body.x + (body.w - width) // 2, body.y, width, body.h)
+        heading_h = t.line_height("h2") + t.px(8)
+        prompt = txt.layout(t, tr("commitment.prompt"), "body", width)
+        top = body.y + heading_h + prompt.height + t.px(14)
+        field_h = min(self.field.measure(t, width), max(t.px(60), body.bottom - top - t.line_height("small") * 3))
+        self.field_rect = pygame.Rect(self.commit_box.x, top, width, field_h)
+        items.append(Item("field", self.field_rect, self.edit))
+
+    def edit(self) -> None:
+        """Put the keyboard in the commitment field."""
+        self.focus.focus("field")
+        if not self.field.active:
+            self.field.start(self.field_rect)
+        self.app.invalidate()
+
+    def keep_commitment(self, text: str) -> None:
+        """Enter in the field, or the button: keep the commitment in the playthrough and its record."""
+        self.pt.commit(text)
+        self.field.text = self.pt.commitment
+        self.kept = True
+        if self.field.active:
+            self.field.stop()
+        self.focus.focus("keep")
+        self.changed()
+
+    def keep_from_button(self) -> None:
+        """The "keep" button."""
+        self.keep_commitment(self.field.text)
+
+    def takes_text(self, event: pygame.event.Event) -> bool:
+        """True when the commitment field has the keyboard and wants this event (see ``App.handle_event``)."""
+        return self.field.takes(event) and self.focus.focused_id == "field"
+
+    def text_event(self, event: pygame.event.Event) -> None:
+        """A typed character, an input method's composition, Backspace or Enter, for the field."""
+        if self.field.handle(event) and self.kept and self.field.text != self.pt.commitment:
+            self.kept = False
+
+    # -- navigation ------------------------------------------------------------------------------------
     def show(self, index: int) -> None:
-        """Switch to a page (the tab keeps the focus)."""
+        """Switch to a page; the focus goes to its tab."""
+        index %= len(self.pages)
         if index != self.page:
             self.scroller = Scroller()
+            self.changed()
         self.page = index
         self.relayout()
-        self.focus.focus(f"tab:{index}")
+        self.focus.focus(f"tab:{self.pages[index].group}")
 
     def handle(self, action: inp.Action) -> None:
         step = self.theme.px(70)
         kind = action.kind
+        if self.field.active and kind in (inp.BACK, inp.NEXT, inp.PREV, inp.UP, inp.DOWN):
+            self.field.stop()  # Esc, Tab or an arrow leave the field (the text stays, not yet kept)
+            if kind == inp.BACK:
+                self.focus.focus("keep")
+                return
         if kind == inp.SCROLL and self.scroller.by(-action.value * step):
             return
         if kind == inp.PAGE and self.scroller.by(action.value * self.scroller.view.h * 3 // 4):
             return
         if kind in (inp.UP, inp.DOWN) and self.scroller.by(step if kind == inp.DOWN else -step):
             return
-        if action.kind == inp.PAGE:
-            self.show((self.page + action.value) % len(self.pages))
+        if kind == inp.PAGE:
+            self.show(self.page + action.value)
             return
-        before = self.focus.focused_id
+        focused = self.focus.focused_id or ""
+        if kind in (inp.LEFT, inp.RIGHT) and (focused.startswith("tab:") or focused == ""):
+            self.show(self.page + (1 if kind == inp.RIGHT else -1))
+            return
+        if kind == inp.CLICK and self.field.active and not self.field_rect.collidepoint(action.pos):
+            self.field.stop()
         super().handle(action)
-        after = self.focus.focused_id or ""
-        if after != before and after.startswith("tab:") and action.kind in (inp.LEFT, inp.RIGHT):
-            self.show(int(after[4:]))
 
     def hint(self) -> str:
+        if self.field.active:
+            return tr("commitment.hint")
         return tr("hint.debrief")
 
     def back(self) -> bool:
@@ -154,29 +248,62 @@ class DebriefScreen(Screen):
         widgets.screen_background(surface, t)
         title = f"{tr('debrief.title')} · {self.pt.scenario.title}"
         txt.draw_line(surface, t, title, "h1", self.title_rect, c.text, what="debrief title")
-        for index, (page, rect) in enumerate(self.tabs):
-            chosen = index == self.page
+        current = self.pages[self.page]
+        for group, (label, rect) in enumerate(self.tabs):
+            chosen = group == current.group
             fill = c.accent if chosen else c.panel
             draw.card(surface, t, rect, fill=fill, elevation=0.4, radius=t.px(10))
             txt.draw_line(
                 surface,
                 t,
-                page.tab,
+                label,
                 "label",
                 rect.inflate(-t.px(12), 0),
                 c.on_accent if chosen else c.text,
                 "center",
                 "debrief tab",
             )
-            if self.is_focused(f"tab:{index}"):
+            if self.is_focused(f"tab:{group}"):
                 draw.focus_ring(surface, t, rect, t.px(10))
-        page = self.pages[self.page]
-        if page.key == "overview":
+        if current.key == OVERVIEW:
             self._overview(surface)
+        elif current.key == COMMITMENT:
+            self._commitment(surface)
         else:
-            self._decision(surface, page)
+            self._decision(surface, current)
         for key, label, icon, rect in self.buttons:
-            widgets.button(surface, t, rect, label, self.is_focused(key), primary=key == "replay", icon_name=icon)
+            primary = key == ("keep" if current.key == COMMITMENT else "replay")
+            widgets.button(surface, t, rect, label, self.is_focused(key), primary=primary, icon_name=icon)
+
+    def _commitment(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        c = t.colors
+        box = self.commit_box
+        heading_h = t.line_height("h2")
+        txt.draw_line(
+            surface,
+            t,
+            tr("commitment.heading"),
+            "h2",
+            pygame.Rect(box.x, box.y, box.w, heading_h),
+            c.text,
+            what="commitment heading",
+        )
+        y = box.y + heading_h + t.px(8)
+        y += txt.draw(surface, txt.layout(t, tr("commitment.prompt"), "body", box.w), (box.x, y), c.text)
+        focused = self.is_focused("field")
+        self.field.draw(surface, t, self.field_rect, tr("commitment.placeholder"), focused)
+        if self.kept and self.pt.commitment:
+            note = pygame.Rect(box.x, self.field_rect.bottom + t.px(10), box.w, self.buttons_y - self.field_rect.bottom)
+            txt.draw_fitted(
+                surface,
+                t,
+                tr("commitment.saved"),
+                "small",
+                note,
+                c.good if not t.high_contrast else c.text,
+                what="commitment saved",
+            )
 
     def _overview(self, surface: pygame.Surface) -> None:
         t = self.theme
@@ -199,7 +326,19 @@ class DebriefScreen(Screen):
             txt.draw_line(
                 surface, t, label, "h3", pygame.Rect(x, body.y, body.right - x, head_h), c.text, what="debrief ending"
             )
-        top = body.y + head_h + t.px(10)
+        score_h = t.line_height("body")
+        verdict = self.model.success if self.model.overall_score is not None else None
+        color = c.text if verdict is None else c.good if verdict else c.bad
+        txt.draw_line(
+            surface,
+            t,
+            score_line(self.model),
+            "body",
+            pygame.Rect(body.x, body.y + head_h, body.w, score_h),
+            color if not t.high_contrast else c.text,
+            what="debrief scores",
+        )
+        top = body.y + head_h + score_h + t.px(10)
         left = pygame.Rect(body.x, top, body.w * 60 // 100, body.bottom - top)
         right = pygame.Rect(left.right + t.gap, top, body.right - left.right - t.gap, left.h)
         for rect, title, note in (
@@ -213,7 +352,10 @@ class DebriefScreen(Screen):
                 surface, t, title, "h3", pygame.Rect(inner.x, inner.y, inner.w, title_h), c.text, what="chart title"
             )
             note_block = txt.layout(t, note, "small", inner.w)
-            note_h = note_block.height if inner.h - title_h - note_block.height > inner.h * 62 // 100 else 0
+            room = inner.h - title_h - note_block.height
+            lines = len(hud.shown_metrics(self.pt.scenario)) if rect is left else 0
+            wanted = inner.h * 62 // 100 if lines <= 3 else t.px(320)  # six lines need a taller chart
+            note_h = note_block.height if room > wanted else 0
             if note_h:  # the note gives way to the chart when room is short
                 txt.draw(surface, note_block, (inner.x, inner.y + title_h), c.muted)
             chart = pygame.Rect(
@@ -225,7 +367,7 @@ class DebriefScreen(Screen):
             if rect is left:
                 charts.line_chart(surface, t, chart, self.pt.session)
             else:
-                charts.profile_chart(surface, t, chart, self.pt.session)
+                charts.profile_chart(surface, t, chart, self.model.styles)
 
     def _decision(self, surface: pygame.Surface, page: Page) -> None:
         t = self.theme
@@ -233,87 +375,27 @@ class DebriefScreen(Screen):
         scenario = self.pt.scenario
         body = self.body
         heading = tr(f"phase.{page.phase}")
-        if page.count:
+        if page.count > 1:
             heading = tr("debrief.decision", phase=heading, i=page.index, n=page.count)
         head_h = t.line_height("h2")
         txt.draw_line(
             surface, t, heading, "h2", pygame.Rect(body.x, body.y, body.w, head_h), c.text, what="decision heading"
         )
-        question = scenario.reflection_for(page.phase)
+        question = scenario.reflection_for(page.phase) if page.phase in DECISION_PHASES else ""
         top = body.y + head_h + t.px(8)
         area = pygame.Rect(body.x, top, body.w, body.bottom - top)
-        if page.turn < 0:
+        decision = page.decision
+        if decision is None:
             sections = [Section(text=tr("debrief.missed"), role="body", flat=True)]
             if question:
                 sections.append(Section(label=tr("debrief.reflect"), icon="info", text=question, role="quote"))
             self._column(surface, area, sections)
             self.cards = sections
             return
-        outcome = self.pt.session.history[page.turn]
-        before, after = env_after(self.pt.session, outcome.turn - 1), env_after(self.pt.session, outcome.turn)
-        choice = scenario.choice(outcome.choice_id)
-        best = scenario.best_choice(outcome.scene_id)
-        rows = metric_rows(scenario, outcome.deltas_besides_chance)  # its rules' too; chance's go below
-        nothing = "outcome.no_change_chance" if outcome.outcome_deltas else "outcome.no_change"
-        mine = [
-            Section(
-                label=tr("debrief.you_chose"),
-                icon="speech",
-                text=choice.text if choice else outcome.choice_id,
-                role="quote",
-                style=outcome.style,
-                accent=c.accent,
-                rows=rows,
-                rows_label=tr("debrief.effect"),
-                note="" if rows else tr(nothing),
-                note_role="body",
-            ),
-            Section(
-                label=tr("debrief.coach"),
-                icon="coach",
-                text=feedback_text(choice, after) if choice else "",
-                role="body",
-                fill=c.accent_soft,
-            ),
-        ]
-
-        scene = scenario.scene(outcome.scene_id)
+        scene = scenario.scene(decision.scene_id)
         speaker = scenario.character(scene.speaker) if scene else None
-        moment = Section(
-            label=tr("debrief.moment", who=speaker.name if speaker else tr("scene.narration")),
-            icon="book",
-            text=scene_text(scene, before) if scene else "",
-            role="small",
-            fill=c.panel_alt,
-        )
-        if best is not None and choice is not None and best.id == choice.id:
-            strongest = [
-                Section(
-                    label=tr("debrief.strongest"), icon="check", text=tr("debrief.was_best"), role="body", accent=c.good
-                )
-            ]
-        elif best is not None:
-            strongest = [
-                Section(
-                    label=tr("debrief.strongest"),
-                    icon="target",
-                    text=best.text,
-                    role="quote",
-                    style=best.style,
-                    accent=c.highlight,
-                    note=f"{tr('debrief.why')}: {feedback_text(best, before)}",
-                    note_role="body",
-                )
-            ]
-        else:
-            strongest = [Section(label=tr("debrief.strongest"), icon="info", text=tr("debrief.no_best"), role="body")]
-        chance = chance_section(t, scenario, outcome, tr("debrief.chance"), tr("debrief.what_happened"))
-        if chance is not None:  # beside the choice, level with it: what chance did, apart from what it did
-            strongest.insert(0, chance)
-        if question:
-            strongest.append(
-                Section(label=tr("debrief.reflect"), icon="info", text=question, role="small", fill=c.panel_alt)
-            )
+        cards = decision_cards(t, scenario, decision, speaker.name if speaker else tr("scene.narration"), question)
+        mine, strongest, moment = cards.mine, cards.coach, cards.moment
         self.cards = [*mine, *strongest]
         half = (area.w - t.gap) // 2
         gap = t.px(10)

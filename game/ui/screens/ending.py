@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.debrief import build_debrief
 from game.core.model import RATINGS
 from game.core.rules import initial_state
 from game.core.variants import shown_ending
@@ -12,6 +13,7 @@ from game.ui import draw, flow, fmt, hud, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screens.base import Screen
+from game.ui.screens.debrief_view import score_line
 
 
 def stars_for(rating: str) -> int:
@@ -96,7 +98,12 @@ class EndingScreen(Screen):
             what="ending label",
         )
         y += label_h
-        rest = pygame.Rect(self.left.x, y, self.left.w, self.left.bottom - y)
+        model = build_debrief(pt.session)
+        scores = txt.layout(t, score_line(model), "small", self.left.w)
+        rest = pygame.Rect(self.left.x, y, self.left.w, self.left.bottom - y - scores.height - t.px(10))
+        passed = model.success if model.overall_score is not None else None
+        tone = c.text if passed is None or t.high_contrast else c.good if passed else c.bad
+        txt.draw(surface, scores, (self.left.x, self.left.bottom - scores.height), tone)
 
         def measure(shrink: float) -> int:
             return (
@@ -133,32 +140,41 @@ class EndingScreen(Screen):
         )
         start = initial_state(scenario).metric_dict()
         now = pt.session.metrics
-        metrics = hud.core_metrics(scenario)
+        metrics = hud.shown_metrics(scenario)
         found = len(pt.services.progress.found(scenario.id))
         foot_h = t.line_height("small") * 2
         top = area.y + head_h + t.px(10)
-        slot = (area.bottom - foot_h - top) // max(1, len(metrics))
+        columns = hud.gauge_columns(t, metrics, now, area.w)
+        rows = -(-len(metrics) // columns)
+        cell_w = (area.w - t.gap * (columns - 1)) // columns
+        slot = (area.bottom - foot_h - top) // max(1, rows)
+        note_h = t.line_height("small")
+        shrink, compact = 1.0, rows > 3  # more than three rows: bars beside the values
+        if compact:
+            shrink = txt.shrink_to_fit(lambda s: hud.gauge_heights(t, s, compact), slot, "ending gauges")
+        one = hud.gauge_heights(t, shrink, compact)
         for index, metric in enumerate(metrics):
-            y = top + index * slot
+            row, column = divmod(index, columns)
+            x, y = area.x + column * (cell_w + t.gap), top + row * slot
             deltas = {metric.id: now[metric.id] - start[metric.id]}
             hud.draw_gauges(
                 surface,
                 t,
-                pygame.Rect(area.x, y, area.w, hud.gauge_heights(t, 1.0)),
+                pygame.Rect(x, y, cell_w, one),
                 [metric],
                 {metric.id: now[metric.id]},
                 deltas,
-                1.0,
+                shrink,
+                compact=compact,
             )
             note = tr("ending.from", value=fmt.value(start[metric.id], metric))
-            note_y = y + hud.gauge_heights(t, 1.0)
-            if note_y + t.line_height("small") <= top + (index + 1) * slot:
+            if y + one + note_h <= top + (row + 1) * slot:  # the start value, when there is room for it
                 txt.draw_line(
                     surface,
                     t,
                     note,
                     "small",
-                    pygame.Rect(area.x, note_y, area.w, t.line_height("small")),
+                    pygame.Rect(x, y + one, cell_w, note_h),
                     c.muted,
                     what="ending start value",
                 )

@@ -129,6 +129,7 @@ class PickerScreen(Screen):
     def _open(self, index: int) -> None:
         if index != self.selected:
             self.detail_scroll.offset = 0
+            self.changed()
         self.selected = index
         self.focus.focus(PRACTICE)
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.debrief import build_debrief
+from game.core.scoring import is_improvement, is_setback
 from game.core.session import Outcome
 from game.core.variants import env_after, shown_scene
 from game.locale import tr
@@ -53,6 +55,7 @@ class SceneScreen(Screen):
         self.anim = 1.0
         self.cscroll = Scroller()
         self.focus.focused_id = None
+        self.changed()
 
     @property
     def typing(self) -> bool:
@@ -63,6 +66,7 @@ class SceneScreen(Screen):
     def finish_typing(self) -> None:
         """Show the whole text at once."""
         self.chars = None
+        self.changed()
         self.relayout()
 
     def choose(self, choice_id: str) -> None:
@@ -74,12 +78,15 @@ class SceneScreen(Screen):
         self.before = before
         self.anim = 1.0 if self.app.settings.reduced_motion else 0.0
         self.focus.focused_id = None
+        self.changed()
         total = outcome.total_deltas
         self.app.play("choice_confirm")
         if outcome.rules:
             self.app.play("event")
-        core = sum((1 if v > 0 else -1) for k, v in total.items() if k in ("revenue", "staff_morale", "reputation"))
-        self.app.play("outcome_good" if core > 0 else "outcome_bad" if core < 0 else "ui_select")
+        news = sum(
+            is_improvement(m, d) - is_setback(m, d) for m in self.pt.scenario.metrics if (d := total.get(m.id, 0.0))
+        )
+        self.app.play("outcome_good" if news > 0 else "outcome_bad" if news < 0 else "ui_select")
         self.relayout()
 
     def proceed(self) -> None:
@@ -112,10 +119,23 @@ class SceneScreen(Screen):
         left_w = max(t.px(300), body.w * 29 // 100)
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)
         self.right = pygame.Rect(body.x + left_w + t.gap + t.px(8), body.y, body.w - left_w - t.gap - t.px(8), body.h)
-        gauges_h = min(self.left.h * 54 // 100, hud.gauge_heights(t, 1.0) * 3 + 2 * t.pad + t.px(24))
+        self.metrics = hud.shown_metrics(self.pt.scenario)
+        metrics, count = self.metrics, max(3, len(self.metrics))
+        self.gauge_columns = hud.gauge_columns(t, metrics, self.pt.session.metrics, self.left.w - 2 * t.pad)
+        rows = -(-count // self.gauge_columns)
+        self.gauge_compact = rows > 3  # more than three rows: bars beside the values, changes by the labels
+        compact = self.gauge_compact
+        one = hud.gauge_heights(t, 1.0, compact)
+        gauges_h = min(self.left.h * 54 // 100, one * rows + 2 * t.pad + t.px(8) * rows)
+        if compact:  # more gauges take more of the column; the speaker card keeps room for its name and role
+            shown = self.pt.scenario.scene(self.outcome.scene_id) if self.outcome else self.pt.session.scene
+            speaker_min = hud.speaker_min_height(
+                t, self.pt.scenario, shown.speaker if shown else None, shown.place if shown else None, self.left.w
+            )
+            gauges_h = min(self.left.h - t.gap - speaker_min, one * rows + 2 * t.pad + t.px(4) * rows)
         self.gauges = pygame.Rect(self.left.x, self.left.bottom - gauges_h, self.left.w, gauges_h)
         inner_h = gauges_h - 2 * t.pad
-        self.gauge_shrink = txt.shrink_to_fit(lambda s: 3 * hud.gauge_heights(t, s), inner_h, "gauges")
+        self.gauge_shrink = txt.shrink_to_fit(lambda s: rows * hud.gauge_heights(t, s, compact), inner_h, "gauges")
         self.speaker = pygame.Rect(self.left.x, self.left.y, self.left.w, self.gauges.y - t.gap - self.left.y)
         items: list[Item] = []
         self.choices = self.pt.session.shown_choices()
@@ -137,11 +157,22 @@ class SceneScreen(Screen):
                     )
                 )
         elif self.outcome is not None:
+            turn = self.outcome.turn
+            decision = None
+            if self.pt.practice:  # the core's reading of this choice: was it the strongest, and what was?
+                decision = next((d for d in build_debrief(self.pt.session).decisions if d.turn == turn), None)
             self.sections = outcome_sections(
-                t, self.pt.scenario, self.outcome, self.pt.practice, env_after(self.pt.session, self.outcome.turn)
+                t, self.pt.scenario, self.outcome, self.pt.practice, env_after(self.pt.session, turn), decision
             )
             button_h = t.px(58)
             self.layout_o = layout_outcome(t, self.sections, self.right, button_h)
+            if self.layout_o.content_h and decision is not None and not decision.chose_strongest:
+                brief = outcome_sections(  # the strongest line would make the cards scroll: point to the debrief
+                    t, self.pt.scenario, self.outcome, True, env_after(self.pt.session, turn), decision, brief=True
+                )
+                other = layout_outcome(t, brief, self.right, button_h)
+                if not other.content_h:
+                    self.sections, self.layout_o = brief, other
             self.oscroll.set(self.layout_o.columns[0][0], self.layout_o.content_h)
             bh = round(button_h * max(0.8, self.layout_o.shrink))
             label = tr("outcome.to_ending") if self.pt.session.finished else tr("outcome.continue")

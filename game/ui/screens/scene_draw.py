@@ -59,7 +59,15 @@ def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
     inner = self.gauges.inflate(-2 * t.pad, -2 * t.pad)
     deltas = self.outcome.total_deltas if self.outcome is not None else {}
     hud.draw_gauges(
-        surface, t, inner, hud.core_metrics(self.pt.scenario), self.shown_metrics(), deltas, self.gauge_shrink
+        surface,
+        t,
+        inner,
+        self.metrics,
+        self.shown_metrics(),
+        deltas,
+        self.gauge_shrink,
+        self.gauge_columns,
+        self.gauge_compact,
     )
     if self.outcome is None and scene is not None:
         lay = self.layout_c

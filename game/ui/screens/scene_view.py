@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.core.debrief import Decision
 from game.core.expr import Env
 from game.core.model import Chance, Choice, Metric, Scenario, Scene
 from game.core.session import Outcome
@@ -13,6 +14,7 @@ from game.core.variants import feedback_text, rule_text
 from game.locale import tr
 from game.ui import draw, widgets
 from game.ui import text as txt
+from game.ui.screens.debrief_view import model_line_text
 from game.ui.sections import Section, stack_height
 from game.ui.theme import Theme
 
@@ -177,10 +179,18 @@ def chance_section(theme: Theme, scenario: Scenario, outcome: Outcome, label: st
 
 
 def outcome_sections(
-    theme: Theme, scenario: Scenario, outcome: Outcome, practice: bool, env: Env | None = None
+    theme: Theme,
+    scenario: Scenario,
+    outcome: Outcome,
+    practice: bool,
+    env: Env | None = None,
+    decision: Decision | None = None,
+    brief: bool = False,
 ) -> list[Section]:
     """What a choice did, as cards: the choice, its own effects, chance (its note and what its outcome did),
-    events, and the coach (practice)."""
+    events, and the coach (practice); in practice, when the learner missed the strongest choice, that choice
+    with its model line (``decision`` is the core debrief's reading of this choice). ``brief``: without it, for
+    the rare outcome whose cards would otherwise have to scroll (the debrief page shows it)."""
     c = theme.colors
     choice = scenario.choice(outcome.choice_id)
     sections = [
@@ -214,15 +224,16 @@ def outcome_sections(
             )
         )
     feedback = "" if choice is None else choice.feedback if env is None else feedback_text(choice, env)
-    if practice and choice is not None and feedback:
+    strongest = decision.strongest if decision is not None and not decision.chose_strongest else None
+    if practice and choice is not None and (feedback or strongest):
+        note = tr("outcome.best") if choice.best else ""
+        if strongest is not None and not brief:  # missed: the coach's card ends with the strongest choice
+            note = tr("outcome.strongest_note", choice=strongest.text)
+            if strongest.model_line:
+                note += "\n" + model_line_text(strongest.model_line)
         sections.append(
             Section(
-                label=tr("outcome.coach"),
-                icon="coach",
-                text=feedback,
-                accent=c.accent,
-                note=tr("outcome.best") if choice.best else "",
-                fill=c.accent_soft,
+                label=tr("outcome.coach"), icon="coach", text=feedback, accent=c.accent, note=note, fill=c.accent_soft
             )
         )
     elif not practice:
