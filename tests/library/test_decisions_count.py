@@ -15,7 +15,7 @@ from game.core.model import Chance, Choice, Scenario, Scene
 from game.core.rules import State, choice_available, initial_state, next_state
 from tests.library.shipped import SCENARIOS, loaded
 
-REWRITTEN = ["berated-staff", "broken-word", "spa-hotel"]
+REWRITTEN = ["berated-staff", "broken-word", "fire-the-client", "midnight-calls", "spa-hotel"]
 RATINGS = ["best", "good", "fair", "poor", "bad"]
 DECISION_PHASES = ("cost", "limits", "power")
 
