@@ -106,3 +106,13 @@ def test_no_best_or_good_ending_after_a_resignation_a_lost_client_or_a_soured_ex
             else:
                 stack.append(next_state(scenario, state, choice))
     assert set(reached) == set(ratings), f"endings never reached: {sorted(set(ratings) - set(reached))}"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_hard_way_says_which_hard_way(language: str) -> None:
+    late = {"en": "six months late", "es": "seis meses tarde"}
+    jobs = {"en": "lost their jobs", "es": "perdieron su"}
+    ending, _title, text, _flags = _play("late_exit", language)
+    assert ending == "fired_hard_way" and late[language] in text and jobs[language] not in text
+    ending, _title, text, _flags = _play("laid_off", language)
+    assert ending == "fired_hard_way" and jobs[language] in text and late[language] not in text
