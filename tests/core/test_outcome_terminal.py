@@ -41,7 +41,7 @@ WHERE = {  # each run's outcome lines, from the choice's own change to the coach
     ],
     "deal.es.txt": [
         "  Reputación: ▲ +2 % (mejor)",
-        "  El azar ha intervenido. Refunfuña, pero paga.",
+        "  Intervino el azar. Refunfuña, pero paga.",
         "    Ingresos: ▲ +1200 €/mes (mejor)",
         "    Reputación: ▲ +1 % (mejor)",  # +10 written, clamped at 100
         "  Tu coach: Pusiste nombre al coste del trabajo urgente y le pusiste precio.",
@@ -93,7 +93,7 @@ La tarifa urgente (semilla 1)
 
  1. [coste] A partir del mes que viene, la tarifa urgente sube un 20 %.
     asertiva · 9 s · Reputación ▲ +2 %, Moral del equipo ▼ −5 %
-    El azar ha intervenido. Se lleva sus pedidos a otra parte. · Ingresos ▼ −3000 €/mes
+    Intervino el azar. Se lleva sus pedidos a otra parte. · Ingresos ▼ −3000 €/mes
 
 Final: Se fue (flojo)
   Ingresos: 6000 €/mes · Moral del equipo: 55 % · Reputación: 99 %

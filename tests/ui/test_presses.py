@@ -57,10 +57,10 @@ def test_a_held_enter_starts_the_game_and_does_nothing_more(make_app) -> None:
     refused = pilot.app.presses.refused
     assert refused >= 48
 
-    _down(pygame.K_RETURN)  # a press of its own: the focused choice
+    _down(pygame.K_1)  # a press of its own: the first choice shown (no choice has the focus when a scene opens)
     pilot.app.pump(SLOW)
     assert scene.outcome is not None and len(pt.session.history) == 1
-    _hold(pilot, pygame.K_RETURN, 8)  # still held: the outcome is not continued past
+    _hold(pilot, pygame.K_1, 8)  # still held: it chooses nothing more and the outcome is not continued past
     assert scene.outcome is not None and len(pt.session.history) == 1
 
 
@@ -91,7 +91,7 @@ def test_presses_queued_in_one_busy_frame_act_on_one_screen_only(make_app) -> No
     pt = pilot.app.playthrough
     rounds, picks = 0, []
     while not pt.session.finished:  # three real presses queued while a frame is slow: pick, continue, pick
-        picks.append(pt.session.available_choices()[0].id)
+        picks.append(pt.session.shown_choices()[0].id)  # key 1: the first choice as shown
         for key in (pygame.K_1, pygame.K_RETURN, pygame.K_2):
             _down(key)
             _up(key)
