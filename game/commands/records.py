@@ -46,7 +46,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument("file", metavar="FILE")
     export.add_argument("--cohort", metavar="CODE", help="only this cohort")
     export.set_defaults(func=with_records(run_export, read_only=True))
-    imp = actions.add_parser("import", help="add records from export files; importing twice adds nothing")
+    imp = actions.add_parser(
+        "import", help="add records from export files (checked; newer copies replace older); twice adds nothing"
+    )
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.set_defaults(func=with_records(run_import))
 
@@ -134,14 +136,21 @@ def run_export(args: argparse.Namespace, records: Records) -> int:
 
 
 def run_import(args: argparse.Namespace, records: Records) -> int:
-    """Import each file; a bad file is reported and changes nothing."""
+    """Import each file: good records go in, each refused one and each conflict is reported as file:line: why;
+    exit 1 when any record was refused or in conflict."""
     status = 0
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            print(f"{name}: error: no such file", file=sys.stderr)
+            print(f"{visible(name)}: error: no such file", file=sys.stderr)
             status = 1
             continue
         report = import_records(records, path)
-        print(f"{name}: {report.added} playthrough(s) added, {report.skipped} already here")
+        for line in report.warnings:
+            print(visible(line), file=sys.stderr)
+        for line in report.refused + report.conflicts:
+            print(visible(line), file=sys.stderr)
+        print(visible(report.summary(name)))
+        if not report.ok:
+            status = 1
     return status
