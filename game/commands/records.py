@@ -16,7 +16,7 @@ from game.files import OutputError, write_atomic
 from game.training.cli_support import with_records
 from game.training.exchange import export_records, import_records
 from game.training.recorddata import iso
-from game.training.records import PROFILE_NAME, Records, read_profile
+from game.training.records import PROFILE_NAME, Records, RecordsError, read_profile
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,6 +51,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.set_defaults(func=with_records(run_import))
+    rescue = actions.add_parser(
+        "recover", help="save what can still be read from a damaged records database into a new one beside it"
+    )
+    rescue.add_argument("--out", metavar="FILE", help="the new database (default: beside the old, dated)")
+    rescue.set_defaults(func=run_recover)
 
 
 def run_list(args: argparse.Namespace, records: Records) -> int:
@@ -154,3 +159,27 @@ def run_import(args: argparse.Namespace, records: Records) -> int:
         if not report.ok:
             status = 1
     return status
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    """Save the readable playthroughs of the records database into a new file; the old one is kept as it is."""
+    from game.paths import data_dir
+    from game.training.records import DB_NAME
+    from game.training.recover import recover
+
+    try:
+        damaged = data_dir(getattr(args, "data", None)) / DB_NAME
+        report = recover(damaged, Path(args.out) if args.out else None)
+    except (RecordsError, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"error: {visible(reason)}", file=sys.stderr)
+        return 1
+    lost = f"; {report.dropped} could not be read whole and were left out" if report.dropped else ""
+    print(f"{visible(str(report.target))}: {report.saved} playthrough(s) saved{lost}")
+    if report.unreadable_tables:
+        print(f"warning: nothing could be read from: {', '.join(report.unreadable_tables)}", file=sys.stderr)
+    print(
+        f"{visible(str(damaged))} is kept as it was. To use the saved records, move it away and rename the new "
+        f"file to {DB_NAME}; then `sticky records import` any exports made since your last backup."
+    )
+    return 0 if report.saved or not report.dropped else 1
