@@ -174,7 +174,9 @@ def run_recover(args: argparse.Namespace) -> int:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         print(f"error: {visible(reason)}", file=sys.stderr)
         return 1
-    lost = f"; {report.dropped} could not be read whole and were left out" if report.dropped else ""
+    lost = f"; {report.dropped} could not be read and were left out" if report.dropped else ""
+    if report.partial:
+        lost += f"; {report.partial} of them lost some choices (ending and scores kept; a replay won't match)"
     print(f"{visible(str(report.target))}: {report.saved} playthrough(s) saved{lost}")
     if report.unreadable_tables:
         print(f"warning: nothing could be read from: {', '.join(report.unreadable_tables)}", file=sys.stderr)

@@ -31,16 +31,19 @@ _GIVE_UP = 1 << 48
 
 @dataclass
 class RecoverReport:
-    """What a recovery saved: the new file, playthroughs kept and dropped, rows that could not be read."""
+    """What a recovery saved: the new file, playthroughs kept (``partial`` of them lost some choices: their
+    ending and scores are kept, a replay won't match), playthroughs dropped, tables that could not be read."""
 
     target: Path
     saved: int = 0
+    partial: int = 0
     dropped: int = 0
     unreadable_tables: tuple[str, ...] = ()
 
 
 def _rows(db: sqlite3.Connection, table: str, columns: list[str]) -> Iterator[tuple[object, ...]]:
-    """Every readable row of ``table``; a damaged stretch is skipped by jumping ahead in rowid."""
+    """Every readable row of ``table``, in rising rowid; a damaged stretch (an error, or rowids that stop rising,
+    as a damaged page pointing back into the tree makes them) is skipped by jumping ahead in growing steps."""
     names = ", ".join(f'"{c}"' for c in columns)
     last = -(1 << 63)
     step = 1
@@ -48,7 +51,9 @@ def _rows(db: sqlite3.Connection, table: str, columns: list[str]) -> Iterator[tu
         try:
             cursor = db.execute(f'SELECT rowid, {names} FROM "{table}" WHERE rowid > ? ORDER BY rowid', (last,))
             for row in cursor:
-                last = int(row[0])
+                if not isinstance(row[0], int) or row[0] <= last:
+                    raise sqlite3.DatabaseError("rows out of order: a damaged page loops")
+                last = row[0]
                 step = 1
                 yield tuple(row[1:])
             return
@@ -119,14 +124,19 @@ def _ensure_learner(db: sqlite3.Connection, learner_id: object) -> None:
         )
 
 
-def _whole(db: sqlite3.Connection, pid: int) -> bool:
-    """True when playthrough ``pid`` reads back completely and its numbers are plain finite JSON."""
+def _state(db: sqlite3.Connection, pid: int) -> str:
+    """``whole``, ``partial`` (reads back, but a choice is missing) or ``broken`` (doesn't read back)."""
     try:
         record = read_playthrough(db, f"#{pid}")
         json.dumps(record.to_json(), allow_nan=False)
     except (RecordsError, ValueError, TypeError, OverflowError, sqlite3.Error):
-        return False
-    return isinstance(record.uuid, str) and isinstance(record.seed, int) and isinstance(record.started_at, float)
+        return "broken"
+    if not (isinstance(record.uuid, str) and isinstance(record.seed, int) and isinstance(record.started_at, float)):
+        return "broken"
+    turns = [c.turn for c in record.choices]
+    if turns != list(range(1, len(turns) + 1)) or (record.finished and not turns):
+        return "partial"
+    return "whole"
 
 
 def recover(damaged: Path, target: Path | None = None) -> RecoverReport:
@@ -159,8 +169,10 @@ def recover(damaged: Path, target: Path | None = None) -> RecoverReport:
                         unreadable.append(table)
                 ids = [int(r[0]) for r in fresh.db.execute("SELECT id FROM playthroughs ORDER BY id")]
                 for pid in ids:
-                    if _whole(fresh.db, pid):
+                    state = _state(fresh.db, pid)
+                    if state != "broken":
                         report.saved += 1
+                        report.partial += state == "partial"
                     else:
                         fresh.db.execute("DELETE FROM playthroughs WHERE id = ?", (pid,))
                         report.dropped += 1
