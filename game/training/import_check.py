@@ -290,7 +290,8 @@ def _number(value: Any, what: str, low: float, high: float) -> float:
         raise BadRecord(f"{what} must be a number, not {str(value)[:40]}")
     number = float(value) if abs(value) < 1e300 else math.inf
     if not math.isfinite(number) or not low <= number <= high:
-        raise BadRecord(f"{what} is {str(value)[:40]}; it must be from {low:g} to {high:g}")
+        shown = f"{value:g}" if isinstance(value, float) and math.isfinite(value) else str(value)[:40]
+        raise BadRecord(f"{what} is {shown}; it must be from {low:g} to {high:g}")
     return number
 
 
