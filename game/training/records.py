@@ -56,12 +56,14 @@ def _dump(value: object) -> str:
 def _connect(path: Path, timeout: float = 10.0, read_only: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL, FULL sync, foreign keys on; waiting
     up to ``timeout`` seconds for another program's lock. ``read_only`` opens without writing anything (a
-    read-only folder is opened as immutable: nobody can write there)."""
+    read-only folder without a write-ahead log is opened as immutable: nobody can write there)."""
     from game.training._dberrors import describe, folder_is_read_only
 
     try:
         if read_only:
-            uri = path.resolve().as_uri() + ("?immutable=1" if folder_is_read_only(path) else "?mode=ro")
+            wal = path.with_name(path.name + "-wal")
+            frozen = folder_is_read_only(path) and not (wal.exists() and wal.stat().st_size)  # else the log counts
+            uri = path.resolve().as_uri() + ("?immutable=1" if frozen else "?mode=ro")
             db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
         else:
             db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)

@@ -251,3 +251,18 @@ def test_a_full_disk_is_named_as_such(healthy_db: Path, tmp_path: Path) -> None:
     )
     text = _in_tmpfs(tmp_path, healthy_db, script)
     assert "the disk is full" in text and "rc=1" in text and "Traceback" not in text, text
+
+
+@needs_mounts
+def test_a_read_only_folder_left_by_a_crash_still_shows_the_last_playthrough(healthy_db: Path, tmp_path: Path) -> None:
+    crash = (
+        "import os, sys; from game.training.records import open_records; "
+        "from tests.training.helpers import bakery, play_and_record; "
+        "play_and_record(open_records(sys.argv[1]), bakery(), learner='Last one'); os._exit(0)"
+    )
+    script = (
+        f'{sys.executable} -c "{crash}" "$D"; test -s "$D/records.sqlite3-wal"; '
+        'mount -o remount,ro "$D"; $STICKY records list 2>&1 || echo rc=1'
+    )
+    text = _in_tmpfs(tmp_path, healthy_db, script)
+    assert "Last one" in text and f"{PLAYTHROUGHS + 1} playthrough(s)" in text and "rc=1" not in text, text
