@@ -40,7 +40,8 @@ SEED_LIMIT = 2**63
 LOOSE_BOUND = 1e9
 _EARLIEST = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc).timestamp()
 _LATEST = _dt.datetime(2200, 1, 1, tzinfo=_dt.timezone.utc).timestamp()
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_TEXT_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
@@ -152,7 +153,7 @@ def _element_end(text: str, start: int) -> int | None:
     """Where the array element starting at ``start`` ends (balanced brackets, strings skipped)."""
     depth = 0
     i = start
-    string = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+    string = _TEXT_STRING
     while i < len(text):
         ch = text[i]
         if ch == '"':

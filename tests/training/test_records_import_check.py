@@ -126,21 +126,27 @@ def test_every_hostile_line_is_refused_with_its_line_and_the_good_ones_import(
     assert len([_strict(x) for x in (tmp_path / "all.jsonl").read_text().splitlines()]) == 2
 
 
-def test_a_50_mb_learner_name_is_refused_without_reading_it_whole(good_lines: dict[str, str], tmp_path: Path) -> None:
-    export = tmp_path / "big.jsonl"
+@pytest.mark.parametrize("form", ["jsonl", "json"])
+def test_a_50_mb_learner_name_is_refused_without_reading_it_whole(
+    good_lines: dict[str, str], tmp_path: Path, form: str
+) -> None:
+    export = tmp_path / f"big.{form}"
+    start, between, end = ("", "\n", "\n") if form == "jsonl" else ("[\n", ",\n", "\n]\n")
     with open(export, "w", encoding="utf-8") as handle:
-        handle.write(json.dumps(_fresh(good_lines["spa"])) + "\n")
+        handle.write(start + json.dumps(_fresh(good_lines["spa"])) + between)
         data = _fresh(good_lines["spa"])
         data["learner"] = "@@NAME@@"
         head, tail = json.dumps(data).split("@@NAME@@")
         handle.write(head)
         for _ in range(50):
             handle.write("n" * 1_000_000)
-        handle.write(tail + "\n")
+        handle.write(tail + end)
     assert export.stat().st_size > 50_000_000
     result = sticky("records", "import", str(export), data=tmp_path / "trainer")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"{export}:2: the line is longer than" in result.stderr
+    reason = "the line is longer than 2,097,152 bytes" if form == "jsonl" else "at most 2,097,152 are read"
+    line = 2 if form == "jsonl" else 3
+    assert f"{export}:{line}: " in result.stderr and reason in result.stderr, result.stderr
     assert "1 playthrough(s) added" in result.stdout
 
 
