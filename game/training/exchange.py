@@ -57,6 +57,14 @@ class ImportReport:
 def export_records(records: Records, path: Path, cohort: str | None = None) -> int:
     """Write every playthrough (of ``cohort``) to ``path``; returns how many."""
     rows = records.playthroughs(cohort)
+    for r in rows:  # strict JSON only: a NaN imported before records were checked is named, not written
+        try:
+            json.dumps(r.to_json(), allow_nan=False)
+        except ValueError:
+            raise RecordsError(
+                f"playthrough #{r.id} ({r.uuid}) holds a number that is not finite (NaN or infinity), imported "
+                "before records were checked; nothing was written. Export without it (--cohort) or delete it"
+            ) from None
     if path.suffix.lower() == ".json":
         text = json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=1) + "\n"
     else:

@@ -237,3 +237,15 @@ def test_a_conflicting_copy_is_reported_and_the_copy_here_is_kept(tmp_path: Path
         assert f"{export}:{number}: playthrough {other_path['uuid']} differs from the copy here" in result.stderr
     with open_records(trainer) as records:
         assert records.get(1).to_json() == json.loads(line)
+
+
+def test_an_export_never_writes_nan_left_by_an_older_import(good_lines: dict[str, str], tmp_path: Path) -> None:
+    folder = tmp_path / "trainer"
+    export = tmp_path / "one.jsonl"
+    export.write_text(json.dumps(_fresh(good_lines["spa"])) + "\n")
+    assert sticky("records", "import", str(export), data=folder).returncode == 0
+    with open_records(folder) as records:  # as an import before the checks could leave it
+        records.db.execute("UPDATE playthroughs SET final_metrics = ?", ('{"revenue": NaN}',))
+    result = sticky("records", "export", str(tmp_path / "out.jsonl"), data=folder)
+    assert result.returncode == 1 and "holds a number that is not finite" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out.jsonl").exists()
