@@ -20,7 +20,8 @@ from pathlib import Path
 from game.core.model import DECISION_PHASES
 from game.files import write_atomic, write_output
 from game.training._schema import RecordsError
-from game.training.import_check import BadRecord, ScenarioLookup, check_record, read_entries
+from game.training.export_reader import BadRecord, read_entries
+from game.training.import_check import ScenarioLookup, check_record
 from game.training.recorddata import PlaythroughRecord, iso
 from game.training.records import Records, _dump
 

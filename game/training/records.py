@@ -30,6 +30,7 @@ from game.core.rules import initial_state
 from game.core.scoring import score_summary
 from game.core.session import Outcome, Session
 from game.files import read_json_file
+from game.training._dberrors import describe, folder_is_read_only
 from game.training._readers import read_playthrough, read_playthroughs
 from game.training._schema import RecordsError, migrate, require_current
 from game.training.recorddata import PlaythroughRecord
@@ -57,8 +58,6 @@ def _connect(path: Path, timeout: float = 10.0, read_only: bool = False) -> sqli
     """A connection in autocommit mode (transactions are explicit), WAL, FULL sync, foreign keys on; waiting
     up to ``timeout`` seconds for another program's lock. ``read_only`` opens without writing anything (a
     read-only folder without a write-ahead log is opened as immutable: nobody can write there)."""
-    from game.training._dberrors import describe, folder_is_read_only
-
     try:
         if read_only:
             wal = path.with_name(path.name + "-wal")
@@ -101,8 +100,6 @@ class Records:
         self, path: Path | str, *, auto_send: bool = False, busy_timeout: float = 10.0, read_only: bool = False
     ) -> None:
         """Open (creating or migrating) ``path``; ``read_only`` never writes and needs the current schema."""
-        from game.training._dberrors import describe
-
         self.path = Path(path)
         self.data_dir = self.path.parent
         self.auto_send = auto_send
