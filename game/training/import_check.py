@@ -247,8 +247,12 @@ def check_record(data: dict[str, Any], scenarios: ScenarioLookup) -> Checked:
     votes = data.get("votes", [])
     if not isinstance(votes, list) or len(votes) > MAX_VOTES:
         raise BadRecord(f"'votes' must be a list of at most {MAX_VOTES} votes")
+    voted: set[tuple[int, str]] = set()
     for index, item in enumerate(votes, 1):
         _vote(item, index)
+        if (item["turn"], item["choice"]) in voted:
+            raise BadRecord(f"two votes count choice '{item['choice'][:40]}' at turn {item['turn']}")
+        voted.add((item["turn"], item["choice"]))
     _scores(data.get("scores"))
     return checked
 

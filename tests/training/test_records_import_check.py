@@ -96,6 +96,10 @@ HOSTILE: dict[str, tuple[Callable[[dict[str, Any]], str], str]] = {
     "not an ISO date": (_set(["started_at"], "yesterday"), "'started_at' is not an ISO date"),
     "year 9999": (_set(["finished_at"], "9999-01-01T00:00:00.000Z"), "outside the years 2000-2199"),
     "not an object": (lambda data: "[1, 2, 3]", "expected a playthrough object"),
+    "one vote twice": (
+        _set(["votes"], [{"turn": 1, "scene": "s", "choice": "c", "count": 2, "picked": True}] * 2),
+        "two votes count choice 'c' at turn 1",
+    ),
 }
 
 
