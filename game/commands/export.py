@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="export records as CSV files (playthroughs, choices, votes)")
     parser.add_argument("--csv", metavar="DIR", required=True, help="folder to write the CSV files into")
     parser.add_argument("--cohort", metavar="CODE", help="only this cohort")
-    parser.set_defaults(func=with_records(run))
+    parser.set_defaults(func=with_records(run, read_only=True))
 
 
 def run(args: argparse.Namespace, records: Records) -> int:

@@ -16,7 +16,7 @@ from game.files import OutputError, write_atomic
 from game.training.cli_support import with_records
 from game.training.exchange import export_records, import_records
 from game.training.recorddata import iso
-from game.training.records import PROFILE_NAME, Records, read_profile
+from game.training.records import PROFILE_NAME, Records, RecordsError, read_profile
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls = actions.add_parser("list", help="list recorded playthroughs")
     ls.add_argument("--cohort", metavar="CODE", help="only this cohort")
     ls.add_argument("--json", action="store_true", help="print JSON")
-    ls.set_defaults(func=with_records(run_list))
+    ls.set_defaults(func=with_records(run_list, read_only=True))
     play = actions.add_parser("play", help="play a scenario headless with scripted choices and record it")
     play.add_argument("path", metavar="PATH", help="a scenario file")
     play.add_argument(
@@ -49,10 +49,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = actions.add_parser("export", help="write records to a JSON lines file (.json: one JSON array)")
     export.add_argument("file", metavar="FILE")
     export.add_argument("--cohort", metavar="CODE", help="only this cohort")
-    export.set_defaults(func=with_records(run_export))
-    imp = actions.add_parser("import", help="add records from export files; importing twice adds nothing")
+    export.set_defaults(func=with_records(run_export, read_only=True))
+    imp = actions.add_parser(
+        "import", help="add records from export files (checked; newer copies replace older); twice adds nothing"
+    )
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.set_defaults(func=with_records(run_import))
+    rescue = actions.add_parser(
+        "recover", help="save what can still be read from a damaged records database into a new one beside it"
+    )
+    rescue.add_argument("--out", metavar="FILE", help="the new database (default: beside the old, dated)")
+    rescue.set_defaults(func=run_recover)
 
 
 def run_list(args: argparse.Namespace, records: Records) -> int:
@@ -138,14 +145,47 @@ def run_export(args: argparse.Namespace, records: Records) -> int:
 
 
 def run_import(args: argparse.Namespace, records: Records) -> int:
-    """Import each file; a bad file is reported and changes nothing."""
+    """Import each file: good records go in, each refused one and each conflict is reported as file:line: why;
+    exit 1 when any record was refused or in conflict."""
     status = 0
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            print(f"{name}: error: no such file", file=sys.stderr)
+            print(f"{visible(name)}: error: no such file", file=sys.stderr)
             status = 1
             continue
         report = import_records(records, path)
-        print(f"{name}: {report.added} playthrough(s) added, {report.skipped} already here")
+        for line in report.warnings:
+            print(visible(line), file=sys.stderr)
+        for line in report.refused + report.conflicts:
+            print(visible(line), file=sys.stderr)
+        print(visible(report.summary(name)))
+        if not report.ok:
+            status = 1
     return status
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    """Save the readable playthroughs of the records database into a new file; the old one is kept as it is."""
+    from game.paths import data_dir
+    from game.training.records import DB_NAME
+    from game.training.recover import recover
+
+    try:
+        damaged = data_dir(getattr(args, "data", None)) / DB_NAME
+        report = recover(damaged, Path(args.out) if args.out else None)
+    except (RecordsError, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"error: {visible(reason)}", file=sys.stderr)
+        return 1
+    lost = f"; {report.dropped} could not be read and were left out" if report.dropped else ""
+    if report.partial:
+        lost += f"; {report.partial} of them lost some choices (ending and scores kept; a replay won't match)"
+    print(f"{visible(str(report.target))}: {report.saved} playthrough(s) saved{lost}")
+    if report.unreadable_tables:
+        print(f"warning: nothing could be read from: {', '.join(report.unreadable_tables)}", file=sys.stderr)
+    print(
+        f"{visible(str(damaged))} is kept as it was. To use the saved records, move it away and rename the new "
+        f"file to {DB_NAME}; then `sticky records import` any exports made since your last backup."
+    )
+    return 0 if report.saved or not report.dropped else 1

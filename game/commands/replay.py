@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--scenario", metavar="PATH", help="the scenario file it was played with (default: find it)")
     add_lang_option(parser, "language of the text shown (default: the one it was played in)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.set_defaults(func=with_records(run))
+    parser.set_defaults(func=with_records(run, read_only=True))
 
 
 def run(args: argparse.Namespace, records: Records) -> int:

@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=[],
         help="extra scenario files or folders to find the played versions in (scenarios/ is always searched)",
     )
-    parser.set_defaults(func=with_records(run))
+    parser.set_defaults(func=with_records(run, read_only=True))
 
 
 def run(args: argparse.Namespace, records: Records) -> int:

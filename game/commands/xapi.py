@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("xapi", help="xAPI statements: status, send to the LRS, show")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     status = actions.add_parser("status", help="how many statements are queued, sent or refused")
-    status.set_defaults(func=with_records(run_status))
+    status.set_defaults(func=with_records(run_status, read_only=True))
     send = actions.add_parser("send", help="send queued statements to the configured LRS, with retries")
     send.add_argument("--retries", type=int, default=3, help="retries per statement (default 3)")
     send.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default 10)")
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     send.set_defaults(func=with_records(run_send))
     show = actions.add_parser("show", help="print the statements of one playthrough as JSON")
     show.add_argument("id", metavar="ID", help="playthrough number or UUID")
-    show.set_defaults(func=with_records(run_show))
+    show.set_defaults(func=with_records(run_show, read_only=True))
 
 
 def _config_or_error(records: Records) -> tuple[bool, LRSConfig | None]:

@@ -59,6 +59,16 @@ def _votes(db: sqlite3.Connection, pid: int) -> tuple[VoteRecord, ...]:
 
 
 def _record(db: sqlite3.Connection, row: tuple[Any, ...]) -> PlaythroughRecord:
+    """One playthrough; a row whose stored values no longer parse raises RecordsError (the file is damaged)."""
+    try:
+        return _parse(db, row)
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+        from game.training._dberrors import DAMAGED_HINT
+
+        raise RecordsError(f"playthrough #{row[0]} is damaged in the database ({exc}); {DAMAGED_HINT}") from None
+
+
+def _parse(db: sqlite3.Connection, row: tuple[Any, ...]) -> PlaythroughRecord:
     final = _load(row[14])
     return PlaythroughRecord(
         id=row[0],

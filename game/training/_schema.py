@@ -155,3 +155,15 @@ def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
             raise
         version = schema_version(db)
     return version
+
+
+def require_current(db: sqlite3.Connection, path: object) -> None:
+    """For a database opened read-only: refuse one that would need a migration (it can't take one)."""
+    version = schema_version(db)
+    if version == 0 and not db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+        raise RecordsError(f"{path}: there are no records yet in this read-only folder")
+    if version != SCHEMA_VERSION:
+        raise RecordsError(
+            f"{path}: the records database has schema version {version} and needs an update (version "
+            f"{SCHEMA_VERSION}), which a read-only folder can't take; run the command once where it can be written"
+        )

@@ -1,26 +1,62 @@
-"""Shared bits of the training subcommands: opening the records database with clear errors."""
+"""Shared bits of the training subcommands: opening the records database with clear errors.
+
+Every command that opens the records goes through :func:`with_records`: it waits at most
+:data:`BUSY_SECONDS` for another program's lock, checks the whole file for damage before the command runs,
+opens a read-only folder read-only for the commands that only read, and turns every SQLite or disk error
+into one line naming the file and what to do (``game.training._dberrors``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sqlite3
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
+from game.training._dberrors import check_health, describe, folder_is_read_only
 from game.training._schema import RecordsError
-from game.training.records import Records, open_records
+from game.training.records import DB_NAME, Records, open_records
+
+#: How long a command waits for another program that is writing to the records.
+BUSY_SECONDS = 2.0
+
+
+def _open(args: argparse.Namespace, auto_send: bool, read_only: bool) -> Records:
+    """The records of ``--data``: checked for damage, read-only when the command only reads and must."""
+    from game.paths import data_dir
+
+    data = getattr(args, "data", None)
+    try:
+        folder = data_dir(data)
+    except OSError as exc:
+        raise RecordsError(f"cannot use data folder {data}: {exc.strerror or exc}") from None
+    path = Path(folder) / DB_NAME
+    only_read = read_only and folder_is_read_only(path)
+    if only_read and not path.exists():
+        raise RecordsError(f"{path}: there are no records yet (and the folder {folder} is read-only)")
+    records = open_records(folder, auto_send=auto_send, busy_timeout=BUSY_SECONDS, read_only=only_read)
+    try:
+        check_health(records.db, records.path)
+    except RecordsError:
+        records.close()
+        raise
+    return records
 
 
 def with_records(
-    body: Callable[[argparse.Namespace, Records], int], auto_send: bool = False
+    body: Callable[[argparse.Namespace, Records], int], auto_send: bool = False, read_only: bool = False
 ) -> Callable[[argparse.Namespace], int]:
-    """Wrap a subcommand: open the records in ``--data``, print RecordsError/OSError as one line, exit 1.
+    """Wrap a subcommand: open the records in ``--data``, print RecordsError/OSError/SQLite errors as one line,
+    exit 1. ``read_only`` commands (list, export, report, replay) also work in a read-only data folder.
 
     With ``auto_send`` finished playthroughs are sent to a configured LRS in the background.
     """
 
     def run(args: argparse.Namespace) -> int:
         try:
-            records = open_records(getattr(args, "data", None), auto_send=auto_send)
+            records = _open(args, auto_send, read_only)
         except RecordsError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
@@ -29,11 +65,15 @@ def with_records(
         except RecordsError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+        except sqlite3.Error as exc:
+            print(f"error: {describe(records.path, exc)}", file=sys.stderr)
+            return 1
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
             return 1
         finally:
-            records.close()
+            with contextlib.suppress(sqlite3.Error):
+                records.close()
 
     return run

@@ -1,8 +1,10 @@
 """Moving records between machines (JSON lines export/import) and out to spreadsheets (CSV).
 
 ``export_records`` writes one JSON object per playthrough (``.jsonl``; a ``.json`` file gets a JSON array).
-``import_records`` reads either form and adds only playthroughs whose UUID the database doesn't have,
-all in one transaction: importing the same file twice adds nothing the second time.
+``import_records`` reads either form, checks every record (``game.training.import_check``) and, in one
+transaction, adds the playthroughs whose UUID the database doesn't have and replaces those the file has a
+newer copy of (continued or finished since); a record that is refused or that conflicts with the copy here
+is reported as ``file:line: reason``. Importing the same file twice adds nothing the second time.
 """
 
 from __future__ import annotations
@@ -14,27 +16,56 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from game.core.model import DECISION_PHASES
 from game.files import write_atomic, write_output
 from game.training._schema import RecordsError
+from game.training.export_reader import BadRecord, read_entries
+from game.training.import_check import ScenarioLookup, check_record
 from game.training.recorddata import PlaythroughRecord, iso
 from game.training.records import Records, _dump
 
 
 @dataclass
 class ImportReport:
-    """What an import did."""
+    """What an import did; ``refused``, ``conflicts`` and ``warnings`` are ``file:line: reason`` lines."""
 
     added: int = 0
     skipped: int = 0
+    updated: int = 0
     learners: set[str] = field(default_factory=set)
+    refused: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every record was imported, updated or already here."""
+        return not self.refused and not self.conflicts
+
+    def summary(self, name: str) -> str:
+        """One line: how many were added, already here, updated, in conflict and refused."""
+        text = f"{name}: {self.added} playthrough(s) added, {self.skipped} already here"
+        if self.updated:
+            text += f", {self.updated} updated (newer than the copy here)"
+        if self.conflicts:
+            text += f", {len(self.conflicts)} in conflict with the copy here (kept the copy here)"
+        if self.refused:
+            text += f", {len(self.refused)} refused"
+        return text
 
 
 def export_records(records: Records, path: Path, cohort: str | None = None) -> int:
     """Write every playthrough (of ``cohort``) to ``path``; returns how many."""
     rows = records.playthroughs(cohort)
+    for r in rows:  # strict JSON only: a NaN imported before records were checked is named, not written
+        try:
+            json.dumps(r.to_json(), allow_nan=False)
+        except ValueError:
+            raise RecordsError(
+                f"playthrough #{r.id} ({r.uuid}) holds a number that is not finite (NaN or infinity), imported "
+                "before records were checked; nothing was written. Export without it (--cohort) or delete it"
+            ) from None
     if path.suffix.lower() == ".json":
         text = json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=1) + "\n"
     else:
@@ -44,106 +75,184 @@ def export_records(records: Records, path: Path, cohort: str | None = None) -> i
 
 
 def read_export(path: Path) -> list[PlaythroughRecord]:
-    """Parse an export file (JSON lines, a JSON array or one JSON object); raises RecordsError with the line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecordsError(f"{path}: can't be read ({exc})") from None
-    items: list[tuple[int, Any]] = []
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise RecordsError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
-        items = [(1, item) for item in data]
-    else:
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    items.append((number, json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    raise RecordsError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+    """Parse and check a whole export file; raises RecordsError (``file:line: reason``) at its first bad record."""
     out: list[PlaythroughRecord] = []
-    for number, item in items:
-        if not isinstance(item, dict):
-            raise RecordsError(f"{path}:{number}: expected a playthrough object")
-        try:
-            out.append(PlaythroughRecord.from_json(item))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
-            raise RecordsError(f"{path}:{number}: not a valid playthrough record ({what})") from None
+    lookup = ScenarioLookup()
+    for line, record, _ in _checked_entries(path, lookup):
+        if isinstance(record, str):
+            raise RecordsError(f"{path}:{line}: {record}")
+        out.append(record)
     return out
 
 
+def _checked_entries(path: Path, lookup: ScenarioLookup) -> Iterator[tuple[int, PlaythroughRecord | str, list[str]]]:
+    """(line, the record or why it is refused, warnings) for each playthrough in ``path``."""
+    try:
+        entries = list(read_entries(path))
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise RecordsError(f"{path}: can't be read ({reason})") from None
+    for entry in entries:
+        if entry.data is None:
+            yield entry.line, entry.error or "not a record", []
+            continue
+        try:
+            checked = check_record(entry.data, lookup)
+            record = PlaythroughRecord.from_json(entry.data)
+        except BadRecord as exc:
+            yield entry.line, str(exc), []
+            continue
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+            yield entry.line, f"not a valid playthrough record ({what[:200]})", []
+            continue
+        yield entry.line, record, checked.warnings
+
+
+def _steps(record: PlaythroughRecord) -> list[tuple[int, str, str]]:
+    return [(c.turn, c.scene_id, c.choice_id) for c in record.choices]
+
+
+def _same_playthrough(here: PlaythroughRecord, there: PlaythroughRecord) -> bool:
+    """True when both copies were started as the same playthrough (same learner, scenario version, seed...)."""
+    fields = ("learner", "cohort", "scenario_id", "content_hash", "language", "mode", "seed")
+    return all(getattr(here, f) == getattr(there, f) for f in fields) and abs(here.started_at - there.started_at) < 0.01
+
+
+def compare(here: PlaythroughRecord, there: PlaythroughRecord) -> str:
+    """How an incoming copy relates to the one here: ``same``, ``newer`` (it extends or finishes the copy here),
+    ``older`` (the copy here extends it) or ``conflict`` (neither extends the other)."""
+    if not _same_playthrough(here, there):
+        return "conflict"
+    mine, theirs = _steps(here), _steps(there)
+    if mine == theirs:
+        if here.finished == there.finished:
+            same_end = (here.ending_id, here.rating) == (there.ending_id, there.rating)
+            if same_end and there.commitment and not here.commitment:
+                return "newer"  # the learner wrote their commitment after the copy here was exported
+            return "same" if same_end else "conflict"
+        return "older" if here.finished else "newer"
+    if not here.finished and theirs[: len(mine)] == mine:
+        return "newer"
+    if not there.finished and mine[: len(theirs)] == theirs:
+        return "older"
+    return "conflict"
+
+
 def import_records(records: Records, path: Path) -> ImportReport:
-    """Add the playthroughs in ``path`` that aren't in the database yet (one transaction)."""
+    """Import the playthroughs in ``path`` (one transaction): new ones are added, newer copies of ones here
+    (continued or finished since) replace them; refused records and conflicts are reported, with their line."""
+    report = ImportReport()
+    lookup = ScenarioLookup()
+    entries = list(_checked_entries(path, lookup))
+    with records.transaction():
+        for line, rec, warnings in entries:
+            report.warnings.extend(f"{path}:{line}: warning: {w}" for w in warnings)
+            if isinstance(rec, str):
+                report.refused.append(f"{path}:{line}: {rec}")
+                continue
+            row = records.db.execute("SELECT id FROM playthroughs WHERE uuid = ?", (rec.uuid,)).fetchone()
+            if row is None:
+                _insert(records, rec)
+                report.added += 1
+                report.learners.add(rec.learner)
+                continue
+            verdict = compare(records.get(int(row[0])), rec)
+            if verdict == "newer":
+                _replace(records, int(row[0]), rec)
+                report.updated += 1
+                report.learners.add(rec.learner)
+            elif verdict == "conflict":
+                report.conflicts.append(
+                    f"{path}:{line}: playthrough {rec.uuid} differs from the copy here #{row[0]} and neither "
+                    "extends the other (another learner, seed or path); the copy here is kept"
+                )
+            else:
+                report.skipped += 1
+    return report
+
+
+def _insert(records: Records, rec: PlaythroughRecord) -> None:
+    """Add one playthrough with its choices and votes (inside the caller's transaction)."""
+    learner_id = records._learner_id(rec.learner)
+    cursor = records.db.execute(
+        "INSERT INTO playthroughs(uuid, learner_id, cohort, scenario_id, content_hash, language, mode, seed,"
+        " started_at, finished_at, ending_id, rating, start_metrics, final_metrics, scores, commitment)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            rec.uuid,
+            learner_id,
+            rec.cohort,
+            rec.scenario_id,
+            rec.content_hash,
+            rec.language,
+            rec.mode,
+            rec.seed,
+            rec.started_at,
+            rec.finished_at,
+            rec.ending_id,
+            rec.rating,
+            _dump(rec.start_metrics),
+            None if rec.final_metrics is None else _dump(rec.final_metrics),
+            None if rec.scores is None else _dump(rec.scores),
+            rec.commitment,
+        ),
+    )
+    _insert_steps(records, int(cursor.lastrowid or 0), rec)
+
+
+def _replace(records: Records, pid: int, rec: PlaythroughRecord) -> None:
+    """Bring playthrough ``pid`` up to the newer copy ``rec`` in place (its number and outbox are kept)."""
+    records.db.execute(
+        "UPDATE playthroughs SET finished_at = ?, ending_id = ?, rating = ?, final_metrics = ?, scores = ?,"
+        " commitment = COALESCE(?, commitment) WHERE id = ?",
+        (
+            rec.finished_at,
+            rec.ending_id,
+            rec.rating,
+            None if rec.final_metrics is None else _dump(rec.final_metrics),
+            None if rec.scores is None else _dump(rec.scores),
+            rec.commitment,
+            pid,
+        ),
+    )
+    records.db.execute("DELETE FROM choices WHERE playthrough_id = ?", (pid,))
+    records.db.execute("DELETE FROM votes WHERE playthrough_id = ?", (pid,))
+    _insert_steps(records, pid, rec)
+
+
+def _insert_steps(records: Records, pid: int, rec: PlaythroughRecord) -> None:
+    """The choices and votes of ``rec`` under ``pid``, and its xAPI statements when it is finished."""
     from game.training.outbox import queue_playthrough
 
-    incoming = read_export(path)
-    report = ImportReport()
     db = records.db
-    with records.transaction():
-        for rec in incoming:
-            if db.execute("SELECT 1 FROM playthroughs WHERE uuid = ?", (rec.uuid,)).fetchone():
-                report.skipped += 1
-                continue
-            learner_id = records._learner_id(rec.learner)
-            cursor = db.execute(
-                "INSERT INTO playthroughs(uuid, learner_id, cohort, scenario_id, content_hash, language, mode, seed,"
-                " started_at, finished_at, ending_id, rating, start_metrics, final_metrics, scores,"
-                " commitment) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    rec.uuid,
-                    learner_id,
-                    rec.cohort,
-                    rec.scenario_id,
-                    rec.content_hash,
-                    rec.language,
-                    rec.mode,
-                    rec.seed,
-                    rec.started_at,
-                    rec.finished_at,
-                    rec.ending_id,
-                    rec.rating,
-                    _dump(rec.start_metrics),
-                    None if rec.final_metrics is None else _dump(rec.final_metrics),
-                    None if rec.scores is None else _dump(rec.scores),
-                    rec.commitment,
-                ),
-            )
-            pid = int(cursor.lastrowid or 0)
-            for c in rec.choices:
-                db.execute(
-                    "INSERT INTO choices(playthrough_id, turn, scene_id, choice_id, style, decided_at,"
-                    " decision_seconds, deltas, rules, metrics, chance_index, roll, shown)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        pid,
-                        c.turn,
-                        c.scene_id,
-                        c.choice_id,
-                        c.style,
-                        c.decided_at,
-                        c.decision_seconds,
-                        _dump(c.deltas),
-                        _dump(c.rules),
-                        _dump(c.metrics),
-                        c.chance_index,
-                        c.roll,
-                        _dump(list(c.shown)) if c.shown else None,
-                    ),
-                )
-            for v in rec.votes:
-                db.execute(
-                    "INSERT INTO votes(playthrough_id, turn, scene_id, choice_id, count, picked) VALUES (?,?,?,?,?,?)",
-                    (pid, v.turn, v.scene_id, v.choice_id, v.count, int(v.picked)),
-                )
-            if rec.finished:
-                queue_playthrough(db, records.get(pid), records.data_dir)
-            report.added += 1
-            report.learners.add(rec.learner)
-    return report
+    for c in rec.choices:
+        db.execute(
+            "INSERT INTO choices(playthrough_id, turn, scene_id, choice_id, style, decided_at,"
+            " decision_seconds, deltas, rules, metrics, chance_index, roll, shown) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                pid,
+                c.turn,
+                c.scene_id,
+                c.choice_id,
+                c.style,
+                c.decided_at,
+                c.decision_seconds,
+                _dump(c.deltas),
+                _dump(c.rules),
+                _dump(c.metrics),
+                c.chance_index,
+                c.roll,
+                _dump(list(c.shown)) if c.shown else None,
+            ),
+        )
+    for v in rec.votes:
+        db.execute(
+            "INSERT INTO votes(playthrough_id, turn, scene_id, choice_id, count, picked) VALUES (?,?,?,?,?,?)",
+            (pid, v.turn, v.scene_id, v.choice_id, v.count, int(v.picked)),
+        )
+    if rec.finished:
+        queue_playthrough(db, records.get(pid), records.data_dir)
 
 
 #: The score columns of playthroughs.csv (issue 13): overall, success against the pass mark, each decision phase.

@@ -30,8 +30,9 @@ from game.core.rules import initial_state
 from game.core.scoring import score_summary
 from game.core.session import Outcome, Session
 from game.files import read_json_file
+from game.training._dberrors import describe, folder_is_read_only
 from game.training._readers import read_playthrough, read_playthroughs
-from game.training._schema import RecordsError, migrate
+from game.training._schema import RecordsError, migrate, require_current
 from game.training.recorddata import COMMITMENT_MAX, PlaythroughRecord
 
 __all__ = ["DB_NAME", "Records", "RecordsError", "open_records"]
@@ -53,24 +54,35 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), WAL, FULL sync, foreign keys on."""
+def _connect(path: Path, timeout: float = 10.0, read_only: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL, FULL sync, foreign keys on; waiting
+    up to ``timeout`` seconds for another program's lock. ``read_only`` opens without writing anything (a
+    read-only folder without a write-ahead log is opened as immutable: nobody can write there)."""
     try:
-        db = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
+        if read_only:
+            wal = path.with_name(path.name + "-wal")
+            frozen = folder_is_read_only(path) and not (wal.exists() and wal.stat().st_size)  # else the log counts
+            uri = path.resolve().as_uri() + ("?immutable=1" if frozen else "?mode=ro")
+            db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+        else:
+            db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA busy_timeout=10000")
-    except sqlite3.DatabaseError as exc:
-        raise RecordsError(f"{path}: not a records database ({exc})") from None
+        db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+    except sqlite3.Error as exc:
+        raise describe(path, exc) from None
     return db
 
 
-def open_records(data_dir: Path | str | None = None, *, auto_send: bool = True) -> Records:
+def open_records(
+    data_dir: Path | str | None = None, *, auto_send: bool = True, busy_timeout: float = 10.0, read_only: bool = False
+) -> Records:
     """Open (creating or migrating) the records database in ``data_dir`` or the user's data folder.
 
     With ``auto_send`` a finished playthrough's xAPI statements are sent in the background when an LRS
-    is configured; they stay queued in the outbox otherwise (``sticky xapi send``).
+    is configured; they stay queued in the outbox otherwise (``sticky xapi send``). ``busy_timeout`` is how
+    long to wait for another program's lock; ``read_only`` opens without changing the file (see Records).
     """
     from game.paths import data_dir as default_dir
 
@@ -78,23 +90,32 @@ def open_records(data_dir: Path | str | None = None, *, auto_send: bool = True) 
         folder = default_dir(data_dir)
     except OSError as exc:
         raise RecordsError(f"cannot use data folder {data_dir}: {exc.strerror or exc}") from None
-    return Records(folder / DB_NAME, auto_send=auto_send)
+    return Records(folder / DB_NAME, auto_send=auto_send, busy_timeout=busy_timeout, read_only=read_only)
 
 
 class Records:
     """An open records database. Not shared between threads: open one per thread."""
 
-    def __init__(self, path: Path | str, *, auto_send: bool = False) -> None:
+    def __init__(
+        self, path: Path | str, *, auto_send: bool = False, busy_timeout: float = 10.0, read_only: bool = False
+    ) -> None:
+        """Open (creating or migrating) ``path``; ``read_only`` never writes and needs the current schema."""
         self.path = Path(path)
         self.data_dir = self.path.parent
         self.auto_send = auto_send
         self._senders: list[threading.Thread] = []
-        self.db = _connect(self.path)
+        self.db = _connect(self.path, busy_timeout, read_only)
         try:
-            migrate(self.db)
-        except sqlite3.DatabaseError as exc:
+            if read_only:
+                require_current(self.db, self.path)
+            else:
+                migrate(self.db)
+        except sqlite3.Error as exc:
             self.db.close()
-            raise RecordsError(f"{self.path}: not a records database ({exc})") from None
+            raise describe(self.path, exc) from None
+        except RecordsError:
+            self.db.close()
+            raise
 
     # -- plumbing ------------------------------------------------------------------------------------
     @contextmanager
