@@ -121,3 +121,20 @@ def test_the_coach_never_writes_the_longest_line_in_most_scenes(scenario_id: str
             if all(len(best.text) > len(c.text) for c in scene.choices if c is not best):
                 longest.append(scene.id)
         assert len(longest) * 3 <= len(deciding), f"{language}: the best is the longest in {longest}"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("scenario_id", REWRITTEN)
+def test_the_explorers_strategy_table_agrees(scenario_id: str, language: str) -> None:
+    """The same verdicts from `sticky explore`'s own strategy walks (game.authoring.strategy_report), the tool
+    authors run: no fixed strategy reaches `best`, no phase played badly does, and no S823/S824 warning."""
+    from game.authoring.strategy_report import strategies, warnings
+
+    scenario = _scenario(scenario_id, language)
+    data = strategies(scenario)
+    assert data["coach"]["best_rating"] == "best"
+    for name, row in data["fixed"].items():
+        assert RATINGS.index(row["best_rating"]) >= RATINGS.index("fair"), (name, row["best_rating"])
+    for phase, row in data["phases"].items():
+        assert row["best_reachable"] is False, phase
+    assert warnings(scenario, data) == []
