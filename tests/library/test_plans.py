@@ -43,3 +43,14 @@ def test_every_scenario_has_plans() -> None:
         plans = read_plans(path)["plans"]
         assert len(plans) >= 3, f"{path.name}: the expert path and at least two others"  # type: ignore[arg-type]
         assert any(p["name"] == "expert" for p in plans)  # type: ignore[union-attr]
+
+
+def test_every_ending_of_every_shipped_scenario_has_a_plan() -> None:
+    """At least one expected playthrough reaches each ending (issue 14): none is left to chance."""
+    for path in plan_paths():
+        data = read_plans(path)
+        result = loaded(SCENARIOS / f"{data['scenario']}.yaml")
+        assert result.scenario is not None
+        planned = {plan["ending"] for plan in data["plans"]}  # type: ignore[union-attr]
+        missing = {e.id for e in result.scenario.endings} - planned
+        assert not missing, f"{path.name}: no plan reaches {sorted(missing)}"
