@@ -55,7 +55,11 @@ def _render(app, what: str) -> None:
     assert not OVERFLOWS, f"{what}: {OVERFLOWS[:3]}"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+#: every scene of every scenario at the largest window takes about half a minute a language: CI's slow step
+SCENE_SIZES = [SIZES[0], pytest.param(SIZES[1], marks=pytest.mark.slow)]
+
+
+@pytest.mark.parametrize("size", SCENE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_scene_fits(make_app, size: tuple[int, int], lang: str) -> None:
     pilot = make_app(lang=lang, size=size, folder=SCENARIOS, typewriter=False)
