@@ -71,7 +71,7 @@ def test_spanish_labels_read_as_spanish(monkeypatch: pytest.MonkeyPatch, capsys:
         "FINAL (flojo): Clienta perdida",
         "  Elegiste: «Vale, ya me apaño.» (pasiva).",
         "  Elegiste: «¡Pues vete con ellos!» (agresiva).",
-        "  La mejor opción: «Entonces el precio se mantiene.» — Un límite tranquilo.",
+        "  La más sólida: «Entonces el precio se mantiene.» — Un límite tranquilo.",
     ):
         assert line in lines
     english = play_text(["play", str(RUSH), "--text"], ANSWERS["undo-and-errors"], monkeypatch, capsys).splitlines()
