@@ -193,7 +193,8 @@ def scenario_stat(runs: list[PlaythroughRecord], language: str, paths: Iterable[
 
 def _mean_changes(stat: ScenarioStat) -> None:
     """Give every choice the mean change of each metric it set off (effects, chance and rules), over the
-    replayed playthroughs that took it, in the scenario's metric order."""
+    replayed playthroughs that took it, in the scenario's metric order; and every scene the text most
+    learners were shown."""
     sums: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     times: Counter[tuple[str, str]] = Counter()
     for debrief in stat.debriefs:
@@ -203,7 +204,13 @@ def _mean_changes(stat: ScenarioStat) -> None:
             for change in decision.changes:
                 sums[key][change.metric] += change.delta
     order = [m.id for m in stat.scenario.metrics] if stat.scenario else []
+    shown: dict[str, Counter[str]] = defaultdict(Counter)
+    for debrief in stat.debriefs:
+        for decision in debrief.decisions:
+            shown[decision.scene_id][decision.scene_text] += 1
     for scene in stat.scenes:
+        if shown[scene.scene_id]:  # the scene's text as most learners were shown it (variants resolved)
+            scene.text = shown[scene.scene_id].most_common(1)[0][0]
         for choice in scene.choices:
             key = (scene.scene_id, choice.choice_id)
             if times[key]:

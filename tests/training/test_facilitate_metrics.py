@@ -15,6 +15,7 @@ import pytest
 from game.authoring.load import load_scenario
 from game.core.model import Scenario
 from game.core.session import Session
+from game.core.variants import shown_scene
 from game.training.facilitate_model import GroupPlay
 from game.training.facilitate_results import _flow
 from game.training.facilitate_text import projector_theme
@@ -165,3 +166,52 @@ def test_six_metric_projector_screens(tmp_path: Path, language: str) -> None:
     keep.mkdir(exist_ok=True)
     for name in names:
         (keep / name).write_bytes((shots / name).read_bytes())
+
+
+def test_projector_shows_the_variants_the_room_saw(records: Records, tmp_path: Path) -> None:
+    """Scene text, coach's note and ending title written as variants: the projector resolves each one in the
+    state the room is in, as the game does."""
+    text = GAUGES.read_text(encoding="utf-8")
+    text = text.replace(
+        "    text: Food prices rose eighteen percent since last year, and Friday is already the busiest day.\n",
+        "    text:\n"
+        "      - when: owner_stress > 40\n"
+        "        text: Your stomach tightens. Food prices rose eighteen percent.\n"
+        "      - text: Food prices rose eighteen percent since last year, and Friday is already the busiest day.\n",
+    )
+    text = text.replace(
+        "        feedback: Absorbing a rise every week is a price cut nobody asked you for.\n",
+        "        feedback:\n"
+        "          - when: owner_stress > 50\n"
+        "            text: Absorbing it on top of a hasty yes leaves you carrying both.\n"
+        "          - text: Absorbing a rise every week is a price cut nobody asked you for.\n",
+    )
+    text = text.replace(
+        "    title: A contract you can keep\n",
+        "    title:\n"
+        "      - when: owner_stress > 50\n"
+        "        text: A contract that costs you sleep\n"
+        "      - text: A contract you can keep\n",
+    )
+    path = tmp_path / "six-gauges.yaml"
+    path.write_text(text, encoding="utf-8")
+    scenario = load_scenario(path).scenario
+    assert scenario is not None
+    play = GroupPlay(Session(scenario, seed=0), records, cohort="ROOM")
+    view = View(play, projector_theme(SIZE), "en")
+    surface = pygame.Surface(SIZE)
+    _play_round(play, "yes_at_once")  # stress 45
+    play.next()
+    shown = shown_scene(play.session)
+    assert shown is not None and shown.text.startswith("Your stomach tightens.")
+    _play_round(play, "absorb_it")  # stress 53
+    view.draw(surface)
+    decision = view.decision(-1)
+    assert decision is not None
+    assert decision.coach_note == "Absorbing it on top of a hasty yes leaves you carrying both."
+    play.next()
+    for choice_id in ("snap", "know_value"):
+        _play_round(play, choice_id)
+        play.next()
+    view.draw(surface)
+    assert view.debrief().ending_title == "A contract that costs you sleep"

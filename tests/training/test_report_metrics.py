@@ -97,6 +97,13 @@ def _variant_copy(folder: Path) -> Path:
         "            text: Even after a hasty yes, counting the loss gives you a figure to state.\n"
         "          - text: Counting the loss turns a feeling into a figure you can state.\n",
     )
+    text = text.replace(
+        "    text: Food prices rose eighteen percent since last year, and Friday is already the busiest day.\n",
+        "    text:\n"
+        "      - when: owner_stress > 40\n"
+        "        text: Your stomach tightens. Food prices rose eighteen percent, and Friday is already full.\n"
+        "      - text: Food prices rose eighteen percent since last year, and Friday is already the busiest day.\n",
+    )
     path = folder / "six-gauges.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -114,6 +121,8 @@ def test_report_shows_the_variant_each_learner_saw(records: Records, tmp_path: P
     # The strongest choice's note, in the state the decision was made in, as each learner was shown it.
     assert "Even after a hasty yes, counting the loss gives you a figure to state." in page
     assert "Counting the loss turns a feeling into a figure you can state." in page
+    # The scene's text as most learners were shown it (two of three arrived calm).
+    assert "Food prices rose eighteen percent since last year" in page and "stomach tightens" not in page
 
 
 def test_report_shows_plain_titles_when_nobody_saw_a_variant(records: Records, tmp_path: Path) -> None:
@@ -123,6 +132,9 @@ def test_report_shows_plain_titles_when_nobody_saw_a_variant(records: Records, t
     page = html_lib.unescape(render_report(records.playthroughs(), "en", None, [folder]))
     assert "A contract you can keep" in page and "costs you sleep" not in page
     assert "Even after a hasty yes" not in page
+    _play(records, load(folder / "six-gauges.yaml"), [WORST, WORST])
+    page = html_lib.unescape(render_report(records.playthroughs(), "en", None, [folder]))
+    assert "Your stomach tightens." in page  # now most learners arrived stressed
 
 
 def _chromium() -> str | None:
