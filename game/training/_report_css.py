@@ -49,6 +49,9 @@ white-space:nowrap;background:#fff}
 .struggles li:first-child{border-top:0}
 .struggles .share{flex:0 0 74px;height:74px;border-radius:50%;background:#fbeee9;color:#b0442f;display:flex;
 align-items:center;justify-content:center;font-size:22px;font-weight:800;border:3px solid #e9b7a9}
+.change{margin:0 0 2px;font-weight:700;font-size:13.5px}.change.better{color:#2e7d6b}
+.change.worse{color:#b23c3c}.change.same{color:var(--muted)}
+.dist td.did .change{font-size:12.5px;white-space:nowrap}.change .muted{font-weight:400}
 .struggles p{margin:2px 0}.why{color:#3a4652}
 footer{color:var(--muted);font-size:12.5px;padding:10px 28px 40px}
 @media (max-width:800px){.grid2{grid-template-columns:1fr}.kpis{grid-template-columns:1fr 1fr}}

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.debrief import Debrief, changes_of
+from game.core.format import format_value
 from game.training import facilitate_draw as d
 from game.training.report_text import PHASE_NAMES, name_of
 
@@ -80,13 +82,17 @@ def draw_outcome(view: View, surface: pygame.Surface, body: pygame.Rect) -> None
     if last.overruled and last.majority:
         d.chip(surface, t, view.w["overruled"], x + t.px(10), y + t.px(6), t.colors.highlight)
     y += t.font("label").get_height() + t.px(28)
-    for line in view.deltas(last.outcome.total_deltas):
-        colour = t.colors.good if "▲" in line else t.colors.bad
-        d.delta_line(surface, t.font("h2"), line, inner.x, y, colour)
-        y += t.font("h2").get_linesize() + t.px(4)
+    decision = view.decision(len(play.rounds) - 1)  # what the choice meant, texts as shown
+    changes = decision.changes if decision else changes_of(scenario, last.outcome.total_deltas)
+    lines = view.deltas(changes)
+    font = t.font("h2" if len(lines) <= 4 else "h3")
+    for line, good in lines:
+        d.delta_line(surface, font, line, inner.x, y, t.colors.good if good else t.colors.bad)
+        y += font.get_linesize() + t.px(4)
     rules = {r.id: r for r in scenario.rules}
-    for firing in last.outcome.rules:
-        text = rules[firing.rule_id].text if firing.rule_id in rules else ""
+    plain = tuple(rules[f.rule_id].text for f in last.outcome.rules if f.rule_id in rules)
+    events = decision.events if decision else plain
+    for text in events:
         if text:
             y = d.text_block(
                 surface, f"• {text}", t.font("body"), t.colors.text, inner.x, y + t.px(6), inner.width, max_lines=3
@@ -111,14 +117,16 @@ def draw_outcome(view: View, surface: pygame.Surface, body: pygame.Rect) -> None
                 inner.width - t.px(28),
                 max_lines=4,
             ) + t.px(14)
-    font = d.fit_font(t, "quote", choice.feedback, inner.width, inner.bottom - y)
-    d.text_block(surface, choice.feedback, font, t.colors.text, inner.x, y, inner.width)
+    note = decision.coach_note if decision else choice.feedback
+    font = d.fit_font(t, "quote", note, inner.width, inner.bottom - y)
+    d.text_block(surface, note, font, t.colors.text, inner.x, y, inner.width)
 
 
 def draw_debrief(view: View, surface: pygame.Surface, body: pygame.Rect) -> None:
     """The ending, then every decision: votes beside the played choice and what it did."""
     t, play = view.t, view.play
     ending = play.session.ending
+    debrief = view.debrief()  # the ending's title and text as shown (variants resolved in the final state)
     clip = surface.get_clip()
     surface.set_clip(body)
     y = body.y - view.scroll
@@ -126,7 +134,7 @@ def draw_debrief(view: View, surface: pygame.Surface, body: pygame.Rect) -> None
         rect = pygame.Rect(body.x, y, body.width, t.px(120))
         d.card(surface, t, rect, fill=t.colors.accent_soft, border=t.colors.accent, width=2)
         x = rect.x + t.px(24)
-        title = t.font("h2").render(f"{view.w['ending']}: {ending.title}", True, t.colors.text)
+        title = t.font("h2").render(f"{view.w['ending']}: {debrief.ending_title}", True, t.colors.text)
         surface.blit(title, (x, rect.y + t.px(14)))
         d.chip(
             surface,
@@ -139,7 +147,7 @@ def draw_debrief(view: View, surface: pygame.Surface, body: pygame.Rect) -> None
         )
         d.text_block(
             surface,
-            ending.text,
+            debrief.ending_text,
             t.font("body"),
             t.colors.text,
             x,
@@ -148,10 +156,16 @@ def draw_debrief(view: View, surface: pygame.Surface, body: pygame.Rect) -> None
             max_lines=2,
         )
         y = rect.bottom + t.px(18)
+    y = _metrics(view, surface, body, y, debrief) + t.px(14)
+    decisions = debrief.decisions
     for number, rnd in enumerate(play.rounds, 1):
         total = sum(rnd.votes.values()) or 1
-        row_h = t.px(50) + len(rnd.choices) * t.px(36)
-        rect = pygame.Rect(body.x, y, body.width, row_h)
+        decision = decisions[number - 1] if number <= len(decisions) else None
+        lines = view.deltas(decision.changes if decision else changes_of(play.scenario, rnd.outcome.total_deltas))
+        small = t.font("small")
+        spots = _flow(lines, small, body.width - t.px(84), t.px(28))
+        flow_h = (max((row for _x, row in spots), default=-1) + 1) * small.get_linesize()
+        rect = pygame.Rect(body.x, y, body.width, t.px(50) + len(rnd.choices) * t.px(36) + flow_h + t.px(8))
         d.card(surface, t, rect)
         phase = name_of(PHASE_NAMES, view.lang, rnd.scene.phase)
         head = t.font("label").render(f"{number} · {phase}".upper(), True, t.colors.accent)
@@ -160,12 +174,12 @@ def draw_debrief(view: View, surface: pygame.Surface, body: pygame.Rect) -> None
         x = rect.x + round(rect.width * 0.46) + t.px(30)
         style = t.font("label").render(view.style(played_choice.style), True, t.style_color(played_choice.style))
         surface.blit(style, (x, rect.y + t.px(12)))
-        x += style.get_width() + t.px(20)
-        for line in view.deltas(rnd.outcome.total_deltas):
-            colour = t.colors.good if "▲" in line else t.colors.bad
-            x += d.delta_line(surface, t.font("label"), line, x, rect.y + t.px(12), colour) + t.px(18)
-        cy = rect.y + t.px(46)
         text_w = round(rect.width * 0.46)
+        below = rect.y + t.px(50) + len(rnd.choices) * t.px(36)
+        for (line, good), (dx, row) in zip(lines, spots, strict=True):  # what it did, under the votes
+            colour = t.colors.good if good else t.colors.bad
+            d.delta_line(surface, small, line, rect.x + t.px(64) + dx, below + row * small.get_linesize(), colour)
+        cy = rect.y + t.px(46)
         for choice in rnd.choices:
             played = choice.id == rnd.picked
             font = t.font("label" if played else "small")
@@ -190,3 +204,65 @@ def draw_debrief(view: View, surface: pygame.Surface, body: pygame.Rect) -> None
         y = rect.bottom + t.px(14)
     view.max_scroll = max(0, y + view.scroll - body.bottom)
     surface.set_clip(clip)
+
+
+def _flow(lines: list[tuple[str, bool]], font: pygame.font.Font, width: int, gap: int) -> list[tuple[int, int]]:
+    """Where each judged change goes when they run left to right and wrap at ``width``: (x, line number)."""
+    out: list[tuple[int, int]] = []
+    x = row = 0
+    for line, _good in lines:
+        label, _, rest = line.partition(" ▲ ") if " ▲ " in line else line.partition(" ▼ ")
+        w = font.size(label)[0] + font.get_height() + font.size(rest)[0]  # as facilitate_draw.delta_line draws it
+        if x and x + w > width:
+            x, row = 0, row + 1
+        out.append((x, row))
+        x += w + gap
+    return out
+
+
+def _metrics(view: View, surface: pygame.Surface, body: pygame.Rect, y: int, debrief: Debrief) -> int:
+    """Every metric the scenario declares: where it started, where it ended and whether that change is good
+    news for it (colour and word follow ``better:``, the arrow shows the direction); returns the y below."""
+    t, metrics = view.t, view.play.scenario.metrics
+    if not metrics:
+        return y
+    small, label = t.font("small"), t.font("label")
+    values = {
+        m.id: tuple(
+            format_value(v, m, view.lang)
+            for v in (debrief.start_metrics.get(m.id, m.start), debrief.final_metrics.get(m.id, m.start))
+        )
+        for m in metrics
+    }
+    widest = max(sum(small.size(text)[0] for text in pair) + small.get_height() for pair in values.values())
+    columns = 3 if widest < (body.width - t.px(48)) // 3 - t.px(16) else 2  # long units need wider cells
+    cell_h = 2 * small.get_linesize() + label.get_linesize() + t.px(14)
+    rows = -(-len(metrics) // columns)
+    head = t.font("label").get_height() + t.px(10)
+    rect = pygame.Rect(body.x, y, body.width, t.px(28) + head + rows * cell_h)
+    d.card(surface, t, rect)
+    inner = rect.inflate(-2 * t.px(24), -2 * t.px(14))
+    surface.blit(t.font("label").render(view.w["metrics"].upper(), True, t.colors.accent), inner.topleft)
+    cell_w = inner.width // columns
+    totals = {c.metric: c for c in debrief.totals}
+    for i, metric in enumerate(metrics):
+        x = inner.x + (i % columns) * cell_w
+        cy = inner.y + head + (i // columns) * cell_h
+        surface.blit(small.render(metric.label, True, t.colors.muted), (x, cy))
+        cy += small.get_linesize()
+        texts = values[metric.id]
+        font = label if sum(label.size(x)[0] for x in texts) + label.get_height() < cell_w - t.px(16) else small
+        first = font.render(texts[0], True, t.colors.text)
+        surface.blit(first, (x, cy))
+        size = font.get_height() * 0.4
+        ax = x + first.get_width() + size * 1.2
+        d.triangle(surface, ax, cy + font.get_height() / 2, size, t.colors.muted, "right")  # from ... to
+        surface.blit(font.render(texts[1], True, t.colors.text), (ax + size * 1.4, cy))
+        cy += label.get_linesize() + t.px(2)
+        change = totals.get(metric.id)
+        if change is None:
+            continue
+        [(line, good)] = view.deltas((change,))
+        line = line[len(metric.label) + 1 :]  # the label is above
+        d.delta_line(surface, small, " " + line, x, cy, t.colors.good if good else t.colors.bad)
+    return rect.bottom

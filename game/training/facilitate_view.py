@@ -10,7 +10,10 @@ from typing import Any
 
 import pygame
 
+from game.core.debrief import Debrief, Decision, MetricChange, build_debrief
 from game.core.format import format_delta
+from game.core.variants import shown_scene
+from game.locale import judged_change
 from game.training import facilitate_draw as d
 from game.training.facilitate_model import GroupPlay
 from game.training.facilitate_text import words
@@ -50,6 +53,9 @@ class View:
         scene = play.scene
         if play.step == "debrief":
             sub = self.w["debrief"]
+        elif play.step == "outcome" and play.rounds:  # the decision just played, not the scene after it
+            last = play.rounds[-1]
+            sub = f"{self.w['turn'].format(n=last.outcome.turn)} · {name_of(PHASE_NAMES, self.lang, last.scene.phase)}"
         else:
             phase = name_of(PHASE_NAMES, self.lang, scene.phase) if scene else ""
             sub = f"{self.w['turn'].format(n=play.session.turn + 1)} · {phase}"
@@ -73,7 +79,7 @@ class View:
     def scene_card(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
         """The speaker and the scene text; returns the y below the card."""
         t, play = self.t, self.play
-        scene = play.scene
+        scene = shown_scene(play.session)  # the scene's text as it applies now (variants resolved)
         assert scene is not None
         speaker = play.scenario.character(scene.speaker)
         inner = rect.inflate(-2 * t.px(22), -2 * t.px(18))
@@ -93,7 +99,7 @@ class View:
         t, play = self.t, self.play
         left = pygame.Rect(body.x, body.y, round(body.width * 0.6) - t.px(12), body.height)
         right = pygame.Rect(left.right + t.px(24), body.y, body.right - left.right - t.px(24), body.height)
-        scene = play.scene
+        scene = shown_scene(play.session)
         assert scene is not None
         font = t.font("body", 0.85)
         need = len(d.wrap(scene.text, font, left.width - 2 * t.px(22))) * font.get_linesize() * 1.12 + t.px(80)
@@ -216,11 +222,22 @@ class View:
         """A rating's name in the screen's language."""
         return name_of(RATING_NAMES, self.lang, rating)
 
-    def deltas(self, deltas: dict[str, float]) -> list[str]:
-        """'Label ▲ +3 %' for every changed metric."""
+    def debrief(self) -> Debrief:
+        """What the group's playthrough meant so far (texts resolved to the variants shown)."""
+        return build_debrief(self.play.session)
+
+    def decision(self, index: int) -> Decision | None:
+        """The debrief's account of the ``index``-th round played (None if the session has no such turn)."""
+        decisions = self.debrief().decisions
+        return decisions[index] if -len(decisions) <= index < len(decisions) else None
+
+    def deltas(self, changes: tuple[MetricChange, ...]) -> list[tuple[str, bool]]:
+        """('Label ▲ +3 % (worse)', good news?) for every changed metric: the arrow says which way it moved,
+        the word and the flag whether that is good news for the metric (its ``better:`` honoured)."""
         out = []
-        for key, value in deltas.items():
-            metric = self.play.scenario.metric(key)
-            if metric is not None and value:
-                out.append(f"{metric.label} {format_delta(value, metric, self.lang)}")
+        for change in changes:
+            metric = self.play.scenario.metric(change.metric)
+            if metric is not None and change.delta:
+                text = judged_change(self.lang, format_delta(change.delta, metric, self.lang), metric, change.delta)
+                out.append((f"{metric.label} {text}", change.improvement))
         return out

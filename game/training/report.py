@@ -13,8 +13,10 @@ import statistics
 from html import escape
 from pathlib import Path
 
-from game.core.format import format_number, format_value, with_unit
-from game.core.model import STYLES
+from game.core.format import format_delta, format_number, format_value, with_unit
+from game.core.model import STYLES, Metric, Scenario
+from game.core.scoring import is_improvement, is_setback
+from game.locale import judged_change
 from game.training import _svg
 from game.training._report_css import CSS
 from game.training.recorddata import PlaythroughRecord
@@ -123,13 +125,14 @@ class _Writer:
 
     def struggles(self, stat: ScenarioStat) -> str:
         items = []
-        scenario = stat.scenario
         for scene in stat.struggles():
             best = scene.best
             assert best is not None
             answered = scene.total + scene.total_votes
-            coach = scenario.choice(best.choice_id) if scenario else None
-            why = f'<p class="why"><b>{escape(self.w["why"])}:</b> {escape(coach.feedback)}</p>' if coach else ""
+            why = "".join(
+                f'<p class="why"><b>{escape(self.w["why"])}:</b> {escape(note)}</p>'
+                for note in stat.coach_notes(scene.scene_id)
+            )
             items.append(
                 f'<li><div class="share">{self.pct(scene.best_share)}</div><div>'
                 f'<div class="phase">{escape(name_of(PHASE_NAMES, self.lang, scene.phase))}</div>'
@@ -151,10 +154,11 @@ class _Writer:
             label = metric.label if metric else metric_id
             unit = "%" if metric and metric.unit.strip() == "%" else ""
             runs = [list(enumerate(r.trajectory(metric_id))) for r in stat.runs[:60]]
-            title = label
+            title, change = label, ""
             if metric and average:
                 first, last = (format_value(average[j][1], metric, self.lang) for j in (0, -1))
                 title = f"{label}: {first} → {last}"
+                change = self.change(metric, average[-1][1] - average[0][1])
             charts.append(
                 _svg.line_chart(
                     title,
@@ -165,6 +169,7 @@ class _Writer:
                     turn_word=self.w["turn"],
                     language=self.lang,
                 )
+                + change
             )
         return self.card(
             self.w["trajectories"],
@@ -172,16 +177,34 @@ class _Writer:
             '<div class="charts">' + "".join(f"<div>{c}</div>" for c in charts) + "</div>",
         )
 
-    def scene(self, scene: SceneStat) -> str:
+    def change(self, metric: Metric, delta: float, label: str = "") -> str:
+        """The group's average change of ``metric`` over the playthrough: a truthful arrow (up is up), coloured
+        and worded (better/worse) by whether it is good news for the metric (its ``better:`` honoured)."""
+        delta = round(delta, 6)
+        text = judged_change(self.lang, format_delta(delta, metric, self.lang), metric, delta)
+        news = "better" if is_improvement(metric, delta) else "worse" if is_setback(metric, delta) else "same"
+        lower = f' <span class="muted">({escape(self.w["lower_better"])})</span>' if metric.better == "lower" else ""
+        return f'<p class="change {news}">{escape(label)}{escape(text)}{lower}</p>'
+
+    def did(self, scenario: Scenario | None, changes: dict[str, float]) -> str:
+        """What a choice did to each metric it moved (mean over the playthroughs), judged for that metric."""
+        metrics = [(scenario.metric(m) if scenario else None, d) for m, d in changes.items()]
+        return "".join(self.change(metric, d, f"{metric.label} ") for metric, d in metrics if metric is not None)
+
+    def scene(self, scene: SceneStat, scenario: Scenario | None = None) -> str:
         total = scene.total or 1
         votes_total = scene.total_votes
         head = f"<th>{escape(self.w['votes'])}</th>" if votes_total else ""
+        did = any(c.changes for c in scene.choices)
+        head += f"<th>{escape(self.w['did'])}</th>" if did else ""
         rows = []
         for c in scene.choices:
             star = '<span class="star" title="best">★</span> ' if c.best else ""
             vote = ""
             if votes_total:
                 vote = f"<td>{_svg.bar(c.votes / votes_total, f'{c.votes}', '#9fb3c8', 200, pattern=True)}</td>"
+            if did:
+                vote += f'<td class="did">{self.did(scenario, c.changes)}</td>'
             taken = f"{c.count} · {self.pct(c.count / total)}"
             rows.append(
                 f'<tr class="{"best" if c.best else ""}"><td class="t">{star}{escape(c.text)}</td>'
@@ -213,7 +236,7 @@ class _Writer:
 
     def scenario(self, cohort: CohortStat, stat: ScenarioStat) -> str:
         warn = "" if stat.scenario else f'<p class="warn">{escape(self.w["unknown_scenario"])}</p>'
-        scenes = "".join(self.scene(s) for s in stat.scenes)
+        scenes = "".join(self.scene(s, stat.scenario) for s in stat.scenes)
         return (
             f'<article class="scenario" id="{_anchor(cohort.code, stat.scenario_id)}">'
             f"<h2>{escape(stat.title)}</h2>{warn}{self.kpis(stat)}"

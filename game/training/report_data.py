@@ -11,9 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.core.debrief import Debrief, build_debrief
 from game.core.model import DECISION_PHASES, RATINGS, STYLES, Scenario
 from game.training.library import find_scenario, scenario_versions
 from game.training.recorddata import PlaythroughRecord
+from game.training.replay import replay
 
 
 @dataclass
@@ -26,6 +28,7 @@ class ChoiceStat:
     best: bool
     count: int = 0
     votes: int = 0
+    changes: dict[str, float] = field(default_factory=dict)  # metric -> mean change when taken (replayed runs)
 
 
 @dataclass
@@ -75,6 +78,18 @@ class ScenarioStat:
     trajectories: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     group_styles: Counter[str] = field(default_factory=Counter)
     learner_styles: dict[str, Counter[str]] = field(default_factory=dict)
+    debriefs: list[Debrief] = field(default_factory=list)  # of the runs that replay exactly on ``scenario``
+
+    def coach_notes(self, scene_id: str) -> list[str]:
+        """The notes on the coach's strongest choice at ``scene_id`` as the learners were shown them (each
+        text once, most often shown first); the plain note when no playthrough could be replayed."""
+        seen: Counter[str] = Counter(
+            d.strongest.why for b in self.debriefs for d in b.decisions if d.scene_id == scene_id and d.strongest
+        )
+        if seen:
+            return [text for text, _n in seen.most_common()]
+        best = self.scenario.best_choice(scene_id) if self.scenario else None
+        return [best.feedback] if best is not None and best.feedback else []
 
     @property
     def learners(self) -> list[str]:
@@ -117,15 +132,35 @@ def _scenario(runs: Sequence[PlaythroughRecord], language: str, paths: Iterable[
     return versions[0].localized(language) if versions else None
 
 
+def _debriefs(runs: Sequence[PlaythroughRecord], scenario: Scenario | None) -> dict[int, Debrief]:
+    """Run id -> the debrief of the run replayed on ``scenario``, for the runs that replay exactly (so the
+    texts resolved from variants are the ones the learner saw); a run of another version is left out."""
+    out: dict[int, Debrief] = {}
+    if scenario is None:
+        return out
+    for run in runs:
+        try:
+            result = replay(run, scenario)
+        except Exception:  # a record the engine cannot replay keeps the plain texts
+            continue
+        if result.ok:
+            out[run.id] = build_debrief(result.session)
+    return out
+
+
 def scenario_stat(runs: list[PlaythroughRecord], language: str, paths: Iterable[Path] = ()) -> ScenarioStat:
     """Aggregate the playthroughs of one scenario."""
     scenario = _scenario(runs, language, paths)
     stat = ScenarioStat(runs[0].scenario_id, scenario.title if scenario else runs[0].scenario_id, scenario, runs)
-    ending_counts = Counter(r.ending_id for r in runs if r.ending_id)
-    for ending_id, count in ending_counts.most_common():
+    debriefs = _debriefs(runs, scenario)
+    stat.debriefs = list(debriefs.values())
+    ending_counts = Counter(
+        (r.ending_id, debriefs[r.id].ending_title if r.id in debriefs else "") for r in runs if r.ending_id
+    )
+    for (ending_id, title), count in ending_counts.most_common():
         ending = scenario.ending(ending_id) if scenario else None
         rating = ending.rating if ending else next(r.rating or "" for r in runs if r.ending_id == ending_id)
-        stat.endings.append((ending_id, ending.title if ending else ending_id, rating, count))
+        stat.endings.append((ending_id, title or (ending.title if ending else ending_id), rating, count))
     order = {r: i for i, r in enumerate(RATINGS)}
     stat.endings.sort(key=lambda e: (order.get(e[2], len(order)), -e[3]))
     taken: Counter[tuple[str, str]] = Counter()
@@ -145,6 +180,7 @@ def scenario_stat(runs: list[PlaythroughRecord], language: str, paths: Iterable[
             if style in STYLES:
                 stat.group_styles[style] += v.count
     stat.scenes = _scenes(scenario, taken, voted, seen_styles)
+    _mean_changes(stat)
     metric_ids = [m.id for m in scenario.metrics] if scenario else sorted(runs[0].start_metrics)
     for metric in metric_ids:
         by_turn: dict[int, list[float]] = defaultdict(list)
@@ -153,6 +189,33 @@ def scenario_stat(runs: list[PlaythroughRecord], language: str, paths: Iterable[
                 by_turn[turn].append(value)
         stat.trajectories[metric] = [(t, sum(v) / len(v)) for t, v in sorted(by_turn.items())]
     return stat
+
+
+def _mean_changes(stat: ScenarioStat) -> None:
+    """Give every choice the mean change of each metric it set off (effects, chance and rules), over the
+    replayed playthroughs that took it, in the scenario's metric order; and every scene the text most
+    learners were shown."""
+    sums: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    times: Counter[tuple[str, str]] = Counter()
+    for debrief in stat.debriefs:
+        for decision in debrief.decisions:
+            key = (decision.scene_id, decision.choice_id)
+            times[key] += 1
+            for change in decision.changes:
+                sums[key][change.metric] += change.delta
+    order = [m.id for m in stat.scenario.metrics] if stat.scenario else []
+    shown: dict[str, Counter[str]] = defaultdict(Counter)
+    for debrief in stat.debriefs:
+        for decision in debrief.decisions:
+            shown[decision.scene_id][decision.scene_text] += 1
+    for scene in stat.scenes:
+        if shown[scene.scene_id]:  # the scene's text as most learners were shown it (variants resolved)
+            scene.text = shown[scene.scene_id].most_common(1)[0][0]
+        for choice in scene.choices:
+            key = (scene.scene_id, choice.choice_id)
+            if times[key]:
+                found = sums[key]
+                choice.changes = {m: found[m] / times[key] for m in order if round(found[m] / times[key], 6)}
 
 
 def _scenes(

@@ -17,7 +17,8 @@ TEXT: dict[str, dict[str, str]] = {
         "endings": "Endings reached",
         "endings_note": "How each playthrough ended. Ratings run from best to bad.",
         "trajectories": "Average metrics over the turns",
-        "trajectories_note": "Bold line: the group's average after each choice; faint lines: each playthrough.",
+        "trajectories_note": "Bold line: the group's average after each choice; faint lines: each playthrough. "
+        "The coloured line says whether the average change was better or worse for that metric.",
         "profile": "Assertiveness profile",
         "profile_note": "Share of choices in each style, for the whole group and for each learner.",
         "group": "Whole group",
@@ -39,6 +40,8 @@ TEXT: dict[str, dict[str, str]] = {
         "nothing": "No playthroughs recorded yet.",
         "unknown_scenario": "The scenario file for this version was not found; ids are shown instead of text.",
         "turn": "turn",
+        "lower_better": "lower is better",
+        "did": "What it did (average)",
         "answers": "answers",
         "of": "of",
         "footer": "Sticky Situations · a report for trainers · works offline, no data leaves this file.",
@@ -57,7 +60,8 @@ TEXT: dict[str, dict[str, str]] = {
         "endings": "Finales alcanzados",
         "endings_note": "Cómo terminó cada partida. La valoración va de excelente a mala.",
         "trajectories": "Evolución media de los indicadores",
-        "trajectories_note": "Línea gruesa: la media del grupo tras cada decisión; líneas tenues: cada partida.",
+        "trajectories_note": "Línea gruesa: la media del grupo tras cada decisión; líneas tenues: cada partida. "
+        "La línea de color indica si el cambio medio fue mejor o peor para ese indicador.",
         "profile": "Perfil de asertividad",
         "profile_note": "Proporción de decisiones de cada estilo, del grupo entero y de cada participante.",
         "group": "Todo el grupo",
@@ -79,6 +83,8 @@ TEXT: dict[str, dict[str, str]] = {
         "nothing": "Aún no hay partidas registradas.",
         "unknown_scenario": "No se encontró el archivo de esta versión del escenario; se muestran los ids.",
         "turn": "turno",
+        "lower_better": "cuanto menos, mejor",
+        "did": "Qué provocó (media)",
         "answers": "respuestas",
         "of": "de",
         "footer": "Sticky Situations · informe para formadores · funciona sin conexión; "
