@@ -2,7 +2,9 @@
 
 Each module in ``COMMANDS`` provides ``register(subparsers)``, which adds its parser and sets
 ``func`` to a function taking the parsed arguments and returning the exit status.
-With no subcommand, `sticky` opens the game window.
+With no subcommand, `sticky` opens the game window, and imports no subcommand module on the way: the
+options before the command are parsed first on their own, and the subcommands are registered only when
+the command line names one or asks for help.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 COMMANDS: tuple[str, ...] = (
     "game.commands.check",
@@ -57,12 +60,17 @@ def _one_language(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     args.lang = after
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
-        prog="sticky",
-        description="Sticky Situations: practise difficult client conversations. With no command, opens the game.",
-    )
+class _NotJustOptions(Exception):
+    """Raised by the options-only parser where argparse would print an error and exit."""
+
+
+class _OptionsOnlyParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotJustOptions(message)
+
+
+def _top_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the options written before the command (``--lang``, ``--data``) to ``parser``."""
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
@@ -74,14 +82,44 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for settings, saves and records (default: your user data folder)",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every subcommand registered."""
+    parser = _top_options(
+        argparse.ArgumentParser(
+            prog="sticky",
+            description="Sticky Situations: practise difficult client conversations. "
+            "With no command, opens the game.",
+        )
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
     return parser
 
 
+def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The parsed options when the command line holds nothing but valid options before a command
+    (``sticky``, ``sticky --lang es``); None when it names a command, asks for help or has a mistake,
+    which the full parser then handles (and words) as before."""
+    parser = _top_options(_OptionsOnlyParser(prog="sticky", add_help=False))
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotJustOptions:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The parsed command line, with ``--lang`` in ``args.lang`` whether given before or after the command."""
+    window = _window_only(argv)
+    if window is not None:
+        return window
     parser = build_parser()
     args = parser.parse_args(argv)
     _one_language(parser, args)

@@ -1,8 +1,10 @@
 """The game window: the main loop, the screen stack, settings, notices and the services screens share.
 
-The loop redraws only when something changed or moves: when nothing animates it sleeps in
-``pygame.event.wait`` (near 0% CPU); while something animates it runs at up to 60 fps. Tests and the
-screenshot renderer drive the same loop one step at a time with ``pump``.
+The loop redraws only when something changed or moves: when nothing animates it sleeps until the next
+event (``game.ui.idle``: in the operating system where SDL can, else a frame at a time; near 0% CPU);
+while something animates it runs at up to 60 fps. Tests and the screenshot renderer drive the same loop
+one step at a time with ``pump``. Nothing but the title's needs comes before the first frame: the
+scenario list starts loading, and controllers open, once it is on screen.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from game.ui.storage import Progress, SaveSlot, Settings
 from game.ui.theme import MIN_SIZE, Theme
 
 if TYPE_CHECKING:
+    from game.ui.idle import IdleWait
     from game.ui.playthrough import Playthrough, Services
     from game.ui.screens.base import Screen
 
@@ -83,6 +86,7 @@ class App:
         self.clock = pygame.time.Clock()
         self.startup_seconds = time.perf_counter() - started
         self._devices_opened = False
+        self._idle: IdleWait | None = None
 
     # -- window ----------------------------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -244,16 +248,30 @@ class App:
 
             top = self.stack[-1]
             hint_bar(self.surface, self.theme, top.hint(), over_scrim=top.overlay and len(self.stack) > 1)
-        if self.frames == 0:  # after the first frame: the title never waits for these
-            self.catalogue.load_async()
-            if not self._devices_opened:
-                self.input.open_devices()
-                self._devices_opened = True
         if self.notice is not None:
             from game.ui.screens.notice import draw_notice
 
             draw_notice(self.surface, self.theme, self.notice)
         self.frames += 1
+
+    def show(self) -> None:
+        """Draw the screens and put them in the window; after the first frame, start what the title
+        screen never waits for (the scenario list loads in the background, controllers open)."""
+        self.draw()
+        pygame.display.flip()
+        self.dirty = False
+        if not self._devices_opened:
+            self._devices_opened = True
+            self.catalogue.load_async()
+            self.input.open_devices()
+
+    def idle_wait(self) -> IdleWait:
+        """How the loop sleeps while nothing moves (chosen once, after the window is open)."""
+        if self._idle is None:
+            from game.ui.idle import IdleWait
+
+            self._idle = IdleWait()
+        return self._idle
 
     def pump(self, dt: float = 1 / FPS) -> None:
         """One step without waiting: handle queued events, advance ``dt``, draw if needed."""
@@ -261,9 +279,7 @@ class App:
             self.handle_event(event)
         moving = self.update(dt)
         if moving or self.dirty:
-            self.draw()
-            pygame.display.flip()
-            self.dirty = False
+            self.show()
 
     def run(self) -> int:
         """The main loop until the player quits; returns the exit status."""
@@ -276,8 +292,7 @@ class App:
                 timeout = IDLE_WAIT_MS
                 if self.notice is not None and self.notice.until is not None:
                     timeout = max(10, min(timeout, int((self.notice.until - self.now) * 1000)))
-                first = pygame.event.wait(timeout)
-                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+                events = self.idle_wait().wait(timeout)
                 last = time.perf_counter()  # time asleep is not animation time
             for event in events:
                 self.handle_event(event)
@@ -285,9 +300,7 @@ class App:
             dt, last = min(now - last, 0.1), now
             moving = self.update(dt)
             if moving or self.dirty:
-                self.draw()
-                pygame.display.flip()
-                self.dirty = False
+                self.show()
             if moving:
                 self.clock.tick(FPS)
         self.close()

@@ -9,7 +9,6 @@ or over the pixel budget counts as missing; its header is read before it is deco
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sys
 from pathlib import Path
 
@@ -95,6 +94,8 @@ def fitted(image: pygame.Surface, size: int, key: str) -> pygame.Surface:
 
 
 def _hue(seed: str) -> Color:
+    import hashlib  # only initials discs need it, never the title screen
+
     digest = hashlib.md5(seed.encode()).digest()
     palette = [(196, 120, 88), (86, 132, 128), (120, 110, 170), (176, 140, 72), (110, 146, 96), (150, 96, 120)]
     return palette[digest[0] % len(palette)]

@@ -6,13 +6,17 @@ to fit; each ``draw_*`` draws it into a rect.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
-from game.core.model import Metric
 from game.locale import tr
 from game.ui import assets, draw, fmt
 from game.ui import text as txt
 from game.ui.theme import Color, Theme
+
+if TYPE_CHECKING:  # the title screen draws widgets before the scenario model is ever needed
+    from game.core.model import Metric
 
 
 def button(
