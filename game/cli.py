@@ -90,8 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _top_options(
         argparse.ArgumentParser(
             prog="sticky",
-            description="Sticky Situations: practise difficult client conversations. "
-            "With no command, opens the game.",
+            description="Sticky Situations: practise difficult client conversations. With no command, opens the game.",
         )
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

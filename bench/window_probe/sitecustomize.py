@@ -7,10 +7,11 @@ first frame reached the window and how long each frame took; when ``game.ui.app`
 ``App.show`` to note which screen is on top, so the benchmark knows where its key presses have led.
 Controlled by environment variables:
 
-* ``STICKY_PROBE_LOG``: a file that receives one line per event (``first T`` with ``time.monotonic()``
-  at the end of the first flip; ``screen NAME TURNS WxH ANSWERED TYPING`` when the top screen, the number of
-  choices made, the window size, whether a scene shows its outcome or is still typing changes; ``frames`` and a JSON list of [flip start, flip end, tick end] when the
-  probe is asked with SIGUSR1 or at exit);
+* ``STICKY_PROBE_LOG``: a file that receives one line per event: ``first T`` (``time.monotonic()`` at
+  the end of the first flip); ``screen NAME TURNS WxH ANSWERED TYPING`` when the top screen, the number
+  of choices made, the window size, whether a scene shows an outcome or whether it is typing changes;
+  ``frames`` and a JSON list of [flip start, flip end, tick end, thread CPU at flip end, thread CPU at
+  tick end] (``perf_counter`` and ``thread_time`` seconds) when sent SIGUSR1 or at exit;
 * ``STICKY_PROBE_EXIT=first``: leave the process right after the first flip (start-up runs).
 """
 
@@ -45,7 +46,7 @@ def _patch(display: Any) -> None:
             _write(f"first {time.monotonic()!r}")
             if _EXIT_FIRST:
                 os._exit(0)
-        _FRAMES.append([began, ended, 0.0])
+        _FRAMES.append([began, ended, 0.0, time.thread_time(), 0.0])
         return result
 
     display.flip = flip
@@ -63,6 +64,7 @@ def _patch(display: Any) -> None:
             result = self._clock.tick(framerate)
             if _FRAMES:
                 _FRAMES[-1][2] = time.perf_counter()
+                _FRAMES[-1][4] = time.thread_time()
             return result
 
         def __getattr__(self, name: str) -> Any:
@@ -93,6 +95,20 @@ def _patch_app(module: Any) -> None:
 _PATCHES = {"pygame.display": _patch, "game.ui.app": _patch_app}
 
 
+class _Loader:
+    """A module loader that runs ``patch`` on the module once the real loader has executed it."""
+
+    def __init__(self, real: Any, patch: Any) -> None:
+        self.real, self.patch = real, patch
+
+    def create_module(self, spec: Any) -> Any:
+        return self.real.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        self.real.exec_module(module)
+        self.patch(module)
+
+
 class _Finder:
     """Wraps the loaders of the modules in ``_PATCHES`` so each is patched right after it loads."""
 
@@ -105,17 +121,7 @@ class _Finder:
                 continue
             spec = finder.find_spec(name, path, target)
             if spec is not None and spec.loader is not None:
-                real = spec.loader
-
-                class Loader:
-                    def create_module(self, spec: Any) -> Any:
-                        return real.create_module(spec)
-
-                    def exec_module(self, module: Any) -> None:
-                        real.exec_module(module)
-                        patch(module)
-
-                spec.loader = Loader()
+                spec.loader = _Loader(spec.loader, patch)
                 return spec
         return None
 

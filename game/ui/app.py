@@ -175,12 +175,15 @@ class App:
     def pop(self) -> None:
         """Close the top screen."""
         if len(self.stack) > 1:
-            self.stack.pop()
+            self.stack.pop().release()
             self.stack[-1].relayout()
         self.invalidate()
 
     def goto(self, screen: Screen) -> None:
         """Replace the whole stack with one screen."""
+        for old in self.stack:
+            if old is not screen:
+                old.release()
         self.stack = [screen]
         screen.relayout()
         self.invalidate()
@@ -261,9 +264,12 @@ class App:
         pygame.display.flip()
         self.dirty = False
         if not self._devices_opened:
+            from game.ui.heap import return_large_blocks
+
             self._devices_opened = True
             self.catalogue.load_async()
             self.input.open_devices()
+            return_large_blocks()
 
     def idle_wait(self) -> IdleWait:
         """How the loop sleeps while nothing moves (chosen once, after the window is open)."""
@@ -289,6 +295,7 @@ class App:
             if moving or self.dirty:
                 events = pygame.event.get()
             else:
+                self.sounds.rest_if_quiet()
                 timeout = IDLE_WAIT_MS
                 if self.notice is not None and self.notice.until is not None:
                     timeout = max(10, min(timeout, int((self.notice.until - self.now) * 1000)))
