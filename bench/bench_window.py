@@ -283,16 +283,45 @@ class Play:
     """What one playthrough in the window measured."""
 
     peak_mb: float
-    idle: dict[str, list[tuple[float, float]]]
     frames: list[list[float]]
     size: str
 
 
-def playthrough(display: str, tmp: Path, fullscreen: bool, idle_seconds: float, idle_kind: str) -> Play:
-    """Play spa-hotel from the title to the last debrief page with key presses; measure idle on the way."""
-    data = tmp / f"play-{fullscreen}-{idle_kind}-{time.monotonic_ns()}"
-    child = spawn(display, [*game_command(), "--data", str(data)], tmp, {"STICKY_IDLE_WAIT": idle_kind})
-    measured: dict[str, list[tuple[float, float]]] = {}
+def _to_spa(display: str, child: Child) -> None:
+    """From the title to spa-hotel's first scene, its text written out."""
+    keys(display, "3")
+    child.wait_screen("picker")
+    keys(display, str(picker_number()), "Return")
+    child.wait_screen("scene")
+
+
+def idle_round(display: str, tmp: Path, kind: str, seconds: float) -> dict[str, tuple[float, float]]:
+    """Idle CPU % and wake-ups a second on the title, the picker and a scene, with one idle wait."""
+    data = tmp / f"idle-{kind}-{time.monotonic_ns()}"
+    child = spawn(display, [*game_command(), "--data", str(data)], tmp, {"STICKY_IDLE_WAIT": kind})
+    settle = 3.5  # the audio device closes 3 s after the last sound (a key press plays one)
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        child.wait_screen("title")
+        time.sleep(settle)  # the scenario list loads in the background meanwhile
+        out["title"] = idle(child.proc.pid, seconds)
+        keys(display, "3")
+        child.wait_screen("picker")
+        time.sleep(settle)
+        out["picker"] = idle(child.proc.pid, seconds)
+        keys(display, str(picker_number()), "Return")
+        child.wait_screen("scene")
+        time.sleep(settle)
+        out["scene"] = idle(child.proc.pid, seconds)
+    finally:
+        child.stop()
+    return out
+
+
+def playthrough(display: str, tmp: Path, fullscreen: bool) -> Play:
+    """Play spa-hotel from the title to the last debrief page with key presses."""
+    data = tmp / f"play-{fullscreen}-{time.monotonic_ns()}"
+    child = spawn(display, [*game_command(), "--data", str(data)], tmp)
     try:
         child.wait_screen("title")
         if fullscreen:
@@ -300,15 +329,9 @@ def playthrough(display: str, tmp: Path, fullscreen: bool, idle_seconds: float, 
             until = time.monotonic() + 10
             while child.screen()[2] != f"{SCREEN[0]}x{SCREEN[1]}" and time.monotonic() < until:
                 time.sleep(0.05)
-        time.sleep(1.5)  # the scenario list loads in the background; then nothing moves
-        measured["title"] = [idle(child.proc.pid, idle_seconds)]
-        keys(display, "3")
-        child.wait_screen("picker")
-        number = picker_number()
-        keys(display, str(number), "Return")
-        child.wait_screen("scene")
+        time.sleep(1.0)
+        _to_spa(display, child)
         child.frames()  # forget the frames so far: from here on, the scene screens
-        measured["scene"] = [idle(child.proc.pid, idle_seconds)]
         # Driven by what the screen shows, not by counting: under load a key can repeat (pygame repeats a
         # key whose release it has not yet seen), which makes a choice or continues once more.
         until = time.monotonic() + 600
@@ -328,15 +351,13 @@ def playthrough(display: str, tmp: Path, fullscreen: bool, idle_seconds: float, 
         time.sleep(1.5)
         keys(display, "Return")
         child.wait_screen("debrief")
-        time.sleep(1.0)
-        measured["debrief"] = [idle(child.proc.pid, idle_seconds)]
         keys(display, *["Right"] * 4, pause=0.6)
         time.sleep(0.5)
         peak = peak_rss_mb(child.proc.pid)
         size = child.screen()[2]
     finally:
         child.stop()
-    return Play(peak, measured, frames, size)
+    return Play(peak, frames, size)
 
 
 def picker_number() -> int:
@@ -406,13 +427,14 @@ def summary(values: list[float], unit: str, digits: int = 0) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7, help="start-ups (each) and playthroughs per idle wait")
+    parser.add_argument("--runs", type=int, default=7, help="start-ups (each) and idle rounds (each wait)")
+    parser.add_argument("--plays", type=int, default=3, help="whole playthroughs at each window size")
     parser.add_argument("--idle-seconds", type=float, default=4.0, help="length of each idle measurement")
     parser.add_argument("--quick", action="store_true", help="one short round of everything")
     parser.add_argument("--skip", default="", help="comma-separated parts to leave out: start,idle,play")
     opts = parser.parse_args()
     if opts.quick:
-        opts.runs, opts.idle_seconds = 1, 2.0
+        opts.runs, opts.plays, opts.idle_seconds = 1, 1, 2.0
     skip = set(filter(None, opts.skip.split(",")))
     for tool in ("Xvfb", "xdotool"):
         if shutil.which(tool) is None:
@@ -434,61 +456,69 @@ def main() -> int:
                 f"median/median {statistics.median(starts['game']) / statistics.median(starts['bare']):.2f}x "
                 f"(per pair: {summary(ratio, 'x', 2)})"
             )
-        if "idle" in skip and "play" in skip:
-            return 0
-        bare_small = [bare_window(display, tmp, SIZE, opts.idle_seconds) for _ in range(max(1, opts.runs // 3))]
-        bare_big = [bare_window(display, tmp, SCREEN, 1.0) for _ in range(max(1, opts.runs // 3))]
-        plays: dict[str, list[Play]] = {"os": [], "frame": []}
-        big: list[Play] = []
-        for index in range(opts.runs if "idle" not in skip else 1):
-            for kind in ("os", "frame") if index % 2 == 0 else ("frame", "os"):
-                if kind == "frame" and "idle" in skip:
-                    continue
-                plays[kind].append(playthrough(display, tmp, False, opts.idle_seconds, kind))
-        for _ in range(max(1, opts.runs // 3) if "play" not in skip else 0):
-            big.append(playthrough(display, tmp, True, 1.0, "os"))
-        print(f"\n2. idle ({opts.idle_seconds:g} s a screen, nothing moving): % of one core, wake-ups a second")
-        print(
-            f"   bare window in pygame.event.wait(): {summary([b[1] for b in bare_small], '%', 2)}, "
-            f"{summary([b[2] for b in bare_small], '/s')}"
-        )
-        for kind, runs in plays.items():
-            for screen in ("title", "scene", "debrief"):
-                cpu = [p.idle[screen][0][0] for p in runs if screen in p.idle]
-                woke = [p.idle[screen][0][1] for p in runs if screen in p.idle]
-                if cpu:
+        if "idle" not in skip:
+            bare_idle = [bare_window(display, tmp, SIZE, opts.idle_seconds) for _ in range(opts.runs)]
+            rounds: dict[str, list[dict[str, tuple[float, float]]]] = {"os": [], "frame": []}
+            for index in range(opts.runs):
+                for kind in ("os", "frame") if index % 2 == 0 else ("frame", "os"):
+                    rounds[kind].append(idle_round(display, tmp, kind, opts.idle_seconds))
+            print(
+                f"\n2. idle ({opts.idle_seconds:g} s a screen, nothing moving, {opts.runs} rounds): "
+                "% of one core, wake-ups a second (all threads)"
+            )
+            print(
+                f"   bare window in pygame.event.wait():  {summary([b[1] for b in bare_idle], '%', 2)}, "
+                f"{summary([b[2] for b in bare_idle], '/s')}"
+            )
+            for kind, runs in rounds.items():
+                for screen in ("title", "picker", "scene"):
+                    cpu = [r[screen][0] for r in runs]
+                    woke = [r[screen][1] for r in runs]
                     print(
-                        f"   game, {kind} wait, {screen:8}: {summary(cpu, '%', 2)}, {summary(woke, '/s')}"
+                        f"   game, {kind:5} wait, {screen:7}: {summary(cpu, '%', 2)}, {summary(woke, '/s')}"
                         f"  (max {max(cpu):.2f} %, {max(woke):.0f}/s)"
                     )
-        if "play" not in skip:
-            small_peaks = [p.peak_mb for runs in plays.values() for p in runs]
-            print("\n3. peak RSS over a whole spa-hotel playthrough (MB):")
-            print(f"   bare window 1280x720: {summary([b[0] for b in bare_small], 'MB')}")
-            print(f"   game 1280x720:        {summary(small_peaks, 'MB')}")
-            extra = statistics.median(small_peaks) - statistics.median(b[0] for b in bare_small)
-            print(f"   game - bare:          {extra:.0f} MB (medians)")
-            print(f"   bare window 2560x1440: {summary([b[0] for b in bare_big], 'MB')}")
-            print(f"   game full screen {big[0].size}: {summary([p.peak_mb for p in big], 'MB')}")
-            grow_game = statistics.median(p.peak_mb for p in big) - statistics.median(small_peaks)
-            grow_bare = statistics.median(b[0] for b in bare_big) - statistics.median(b[0] for b in bare_small)
-            layer = (SCREEN[0] * SCREEN[1] - SIZE[0] * SIZE[1]) * 4 / 2**20
+        if "play" in skip:
+            return 0
+        bare_small = [bare_window(display, tmp, SIZE, 0.5) for _ in range(opts.plays)]
+        bare_big = [bare_window(display, tmp, SCREEN, 0.5) for _ in range(opts.plays)]
+        small: list[Play] = []
+        big: list[Play] = []
+        for _ in range(opts.plays):
+            small.append(playthrough(display, tmp, False))
+            big.append(playthrough(display, tmp, True))
+        small_peaks = [p.peak_mb for p in small]
+        big_peaks = [p.peak_mb for p in big]
+        print(f"\n3. peak RSS over a whole spa-hotel playthrough ({opts.plays} of each, MB):")
+        print(f"   bare window 1280x720:            {summary([b[0] for b in bare_small], 'MB')}")
+        print(f"   game 1280x720:                   {summary(small_peaks, 'MB')}")
+        extra = statistics.median(small_peaks) - statistics.median(b[0] for b in bare_small)
+        print(f"   game - bare, 1280x720:           {extra:.0f} MB (medians)")
+        print(f"   bare window 2560x1440:           {summary([b[0] for b in bare_big], 'MB')}")
+        print(f"   game full screen {big[0].size}:  {summary(big_peaks, 'MB')}")
+        grow_game = statistics.median(big_peaks) - statistics.median(small_peaks)
+        grow_bare = statistics.median(b[0] for b in bare_big) - statistics.median(b[0] for b in bare_small)
+        layer = (SCREEN[0] * SCREEN[1] - SIZE[0] * SIZE[1]) * 4 / 2**20
+        print(
+            f"   growth 1280x720 -> 2560x1440: game {grow_game:.0f} MB, bare {grow_bare:.0f} MB; the game's own "
+            f"{grow_game - grow_bare:.0f} MB = {(grow_game - grow_bare) / layer:.1f} x the extra pixels of one "
+            f"window layer ({layer:.1f} MB at 4 bytes a pixel)"
+        )
+        print("\n4. frames while animating (scene screens: typewriter, gauges):")
+        base = frame_stats(bare_frames(display, tmp, 300))
+        for label, stats in (
+            ("bare fill + flip + tick(60)", base),
+            ("game 1280x720", frame_stats([f for p in small for f in p.frames])),
+            ("game 2560x1440", frame_stats([f for p in big for f in p.frames])),
+        ):
             print(
-                f"   growth 1280x720 -> 2560x1440: game {grow_game:.0f} MB, bare {grow_bare:.0f} MB; "
-                f"game's own growth {grow_game - grow_bare:.0f} MB = {(grow_game - grow_bare) / layer:.1f} x "
-                f"the extra pixels ({layer:.1f} MB at 4 bytes a pixel)"
+                f"   {label:28}: {stats['n']:.0f} frames, {stats['on_time']:.1f} % of intervals <= 16.7 ms "
+                f"(p50 {stats['p50']:.1f}, p99 {stats['p99']:.1f}, max {stats['max']:.1f} ms); "
+                f"work {stats['on_time_work']:.1f} % <= 16.7 ms (p99 {stats['work_p99']:.1f}, "
+                f"max {stats['work_max']:.1f} ms); main thread CPU {stats['on_time_cpu']:.1f} % <= 16.7 ms "
+                f"(p50 {stats['cpu_p50']:.1f}, p99 {stats['cpu_p99']:.1f} ms)"
             )
-            print("\n4. frames while animating (scene screens: typewriter, gauges), 1280x720:")
-            base = frame_stats(bare_frames(display, tmp, 300))
-            game = frame_stats([f for runs in plays.values() for p in runs for f in p.frames])
-            for label, stats in (("bare fill + flip + tick(60)", base), ("game", game)):
-                print(
-                    f"   {label:28}: {stats['n']:.0f} frames, {stats['on_time']:.1f} % of intervals <= 16.7 ms "
-                    f"(p50 {stats['p50']:.1f}, p99 {stats['p99']:.1f}, max {stats['max']:.1f} ms); "
-                    f"work {stats['on_time_work']:.1f} % <= 16.7 ms (p99 {stats['work_p99']:.1f}, "
-                    f"max {stats['work_max']:.1f} ms); main thread CPU {stats['on_time_cpu']:.1f} % <= 16.7 ms "
-                    f"(p50 {stats['cpu_p50']:.1f}, p99 {stats['cpu_p99']:.1f} ms)"
-                )
+        print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 
