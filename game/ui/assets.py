@@ -110,6 +110,8 @@ def cover(image: pygame.Surface, size: tuple[int, int], key: str) -> pygame.Surf
 def _cover(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
     w, h = size
     iw, ih = image.get_size()
+    if (iw, ih) == (w, h):  # already the size (the title picture in a 1280x720 window): nothing to scale
+        return image.copy()
     factor = max(w / iw, h / ih)
     scaled = pygame.transform.smoothscale(image, (max(w, round(iw * factor)), max(h, round(ih * factor))))
     x = (scaled.get_width() - w) // 2

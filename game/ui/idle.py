@@ -7,9 +7,10 @@ wakes that sleep when another thread posts an event (pygame's key repeat and tim
 not offer it, so :class:`IdleWait` calls it through ``ctypes`` on the SDL library pygame-ce has already
 loaded ("os" wait).
 
-Where that library is not found, or SDL would itself poll (a joystick is open: SDL then looks at it
-every millisecond), the wait is a sleep of one frame at a time between looks at the queue ("frame"
-wait): at most 60 wake-ups a second, and input is still answered within one frame at 60 Hz.
+Where that library is not found, or SDL would itself poll (a video driver without its own wait, such as
+the dummy driver; or a joystick is open: SDL then looks at it every millisecond), the wait is a sleep of
+one frame at a time between looks at the queue ("frame" wait): at most 60 wake-ups a second, and input
+is still answered within one frame at 60 Hz.
 ``STICKY_IDLE_WAIT=frame`` (or ``os``) in the environment chooses one, for measuring both.
 """
 
@@ -25,6 +26,9 @@ import pygame
 
 FRAME_SECONDS = 1 / 60
 _SDL_INIT_VIDEO = 0x20
+#: SDL video drivers whose ``WaitEventTimeout`` sleeps in the operating system; with any other (the
+#: dummy and offscreen drivers of tests and screenshots) SDL's own wait polls every millisecond.
+OS_WAIT_DRIVERS = frozenset({"x11", "wayland", "windows", "cocoa"})
 
 
 def _candidates() -> list[Path]:
@@ -84,7 +88,11 @@ class IdleWait:
 
     def __init__(self, kind: str | None = None) -> None:
         wanted = kind or os.environ.get("STICKY_IDLE_WAIT", "")
-        self._sdl = _load_sdl() if wanted != "frame" else None
+        try:
+            driver = pygame.display.get_driver()
+        except pygame.error:
+            driver = ""
+        self._sdl = _load_sdl() if wanted != "frame" and driver in OS_WAIT_DRIVERS else None
         self.kind = "os" if self._sdl is not None else "frame"
         if wanted == "os" and self._sdl is None:
             print("sticky: SDL's own wait is not available here; waiting a frame at a time", file=sys.stderr)
