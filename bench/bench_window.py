@@ -216,16 +216,19 @@ def bare(display: str, tmp: Path, code: str, **fmt: int) -> Child:
 
 
 # -- /proc ----------------------------------------------------------------------------------------------
-def cpu_and_wakeups(pid: int) -> tuple[float, int]:
-    """CPU seconds and voluntary context switches so far, summed over the process's threads."""
-    cpu, woke = 0, 0
+def per_thread(pid: int) -> dict[str, tuple[int, int]]:
+    """Each thread's CPU nanoseconds and voluntary context switches so far."""
+    out: dict[str, tuple[int, int]] = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
-        with contextlib.suppress(OSError):
-            cpu += int((task / "schedstat").read_text().split()[0])
-            for line in (task / "status").read_text().splitlines():
-                if line.startswith("voluntary_ctxt_switches:"):
-                    woke += int(line.split()[1])
-    return cpu / 1e9, woke
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            cpu = int((task / "schedstat").read_text().split()[0])
+            woke = next(
+                int(line.split()[1])
+                for line in (task / "status").read_text().splitlines()
+                if line.startswith("voluntary_ctxt_switches:")
+            )
+            out[task.name] = (cpu, woke)
+    return out
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -237,12 +240,16 @@ def peak_rss_mb(pid: int) -> float:
 
 def idle(pid: int, seconds: float) -> tuple[float, float]:
     """Per cent of a core and wake-ups per second over ``seconds``."""
-    cpu0, woke0 = cpu_and_wakeups(pid)
+    before = per_thread(pid)
     began = time.monotonic()
     time.sleep(seconds)
-    cpu1, woke1 = cpu_and_wakeups(pid)
+    after = per_thread(pid)
     wall = time.monotonic() - began
-    return (cpu1 - cpu0) / wall * 100, (woke1 - woke0) / wall
+    # Threads that started meanwhile count from zero; a thread that ended is not seen (its last moments
+    # are lost, which the steady idle this measures does not have).
+    cpu = sum(c - before.get(t, (0, 0))[0] for t, (c, _) in after.items())
+    woke = sum(w - before.get(t, (0, 0))[1] for t, (_, w) in after.items())
+    return cpu / 1e9 / wall * 100, woke / wall
 
 
 def keys(display: str, *names: str, pause: float = 0.25) -> None:
