@@ -67,7 +67,11 @@ app.close()
 def start_ups(code: str, repeat: int) -> dict[str, float]:
     """Median wall time of a fresh interpreter running ``code``, its in-process time, and its peak RSS."""
     walls, insides, rss = [], [], []
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
+    # Compiled bytecode, as an installed package has it (any value of PYTHONDONTWRITEBYTECODE, even "0",
+    # stops Python writing it): kept in a temporary folder, compiled by one untimed run.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "sticky-bench-pycache")
+    subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)
     for _ in range(repeat):
         began = time.perf_counter()
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
