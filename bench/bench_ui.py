@@ -222,7 +222,7 @@ def report(args: argparse.Namespace) -> str:
         f"Idle: the real main loop on the title screen for {args.idle:.0f} s used {idle['cpu']:.1f}% of one CPU "
         f"and drew {idle['frames']} frame(s). (With SDL's dummy video driver, which has no wait of its own, the "
         "loop sleeps a frame at a time; in a real window it sleeps in the operating system: see "
-        '"Real window (Xvfb)" below.)',
+        '"Real window (Xvfb)" above.)',
         "",
         "How it stays fast: the title needs three font faces and one picture, so nothing else is loaded before "
         "the first frame (then the scenario list loads in a background thread and controllers open; learner "
