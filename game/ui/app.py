@@ -85,7 +85,7 @@ class App:
         self.frames = 0
         self.clock = pygame.time.Clock()
         self.startup_seconds = time.perf_counter() - started
-        self._devices_opened = False
+        self._first_frame_shown = False
         self._idle: IdleWait | None = None
 
     # -- window ----------------------------------------------------------------------------------------
@@ -263,10 +263,10 @@ class App:
         self.draw()
         pygame.display.flip()
         self.dirty = False
-        if not self._devices_opened:
+        if not self._first_frame_shown:
             from game.ui.heap import return_large_blocks
 
-            self._devices_opened = True
+            self._first_frame_shown = True
             self.catalogue.load_async()
             self.input.open_devices()
             return_large_blocks()
