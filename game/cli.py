@@ -2,7 +2,9 @@
 
 Each module in ``COMMANDS`` provides ``register(subparsers)``, which adds its parser and sets
 ``func`` to a function taking the parsed arguments and returning the exit status.
-With no subcommand, `sticky` opens the game window.
+With no subcommand, `sticky` opens the game window, and imports no subcommand module on the way: the
+options before the command are parsed first on their own, and the subcommands are registered only when
+the command line names one or asks for help.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 COMMANDS: tuple[str, ...] = (
     "game.commands.check",
@@ -58,12 +61,17 @@ def _one_language(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     args.lang = after
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
-        prog="sticky",
-        description="Sticky Situations: practise difficult client conversations. With no command, opens the game.",
-    )
+class _NotJustOptions(Exception):
+    """Raised by the options-only parser where argparse would print an error and exit."""
+
+
+class _OptionsOnlyParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotJustOptions(message)
+
+
+def _top_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the options written before the command (``--lang``, ``--data``) to ``parser``."""
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
@@ -83,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
         "(`sticky play my-shop`); remembered in your settings; --scenarios '' forgets it",
     )
     parser.add_argument("--version", action="version", version=f"sticky {version()}")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every subcommand registered."""
+    parser = _top_options(
+        argparse.ArgumentParser(
+            prog="sticky",
+            description="Sticky Situations: practise difficult client conversations. With no command, opens the game.",
+        )
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
@@ -165,8 +184,28 @@ def _resolve_scenario_ids(args: argparse.Namespace) -> None:
             setattr(args, name, resolve(value))
 
 
+def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The parsed options when the command line holds nothing but valid options before a command
+    (``sticky``, ``sticky --lang es``); None when it names a command, asks for help or has a mistake,
+    which the full parser then handles (and words) as before."""
+    parser = _top_options(_OptionsOnlyParser(prog="sticky", add_help=False))
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotJustOptions:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The parsed command line, with ``--lang`` in ``args.lang`` whether given before or after the command."""
+    window = _window_only(argv)
+    if window is not None:
+        if window.scenarios_folder is not None:  # `sticky --scenarios DIR`: remember it, then open the game
+            _remember_scenarios(_top_options(argparse.ArgumentParser(prog="sticky")), window)
+        return window
     parser = build_parser()
     args = parser.parse_args(argv)
     _one_language(parser, args)

@@ -8,10 +8,13 @@ comes from the scenario files and their translations.
 
 from __future__ import annotations
 
-from game.core.model import Metric
-from game.core.scoring import is_improvement
+from typing import TYPE_CHECKING
+
 from game.locale.en import STRINGS as EN
 from game.locale.es import STRINGS as ES
+
+if TYPE_CHECKING:  # the title screen reads strings long before any scenario is loaded
+    from game.core.model import Metric
 
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 TABLES: dict[str, dict[str, str]] = {"en": EN, "es": ES}
@@ -48,6 +51,8 @@ def news_word(language: str, metric: Metric, delta: float) -> str:
     """``better`` or ``worse`` for a change of ``metric`` (its ``better:`` honoured), empty for no change."""
     if not delta:
         return ""
+    from game.core.scoring import is_improvement
+
     return tr_in(language, "delta.better" if is_improvement(metric, delta) else "delta.worse")
 
 

@@ -1,8 +1,10 @@
 """The game window: the main loop, the screen stack, settings, notices and the services screens share.
 
-The loop redraws only when something changed or moves: when nothing animates it sleeps in
-``pygame.event.wait`` (near 0% CPU); while something animates it runs at up to 60 fps. Tests and the
-screenshot renderer drive the same loop one step at a time with ``pump``.
+The loop redraws only when something changed or moves: when nothing animates it sleeps until the next
+event (``game.ui.idle``: in the operating system where SDL can, else a frame at a time; near 0% CPU);
+while something animates it runs at up to 60 fps. Tests and the screenshot renderer drive the same loop
+one step at a time with ``pump``. Nothing but the title's needs comes before the first frame: the
+scenario list starts loading, and controllers open, once it is on screen.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from game.ui.storage import Progress, SaveSlot, Settings
 from game.ui.theme import MIN_SIZE, Theme
 
 if TYPE_CHECKING:
+    from game.ui.idle import IdleWait
     from game.ui.playthrough import Playthrough, Services
     from game.ui.screens.base import Screen
 
@@ -84,7 +87,8 @@ class App:
         self.frames = 0
         self.clock = pygame.time.Clock()
         self.startup_seconds = time.perf_counter() - started
-        self._devices_opened = False
+        self._first_frame_shown = False
+        self._idle: IdleWait | None = None
 
     # -- window ----------------------------------------------------------------------------------------
 
@@ -183,12 +187,15 @@ class App:
     def pop(self) -> None:
         """Close the top screen."""
         if len(self.stack) > 1:
-            self.stack.pop()
+            self.stack.pop().release()
             self.stack[-1].relayout()
         self.invalidate()
 
     def goto(self, screen: Screen) -> None:
         """Replace the whole stack with one screen."""
+        for old in self.stack:
+            if old is not screen:
+                old.release()
         self.stack = [screen]
         screen.relayout()
         self.invalidate()
@@ -269,11 +276,6 @@ class App:
 
             top = self.stack[-1]
             hint_bar(self.surface, self.theme, top.hint(), over_scrim=top.overlay and len(self.stack) > 1)
-        if self.frames == 0:  # after the first frame: the title never waits for these
-            self.catalogue.load_async()
-            if not self._devices_opened:
-                self.input.open_devices()
-                self._devices_opened = True
         if self.notice is not None:
             from game.ui.screens.notice import draw_notice
 
@@ -281,15 +283,35 @@ class App:
         self.frames += 1
         self.presses.drawn(self.view())
 
+    def show(self) -> None:
+        """Draw the screens and put them in the window; after the first frame, start what the title
+        screen never waits for (the scenario list loads in the background, controllers open)."""
+        self.draw()
+        pygame.display.flip()
+        self.dirty = False
+        if not self._first_frame_shown:
+            from game.ui.heap import return_large_blocks
+
+            self._first_frame_shown = True
+            self.catalogue.load_async()
+            self.input.open_devices()
+            return_large_blocks()
+
+    def idle_wait(self) -> IdleWait:
+        """How the loop sleeps while nothing moves (chosen once, after the window is open)."""
+        if self._idle is None:
+            from game.ui.idle import IdleWait
+
+            self._idle = IdleWait()
+        return self._idle
+
     def pump(self, dt: float = 1 / FPS) -> None:
         """One step without waiting: handle queued events, advance ``dt``, draw if needed."""
         for event in pygame.event.get():
             self.handle_event(event)
         moving = self.update(dt)
         if moving or self.dirty:
-            self.draw()
-            pygame.display.flip()
-            self.dirty = False
+            self.show()
 
     def run(self) -> int:
         """The main loop until the player quits; returns the exit status."""
@@ -299,11 +321,11 @@ class App:
             if moving or self.dirty:
                 events = pygame.event.get()
             else:
+                self.sounds.rest_if_quiet()
                 timeout = IDLE_WAIT_MS
                 if self.notice is not None and self.notice.until is not None:
                     timeout = max(10, min(timeout, int((self.notice.until - self.now) * 1000)))
-                first = pygame.event.wait(timeout)
-                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+                events = self.idle_wait().wait(timeout)
                 last = time.perf_counter()  # time asleep is not animation time
             for event in events:
                 self.handle_event(event)
@@ -311,9 +333,7 @@ class App:
             dt, last = min(now - last, 0.1), now
             moving = self.update(dt)
             if moving or self.dirty:
-                self.draw()
-                pygame.display.flip()
-                self.dirty = False
+                self.show()
             if moving:
                 self.clock.tick(FPS)
         self.close()

@@ -9,8 +9,8 @@ or over the pixel budget counts as missing; its header is read before it is deco
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sys
+import time
 from pathlib import Path
 
 import pygame
@@ -18,24 +18,48 @@ import pygame
 from game.core.imagecheck import check_image
 from game.paths import ASSETS
 from game.ui import draw
+from game.ui.cache import SurfaceCache
 from game.ui.theme import Color, get_font
 
-_IMAGES: dict[str, pygame.Surface | None] = {}
-_SCALED: dict[tuple[str, int, int, str], pygame.Surface] = {}
+#: Decoded pictures as read from disk (the title's and a scene's picture, portraits, icons): 16 MB at most,
+#: whatever the window size; a picture dropped here is read again if a screen needs it at a new size.
+_IMAGES: SurfaceCache[str] = SurfaceCache(layers=0, floor=6 * 2**20)
+_UNREADABLE: set[str] = set()
+#: Pictures scaled for the window: about two window-sized pictures and the small ones beside them.
+_SCALED: SurfaceCache[tuple[str, int, int, str]] = SurfaceCache(layers=2)
 _ICONS: dict[tuple[str, int, Color], pygame.Surface | None] = {}
 
 
+_RESOLVED: dict[tuple[str, Path | None], Path | None] = {}
+
+
 def resolve(relative: str | None, scenario_dir: Path | None) -> Path | None:
-    """The file a scenario path names: in the scenario's folder first, then in ``assets/``."""
+    """The file a scenario path names: in the scenario's folder first, then in ``assets/``.
+
+    Remembered (screens ask every frame) until ``forget_files``, which F5 calls."""
     if not relative:
         return None
+    key = (relative, scenario_dir)
+    if key in _RESOLVED:
+        return _RESOLVED[key]
+    found = None
     for base in (scenario_dir, ASSETS):
         if base is None:
             continue
         candidate = (base / relative).resolve()
         if candidate.is_file():
-            return candidate
-    return None
+            found = candidate
+            break
+    _RESOLVED[key] = found
+    return found
+
+
+def forget_files() -> None:
+    """Look for pictures on disk again (F5: the author may have added, fixed or replaced one)."""
+    _RESOLVED.clear()
+    _UNREADABLE.clear()
+    _IMAGES.clear()
+    _SCALED.clear()
 
 
 def load_image(path: Path | None) -> pygame.Surface | None:
@@ -47,9 +71,16 @@ def load_image(path: Path | None) -> pygame.Surface | None:
     if path is None:
         return None
     key = str(path)
-    if key not in _IMAGES:
-        _IMAGES[key] = _decode(key)
-    return _IMAGES[key]
+    if key in _UNREADABLE:
+        return None
+    image = _IMAGES.get(key)
+    if image is None:
+        image = _decode(key)
+        if image is None:
+            _UNREADABLE.add(key)
+            return None
+        _IMAGES.put(key, image)
+    return image
 
 
 def _decode(key: str) -> pygame.Surface | None:
@@ -72,16 +103,20 @@ def cover(image: pygame.Surface, size: tuple[int, int], key: str) -> pygame.Surf
     ck = (key, w, h, "cover")
     surf = _SCALED.get(ck)
     if surf is None:
-        if len(_SCALED) > 48:
-            _SCALED.clear()
-        iw, ih = image.get_size()
-        factor = max(w / iw, h / ih)
-        scaled = pygame.transform.smoothscale(image, (max(w, round(iw * factor)), max(h, round(ih * factor))))
-        x = (scaled.get_width() - w) // 2
-        y = (scaled.get_height() - h) // 2
-        surf = scaled.subsurface(pygame.Rect(x, y, w, h)).copy()
-        _SCALED[ck] = surf
+        surf = _SCALED.put(ck, _cover(image, (w, h)))
     return surf
+
+
+def _cover(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
+    w, h = size
+    iw, ih = image.get_size()
+    if (iw, ih) == (w, h):  # already the size (the title picture in a 1280x720 window): nothing to scale
+        return image.copy()
+    factor = max(w / iw, h / ih)
+    scaled = pygame.transform.smoothscale(image, (max(w, round(iw * factor)), max(h, round(ih * factor))))
+    x = (scaled.get_width() - w) // 2
+    y = (scaled.get_height() - h) // 2
+    return scaled.subsurface(pygame.Rect(x, y, w, h)).copy()
 
 
 def fitted(image: pygame.Surface, size: int, key: str) -> pygame.Surface:
@@ -89,12 +124,13 @@ def fitted(image: pygame.Surface, size: int, key: str) -> pygame.Surface:
     ck = (key, size, size, "fit")
     surf = _SCALED.get(ck)
     if surf is None:
-        surf = pygame.transform.smoothscale(image, (size, size))
-        _SCALED[ck] = surf
+        surf = _SCALED.put(ck, pygame.transform.smoothscale(image, (size, size)))
     return surf
 
 
 def _hue(seed: str) -> Color:
+    import hashlib  # only initials discs need it, never the title screen
+
     digest = hashlib.md5(seed.encode()).digest()
     palette = [(196, 120, 88), (86, 132, 128), (120, 110, 170), (176, 140, 72), (110, 146, 96), (150, 96, 120)]
     return palette[digest[0] % len(palette)]
@@ -121,18 +157,40 @@ def portrait(path: str | None, scenario_dir: Path | None, name: str, size: int) 
         font = get_font("bold", max(10, size * 2 // 5))
         label = font.render(initials(name), True, (255, 255, 255))
         surf.blit(label, label.get_rect(center=(size // 2, size // 2)))
-        _SCALED[key] = surf
+        _SCALED.put(key, surf)
     return surf
 
 
-def background(path: str | None, scenario_dir: Path | None, size: tuple[int, int], tint: Color) -> pygame.Surface:
+def background(
+    path: str | None,
+    scenario_dir: Path | None,
+    size: tuple[int, int],
+    tint: Color,
+    veil: tuple[int, int, int, int] | None = None,
+) -> pygame.Surface:
     """A place's picture filling ``size``; ``backgrounds/default.png`` when the place names none;
-    a gradient when the file is missing."""
+    a gradient when the file is missing. With ``veil`` (an RGBA colour) the picture comes under that
+    veil, and only the veiled picture is cached."""
     resolved = resolve(path, scenario_dir) if path else resolve("backgrounds/default.png", None)
     image = load_image(resolved)
-    if image is not None:
-        return cover(image, size, str(resolved))
-    return draw.gradient(size, draw.mix(tint, (255, 255, 255), 0.35), tint)
+    if veil is None:
+        if image is not None:
+            return cover(image, size, str(resolved))
+        return draw.gradient(size, draw.mix(tint, (255, 255, 255), 0.35), tint)
+    key = (f"{resolved}|{tint}|{veil}", max(1, size[0]), max(1, size[1]), "veiled")
+    surf = _SCALED.get(key)
+    if surf is None:
+        if image is not None:
+            surf = _cover(image, (key[1], key[2]))
+        else:
+            surf = draw.gradient(size, draw.mix(tint, (255, 255, 255), 0.35), tint).copy()
+        layer = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
+        layer.fill(veil)
+        surf.blit(layer, (0, 0))
+        if pygame.display.get_surface() is not None:
+            surf = surf.convert()  # opaque in the window's format: the fastest to blit every frame
+        _SCALED.put(key, surf)
+    return surf
 
 
 def icon(name: str, size: int, color: Color) -> pygame.Surface | None:
@@ -156,13 +214,21 @@ def icon(name: str, size: int, color: Color) -> pygame.Surface | None:
 
 
 class Sounds:
-    """Short UI sounds; silent when there is no audio device or the volume is zero."""
+    """Short UI sounds; silent when there is no audio device or the volume is zero.
+
+    An open audio device wakes the process for every buffer it plays, sound or silence (86 times a
+    second here), so after ``REST_SECONDS`` without a sound the device is closed (``rest_if_quiet``),
+    and the next sound opens it again.
+    """
+
+    REST_SECONDS = 3.0
 
     def __init__(self, volume: float) -> None:
         self.volume = volume
         self.ok = False
         self._cache: dict[str, pygame.mixer.Sound | None] = {}
         self._tried = False
+        self._last = 0.0
 
     def _init(self) -> None:
         self._tried = True
@@ -191,6 +257,16 @@ class Sounds:
         if sound is not None:
             sound.set_volume(self.volume)
             sound.play()
+        self._last = time.monotonic()
+
+    def rest_if_quiet(self) -> None:
+        """Close the audio device when it has played nothing for ``REST_SECONDS`` (reopened on demand)."""
+        if not self.ok or time.monotonic() - self._last < self.REST_SECONDS:
+            return
+        with contextlib.suppress(pygame.error):
+            if pygame.mixer.get_busy():
+                return
+        self.close()
 
     def close(self) -> None:
         """Release the audio device."""

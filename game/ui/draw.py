@@ -1,7 +1,8 @@
 """Drawing primitives shared by every screen: cards with soft shadows, gradients, chips, focus rings, shapes.
 
 Shapes stand in for symbols the UI font lacks (▲ ▼ ★ ✓), so meaning never depends on a missing glyph.
-Expensive pieces (blurred shadows, gradients, scaled pictures) are cached by size.
+Expensive pieces (blurred shadows, gradients, scaled pictures) are cached by size, within a budget of
+window-sized layers (``game.ui.cache``).
 """
 
 from __future__ import annotations
@@ -11,18 +12,18 @@ import math
 import pygame
 
 from game.ui import text as txt
+from game.ui.cache import SurfaceCache
 from game.ui.theme import Color, Theme
 
-_SHADOWS: dict[tuple[int, int, int, int, int], pygame.Surface] = {}
-_GRADIENTS: dict[tuple[int, int, Color, Color, bool], pygame.Surface] = {}
+#: Card shadows: a screen's cards together cover less than a window; three layers leave room for two screens.
+_SHADOWS: SurfaceCache[tuple[int, int, int, int, int]] = SurfaceCache(layers=1.5)
+_GRADIENTS: SurfaceCache[tuple[int, int, Color, Color, bool]] = SurfaceCache(layers=1.5)
 
 
 def _shadow(w: int, h: int, radius: int, blur: int, alpha: int) -> pygame.Surface:
     key = (w, h, radius, blur, alpha)
     surf = _SHADOWS.get(key)
     if surf is None:
-        if len(_SHADOWS) > 64:
-            _SHADOWS.clear()
         f = 4  # blur at a quarter size: cheap and smooth
         sw, sh = max(1, (w + 2 * blur) // f), max(1, (h + 2 * blur) // f)
         small = pygame.Surface((sw, sh), pygame.SRCALPHA)
@@ -34,8 +35,7 @@ def _shadow(w: int, h: int, radius: int, blur: int, alpha: int) -> pygame.Surfac
         )
         if blur >= f:
             small = pygame.transform.gaussian_blur(small, max(1, blur // f // 2))
-        surf = pygame.transform.smoothscale(small, (w + 2 * blur, h + 2 * blur))
-        _SHADOWS[key] = surf
+        surf = _SHADOWS.put(key, pygame.transform.smoothscale(small, (w + 2 * blur, h + 2 * blur)))
     return surf
 
 
@@ -55,12 +55,33 @@ def card(
     if shadow and colors.shadow_alpha and rect.w > 2 and rect.h > 2:
         blur = theme.px(14 * elevation)
         shade = _shadow(rect.w, rect.h, radius, blur, colors.shadow_alpha)
-        surface.blit(shade, (rect.x - blur, rect.y - blur + theme.px(4 * elevation)))
+        _blit_around(surface, shade, (rect.x - blur, rect.y - blur + theme.px(4 * elevation)), rect, radius)
     pygame.draw.rect(surface, fill or colors.panel, rect, border_radius=radius)
     edge = border or colors.border
     width = colors.border_width
     if width:
         pygame.draw.rect(surface, edge, rect, width=width, border_radius=radius)
+
+
+def _blit_around(
+    surface: pygame.Surface, shade: pygame.Surface, at: tuple[int, int], rect: pygame.Rect, radius: int
+) -> None:
+    """Blit a card's shadow except where the card will cover it: the card is opaque, and blending a whole
+    shadow under it was most of a scene frame's work. Only the band around ``rect`` shrunk by ``radius``
+    (which keeps the rounded corners) is blended; the picture is the same."""
+    hole = rect.inflate(-2 * radius, -2 * radius).move(-at[0], -at[1]).clip(shade.get_rect())
+    if hole.w <= 0 or hole.h <= 0:
+        surface.blit(shade, at)
+        return
+    sw, sh = shade.get_size()
+    for area in (
+        pygame.Rect(0, 0, sw, hole.top),
+        pygame.Rect(0, hole.bottom, sw, sh - hole.bottom),
+        pygame.Rect(0, hole.top, hole.left, hole.h),
+        pygame.Rect(hole.right, hole.top, sw - hole.right, hole.h),
+    ):
+        if area.w > 0 and area.h > 0:
+            surface.blit(shade, (at[0] + area.x, at[1] + area.y), area)
 
 
 def stripe(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, color: Color, width: int = 8) -> None:
@@ -80,16 +101,13 @@ def gradient(size: tuple[int, int], top: Color, bottom: Color, horizontal: bool 
     key = (w, h, top, bottom, horizontal)
     surf = _GRADIENTS.get(key)
     if surf is None:
-        if len(_GRADIENTS) > 32:
-            _GRADIENTS.clear()
         steps = max(2, w if horizontal else h)
         strip = pygame.Surface((steps, 1) if horizontal else (1, steps))
         for i in range(steps):
             t = i / (steps - 1)
             c = tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
             strip.set_at((i, 0) if horizontal else (0, i), c)
-        surf = pygame.transform.scale(strip, (max(1, w), max(1, h)))
-        _GRADIENTS[key] = surf
+        surf = _GRADIENTS.put(key, pygame.transform.scale(strip, (max(1, w), max(1, h))))
     return surf
 
 

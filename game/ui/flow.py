@@ -130,6 +130,9 @@ def reload(app: App) -> None:
     pt = app.playthrough
     if pt is None:
         return
+    from game.ui import assets
+
+    assets.forget_files()
     report = pt.reload()
     name = Path(pt.path).name
     if not report.ok:

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from game.core.format import format_delta, format_value
-from game.core.model import Metric
 from game.locale import language
+
+if TYPE_CHECKING:  # imported on first use: the title screen's first frame needs no scenario model
+    from game.core.model import Metric
 
 
 def value(number: float, metric: Metric) -> str:
     """A metric value with its unit, e.g. ``85,000 $/month`` (``85.000 $/mes`` in Spanish)."""
+    from game.core.format import format_value
+
     return format_value(number, metric, language())
 
 
 def delta(change: float, metric: Metric) -> str:
     """A signed change without its arrow, e.g. ``+3,000 $/month`` (the arrow is drawn as a shape)."""
+    from game.core.format import format_delta
+
     return format_delta(change, metric, language(), arrow=False)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.core import linebreak
+from game.ui.cache import SurfaceCache
 from game.ui.theme import Color, Theme
 
 MIN_SHRINK = 0.62
@@ -27,7 +28,8 @@ STEPS = _STEPS
 OVERFLOWS: list[tuple[str, str, tuple[int, int]]] = []
 
 _WRAP_CACHE: dict[tuple[str, int, int], list[str]] = {}
-_RENDER_CACHE: dict[tuple[str, int, Color], pygame.Surface] = {}
+#: Rendered lines: a screen's text covers well under a window, so two layers hold a screen and the last.
+_RENDER_CACHE: SurfaceCache[tuple[str, int, Color]] = SurfaceCache(layers=1)
 _CACHE_LIMIT = 1200
 
 
@@ -57,6 +59,21 @@ def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
     if current:
         parts.append(current)
     return parts or [""]
+
+
+_WIDTHS: dict[tuple[int, str], int] = {}
+
+
+def width_of(font: pygame.font.Font, text: str) -> int:
+    """The width of ``text`` in ``font``, remembered (fonts live as long as the process, see ``get_font``):
+    screens that redraw every frame measure the same labels again and again."""
+    key = (id(font), text)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) > 4 * _CACHE_LIMIT:
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = font.size(text)[0]
+    return width
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
@@ -100,7 +117,7 @@ def layout(theme: Theme, text: str, role: str, width: int, shrink: float = 1.0, 
     fits = True
     if max_lines and len(lines) > max_lines:
         fits = False
-    widest = max((font.size(line)[0] for line in lines), default=0)
+    widest = max((width_of(font, line) for line in lines), default=0)
     height = line_h * (len(lines) - 1) + font.get_height() if lines else 0
     return Block(lines, font, line_h, widest, height, shrink, fits and widest <= width)
 
@@ -130,8 +147,9 @@ def fit_line(theme: Theme, text: str, role: str, width: int, what: str = "", shr
     """One line of text shrunk until it is no wider than ``width`` (never wrapped), starting at ``shrink``."""
     for step in (shrink, *(s for s in _STEPS if s < shrink)):
         font = theme.font(role, step)
-        if font.size(text)[0] <= width:
-            return Block([text], font, theme.line_height(role, step), font.size(text)[0], font.get_height(), step)
+        text_w = width_of(font, text)
+        if text_w <= width:
+            return Block([text], font, theme.line_height(role, step), text_w, font.get_height(), step)
     font = theme.font(role, MIN_SHRINK)
     OVERFLOWS.append((what or role, text, (width, font.get_height())))
     return Block([text], font, theme.line_height(role, MIN_SHRINK), width, font.get_height(), MIN_SHRINK, False)
@@ -142,10 +160,7 @@ def render(font: pygame.font.Font, text: str, color: Color) -> pygame.Surface:
     key = (text, id(font), color)
     surf = _RENDER_CACHE.get(key)
     if surf is None:
-        if len(_RENDER_CACHE) > _CACHE_LIMIT:
-            _RENDER_CACHE.clear()
-        surf = font.render(text, True, color)
-        _RENDER_CACHE[key] = surf
+        surf = _RENDER_CACHE.put(key, font.render(text, True, color))
     return surf
 
 
@@ -178,10 +193,11 @@ def draw(
             remaining -= len(line) + 1
         if not shown:
             continue
-        surf = render(block.font, shown, color)
+        # The typewriter's line being written is a new text every frame: rendered, not kept.
+        surf = block.font.render(shown, True, color) if len(shown) < len(line) else render(block.font, line, color)
         left = x
         if align == "center":
-            left = x + (width - block.font.size(line)[0]) // 2
+            left = x + (width - width_of(block.font, line)) // 2
         elif align == "right":
             left = x + width - surf.get_width()
         surface.blit(surf, (left, top))

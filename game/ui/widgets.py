@@ -6,15 +6,18 @@ to fit; each ``draw_*`` draws it into a rect.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game import locale
-from game.core.model import Metric
-from game.core.scoring import is_improvement
 from game.locale import tr
 from game.ui import assets, draw, fmt
 from game.ui import text as txt
 from game.ui.theme import Color, Theme
+
+if TYPE_CHECKING:  # the title screen draws widgets before the scenario model is ever needed
+    from game.core.model import Metric
 
 
 def button(
@@ -102,6 +105,8 @@ def delta_color(theme: Theme, delta: float, metric: Metric | None = None) -> Col
     ``better: lower`` (``game.core.scoring.is_improvement``)."""
     if not delta:
         return theme.colors.neutral
+    from game.core.scoring import is_improvement  # on first use: the title screen needs no scenario model
+
     good = is_improvement(metric, delta) if metric is not None else delta > 0
     return theme.colors.good if good else theme.colors.bad
 

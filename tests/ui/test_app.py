@@ -67,7 +67,7 @@ def test_the_real_loop_idles_without_redrawing(make_app) -> None:
     app.pump()  # the title is drawn
     frames = app.frames
     pygame.time.set_timer(pygame.QUIT, 600, loops=1)
-    assert app.run() == 0  # blocks in event.wait until the timer's QUIT
+    assert app.run() == 0  # sleeps (game.ui.idle) until the timer's QUIT
     assert app.frames - frames <= 3  # the title does not animate: no frames while idle
 
 

@@ -104,6 +104,10 @@ class Screen:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the screen."""
 
+    def release(self) -> None:
+        """Drop what only drawing this screen needs (window-sized pictures); called when it leaves the
+        stack, so memory does not wait for the garbage collector. Drawn again, it rebuilds them."""
+
     def is_focused(self, item_id: str) -> bool:
         """True when ``item_id`` has the visible focus."""
         return self.focus.visible and self.focus.focused_id == item_id

@@ -48,6 +48,9 @@ class SceneScreen(Screen):
         self.before: dict[str, float] = dict(self.pt.session.metrics)
         self._enter_scene()
 
+    def release(self) -> None:
+        self._bg = None
+
     # -- state -----------------------------------------------------------------------------------------
     def _enter_scene(self) -> None:
         self.chars = 0.0 if self.app.settings.typewriter and self.pt.session.scene is not None else None

@@ -24,16 +24,12 @@ def _background(self: SceneScreen, surface: pygame.Surface) -> None:
     key = (surface.get_size(), place.id if place else None, t.high_contrast)
     if self._bg is None or self._bg[0] != key:
         c = t.colors
-        base = pygame.Surface(surface.get_size())
         if t.high_contrast:
+            base = pygame.Surface(surface.get_size())
             base.fill(c.bg)
         else:
             image = place.image if place else None
-            picture = assets.background(image, self.pt.scenario_dir, base.get_size(), c.bg2)
-            base.blit(picture, (0, 0))
-            veil = pygame.Surface(base.get_size(), pygame.SRCALPHA)
-            veil.fill((*c.bg, 215))
-            base.blit(veil, (0, 0))
+            base = assets.background(image, self.pt.scenario_dir, surface.get_size(), c.bg2, veil=(*c.bg, 215))
         self._bg = (key, base)
     surface.blit(self._bg[1], (0, 0))
 

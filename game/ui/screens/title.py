@@ -100,6 +100,9 @@ class TitleScreen(Screen):
     def _quit(self) -> None:
         self.app.running = False
 
+    def release(self) -> None:
+        self._veil = None
+
     def _shade(self, size: tuple[int, int]) -> pygame.Surface:
         """A warm veil over the left of the picture so the menu reads well (cached per size)."""
         key = (size[0], size[1], self.theme.high_contrast)
