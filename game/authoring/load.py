@@ -168,9 +168,7 @@ def _load_text(text: str, shown: str, bag: DiagnosticBag, with_translations: boo
     return result
 
 
-def _load_translations(
-    shown: str, scenario: Scenario
-) -> tuple[dict[str, dict[str, str]], dict[str, list[Diagnostic]]]:
+def _load_translations(shown: str, scenario: Scenario) -> tuple[dict[str, dict[str, str]], dict[str, list[Diagnostic]]]:
     """Every translation beside the scenario, each checked in a bag of its own: language -> text table (what
     could be read of it), and language -> its problems. A file that can't be read at all gives no table."""
     translations: dict[str, dict[str, str]] = {}

@@ -11,7 +11,8 @@ scenario (``game.core.texts.extract_texts``):
   (the checker reports S605 at its line) and the fingerprint updated: review it, then delete the marker.
 
 Texts the scenario no longer has (a renamed scene, a deleted choice) are dropped. A file the loader would
-refuse (larger than a scenario file may be, say) is never written: ``TranslationOutputError`` says why. Comments of the translator are not kept (the file is rewritten).
+refuse (larger than a scenario file may be, say) is never written: ``TranslationOutputError`` says why.
+Comments of the translator are not kept (the file is rewritten).
 """
 
 from __future__ import annotations

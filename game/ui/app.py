@@ -21,6 +21,7 @@ from game.paths import SCENARIOS, data_dir
 from game.ui import input as inp
 from game.ui.assets import Sounds
 from game.ui.catalogue import Catalogue, scenario_files
+from game.ui.datalock import DataFolderLock
 from game.ui.presses import PressGate
 from game.ui.recorder import Recorder
 from game.ui.storage import Progress, SaveSlot, Settings
@@ -85,6 +86,10 @@ class App:
         self.clock = pygame.time.Clock()
         self.startup_seconds = time.perf_counter() - started
         self._devices_opened = False
+        self.folder_lock = DataFolderLock(self.folder)  # one game per data folder: a second one does not autosave
+        if not self.folder_lock.acquire():
+            self.saves.paused = True
+            self.show_notice("info", locale.tr("lock.other_game"))
 
     # -- window ----------------------------------------------------------------------------------------
 
@@ -325,4 +330,5 @@ class App:
             self.playthrough.leave()
         self.recorder.close()
         self.sounds.close()
+        self.folder_lock.release()
         pygame.display.quit()
