@@ -207,7 +207,7 @@ def test_a_second_game_on_the_same_data_folder_does_not_autosave(
     data = tmp_path / "data"
     first = _played(make_app, data, bakery_copy, 2, "explain_policy")
     saved = (data / SAVE_NAME).read_bytes()
-    second = make_app(typewriter=False, data=data)
+    second = make_app(typewriter=False, data=data, alongside=True)
     assert second.app.saves.paused
     assert second.app.notice is not None and second.app.notice.message == tr("lock.other_game")
     assert flow.start(second.app, bakery_copy, PRACTICE, seed=5)
@@ -217,5 +217,5 @@ def test_a_second_game_on_the_same_data_folder_does_not_autosave(
     first.app.playthrough.choose("hold_the_line")
     assert (data / SAVE_NAME).read_bytes() != saved  # the first game still saves
     _close(first)
-    third = make_app(typewriter=False, data=data)  # the folder is free again
+    third = make_app(typewriter=False, data=data, alongside=True)  # the folder is free again
     assert not third.app.saves.paused and third.app.notice is None
