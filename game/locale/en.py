@@ -33,6 +33,7 @@ STRINGS: dict[str, str] = {
         "This save's record is not in these records (another data folder, or a reset): it goes on as a new record."
     ),
     "lock.other_game": "Another Sticky Situations window is using this data folder: this one does not autosave.",
+    "files.defaults": "{file} could not be read; the defaults are used.",
     "save.nothing": "No save could be restored. Choose a scenario to start again.",
     "save.reason.unreadable": "the file is damaged",
     "save.reason.newer": "it was made by a newer version of the game",

@@ -87,9 +87,14 @@ class App:
         self.startup_seconds = time.perf_counter() - started
         self._devices_opened = False
         self.folder_lock = DataFolderLock(self.folder)  # one game per data folder: a second one does not autosave
+        told = [
+            locale.tr("files.defaults", file=name) for name in (self.settings.problem, self.progress.problem) if name
+        ]
         if not self.folder_lock.acquire():
             self.saves.paused = True
-            self.show_notice("info", locale.tr("lock.other_game"))
+            told.insert(0, locale.tr("lock.other_game"))
+        if told:
+            self.show_notice("info", told[0], told[1:])
 
     # -- window ----------------------------------------------------------------------------------------
 

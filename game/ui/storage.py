@@ -124,6 +124,17 @@ def _is_uuid(value: object) -> bool:
         return False
 
 
+def _read_state(path: Path) -> tuple[Any, str]:
+    """The JSON of a settings or progress file and "" — or None and the file's name when it exists but can't be
+    read (damaged, too large or deep, not a regular file); None and "" when there is none yet."""
+    try:
+        return read_json(path), ""
+    except FileNotFoundError:
+        return None, ""
+    except (OSError, ValueError, RecursionError, MemoryError):
+        return None, path.name
+
+
 @dataclass
 class Settings:
     """The player's settings, kept between runs in ``settings.json``."""
@@ -137,15 +148,16 @@ class Settings:
     fullscreen: bool = False
     scenarios_folder: str = ""  # the trainer's own scenarios, listed in the picker beside the shipped ones
 
+    def __post_init__(self) -> None:
+        self.problem: str = ""  # the file's name when it could not be read and the defaults are used
+
     @classmethod
     def load(cls, folder: Path) -> Settings:
         """The saved settings, defaults for anything missing or invalid."""
         settings = cls()
-        try:
-            data = read_json(folder / SETTINGS_NAME)
-        except (OSError, ValueError):
-            return settings
+        data, settings.problem = _read_state(folder / SETTINGS_NAME)
         if not isinstance(data, dict):
+            settings.problem = settings.problem or ("" if data is None else SETTINGS_NAME)
             return settings
         for item in fields(cls):
             value = data.get(item.name)
@@ -170,16 +182,23 @@ class Progress:
     last_path: str = ""
     last_title: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.problem: str = ""  # the file's name when it could not be read and the progress starts empty
+
     @classmethod
     def load(cls, folder: Path) -> Progress:
         """The saved progress (empty when missing or damaged)."""
+        data, problem = _read_state(folder / PROGRESS_NAME)
         try:
-            data = read_json(folder / PROGRESS_NAME)
-            endings = {str(k): [str(e) for e in v] for k, v in data.get("endings", {}).items()}
-            titles = {str(k): str(v) for k, v in data.get("last_title", {}).items()}
-            return cls(endings, str(data.get("last_path", "")), titles)
-        except (OSError, ValueError, AttributeError, TypeError):
-            return cls()
+            if data is not None:
+                endings = {str(k): [str(e) for e in v] for k, v in data.get("endings", {}).items()}
+                titles = {str(k): str(v) for k, v in data.get("last_title", {}).items()}
+                return cls(endings, str(data.get("last_path", "")), titles)
+        except (ValueError, AttributeError, TypeError):
+            problem = PROGRESS_NAME
+        progress = cls()
+        progress.problem = problem
+        return progress
 
     def found(self, scenario_id: str) -> list[str]:
         """The endings found in a scenario."""

@@ -219,3 +219,36 @@ def test_a_second_game_on_the_same_data_folder_does_not_autosave(
     _close(first)
     third = make_app(typewriter=False, data=data, alongside=True)  # the folder is free again
     assert not third.app.saves.paused and third.app.notice is None
+
+
+@pytest.mark.skipif(os.name == "nt", reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("kind", ["deep", "fifo", "zero", "list"])
+def test_a_bad_settings_or_progress_file_gives_defaults_and_one_notice(
+    make_app: Any, tmp_path: Path, kind: str
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("settings.json", "progress.json"):
+        path = data / name
+        if kind == "deep":
+            path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+        elif kind == "fifo":
+            os.mkfifo(path)
+        elif kind == "zero":
+            path.symlink_to("/dev/zero")
+        else:
+            path.write_text("[1, 2]", encoding="utf-8")
+    started = time.monotonic()
+    pilot = make_app(data=data)
+    assert time.monotonic() - started < 10  # no hang on a FIFO, no endless read of /dev/zero
+    assert pilot.app.settings.volume == 60 and pilot.app.progress.endings == {}
+    notice = pilot.app.notice
+    assert notice is not None
+    assert [notice.message, *notice.lines] == [
+        tr("files.defaults", file="settings.json"),
+        tr("files.defaults", file="progress.json"),
+    ]
+
+
+def test_no_notice_on_a_first_run(make_app: Any, tmp_path: Path) -> None:
+    assert make_app(data=tmp_path / "fresh").app.notice is None
