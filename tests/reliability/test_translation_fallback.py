@@ -119,3 +119,22 @@ def test_an_output_the_loader_would_refuse_is_never_written(tmp_path: Path) -> N
         refuse_unloadable(text.replace("translation_of: base", "translation_of: other"), tmp_path / "x", scenario, "es")
     assert "S603" in wrong.value.diagnostics[0]
     assert not (tmp_path / "base.es.yaml").exists()
+
+
+def test_translate_refuses_an_output_over_the_size_cap_and_keeps_the_old_file(tmp_path: Path) -> None:
+    """A 23 MB scenario whose summary is all double quotes: each becomes \\" in the translation, so the output
+    would pass the 40 MB cap its own loader applies (made at test time)."""
+    base = tmp_path / "base.yaml"
+    assert sticky("new", str(base)).returncode == 0
+    quotes = "".join("  " + '"' * 100 + "\n" for _ in range(22 * 1024 * 1024 // 103))
+    text = base.read_text(encoding="utf-8")
+    start = text.index("\nsummary:") + 1
+    end = text.index("\n", start)
+    base.write_text(text[:start] + "summary: |\n" + quotes + text[end + 1 :], encoding="utf-8")
+    spanish = tmp_path / "base.es.yaml"
+    spanish.write_text("translation_of: base\nlanguage: es\ntitle: Base\n", encoding="utf-8")
+    out = sticky("translate", str(base), "--to", "es")
+    assert out.returncode == 1 and "error S105" in out.stderr and "at most 40 MB" in out.stderr
+    assert "was not written" in out.stderr and "Traceback" not in out.stderr
+    assert spanish.read_text(encoding="utf-8") == "translation_of: base\nlanguage: es\ntitle: Base\n"
+    assert {p.name for p in tmp_path.iterdir()} == {"base.yaml", "base.es.yaml"}  # no temporary left behind
