@@ -84,6 +84,9 @@ class LoadResult:
     scenario: Scenario | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: language -> the problems of that translation file (also in ``diagnostics``); they never stop the
+    #: scenario from loading: the language falls back to the original text for what it can't give
+    translation_problems: dict[str, list[Diagnostic]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -151,23 +154,37 @@ def _load_text(text: str, shown: str, bag: DiagnosticBag, with_translations: boo
     builder = _Builder(bag, shown, content_hash(text.encode("utf-8")))
     scenario = builder.build(tree)
     translations: dict[str, dict[str, str]] = {}
+    problems: dict[str, list[Diagnostic]] = {}
     if scenario is not None:
         check_graph(scenario, bag)
         if with_translations and os.path.exists(shown):
-            for language, tpath in find_translations(shown).items():
-                if not _inside(Path(tpath), Path(shown).parent):
-                    bag.add("S701", f"'{tpath}' links to a file outside the scenario's folder; not read", Pos(tpath))
-                    continue
-                ttext = read_text(tpath, bag)
-                if ttext is not None:
-                    table = load_translation(ttext, tpath, scenario, language, bag)
-                    if table is not None:
-                        translations[language] = table
-    ok = scenario is not None and not bag.has_errors
-    result = LoadResult(scenario if ok else None, bag.sorted(), translations if ok else {})
+            translations, problems = _load_translations(shown, scenario)
+    ok = scenario is not None and not bag.has_errors  # a translation's errors never block the original
+    for found in problems.values():
+        bag.extend(found)
+    result = LoadResult(scenario if ok else None, bag.sorted(), translations if ok else {}, problems if ok else {})
     if result.scenario is not None and translations:  # the builder's scenario already has its own language
         result.scenario = result.scenario.evolve(languages=(result.scenario.language, *sorted(translations)))
     return result
+
+
+def _load_translations(shown: str, scenario: Scenario) -> tuple[dict[str, dict[str, str]], dict[str, list[Diagnostic]]]:
+    """Every translation beside the scenario, each checked in a bag of its own: language -> text table (what
+    could be read of it), and language -> its problems. A file that can't be read at all gives no table."""
+    translations: dict[str, dict[str, str]] = {}
+    problems: dict[str, list[Diagnostic]] = {}
+    for language, tpath in find_translations(shown).items():
+        own = DiagnosticBag()
+        if not _inside(Path(tpath), Path(shown).parent):
+            own.add("S701", f"'{tpath}' links to a file outside the scenario's folder; not read", Pos(tpath))
+        else:
+            ttext = read_text(tpath, own)
+            table = None if ttext is None else load_translation(ttext, tpath, scenario, language, own)
+            if table is not None:
+                translations[language] = table
+        if own.items:
+            problems[language] = list(own.items)
+    return translations, problems
 
 
 def load_bytes(data: bytes, shown: str) -> LoadResult:

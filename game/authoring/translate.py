@@ -10,7 +10,9 @@ scenario (``game.core.texts.extract_texts``):
 * when the source text changed since (its fingerprint differs), the translation is kept, marked ``# STALE``
   (the checker reports S605 at its line) and the fingerprint updated: review it, then delete the marker.
 
-Texts the scenario no longer has are dropped. Comments of the translator are not kept (the file is rewritten).
+Texts the scenario no longer has (a renamed scene, a deleted choice) are dropped. A file the loader would
+refuse (larger than a scenario file may be, say) is never written: ``TranslationOutputError`` says why.
+Comments of the translator are not kept (the file is rewritten).
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.authoring.diagnostics import DiagnosticBag, Pos
-from game.authoring.translations import text_hash, translation_path
+from game.authoring.diagnostics import DiagnosticBag, Pos, Severity
+from game.authoring.translations import load_translation, text_hash, translation_path
+from game.authoring.yamlfile import MAX_BYTES
 from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
 from game.core.model import Scenario
 from game.core.texts import extract_texts
@@ -143,8 +146,33 @@ def update_translation(scenario: Scenario, language: str) -> Update:
             out[key] = (entry.text, "")
             update.kept.append(key)
     update.dropped = [k for k in entries if k not in source]
-    write_atomic(target, render(scenario, language, out, new_hashes))  # the old translation stays whole on failure
+    text = render(scenario, language, out, new_hashes)
+    refuse_unloadable(text, target, scenario, language)
+    write_atomic(target, text)  # the old translation stays whole on failure
     return update
+
+
+class TranslationOutputError(TranslationFileError):
+    """The translation ``sticky translate`` would write is one its own loader would refuse (e.g. too large);
+    nothing was written."""
+
+
+def refuse_unloadable(text: str, target: Path, scenario: Scenario, language: str, max_bytes: int = MAX_BYTES) -> None:
+    """Raise TranslationOutputError, before anything is written, when the loader would refuse ``text``:
+    larger than a scenario file may be, or any error the translation checker finds in it."""
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        raise TranslationOutputError(
+            [
+                f"{target}:1:1: error S105: the translation would be {size / 1_048_576:.1f} MB; translation files "
+                f"may be at most {max_bytes / 1_048_576:g} MB (shorten the scenario's texts or split it in two)"
+            ]
+        )
+    bag = DiagnosticBag()
+    load_translation(text, str(target), scenario, language, bag)
+    errors = [d.format() for d in bag.sorted() if d.severity is Severity.ERROR]
+    if errors:
+        raise TranslationOutputError(errors)
 
 
 def _scalar(text: str) -> str:

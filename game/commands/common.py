@@ -2,22 +2,53 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
-from game.authoring.diagnostics import Severity
+from game.authoring.diagnostics import Diagnostic, Severity
 from game.authoring.load import LoadResult, load_scenario
 from game.core.model import Scenario
 
 
 def load_for_play(path: str, language: str | None, show_warnings: bool = False) -> tuple[Scenario | None, LoadResult]:
-    """The scenario in ``language`` (falling back to its own), printing errors to stderr when it fails."""
+    """The scenario in ``language`` (falling back to its own), printing errors to stderr when it fails.
+
+    A translation's problems never stop play: they are printed as warnings (in full for the language asked
+    for, or with ``show_warnings``; else one line per language), and that language falls back to the original
+    text for whatever it can't give.
+    """
     result = load_scenario(path)
+    in_translations = {id(d) for found in result.translation_problems.values() for d in found}
     for diagnostic in result.diagnostics:
+        if id(diagnostic) in in_translations:
+            continue
         if diagnostic.severity is Severity.ERROR or show_warnings:
             print(diagnostic.format(), file=sys.stderr)
     if result.scenario is None:
         print(f"{path}: cannot be played until the errors above are fixed", file=sys.stderr)
         return None, result
+    _translation_warnings(path, result, language, show_warnings)
     if language and language != result.scenario.language and language not in result.translations:
         print(f"{path}: no '{language}' translation; playing in '{result.scenario.language}'", file=sys.stderr)
     return result.localized(language), result
+
+
+def _translation_warnings(path: str, result: LoadResult, language: str | None, show_warnings: bool) -> None:
+    """Print the problems of each translation file as warnings (see ``load_for_play``)."""
+    assert result.scenario is not None
+    original = result.scenario.language
+    for lang, found in sorted(result.translation_problems.items()):
+        errors = [d for d in found if d.severity is Severity.ERROR]
+        if lang == language or show_warnings:
+            for diagnostic in found:
+                print(_as_warning(diagnostic).format(), file=sys.stderr)
+        if errors:
+            print(
+                f"{path}: warning: the '{lang}' translation has {len(errors)} problem(s) "
+                f"(`sticky check {path}` lists them); '{lang}' shows the '{original}' text wherever it can't give one",
+                file=sys.stderr,
+            )
+
+
+def _as_warning(diagnostic: Diagnostic) -> Diagnostic:
+    return dataclasses.replace(diagnostic, severity=Severity.WARNING)

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from game.authoring.load import LANGUAGES
-from game.authoring.translate import TranslationFileError, update_translation
+from game.authoring.translate import TranslationFileError, TranslationOutputError, update_translation
 from game.commands.common import load_for_play
 from game.files import OutputError
 
@@ -38,6 +38,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         update = update_translation(scenario, args.to)
+    except TranslationOutputError as exc:
+        for line in exc.diagnostics:
+            print(line, file=sys.stderr)
+        print(f"{args.path}: the translation was not written: its own loader would refuse it", file=sys.stderr)
+        return 1
     except TranslationFileError as exc:
         for line in exc.diagnostics:
             print(line, file=sys.stderr)

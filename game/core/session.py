@@ -33,6 +33,15 @@ from game.core.rules import RuleFiring, State, Step, choice_available, initial_s
 # older save gets the order drawn from its seed, which is the order it showed.
 SAVE_VERSION = 3
 
+#: The longest history a save may hold: far beyond any real playthrough (the longest shipped scenario ends in
+#: well under 50 choices), small enough that restoring it is instant. A 100,000-step save is refused, not read.
+MAX_SAVED_STEPS = 2_000
+#: The largest seed a save may hold (seeds are drawn below 2**31; a 5,000-digit one is damage).
+MAX_SEED = 2**63
+#: No metric a playthrough can make is this large: scenario numbers stay below 1e15 and a save holds at most
+#: ``MAX_SAVED_STEPS`` steps, each adding a few of them.
+MAX_METRIC = 1e15 * (MAX_SAVED_STEPS + 1) * 8
+
 
 class ChoiceNotAvailable(ValueError):
     """The player asked for a choice that is not offered now; ``available`` lists the ones that are.
@@ -404,23 +413,33 @@ class Session:
         if not isinstance(data, dict):
             raise SaveError("the save is not a JSON object")
         version = data.get("save_version")
-        if not isinstance(version, int) or version > SAVE_VERSION:
+        if type(version) is not int or version < 0 or version > SAVE_VERSION:
             raise SaveError(f"the save has version {version!r}; this game reads up to version {SAVE_VERSION}")
         if data.get("scenario") != scenario.id:
             raise SaveError(f"the save is for scenario '{data.get('scenario')}', not '{scenario.id}'")
         if data.get("content_hash") != scenario.content_hash:
             raise SaveError("the scenario file changed since this save was made")
+        seed = data.get("seed")
+        if type(seed) is not int or not -MAX_SEED < seed < MAX_SEED:
+            raise SaveError("the save is damaged (its seed is not a whole number of a sane size)")
+        raw_states, raw_history = data.get("states"), data.get("history")
+        if not isinstance(raw_states, list) or not isinstance(raw_history, list):
+            raise SaveError("the save is damaged (no states or history)")
+        if len(raw_history) > MAX_SAVED_STEPS or len(raw_states) > MAX_SAVED_STEPS + 1:
+            raise SaveError(f"the save is damaged (more than {MAX_SAVED_STEPS:,} steps)")  # checked before reading
         try:
-            session = cls(scenario, int(data["seed"]))
-            states = [_state_from_json(s) for s in data["states"]]
-            history = [Outcome.from_json(h) for h in data["history"]]
-            for outcome, raw in zip(history, data["history"], strict=True):
+            session = cls(scenario, seed)
+            states = [_state_from_json(s) for s in raw_states]
+            history = [Outcome.from_json(h) for h in raw_history]
+            for outcome, raw in zip(history, raw_history, strict=True):
                 object.__setattr__(outcome, "decided_at", float(raw.get("decided_at", 0.0)))
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:  # Overflow: "seed": Infinity
             raise SaveError(f"the save is damaged ({exc.__class__.__name__}: {exc})") from None
         if len(states) != len(history) + 1 or not states:
             raise SaveError("the save is damaged (history and states disagree)")
-        if not all(_sound_outcome(outcome) for outcome in history):
+        if not all(_sound_outcome(outcome) for outcome in history) or not all(
+            _metric_possible(scenario, k, v) for outcome in history for k, v in outcome.metrics.items()
+        ):
             raise SaveError("the save is damaged (its history holds a value that cannot be right)")
         metric_ids = [m.id for m in scenario.metrics]
         flag_ids, rule_ids = set(scenario.flags), {r.id for r in scenario.rules}
@@ -429,9 +448,9 @@ class Session:
                 raise SaveError(f"the save refers to '{state.node}', which the scenario does not have")
             # a state the rules could not have made would fail later, in play (an effect on a missing metric)
             if sorted(k for k, _ in state.metrics) != sorted(metric_ids) or not all(
-                math.isfinite(v) for _, v in state.metrics
+                _metric_possible(scenario, k, v) for k, v in state.metrics
             ):
-                raise SaveError("the save is damaged (its metrics do not match the scenario)")
+                raise SaveError("the save is damaged (its metrics do not match the scenario or are out of bounds)")
             if state.ended != (scenario.ending(state.node) is not None):
                 raise SaveError("the save is damaged (it says ended where the scenario does not, or the reverse)")
             if not (state.flags <= flag_ids and state.fired <= rule_ids):
@@ -448,6 +467,15 @@ class Session:
         ]
         session._machine.set_state(session.state.node, model=session._driver)
         return session
+
+
+def _metric_possible(scenario: Scenario, metric_id: str, value: float) -> bool:
+    """True when a playthrough of ``scenario`` could hold ``value`` for the metric: finite, inside the metric's
+    bounds (values are clamped to them), and not absurdly large."""
+    metric = scenario.metric(metric_id)
+    if metric is None or not isinstance(value, (int, float)) or not math.isfinite(value) or abs(value) > MAX_METRIC:
+        return False
+    return metric.clamp(value) == value
 
 
 def _orders_of(session: Session, saved: object) -> list[tuple[str, ...]]:

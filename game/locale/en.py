@@ -29,6 +29,11 @@ STRINGS: dict[str, str] = {
     "title.quit": "Quit",
     "save.refused": "Your last save could not be used: {reason}.",
     "save.backup_used": "The save before it was restored instead.",
+    "save.new_record": (
+        "This save's record is not in these records (another data folder, or a reset): it goes on as a new record."
+    ),
+    "lock.other_game": "Another Sticky Situations window is using this data folder: this one does not autosave.",
+    "files.defaults": "{file} could not be read; the defaults are used.",
     "save.nothing": "No save could be restored. Choose a scenario to start again.",
     "save.reason.unreadable": "the file is damaged",
     "save.reason.newer": "it was made by a newer version of the game",

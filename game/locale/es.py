@@ -29,6 +29,11 @@ STRINGS: dict[str, str] = {
     "title.quit": "Salir",
     "save.refused": "No se ha podido usar tu última partida guardada: {reason}.",
     "save.backup_used": "En su lugar se ha recuperado la anterior.",
+    "save.new_record": (
+        "El registro de esta partida no está aquí (otra carpeta de datos, o se borraron): sigue como uno nuevo."
+    ),
+    "lock.other_game": "Otra ventana de Sticky Situations usa esta carpeta de datos: esta no guarda la partida.",
+    "files.defaults": "No se pudo leer {file}; se usan los valores predeterminados.",
     "save.nothing": "No se ha podido recuperar ninguna partida. Elige un escenario para empezar de nuevo.",
     "save.reason.unreadable": "el archivo está dañado",
     "save.reason.newer": "la guardó una versión más reciente del juego",

@@ -23,6 +23,7 @@ from game.paths import SCENARIOS, data_dir
 from game.ui import input as inp
 from game.ui.assets import Sounds
 from game.ui.catalogue import Catalogue, scenario_files
+from game.ui.datalock import DataFolderLock
 from game.ui.presses import PressGate
 from game.ui.recorder import Recorder
 from game.ui.storage import Progress, SaveSlot, Settings
@@ -89,6 +90,15 @@ class App:
         self.startup_seconds = time.perf_counter() - started
         self._first_frame_shown = False
         self._idle: IdleWait | None = None
+        self.folder_lock = DataFolderLock(self.folder)  # one game per data folder: a second one does not autosave
+        told = [
+            locale.tr("files.defaults", file=name) for name in (self.settings.problem, self.progress.problem) if name
+        ]
+        if not self.folder_lock.acquire():
+            self.saves.paused = True
+            told.insert(0, locale.tr("lock.other_game"))
+        if told:
+            self.show_notice("info", told[0], told[1:])
 
     # -- window ----------------------------------------------------------------------------------------
 
@@ -345,4 +355,5 @@ class App:
             self.playthrough.leave()
         self.recorder.close()
         self.sounds.close()
+        self.folder_lock.release()
         pygame.display.quit()

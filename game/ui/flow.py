@@ -93,8 +93,12 @@ def continue_game(app: App) -> bool:
         except (SaveError, KeyError, TypeError, ValueError) as exc:
             problems.append(str(exc))
             continue
+        own = [tr(app.playthrough.notice)] if app.playthrough.notice else []
         if problems:
-            app.show_notice("error", tr("save.refused", reason=_reason(problems[0])) + " " + tr("save.backup_used"))
+            refused = tr("save.refused", reason=_reason(problems[0])) + " " + tr("save.backup_used")
+            app.show_notice("error", refused, own)
+        elif own:
+            app.show_notice("info", own[0])
         if app.playthrough.language != app.settings.language:
             app.playthrough.set_language(app.settings.language)
         show_playthrough(app)

@@ -89,6 +89,8 @@ class Playthrough:
         self.pid = pid
         self.finished_recorded = self.session.finished
         self.commitment = ""  # what the learner commits to on the debrief's last page
+        self.notice = ""  # a one-line message for the learner about this playthrough, shown once (see from_save)
+        self.save_failed = False  # the last autosave could not be written (a full disk): leaving tries again
         self._since = time.monotonic()
         if pid is None:
             self.pid = services.recorder.start(self.session, mode, language)
@@ -172,6 +174,8 @@ class Playthrough:
         """The learner leaves this playthrough (quit, title screen, another one): an unfinished record is
         marked as left (its xAPI statements so far are queued with a *terminated* one); it can still be
         continued from the autosave."""
+        if self.save_failed:
+            self.autosave()
         if not self.session.finished:
             self.services.recorder.terminate(self.pid, self.session)
 
@@ -238,6 +242,7 @@ class Playthrough:
             "language": self.language,
             "mode": self.mode,
             "pid": self.pid,
+            "record_uuid": self.services.recorder.uuid(self.pid),
             "session": self.session.to_json(),
             "commitment": self.commitment,
         }
@@ -246,9 +251,11 @@ class Playthrough:
         """Write the autosave (keeping the previous one as backup)."""
         try:
             self.services.saves.write(self.to_save())
+            self.save_failed = False
         except OSError as exc:
             import sys
 
+            self.save_failed = True
             print(f"sticky: could not autosave: {exc}", file=sys.stderr)
         self._save_progress()
 
@@ -267,9 +274,71 @@ class Playthrough:
         scenario = result.localized(language)
         assert scenario is not None
         session = Session.from_json(scenario, payload["session"])
-        pid = payload.get("pid") if isinstance(payload.get("pid"), int) else None
-        pid = services.recorder.resume(pid, session, str(mode), str(language))
+        pid, notice = _own_record(payload, session, services)
+        saved = session
+        if pid is not None:
+            session = _caught_up(session, services.recorder.lookup(pid))
+        pid = services.recorder.resume(pid, session, str(mode), str(language))  # None: a new record is started
         restored = cls(path, result, str(language), str(mode), services, session=session, pid=pid)
+        restored.notice = notice
         commitment = payload.get("commitment")
         restored.commitment = commitment if isinstance(commitment, str) else ""
+        if session is not saved and session.ending is not None:  # the ending came back from the records
+            services.progress.add_ending(session.scenario.id, session.ending.id)
+            restored._save_progress(force=True)
+            restored.autosave()
         return restored
+
+
+def _own_record(payload: dict[str, Any], session: Session, services: Services) -> tuple[int | None, str]:
+    """The record a save may go on with, and a notice when it may not go on with the one it names.
+
+    A save names its record by number and UUID; only a record with that UUID is continued. A save copied from
+    another data folder, or kept across a records reset, names a record that is not its own (or none): it never
+    writes into that record (another learner's); the caller starts a new one and tells the learner once. A save
+    made before saves held the UUID is trusted only when the record is of the same scenario, version and seed.
+    """
+    pid = payload.get("pid")
+    if type(pid) is not int:
+        return None, ""
+    record = services.recorder.lookup(pid)
+    if not services.recorder.enabled:  # not recording: there is no record to protect
+        return None, ""
+    wanted = payload.get("record_uuid")
+    if record is None:
+        same = False
+    elif isinstance(wanted, str):
+        same = str(record.uuid) == wanted
+    else:
+        same = (record.scenario_id, record.content_hash, record.seed) == (
+            session.scenario.id,
+            session.scenario.content_hash,
+            session.seed,
+        )
+    if same:
+        return pid, ""
+    return None, "save.new_record"
+
+
+def _caught_up(session: Session, record: Any) -> Session:
+    """The session carried on to the recorded ending when the record is finished and the save is behind it.
+
+    After a full disk the autosave of the last choice may be missing while the records have the ending: the
+    recorded choices are made again (same seed, same outcomes) so Continue shows the ending too. Anything that
+    does not replay exactly leaves the session as saved.
+    """
+    if record is None or not record.finished or session.finished:
+        return session
+    recorded = [c.choice_id for c in record.choices]
+    done = [o.choice_id for o in session.history]
+    if len(recorded) <= len(done) or recorded[: len(done)] != done:
+        return session
+    again = Session.from_json(session.scenario, session.to_json())
+    try:
+        for choice_id in recorded[len(done) :]:
+            again.choose(choice_id)
+    except ChoiceNotAvailable:
+        return session
+    if not again.finished or again.ending is None or again.ending.id != record.ending_id:
+        return session
+    return again

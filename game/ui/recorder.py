@@ -22,6 +22,7 @@ class Recorder:
         self.enabled = enabled
         self._records: Any = None
         self._opened = False
+        self._uuids: dict[int, str] = {}
 
     def _open(self) -> Any:
         if not self.enabled:
@@ -64,6 +65,27 @@ class Recorder:
             return int(records.start(session, learner="anonymous", cohort=None, mode=mode, language=language))
         except Exception as exc:  # noqa: BLE001
             self._fail("start", exc)
+            return None
+
+    def uuid(self, pid: int | None) -> str | None:
+        """The UUID of record ``pid`` (kept in the autosave, so a save resumes only its own record)."""
+        if pid is None:
+            return None
+        if pid not in self._uuids:
+            record = self.lookup(pid)
+            if record is None:
+                return None
+            self._uuids[pid] = str(record.uuid)
+        return self._uuids[pid]
+
+    def lookup(self, pid: int | None) -> Any:
+        """Record ``pid``, or None (not recording, no such record, or the records can't be read)."""
+        records = self._open()
+        if records is None or pid is None:
+            return None
+        try:
+            return records.get(pid)
+        except Exception:  # noqa: BLE001 - e.g. a save from before the records were reset
             return None
 
     def resume(self, pid: int | None, session: Session, mode: str, language: str) -> int | None:

@@ -107,8 +107,7 @@ def _check_after_kill(folder: Path, printed: list[dict[str, Any]]) -> dict[str, 
         in_flight = (len(mine) == len(theirs) + 1 and mine[:-1] == theirs) or (mine == theirs[:-1])  # choice, undo
         assert mine == theirs or in_flight, f"lost more than the choice in flight: {theirs} -> {mine}"
     _check_records(folder, got)
-    _check_continue(folder)
-    return got
+    return _check_continue(folder)
 
 
 def _check_records(folder: Path, saved: dict[str, Any]) -> None:
@@ -134,8 +133,10 @@ def _check_records(folder: Path, saved: dict[str, Any]) -> None:
         assert record.finished and recorded == choices
 
 
-def _check_continue(folder: Path) -> None:
-    """Continue as the game does (records on): the record now matches the save exactly."""
+def _check_continue(folder: Path) -> dict[str, Any]:
+    """Continue as the game does (records on): the record now matches the save exactly. Returns the state
+    continued from: the save's, or the recorded ending when the kill came between its record and its autosave
+    (Continue replays the recorded choices to it)."""
     svc = services(folder)
     try:
         pt, problems = resume(svc)
@@ -144,6 +145,7 @@ def _check_continue(folder: Path) -> None:
             record = records.get(pt.pid)
         assert [c.choice_id for c in record.choices] == [o.choice_id for o in pt.session.history]
         assert record.finished == pt.session.finished
+        return _state(pt)
     finally:
         svc.recorder.close()
 

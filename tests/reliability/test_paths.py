@@ -122,7 +122,9 @@ def test_translation_that_links_outside_is_not_read(folder: Path) -> None:
     result = load_scenario(folder / "s.yaml")
     assert [d.code for d in result.diagnostics] == ["S701"]
     assert "secreto" not in " ".join(d.format() for d in result.diagnostics)
-    assert result.scenario is None
+    # the translation is not read, and the original still plays (a translation never blocks it)
+    assert result.scenario is not None and "es" not in result.translations
+    assert [d.code for d in result.translation_problems["es"]] == ["S701"]
 
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="creates symbolic links")

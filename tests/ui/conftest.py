@@ -79,7 +79,10 @@ def bakery_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_app(tmp_path: Path) -> Iterator[object]:
-    """A factory for headless apps with their own data folder (records kept there too)."""
+    """A factory for headless apps with their own data folder (records kept there too).
+
+    Each app is a new run: the data folder lock of the apps made before is let go, unless ``alongside`` (a second
+    window open beside the first, which finds the folder held)."""
     apps: list[App] = []
 
     def factory(
@@ -88,7 +91,11 @@ def make_app(tmp_path: Path) -> Iterator[object]:
         folder: Path | None = None,
         data: Path | None = None,
         typewriter: bool | None = None,
+        alongside: bool = False,
     ) -> Pilot:
+        if not alongside:  # the apps made before are runs that have ended: only their files remain, not their lock
+            for earlier in apps:
+                earlier.folder_lock.release()
         app = App(data=str(data or tmp_path / "data"), lang=lang, size=size, scenario_folder=folder or DATA)
         if typewriter is not None:
             app.settings.typewriter = typewriter
