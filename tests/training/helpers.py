@@ -78,3 +78,37 @@ def workshop(language: str | None = None) -> Scenario:
     scenario = load_scenario(WORKSHOP).localized(language)
     assert scenario is not None
     return scenario
+
+
+def chromium() -> str | None:
+    """Debian's Chromium (or another Chrome) on this machine, or None."""
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def screenshot(page: Path, shot: Path, height: int) -> None:
+    """A PNG of ``page`` as real headless Chromium draws it at 1280 x ``height`` (flags that keep it off the
+    network, a throw-away profile)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                chromium() or "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                f"--screenshot={shot}",
+                f"--window-size=1280,{height}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )

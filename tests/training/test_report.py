@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from game.core.session import Session
 from game.training.records import Records
 from game.training.report import render_report
-from tests.training.helpers import WORKSHOP, play_and_record, sticky, workshop
+from tests.training.helpers import WORKSHOP, chromium, play_and_record, screenshot, sticky, workshop
 
 DATA = WORKSHOP.parent
 
@@ -72,37 +71,14 @@ def test_report_with_nothing_recorded_and_cli_errors(tmp_path: Path) -> None:
     assert folder.returncode == 1 and "Traceback" not in folder.stderr
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (apt-get install chromium)")
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed (apt-get install chromium)")
 def test_report_renders_in_headless_chromium(tmp_path: Path, records: Records) -> None:
     _cohort(records)
     out = tmp_path / "report.html"
     result = sticky("report", "--cohort", "W1", "--out", str(out), "--scenarios", str(DATA), data=records.data_dir)
     assert result.returncode == 0, result.stderr
     shot = tmp_path / "report.png"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                _chromium() or "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                f"--screenshot={shot}",
-                "--window-size=1280,2000",
-                out.as_uri(),
-            ],
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
+    screenshot(out, shot, 2000)
     assert shot.exists() and shot.stat().st_size > 20_000
     keep = Path(tempfile.gettempdir()) / "sticky-report-screenshot.png"
     shutil.copy(shot, keep)  # for a person to look at

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from game.core.model import Scenario
 from game.training.records import Records
 from game.training.report import render_report
 from tests.conftest import DATA
-from tests.training.helpers import play_and_record
+from tests.training.helpers import chromium, play_and_record, screenshot
 
 GAUGES = DATA / "gauges"
 BEST = ["ask_details", "count_it", "new_price", "know_value"]
@@ -137,37 +136,14 @@ def test_report_shows_plain_titles_when_nobody_saw_a_variant(records: Records, t
     assert "Your stomach tightens." in page  # now most learners arrived stressed
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (apt-get install chromium)")
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed (apt-get install chromium)")
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_six_metric_report_in_headless_chromium(records: Records, tmp_path: Path, language: str) -> None:
     _play(records, load(GAUGES / "six-gauges.yaml"), [WORST, BEST, BEST, ["yes_at_once", *BEST[1:]]])
     out = tmp_path / f"report-{language}.html"
     out.write_text(render_report(records.playthroughs(), language, None, [GAUGES]), encoding="utf-8")
     shot = tmp_path / f"report-{language}.png"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                _chromium() or "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                f"--screenshot={shot}",
-                "--window-size=1280,3400",
-                out.as_uri(),
-            ],
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
+    screenshot(out, shot, 3400)
     assert shot.exists() and shot.stat().st_size > 20_000
     shutil.copy(shot, Path(tempfile.gettempdir()) / f"sticky-report-six-metrics-{language}.png")  # to look at
     import pygame
