@@ -1,6 +1,6 @@
 """Write docs/scenarios.md: the strategy table of `sticky explore` for every shipped scenario.
 
-    python tools/strategy_tables.py            # full: explores every scenario (10-70 s each, up to 1.2 GB)
+    python tools/strategy_tables.py            # full: explores every scenario (under a minute in all)
     python tools/strategy_tables.py --quick    # the strategy walks alone (a second), without random play
     python tools/strategy_tables.py -o FILE    # somewhere else than docs/scenarios.md
 
