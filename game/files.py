@@ -11,6 +11,7 @@ the caller asks for it to be made. :func:`write_output` also takes ``-`` for sta
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import stat
 import sys
@@ -115,8 +116,6 @@ def read_json_file(
     """JSON from a file the user or another program may have left in any state: only a regular file (never a
     FIFO that would block, nor ``/dev/zero`` that never ends), at most ``max_bytes``, UTF-8, nested at most
     ``max_depth`` deep. Raises :class:`InputError` (a ValueError) or OSError."""
-    import json
-
     source = Path(path)
     info = source.stat()
     if not stat.S_ISREG(info.st_mode):

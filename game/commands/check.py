@@ -15,8 +15,8 @@ import stat
 import sys
 from pathlib import Path
 
-from game.authoring.diagnostics import CODES, Diagnostic, Pos, Severity
-from game.authoring.lint import check_file
+from game.authoring.diagnostics import CODES, Diagnostic, Severity
+from game.authoring.lint import Source, check_file
 from game.authoring.snippet import render
 from game.authoring.translations import is_translation_file
 from game.authoring.yamltree import MAX_BYTES
@@ -88,7 +88,7 @@ def _same_id(scenario_id: str, path: str, first: str) -> Diagnostic:
     return Diagnostic(
         "S205",
         f"scenario id '{scenario_id}' is also the id of {first}",
-        Pos(path, 1, 1),
+        Source(path, Path(path).read_text(encoding="utf-8-sig", errors="replace")).key("id"),  # loaded: in bounds
         Severity.ERROR,
         "give each scenario its own id: records, saves, translations and `sticky play ID` find a scenario by it",
     )

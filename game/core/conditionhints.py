@@ -14,7 +14,6 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\s*\|\|\s*"), " or "),
     (re.compile(r"!(?!=)\s*"), "not "),
     (re.compile(r"(?<![<>=!])=(?!=)"), "=="),
-    (re.compile(r"\b(\d+(?:\.\d+)?)\s*[kK]\b"), "<THOUSANDS>"),
     (re.compile(r"\s*(?:==|!=)\s*(?:True|true|yes|Yes)\b"), ""),
     (re.compile(r"\b(\w+)\s*==\s*(?:False|false|no|No)\b"), r"not \1"),
     (re.compile(r"\b(\w+)\s*!=\s*(?:False|false|no|No)\b"), r"\1"),
@@ -22,7 +21,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bOR\b|\bOr\b"), "or"),
     (re.compile(r"\bNOT\b|\bNot\b"), "not"),
 )
-_THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*[kK]\b")
+_THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)\s*[kK]\b")  # 10k -> 10000, applied first (see corrected)
 
 
 def _thousands(match: re.Match[str]) -> str:
@@ -35,8 +34,6 @@ def corrected(condition: str) -> str | None:
     text = condition.strip()
     fixed = _THOUSANDS.sub(_thousands, text)
     for pattern, replacement in _RULES:
-        if replacement == "<THOUSANDS>":
-            continue
         fixed = pattern.sub(replacement, fixed)
     fixed = re.sub(r"\s+", " ", fixed).strip()
     return fixed if fixed != re.sub(r"\s+", " ", text) else None
