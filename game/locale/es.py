@@ -32,7 +32,7 @@ STRINGS: dict[str, str] = {
     "save.new_record": (
         "El registro de esta partida no está aquí (otra carpeta de datos, o se borraron): sigue como uno nuevo."
     ),
-    "lock.other_game": "Otra ventana de Sticky Situations usa esta carpeta de datos: esta no guarda la partida.",
+    "lock.other_game": "Otra ventana de Situaciones espinosas usa esta carpeta de datos: esta no guarda la partida.",
     "files.defaults": "No se pudo leer {file}; se usan los valores predeterminados.",
     "save.nothing": "No se ha podido recuperar ninguna partida. Elige un escenario para empezar de nuevo.",
     "save.reason.unreadable": "el archivo está dañado",
@@ -278,4 +278,13 @@ STRINGS: dict[str, str] = {
     "terminal.commitment_kept": "Tu compromiso: {text}",
     "metric.better": "mejor",
     "metric.worse": "peor",
+    # la segunda ventana sobre una misma carpeta de datos (game/ui/screens/busy.py)
+    "busy.title": "Otra ventana está usando esta carpeta de datos",
+    "busy.body": "Si dos ventanas guardan en la misma carpeta, una borraría el avance de la otra. Puedes esperar aquí a que se cierre la otra ventana o jugar ahora sin guardado automático (las partidas se siguen registrando).",
+    "busy.wait": "Esperar a que se cierre la otra ventana",
+    "busy.no_save": "Jugar ahora sin guardado automático",
+    "busy.stop_waiting": "Dejar de esperar y jugar sin guardado automático",
+    "busy.waiting": "Esperando a que se cierre la otra ventana… Esta ventana empezará a guardar en cuanto eso ocurra.",
+    "busy.free": "La otra ventana se cerró: esta ya guarda tu avance.",
+    "hint.busy": "Enter: elegir · Esc: jugar sin guardado automático",
 }

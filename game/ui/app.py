@@ -94,9 +94,9 @@ class App:
         told = [
             locale.tr("files.defaults", file=name) for name in (self.settings.problem, self.progress.problem) if name
         ]
-        if not self.folder_lock.acquire():
-            self.saves.paused = True
-            told.insert(0, locale.tr("lock.other_game"))
+        # Another window holds the folder: no autosave until it closes; the first screen asks whether to wait.
+        self.folder_question = not self.folder_lock.acquire()
+        self.saves.paused = self.folder_question
         if told:
             self.show_notice("info", told[0], told[1:])
 
@@ -208,6 +208,11 @@ class App:
                 old.release()
         self.stack = [screen]
         screen.relayout()
+        if self.folder_question:  # asked once, over the first screen
+            from game.ui.screens.busy import BusyFolderScreen
+
+            self.folder_question = False
+            self.push(BusyFolderScreen(self))
         self.invalidate()
 
     def find(self, kind: type) -> Screen | None:
