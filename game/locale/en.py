@@ -268,7 +268,10 @@ STRINGS: dict[str, str] = {
     "metric.worse": "worse",
     # the second window on one data folder (game/ui/screens/busy.py)
     "busy.title": "Another window is using this data folder",
-    "busy.body": "Two windows saving into one folder would overwrite each other's progress. Wait here until the other window closes, or play now without autosave (your playthroughs are still recorded).",
+    "busy.body": (
+        "Two windows saving into one folder would overwrite each other's progress. Wait here until the other window"
+        " closes, or play now without autosave (your playthroughs are still recorded)."
+    ),
     "busy.wait": "Wait for the other window to close",
     "busy.no_save": "Play now without autosave",
     "busy.stop_waiting": "Stop waiting and play without autosave",

@@ -280,7 +280,10 @@ STRINGS: dict[str, str] = {
     "metric.worse": "peor",
     # la segunda ventana sobre una misma carpeta de datos (game/ui/screens/busy.py)
     "busy.title": "Otra ventana está usando esta carpeta de datos",
-    "busy.body": "Si dos ventanas guardan en la misma carpeta, una borraría el avance de la otra. Puedes esperar aquí a que se cierre la otra ventana o jugar ahora sin guardado automático (las partidas se siguen registrando).",
+    "busy.body": (
+        "Si dos ventanas guardan en la misma carpeta, una borraría el avance de la otra. Puedes esperar aquí a que"
+        " se cierre la otra ventana o jugar ahora sin guardado automático (las partidas se siguen registrando)."
+    ),
     "busy.wait": "Esperar a que se cierre la otra ventana",
     "busy.no_save": "Jugar ahora sin guardado automático",
     "busy.stop_waiting": "Dejar de esperar y jugar sin guardado automático",

@@ -230,9 +230,7 @@ def test_a_second_game_on_the_same_data_folder_does_not_autosave(
     assert not isinstance(third.app.top, BusyFolderScreen)
 
 
-def test_a_second_game_can_wait_for_the_first_and_then_saves(
-    make_app: Any, bakery_copy: Path, tmp_path: Path
-) -> None:
+def test_a_second_game_can_wait_for_the_first_and_then_saves(make_app: Any, bakery_copy: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     holder = subprocess.Popen(  # another process holds the folder, as another open window does
