@@ -278,4 +278,7 @@ STRINGS: dict[str, str] = {
     "busy.waiting": "Waiting for the other window to close… This window starts saving as soon as it does.",
     "busy.free": "The other window has closed: this one saves your progress now.",
     "hint.busy": "Enter: choose · Esc: play without autosave",
+    "translation.problems": "This translation has problems: what it can't give is shown in {original}.",
+    "language_in_text.en": "English",
+    "language_in_text.es": "Spanish",
 }

@@ -290,4 +290,7 @@ STRINGS: dict[str, str] = {
     "busy.waiting": "Esperando a que se cierre la otra ventana… Esta ventana empezará a guardar en cuanto eso ocurra.",
     "busy.free": "La otra ventana se cerró: esta ya guarda tu avance.",
     "hint.busy": "Enter: elegir · Esc: jugar sin guardado automático",
+    "translation.problems": "Esta traducción tiene problemas: lo que no puede dar se muestra en {original}.",
+    "language_in_text.en": "inglés",
+    "language_in_text.es": "español",
 }

@@ -160,8 +160,11 @@ class App:
         """Apply changed settings everywhere: language, theme, sound volume; then save them."""
         locale.set_language(self.settings.language)
         pygame.display.set_caption(locale.tr("app.title"))
-        if self.playthrough is not None:
+        if self.playthrough is not None and self.playthrough.language != self.settings.language:
+            from game.ui import flow
+
             self.playthrough.set_language(self.settings.language)
+            flow.tell_translation_problems(self)
         self.sounds.volume = self.settings.volume / 100
         self.save_settings()
         self.retheme()

@@ -46,7 +46,28 @@ def start(app: App, path: str | Path, mode: str, seed: int | None = None) -> boo
     app.playthrough = Playthrough(str(path), result, app.settings.language, mode, app.services(), seed=seed)
     app.playthrough.autosave()
     show_playthrough(app)
+    tell_translation_problems(app)
     return True
+
+
+def tell_translation_problems(app: App) -> None:
+    """When the playthrough's language comes from a translation with problems, say so once: what it can't
+    give is shown in the scenario's own language (a translation never blocks the original)."""
+    pt = app.playthrough
+    if pt is None:
+        return
+    problems = pt.result.translation_problems.get(pt.language, [])
+    if not problems:
+        return
+    from game.core.visible import visible
+
+    own = pt.result.scenario.language if pt.result.scenario is not None else ""
+    app.show_notice(
+        "info",
+        tr("translation.problems", original=tr("language_in_text." + own) if own in ("en", "es") else own),
+        [visible(d.format()) for d in problems],
+        seconds=12,
+    )
 
 
 def show_playthrough(app: App) -> None:
