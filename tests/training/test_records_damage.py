@@ -266,3 +266,38 @@ def test_a_read_only_folder_left_by_a_crash_still_shows_the_last_playthrough(hea
     )
     text = _in_tmpfs(tmp_path, healthy_db, script)
     assert "Last one" in text and f"{PLAYTHROUGHS + 1} playthrough(s)" in text and "rc=1" not in text, text
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE playthroughs SET final_metrics = '{\"revenue\": NaN}' WHERE id = 3",
+        "UPDATE playthroughs SET start_metrics = '{\"revenue\": Infinity}' WHERE id = 3",
+        "UPDATE choices SET decision_seconds = 9e999 WHERE playthrough_id = 3",
+        "UPDATE choices SET deltas = '{\"revenue\": -Infinity}' WHERE playthrough_id = 3",
+    ],
+)
+def test_a_number_that_is_not_finite_in_the_database_never_reaches_a_report(
+    healthy_db: Path, tmp_path: Path, sql: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(healthy_db, folder / DB_NAME)
+    import sqlite3
+
+    with sqlite3.connect(folder / DB_NAME) as db:  # written by hand, or by a version that let it through
+        db.execute(sql)
+    for command in (
+        ["report", "--out", str(tmp_path / "r.html")],
+        ["records", "export", str(tmp_path / "out.jsonl")],
+        ["export", "--csv", str(tmp_path / "csv")],
+    ):
+        status = main(["--data", str(folder), *command])
+        _out, err = capsys.readouterr()
+        assert status == 1, (command, err)
+        assert "#3 is damaged" in err and "sticky records recover" in err, err
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "out.jsonl").exists()
+    saved = tmp_path / "saved.sqlite3"
+    assert main(["--data", str(folder), "records", "recover", "--out", str(saved)]) == 0
+    out, _err = capsys.readouterr()
+    assert f"{PLAYTHROUGHS - 1} playthrough(s) saved" in out  # every other playthrough is kept

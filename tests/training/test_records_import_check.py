@@ -251,5 +251,5 @@ def test_an_export_never_writes_nan_left_by_an_older_import(good_lines: dict[str
     with open_records(folder) as records:  # as an import before the checks could leave it
         records.db.execute("UPDATE playthroughs SET final_metrics = ?", ('{"revenue": NaN}',))
     result = sticky("records", "export", str(tmp_path / "out.jsonl"), data=folder)
-    assert result.returncode == 1 and "holds a number that is not finite" in result.stderr
+    assert result.returncode == 1 and "#1 is damaged" in result.stderr and "not a finite number" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out.jsonl").exists()
