@@ -80,6 +80,7 @@ class App:
         self.recorder = Recorder(self.folder, enabled=records)
         self.catalogue = Catalogue(self._scenario_files(scenario_folder))
         self.playthrough: Playthrough | None = None
+        self.player: tuple[str, str] | None = None  # (name, cohort) once someone said who plays; "" = none given
         self.stack: list[Screen] = []
         self.notice: Notice | None = None
         self.running = True

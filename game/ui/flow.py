@@ -33,6 +33,17 @@ def open_picker(app: App, select: str | Path | None = None, focus_modes: bool = 
     app.goto(PickerScreen(app, select=select, focus_modes=focus_modes))
 
 
+def begin(app: App, path: str | Path, mode: str) -> None:
+    """The learner starts a scenario from the picker: when records are kept and nobody has said yet who is
+    playing in this run, ask first (``WhoScreen``), then start."""
+    if app.recorder.enabled and app.player is None:
+        from game.ui.screens.who import WhoScreen
+
+        app.push(WhoScreen(app, then=lambda: start(app, path, mode)))
+        return
+    start(app, path, mode)
+
+
 def start(app: App, path: str | Path, mode: str, seed: int | None = None) -> bool:
     """Start a new playthrough of a scenario file; shows its errors and returns False when it has any."""
     from game.ui.playthrough import LoadFailed, Playthrough, load_ok
