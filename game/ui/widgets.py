@@ -76,7 +76,7 @@ def number_badge(
 
 def style_label(style: str) -> str:
     """The name of an assertiveness style in the UI language."""
-    return tr(f"style.{style}")
+    return locale.style_name(locale.language(), style)
 
 
 def style_tag(
