@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core.model import Branches, Chance, Effects, Goto, Scenario, Variants
-from game.locale.palette import PHASE_FILLS, RATING_FILLS
+from game.locale.palette import PHASE_FILLS, RATING_FILLS, RATING_MARKS
 
 PHASE_COLOURS = PHASE_FILLS  # the map's node fills are the shared palette's (game.locale.palette)
 RATING_COLOURS = RATING_FILLS
-RATING_MARKS = {"best": "★★", "good": "★", "fair": "◐", "poor": "▽", "bad": "✖"}
 HIGHLIGHT = "#c62828"
 ANY = "any_choice"
 

@@ -89,6 +89,12 @@ RATING_FILLS: dict[str, str] = {
     "bad": "#f2b8b5",
 }
 
+#: The mark beside a rating on the scenario map, so that a rating never rests on its colour alone.
+RATING_MARKS: dict[str, str] = {"best": "★★", "good": "★", "fair": "◐", "poor": "▽", "bad": "✖"}
+
+#: How much of the accent colour tints each decision point's band behind the debrief's chart (0..1).
+PHASE_SHADES: dict[str, float] = {"cost": 0.06, "limits": 0.12, "power": 0.18}
+
 
 def style_colour(style: str, contrast: Contrast = "normal") -> RGB:
     """The colour of an assertiveness style (a neutral grey for an unknown one)."""

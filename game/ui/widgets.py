@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game import locale
-from game.locale import tr
 from game.ui import assets, draw, fmt
 from game.ui import text as txt
 from game.ui.theme import Color, Theme
