@@ -280,4 +280,8 @@ STRINGS: dict[str, str] = {
     "count.learners.other": "{n} learners",
     "count.errors.one": "{n} error",
     "count.errors.other": "{n} errors",
+    "count.texts.one": "{n} text",
+    "count.texts.other": "{n} texts",
+    "count.more_problems.one": "{n} more problem",
+    "count.more_problems.other": "{n} more problems",
 }

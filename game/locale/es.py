@@ -294,4 +294,8 @@ STRINGS: dict[str, str] = {
     "count.learners.other": "{n} participantes",
     "count.errors.one": "{n} error",
     "count.errors.other": "{n} errores",
+    "count.texts.one": "{n} texto",
+    "count.texts.other": "{n} textos",
+    "count.more_problems.one": "{n} problema más",
+    "count.more_problems.other": "{n} problemas más",
 }
