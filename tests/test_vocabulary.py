@@ -193,6 +193,9 @@ def test_every_front_end_shares_the_names() -> None:
             assert name_of(PHASE_NAMES, language, phase) == phase_name(language, phase)
         for rating in RATINGS:
             assert name_of(RATING_NAMES, language, rating) == rating_name(language, rating)
+        for rating in RATINGS:  # the ending screen's heading names the rating as the other front ends do
+            stem = rating_name(language, rating).casefold()[:3]  # bueno -> "un buen resultado", malo -> "mal"
+            assert stem in rating_title(language, rating).casefold(), (language, rating)
     # the wording the product uses (the game's; neutral Spanish)
     assert [style_name("es", s) for s in STYLES] == ["Asertiva", "Pasiva", "Agresiva", "Pasivo-agresiva"]
     assert phase_name("es", "limits") == "Marcar los límites"

@@ -110,7 +110,8 @@ def rating_name(language: str, rating: str) -> str:
 
 
 def rating_title(language: str, rating: str) -> str:
-    """An ending's rating as a heading: ``Best outcome`` (English), ``El mejor resultado`` (Spanish)."""
+    """An ending's rating as a heading: ``Best outcome`` (English), ``Un resultado excelente`` (Spanish); it
+    holds the rating's name (:func:`rating_name`), as every front end words it."""
     return tr_in(language, f"rating.{rating}")
 
 
