@@ -13,6 +13,7 @@ from game.commands.common import load_for_play
 from game.core.session import ChoiceNotAvailable, Session
 from game.core.visible import clip, visible
 from game.files import OutputError
+from game.locale import plural
 from game.training.cli_support import with_records
 from game.training.exchange import export_records, import_records
 from game.training.identity import (
@@ -93,7 +94,7 @@ def run_list(args: argparse.Namespace, records: Records) -> int:
             f"{visible(clip(r.learner, 40)):<16} {visible(r.scenario_id):<16} {visible(r.mode):<9} "
             f"{len(r.choices):>2} choices  {visible(state)}"
         )
-    print(f"{len(rows)} playthrough(s) in {records.path}", file=sys.stderr)
+    print(f"{plural('en', len(rows), 'count.playthroughs')} in {records.path}", file=sys.stderr)
     return 0
 
 
@@ -182,7 +183,10 @@ def run_export(args: argparse.Namespace, records: Records) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     where = "(standard output)" if args.file == "-" else args.file
-    print(f"{where}: {count} playthrough(s) exported", file=sys.stderr if args.file == "-" else sys.stdout)
+    print(
+        f"{where}: {plural('en', count, 'count.playthroughs')} exported",
+        file=sys.stderr if args.file == "-" else sys.stdout,
+    )
     return 0
 
 
@@ -223,7 +227,7 @@ def run_recover(args: argparse.Namespace) -> int:
     lost = f"; {report.dropped} could not be read and were left out" if report.dropped else ""
     if report.partial:
         lost += f"; {report.partial} of them lost some choices (ending and scores kept; a replay won't match)"
-    print(f"{visible(str(report.target))}: {report.saved} playthrough(s) saved{lost}")
+    print(f"{visible(str(report.target))}: {plural('en', report.saved, 'count.playthroughs')} saved{lost}")
     if report.unreadable_tables:
         print(f"warning: nothing could be read from: {', '.join(report.unreadable_tables)}", file=sys.stderr)
     print(

@@ -44,7 +44,8 @@ STRINGS: dict[str, str] = {
     "picker.title": "Elige un escenario",
     "picker.subtitle": "Cada uno te lleva por los tres puntos de decisión: el coste, los límites y el poder.",
     "picker.length": "De {low} a {high} decisiones",
-    "picker.length_one": "{n} decisiones",
+    "picker.length_one.one": "{n} decisión",
+    "picker.length_one.other": "{n} decisiones",
     "picker.endings": "Finales descubiertos: {found} de {total}",
     "picker.languages": "Idiomas: {names}",
     "picker.not_translated": "Aún no está en tu idioma: se muestra en {name}.",
@@ -126,9 +127,9 @@ STRINGS: dict[str, str] = {
     "ending.debrief": "Ver el análisis final",
     "ending.again": "Volver a intentarlo",
     "ending.other": "Otro escenario",
-    "rating.best": "El mejor resultado",
+    "rating.best": "Un resultado excelente",
     "rating.good": "Un buen resultado",
-    "rating.fair": "Un resultado aceptable",
+    "rating.fair": "Un resultado regular",
     "rating.poor": "Un resultado flojo",
     "rating.bad": "Un mal resultado",
     "debrief.title": "Análisis final",
@@ -162,8 +163,11 @@ STRINGS: dict[str, str] = {
     "reload.stopped": (
         "{file} recargado: la repetición se detuvo tras {n} de {total} decisiones, donde cambió la historia."
     ),
-    "reload.errors": (
-        "{file} tiene {n} error(es). Sigues jugando la última versión correcta: corrige el archivo y presiona F5."
+    "reload.errors.one": (
+        "{file} tiene {n} error. Sigues jugando la última versión correcta: corrige el archivo y presiona F5."
+    ),
+    "reload.errors.other": (
+        "{file} tiene {n} errores. Sigues jugando la última versión correcta: corrige el archivo y presiona F5."
     ),
     "reload.none": "F5 recarga el escenario mientras lo juegas.",
     "notice.dismiss": "Esc: ocultar",
@@ -248,7 +252,6 @@ STRINGS: dict[str, str] = {
     "model_line.question": "Pregunta",
     "model_line.title": "La frase más sólida",
     "technique.title": "Técnica",
-    "score.percent": "{n} %",
     "score.none": "En esta partida no se puntuó ningún momento de decisión.",
     "score.line": "Puntuación: {phases} · total {overall}: {verdict}",
     "score.passed": "aprobado (mínimo {mark})",
@@ -316,4 +319,21 @@ STRINGS: dict[str, str] = {
     "title.playing_as_cohort": "Juega {name} · {cohort}",
     "title.playing_anonymous": "Se juega sin nombre",
     "picker.playing_as": "Juega {name}",
+    # palabras contadas, una entrada por forma de plural (game.locale.plural elige; ver plural_rules.py)
+    "count.votes.one": "{n} voto",
+    "count.votes.other": "{n} votos",
+    "count.playthroughs.one": "{n} partida",
+    "count.playthroughs.other": "{n} partidas",
+    "count.decisions.one": "{n} decisión",
+    "count.decisions.other": "{n} decisiones",
+    "count.answers.one": "{n} respuesta",
+    "count.answers.other": "{n} respuestas",
+    "count.learners.one": "{n} participante",
+    "count.learners.other": "{n} participantes",
+    "count.errors.one": "{n} error",
+    "count.errors.other": "{n} errores",
+    "count.texts.one": "{n} texto",
+    "count.texts.other": "{n} textos",
+    "count.more_problems.one": "{n} problema más",
+    "count.more_problems.other": "{n} problemas más",
 }

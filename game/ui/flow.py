@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.locale import tr
+from game.locale import tr, tr_count
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -173,7 +173,7 @@ def reload(app: App) -> None:
     name = Path(pt.path).name
     if not report.ok:
         app.show_notice(
-            "error", tr("reload.errors", file=name, n=len(report.errors)), [d.format() for d in report.errors]
+            "error", tr_count("reload.errors", len(report.errors), file=name), [d.format() for d in report.errors]
         )
         return
     key = "reload.ok" if report.replayed == report.wanted else "reload.stopped"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.locale import LANGUAGES, tr
+from game.locale import LANGUAGES, tr, tr_count
 from game.ui import draw, flow, widgets
 from game.ui import input as inp
 from game.ui import text as txt
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def length_text(entry: Entry) -> str:
     """ "6–9 choices" for a scenario card."""
     if entry.shortest == entry.longest:
-        return tr("picker.length_one", n=entry.longest)
+        return tr_count("picker.length_one", entry.longest)
     return tr("picker.length", low=entry.shortest, high=entry.longest)
 
 
