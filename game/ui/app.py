@@ -82,6 +82,7 @@ class App:
         self.playthrough: Playthrough | None = None
         self.stack: list[Screen] = []
         self.notice: Notice | None = None
+        self.notice_rect: pygame.Rect | None = None  # where the notice was last drawn
         self.running = True
         self.dirty = True
         self.now = 0.0
@@ -279,19 +280,28 @@ class App:
             if not self.stack[index].overlay:
                 start = index
                 break
-        for screen in self.stack[start:]:
+        self.notice_rect = None
+        for index, screen in enumerate(self.stack[start:]):
             screen.draw(self.surface)
+            if index == 0 and self.notice is not None:  # under any menu over the screen, below its top bar
+                self._draw_notice(screen)
+        if self.notice is not None and not self.stack:
+            self._draw_notice(None)
         if self.stack:
             from game.ui.widgets import hint_bar
 
             top = self.stack[-1]
             hint_bar(self.surface, self.theme, top.hint(), over_scrim=top.overlay and len(self.stack) > 1)
-        if self.notice is not None:
-            from game.ui.screens.notice import draw_notice
-
-            draw_notice(self.surface, self.theme, self.notice)
         self.frames += 1
         self.presses.drawn(self.view())
+
+    def _draw_notice(self, screen: Screen | None) -> None:
+        """The notice over ``screen`` (the last opaque one), starting below its own top bar, if it has one."""
+        from game.ui.screens.notice import draw_notice
+
+        assert self.notice is not None
+        top = screen.notice_top() if screen is not None else self.theme.margin // 2
+        self.notice_rect = draw_notice(self.surface, self.theme, self.notice, top)
 
     def show(self) -> None:
         """Draw the screens and put them in the window; after the first frame, start what the title
@@ -336,7 +346,9 @@ class App:
                 if self.notice is not None and self.notice.until is not None:
                     timeout = max(10, min(timeout, int((self.notice.until - self.now) * 1000)))
                 events = self.idle_wait().wait(timeout)
-                last = time.perf_counter()  # time asleep is not animation time
+                slept = time.perf_counter() - last
+                last = time.perf_counter()  # time asleep is not animation time, but the clock goes on
+                self.now += slept  # (a notice that hides itself after 5 s hides while nothing moves)
             for event in events:
                 self.handle_event(event)
             now = time.perf_counter()

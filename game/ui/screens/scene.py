@@ -208,6 +208,10 @@ class SceneScreen(Screen):
             x -= t.px(10)
         self.tracker = pygame.Rect(self.top.x, self.top.y, max(1, x - self.top.x - t.px(20)), self.top.h)
 
+    def notice_top(self) -> int:
+        """Below the phase tracker and the Undo, History and Menu buttons."""
+        return self.top.bottom + self.theme.px(6)
+
     # -- input -----------------------------------------------------------------------------------------
     def open_pause(self) -> None:
         """The pause menu over the scene."""
