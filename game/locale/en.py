@@ -266,4 +266,7 @@ STRINGS: dict[str, str] = {
     "terminal.commitment_kept": "Your commitment: {text}",
     "metric.better": "better",
     "metric.worse": "worse",
+    # -- window loose ends (issue 20) --
+    "hint.title": "Arrows or Tab: move  ·  Enter: select",
+    "hint.ending": "1–3: choose  ·  Arrows: move  ·  Enter: select  ·  Esc: other scenarios",
 }

@@ -278,4 +278,7 @@ STRINGS: dict[str, str] = {
     "terminal.commitment_kept": "Tu compromiso: {text}",
     "metric.better": "mejor",
     "metric.worse": "peor",
+    # -- window loose ends (issue 20) --
+    "hint.title": "Flechas o Tab: moverte  ·  Enter: elegir",
+    "hint.ending": "1–3: elegir  ·  Flechas: moverte  ·  Enter: elegir  ·  Esc: otros escenarios",
 }

@@ -142,6 +142,10 @@ class App:
         """Switch between a window and full screen (and remember it)."""
         self.settings.fullscreen = not self.settings.fullscreen
         self.surface = self._open_window()
+        self.presses.release_all()  # the keys held while the window was remade may never send their key-up
+        with contextlib.suppress(AttributeError, pygame.error), warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pygame.Window.from_display_module().focus()  # the keyboard stays with the game's window
         self.save_settings()
         self.retheme()
 

@@ -3,11 +3,20 @@ text sizes, scrolling, hints, history, titles, numbers, icons, records across re
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
+from game.locale import tr
+from game.ui.screens.debrief_view import percent
+from game.ui.screens.ending import EndingScreen
+from game.ui.screens.history import HistoryScreen
 from game.ui.screens.pause import PauseScreen
+from game.ui.screens.picker import PickerScreen
 from game.ui.screens.scene import SceneScreen
+from game.ui.screens.settings import SettingsScreen
+from game.ui.screens.title import TitleScreen
 
 pytestmark = pytest.mark.ui
 
@@ -53,3 +62,120 @@ def test_a_notice_covers_neither_the_top_bar_nor_the_pause_menu(make_app) -> Non
     assert pygame.image.tobytes(with_notice.subsurface(area), "RGB") == pygame.image.tobytes(
         pilot.app.surface.subsurface(area), "RGB"
     )
+
+
+def _start(pilot, path: Path, seed: int = 0) -> SceneScreen:  # type: ignore[no-untyped-def]
+    from game.ui import flow
+
+    assert flow.start(pilot.app, path, "practice", seed=seed)
+    pilot.frame()
+    screen = pilot.screen
+    assert isinstance(screen, SceneScreen)
+    return screen
+
+
+def test_every_hint_that_offers_esc_means_it(make_app) -> None:
+    """A screen's hint names Esc only where Esc does something: the ending's Esc goes back to the scenarios."""
+    pilot = make_app(typewriter=False)
+    assert "Esc" not in pilot.screen.hint()  # the title: Esc does nothing there, and no hint says it does
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.screen, TitleScreen)
+    _to_scene(pilot)
+    while isinstance(pilot.screen, SceneScreen):
+        pilot.key(pygame.K_1)
+        pilot.key(pygame.K_RETURN)
+    ending = pilot.screen
+    assert isinstance(ending, EndingScreen)
+    assert "Esc" in ending.hint()
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.screen, PickerScreen)
+
+
+def test_history_numbers_choices_as_shown_and_keeps_the_next_scene_back(make_app) -> None:
+    pilot = make_app(typewriter=False)
+    scene = _to_scene(pilot)
+    pt = pilot.app.playthrough
+    first_scene = pt.session.scene.id
+    pilot.key(pygame.K_2)  # the second choice on screen
+    assert scene.outcome is not None
+    pilot.key(pygame.K_h)
+    history = pilot.screen
+    assert isinstance(history, HistoryScreen)
+    labels = [s.label for s in history.sections()]
+    assert any(label.endswith(tr("history.choice", n=2)) for label in labels), labels
+    assert not any(label.startswith(tr("history.now")) for label in labels)  # the next scene is not shown yet
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_RETURN)  # on to the next scene: now History shows it
+    assert pt.session.scene.id != first_scene
+    pilot.key(pygame.K_h)
+    assert any(s.label.startswith(tr("history.now")) for s in pilot.screen.sections())
+
+
+def test_the_spanish_title_screen_names_the_scenario_in_spanish(make_app, tmp_path: Path) -> None:
+    from game.paths import SCENARIOS
+
+    data = tmp_path / "shared"
+    english = make_app(typewriter=False, folder=SCENARIOS, data=data)
+    _start(english, SCENARIOS / "broken-word.yaml")
+    english.key(pygame.K_1)
+    assert english.app.playthrough.scenario.title == "The deposit that never came"
+    spanish = make_app(lang="es", typewriter=False, folder=SCENARIOS, data=data)  # the next day, in Spanish
+    title = spanish.screen
+    assert isinstance(title, TitleScreen)
+    assert title.save_title == "El anticipo que nunca llegó"
+    hint = title._new_hint()
+    assert "El anticipo que nunca llegó" in hint and "deposit" not in hint
+    assert hint.count("«") == 1 and hint.count("»") == 1  # no quotes inside quotes
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "60%"), ("es", "60 %")])
+def test_percentages_follow_the_language(make_app, lang: str, shown: str) -> None:
+    pilot = make_app(lang=lang)
+    pilot.key(pygame.K_4)  # Settings
+    settings = pilot.screen
+    assert isinstance(settings, SettingsScreen)
+    volume = next(row for row in settings.rows() if row.key == "volume")
+    assert shown in volume.options
+    assert percent(0.6) == shown  # the debrief's scores alike
+
+
+def test_f5_keeps_one_record_for_the_playthrough(make_app, bakery_copy: Path) -> None:
+    pilot = make_app(typewriter=False)
+    _start(pilot, bakery_copy, seed=3)
+    pt = pilot.app.playthrough
+    pilot.choose("explain_policy")
+    pilot.key(pygame.K_RETURN)
+    records = pilot.app.recorder._open()
+    assert len(records.playthroughs()) == 1
+    for _ in range(3):
+        pilot.key(pygame.K_F5)
+        assert pilot.app.notice is not None and pilot.app.notice.kind == "info"
+    fixed = bakery_copy.read_text(encoding="utf-8").replace("effects: {reputation: +2}", "effects: {reputation: +4}")
+    bakery_copy.write_text(fixed, encoding="utf-8")
+    pilot.key(pygame.K_F5)  # the file changed what the first choice did: the record says so now
+    kept = records.playthroughs()
+    assert len(kept) == 1 and not kept[0].finished
+    assert [c.choice_id for c in kept[0].choices] == ["explain_policy"]
+    assert pt.session.history[0].deltas.get("reputation") == 4
+    while not pt.session.finished:
+        if isinstance(pilot.screen, SceneScreen) and pilot.screen.outcome is None:
+            pilot.key(pygame.K_1)
+        else:
+            pilot.key(pygame.K_RETURN)
+    pilot.key(pygame.K_F5)  # reloading at the ending changes nothing recorded
+    kept = records.playthroughs()
+    assert len(kept) == 1 and kept[0].finished
+
+
+def test_the_keyboard_works_after_leaving_full_screen(make_app) -> None:
+    pilot = make_app(typewriter=False)
+    pilot.key(pygame.K_DOWN)
+    assert pilot.screen.focus.focused_id == "scenarios"
+    pilot.key(pygame.K_F11)
+    pilot.key(pygame.K_F11)
+    assert not pilot.app.settings.fullscreen
+    assert pilot.screen.focus.focused_id == "scenarios" and pilot.screen.focus.visible
+    pilot.key(pygame.K_DOWN)
+    assert pilot.screen.focus.focused_id == "settings"
+    pilot.key(pygame.K_RETURN)
+    assert isinstance(pilot.screen, SettingsScreen)

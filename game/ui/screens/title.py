@@ -32,7 +32,11 @@ class TitleScreen(Screen):
         for path in (self.app.saves.path, self.app.saves.backup):
             try:
                 data = read_json(path)
-                return str(data.get("title", "")) if isinstance(data, dict) else ""
+                if not isinstance(data, dict):
+                    return ""
+                titles = data.get("titles")
+                own = titles.get(self.app.settings.language) if isinstance(titles, dict) else None
+                return str(own or data.get("title", ""))
             except (OSError, ValueError):
                 continue
         return ""
@@ -42,7 +46,11 @@ class TitleScreen(Screen):
         title = progress.last_title.get(self.app.settings.language) or next(iter(progress.last_title.values()), "")
         return tr("title.new_hint", title=title) if title and progress.last_path else tr("title.new_hint_first")
 
+    def hint(self) -> str:
+        return tr("hint.title")  # Esc does nothing here: the hint does not offer it
+
     def layout(self) -> None:
+        self.save_title = self._saved_title()  # in the language now chosen
         t = self.theme
         w, h = self.size
         width = max(t.px(440), min(w * 40 // 100, t.px(560)))
