@@ -269,4 +269,6 @@ STRINGS: dict[str, str] = {
     # -- window loose ends (issue 20) --
     "hint.title": "Arrows or Tab: move  ·  Enter: select",
     "hint.ending": "1–3: choose  ·  Arrows: move  ·  Enter: select  ·  Esc: other scenarios",
+    "outcome.read_on": "Read on",
+    "hint.outcome_read": "Enter or Down: read on  ·  H: history  ·  Esc: menu",
 }

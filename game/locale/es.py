@@ -281,4 +281,6 @@ STRINGS: dict[str, str] = {
     # -- window loose ends (issue 20) --
     "hint.title": "Flechas o Tab: moverte  ·  Enter: elegir",
     "hint.ending": "1–3: elegir  ·  Flechas: moverte  ·  Enter: elegir  ·  Esc: otros escenarios",
+    "outcome.read_on": "Sigue leyendo",
+    "hint.outcome_read": "Enter o Abajo: sigue leyendo  ·  H: historial  ·  Esc: menú",
 }

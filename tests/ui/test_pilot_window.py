@@ -9,6 +9,7 @@ import pygame
 import pytest
 
 from game.locale import tr
+from game.ui import text as txt
 from game.ui.screens.debrief_view import percent
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.history import HistoryScreen
@@ -17,6 +18,7 @@ from game.ui.screens.picker import PickerScreen
 from game.ui.screens.scene import SceneScreen
 from game.ui.screens.settings import SettingsScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.text import OVERFLOWS
 
 pytestmark = pytest.mark.ui
 
@@ -179,3 +181,134 @@ def test_the_keyboard_works_after_leaving_full_screen(make_app) -> None:
     assert pilot.screen.focus.focused_id == "settings"
     pilot.key(pygame.K_RETURN)
     assert isinstance(pilot.screen, SettingsScreen)
+
+
+@pytest.mark.parametrize("size", [(960, 540), (1280, 720)])
+def test_enter_never_skips_the_coach(make_app, size: tuple[int, int]) -> None:
+    """At the largest text size the outcome's cards scroll; Enter reads on until their end (the coach's note)
+    has been on screen, and only then does Continue take the focus."""
+    from game.paths import SCENARIOS
+
+    pilot = make_app(size=size, typewriter=False, folder=SCENARIOS)
+    pilot.app.settings.text_size = 2
+    pilot.app.retheme()
+    scene = _start(pilot, SCENARIOS / "broken-word.yaml", seed=1)
+    pt = pilot.app.playthrough
+    scrolled = 0
+    while isinstance(pilot.screen, SceneScreen):
+        pilot.key(pygame.K_1)
+        assert scene.outcome is not None
+        turn = len(pt.session.history)
+        presses = 0
+        while scene.focus.focused_id != "continue":
+            assert scene.focus.focused_id == "read_on" and scene.oscroll.offset < scene.oscroll.limit
+            assert "Enter" in scene.hint() and tr("outcome.continue") not in scene.hint()
+            pilot.key(pygame.K_RETURN)  # reads on: the same outcome, further down
+            presses += 1
+            assert scene.outcome is not None and len(pt.session.history) == turn
+        scrolled += presses > 0
+        assert scene.oscroll.offset == scene.oscroll.limit  # the end, with the coach, is on screen
+        assert any(s.label == tr("outcome.coach") for s in scene.sections)
+        pilot.key(pygame.K_RETURN)
+    if size == (960, 540):
+        assert scrolled, "no outcome scrolled: the test shows nothing at this size"
+
+
+SIZES = [(960, 540), (1280, 720), (2560, 1440)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("text_size", [0, 2])
+def test_reading_text_never_shrinks_below_its_minimum(make_app, size: tuple[int, int], text_size: int) -> None:
+    """Scene after scene, the narrative, the choices and the outcome keep reading size; long ones scroll."""
+    from game.paths import SCENARIOS
+
+    pilot = make_app(size=size, typewriter=False, folder=SCENARIOS)
+    pilot.app.settings.text_size = text_size
+    pilot.app.retheme()
+    theme = pilot.app.theme
+    floor = txt.reading_floor(theme)
+    assert floor >= txt.READING_SHRINK and theme.font_size("body", floor) >= txt.MIN_BODY_PX
+    for name in ("broken-word", "spa-hotel"):
+        scene = _start(pilot, SCENARIOS / f"{name}.yaml", seed=2)
+        pt = pilot.app.playthrough
+        while not pt.session.finished:
+            assert scene.layout_c.shrink >= floor, (name, pt.session.scene.id)
+            pilot.key(pygame.K_1)
+            assert scene.layout_o.shrink >= floor, (name, pt.session.history[-1].choice_id)
+            while scene.focus.focused_id == "read_on":
+                pilot.key(pygame.K_RETURN)
+            pilot.key(pygame.K_RETURN)
+    assert not OVERFLOWS
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("text_size", [0, 2])
+def test_every_choice_can_be_reached_and_seen(make_app, size: tuple[int, int], text_size: int) -> None:
+    """broken-word's first scene: the keyboard brings the fourth choice wholly into view, never under the
+    "more below" arrow, and its number picks it."""
+    from game.paths import SCENARIOS
+
+    pilot = make_app(size=size, typewriter=False, folder=SCENARIOS)
+    pilot.app.settings.text_size = text_size
+    pilot.app.retheme()
+    scene = _start(pilot, SCENARIOS / "broken-word.yaml")
+    shown = pilot.app.playthrough.session.shown_choices()
+    assert len(shown) >= 4
+    for index, choice in enumerate(shown):
+        pilot.key(pygame.K_DOWN)
+        assert scene.focus.focused_id == f"c:{choice.id}"
+        card = scene.layout_c.cards[index]
+        visible = scene.cscroll.clip(scene.right, pilot.app.theme) if scene.cscroll.active else scene.right
+        assert visible.contains(card), (index, card, visible)
+    fourth = shown[3].id
+    pilot.key(pygame.K_4)
+    assert scene.outcome is not None and scene.outcome.choice_id == fourth
+
+
+def test_undo_and_start_again_have_different_icons(make_app) -> None:
+    from game.ui import assets
+
+    pilot = make_app(typewriter=False)
+    scene = _to_scene(pilot)
+    undo_icon = next(icon for key, _l, icon, _r, _e in scene.top_buttons if key == "undo_top")
+    pilot.key(pygame.K_ESCAPE)
+    pause = pilot.screen
+    assert isinstance(pause, PauseScreen)
+    icons = {key: icon for key, _label, icon, _enabled, _rect in pause.entries}
+    assert undo_icon == icons["undo"] == "undo" and icons["restart"] == "restart"
+    white = (255, 255, 255)
+    drawn = [assets.icon(name, 48, white) for name in ("undo", "restart")]
+    assert all(d is not None for d in drawn)
+    assert pygame.image.tobytes(drawn[0], "RGBA") != pygame.image.tobytes(drawn[1], "RGBA")
+
+
+def test_the_picker_shows_which_mode_is_chosen(make_app) -> None:
+    pilot = make_app(typewriter=False)
+    pilot.key(pygame.K_3)
+    picker = pilot.screen
+    assert isinstance(picker, PickerScreen)
+    pilot.key(pygame.K_1)
+    assert picker.focus.focused_id == "practice" and picker.selected_mode == "practice"
+    pilot.key(pygame.K_RIGHT)
+    assert picker.selected_mode == "assessment"
+
+    def fill(mode: str) -> tuple[int, int, int]:
+        pilot.app.draw()
+        rect = picker.mode_rects[mode]
+        return tuple(pilot.app.surface.get_at((rect.x + rect.w // 2, rect.bottom - pilot.app.theme.px(6))))[:3]
+
+    accent = pilot.app.theme.colors.accent
+    assert fill("assessment") == accent and fill("practice") != accent  # one filled: the chosen one
+    pilot.key(pygame.K_TAB)  # the focus leaves the mode buttons: the choice stays shown
+    assert picker.focus.focused_id not in ("practice", "assessment")
+    assert fill("assessment") == accent and fill("practice") != accent
+    pilot.key(pygame.K_2)  # another scenario: the focus comes back to the mode chosen
+    assert picker.focus.focused_id == "assessment"
+
+
+def test_a_quoted_title_is_not_quoted_twice() -> None:
+    from game.ui.screens.title import _unquoted
+
+    assert _unquoted("«Sí» a todo") == "“Sí” a todo"
+    assert _unquoted("«El anticipo»") == "El anticipo"
