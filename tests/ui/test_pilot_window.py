@@ -312,3 +312,13 @@ def test_a_quoted_title_is_not_quoted_twice() -> None:
 
     assert _unquoted("«Sí» a todo") == "“Sí” a todo"
     assert _unquoted("«El anticipo»") == "El anticipo"
+
+
+def test_a_notice_on_the_picker_leaves_its_back_button_free(make_app) -> None:
+    pilot = make_app(typewriter=False)
+    pilot.key(pygame.K_3)
+    picker = pilot.screen
+    assert isinstance(picker, PickerScreen)
+    pilot.app.show_notice("error", "The scenario has errors.", ["a.yaml:3:1: error S101: no start scene"])
+    pilot.frame()
+    assert pilot.app.notice_rect is not None and not pilot.app.notice_rect.colliderect(picker.back_rect)

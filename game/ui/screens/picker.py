@@ -144,6 +144,10 @@ class PickerScreen(Screen):
         if self.entries:
             flow.start(self.app, self.entries[self.selected].path, mode)
 
+    def notice_top(self) -> int:
+        """Below the Back button."""
+        return self.back_rect.bottom + self.theme.px(6)
+
     def back(self) -> bool:
         flow.open_title(self.app)
         return True
