@@ -322,3 +322,28 @@ def test_a_notice_on_the_picker_leaves_its_back_button_free(make_app) -> None:
     pilot.app.show_notice("error", "The scenario has errors.", ["a.yaml:3:1: error S101: no start scene"])
     pilot.frame()
     assert pilot.app.notice_rect is not None and not pilot.app.notice_rect.colliderect(picker.back_rect)
+
+
+def test_the_more_arrow_sits_in_a_band_free_of_text_in_high_contrast(make_app) -> None:
+    from game.paths import SCENARIOS
+
+    pilot = make_app(size=(960, 540), typewriter=False, folder=SCENARIOS)
+    pilot.app.settings.text_size = 2
+    pilot.app.settings.high_contrast = True
+    pilot.app.retheme()
+    scene = _start(pilot, SCENARIOS / "broken-word.yaml")
+    assert scene.cscroll.more_below()
+    pilot.app.draw()
+    theme = pilot.app.theme
+    clip = scene.cscroll.clip(scene.right, theme)
+    band = pygame.Rect(scene.cscroll.view.x, clip.bottom, scene.cscroll.view.w, scene.right.bottom - clip.bottom)
+    assert band.h >= theme.px(20)
+    text = theme.colors.text
+    surface = pilot.app.surface
+    inked = [
+        (x, y)
+        for x in range(band.left, band.right)
+        for y in range(band.top, band.bottom)
+        if tuple(surface.get_at((x, y)))[:3] == text
+    ]
+    assert not inked, inked[:5]  # only the arrow (in the accent colour) and the background there
