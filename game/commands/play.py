@@ -36,6 +36,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--screenshots", metavar="DIR", help="render every screen of the scripted run to PNG files in DIR"
     )
+    parser.add_argument("--size", metavar="WxH", help="with --screenshots: the window size (default 1280x720)")
+    parser.add_argument(
+        "--text-size", type=int, choices=(0, 1, 2), default=0, help="with --screenshots: the text size step (0-2)"
+    )
+    parser.add_argument("--high-contrast", action="store_true", help="with --screenshots: the high-contrast theme")
     parser.set_defaults(func=run)
 
 

@@ -112,6 +112,8 @@ def run_play(args: argparse.Namespace, records: Records) -> int:
     session = Session(scenario, seed=args.seed)
     pid = records.start(session, learner=args.learner, cohort=args.cohort, mode=args.mode, language=scenario.language)
     for i, choice in enumerate(wanted):
+        if session.finished:  # more choices than the playthrough had: it ended, and stays recorded as ended
+            return _ended_early(args.path, records, pid, session, wanted[i:])
         began = time.monotonic()
         try:
             outcome = session.choose(choice)
@@ -126,6 +128,21 @@ def run_play(args: argparse.Namespace, records: Records) -> int:
     else:
         print(f"playthrough {pid} recorded, unfinished in scene {session.state.node}")
     return 0
+
+
+def _ended_early(path: str, records: Records, pid: int, session: Session, left: list[str]) -> int:
+    """Record the ending reached before the last choices asked for, say which were not played; exit 1."""
+    records.finish(pid, session)
+    ending = session.ending
+    name = f"{ending.id} ({ending.rating})" if ending else "?"
+    more = f" and {len(left) - 1} more" if len(left) > 1 else ""
+    print(f"playthrough {pid} finished: {name}")
+    print(
+        f"{path}: error: the playthrough ended after {len(session.history)} choices; "
+        f"{left[0]!r}{more} could not be played (playthrough {pid} is recorded as finished)",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def run_learner(args: argparse.Namespace, records: Records) -> int:

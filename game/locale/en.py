@@ -322,4 +322,9 @@ STRINGS: dict[str, str] = {
     "count.texts.other": "{n} texts",
     "count.more_problems.one": "{n} more problem",
     "count.more_problems.other": "{n} more problems",
+    # -- window loose ends (issue 20) --
+    "hint.title": "Arrows or Tab: move  ·  Enter: select",
+    "hint.ending": "1–3: choose  ·  Arrows: move  ·  Enter: select  ·  Esc: other scenarios",
+    "outcome.read_on": "Read on",
+    "hint.outcome_read": "Enter or Down: read on  ·  H: history  ·  Esc: menu",
 }

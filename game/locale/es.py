@@ -336,4 +336,9 @@ STRINGS: dict[str, str] = {
     "count.texts.other": "{n} textos",
     "count.more_problems.one": "{n} problema más",
     "count.more_problems.other": "{n} problemas más",
+    # -- window loose ends (issue 20) --
+    "hint.title": "Flechas o Tab: moverte  ·  Enter: elegir",
+    "hint.ending": "1–3: elegir  ·  Flechas: moverte  ·  Enter: elegir  ·  Esc: otros escenarios",
+    "outcome.read_on": "Sigue leyendo",
+    "hint.outcome_read": "Enter o Abajo: sigue leyendo  ·  H: historial  ·  Esc: menú",
 }

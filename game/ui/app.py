@@ -83,6 +83,7 @@ class App:
         self.player: tuple[str, str] | None = None  # (name, cohort) once someone said who plays; "" = none given
         self.stack: list[Screen] = []
         self.notice: Notice | None = None
+        self.notice_rect: pygame.Rect | None = None  # where the notice was last drawn
         self.running = True
         self.dirty = True
         self.now = 0.0
@@ -142,6 +143,10 @@ class App:
         """Switch between a window and full screen (and remember it)."""
         self.settings.fullscreen = not self.settings.fullscreen
         self.surface = self._open_window()
+        self.presses.release_all()  # the keys held while the window was remade may never send their key-up
+        with contextlib.suppress(AttributeError, pygame.error), warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pygame.Window.from_display_module().focus()  # the keyboard stays with the game's window
         self.save_settings()
         self.retheme()
 
@@ -288,19 +293,28 @@ class App:
             if not self.stack[index].overlay:
                 start = index
                 break
-        for screen in self.stack[start:]:
+        self.notice_rect = None
+        for index, screen in enumerate(self.stack[start:]):
             screen.draw(self.surface)
+            if index == 0 and self.notice is not None:  # under any menu over the screen, below its top bar
+                self._draw_notice(screen)
+        if self.notice is not None and not self.stack:
+            self._draw_notice(None)
         if self.stack:
             from game.ui.widgets import hint_bar
 
             top = self.stack[-1]
             hint_bar(self.surface, self.theme, top.hint(), over_scrim=top.overlay and len(self.stack) > 1)
-        if self.notice is not None:
-            from game.ui.screens.notice import draw_notice
-
-            draw_notice(self.surface, self.theme, self.notice)
         self.frames += 1
         self.presses.drawn(self.view())
+
+    def _draw_notice(self, screen: Screen | None) -> None:
+        """The notice over ``screen`` (the last opaque one), starting below its own top bar, if it has one."""
+        from game.ui.screens.notice import draw_notice
+
+        assert self.notice is not None
+        top = screen.notice_top() if screen is not None else self.theme.margin // 2
+        self.notice_rect = draw_notice(self.surface, self.theme, self.notice, top)
 
     def show(self) -> None:
         """Draw the screens and put them in the window; after the first frame, start what the title
@@ -345,7 +359,9 @@ class App:
                 if self.notice is not None and self.notice.until is not None:
                     timeout = max(10, min(timeout, int((self.notice.until - self.now) * 1000)))
                 events = self.idle_wait().wait(timeout)
-                last = time.perf_counter()  # time asleep is not animation time
+                slept = time.perf_counter() - last
+                last = time.perf_counter()  # time asleep is not animation time, but the clock goes on
+                self.now += slept  # (a notice that hides itself after 5 s hides while nothing moves)
             for event in events:
                 self.handle_event(event)
             now = time.perf_counter()

@@ -33,3 +33,10 @@ def value_short(number: float, metric: Metric) -> str:
 def delta_short(change: float, metric: Metric) -> str:
     """A signed change without arrow or unit (except %), for gauges that show the unit beside it."""
     return delta(change, replace(metric, unit="%" if metric.unit.strip() == "%" else ""))
+
+
+def percent(number: float) -> str:
+    """A percentage (0-100) in the UI language's style: ``60%`` in English, ``60 %`` in Spanish."""
+    from game import locale
+
+    return locale.percent(language(), number / 100)

@@ -102,6 +102,15 @@ class Playthrough:
         assert scenario is not None
         return scenario
 
+    def titles(self) -> dict[str, str]:
+        """The scenario's title in each language it has (the title screen names it in the learner's)."""
+        titles = {self.result.scenario.language: self.result.scenario.title} if self.result.scenario else {}
+        for language in self.result.translations:
+            with contextlib.suppress(Exception):  # a translation that cannot be applied keeps no title
+                titles[language] = self._localized(language).title
+        titles[self.language] = self.scenario.title
+        return titles
+
     @property
     def scenario(self) -> Scenario:
         """The scenario in the current language."""
@@ -150,7 +159,7 @@ class Playthrough:
         if known and not force:
             return  # nothing new: no extra disk write per choice
         progress.last_path = self.path
-        progress.last_title[self.language] = self.scenario.title
+        progress.last_title = self.titles()  # in every language: the title screen may be shown in the other
         with contextlib.suppress(OSError):
             progress.save(self.services.folder)
 
@@ -221,12 +230,33 @@ class Playthrough:
             except ChoiceNotAvailable:
                 break
             replayed += 1
-        self.leave()
         self.session = session
-        self.finished_recorded = session.finished
-        self.pid = self.services.recorder.start(session, self.mode, self.language)
+        self._rerecord(old, session)
         self.autosave()
         return ReloadReport(True, [], replayed, len(old.history))
+
+    def _rerecord(self, old: Session, new: Session) -> None:
+        """After a reload, the same record goes on: its choices from the first one the reload changed are
+        recorded again. A record that already has its ending and whose replay differs starts a new one."""
+        recorder = self.services.recorder
+        same = 0
+        for before, after in zip(old.history, new.history, strict=False):
+            if before != after:  # (when it was decided is not compared)
+                break
+            same += 1
+        if same == len(old.history) == len(new.history):
+            return  # nothing the record holds has changed
+        if self.finished_recorded:
+            self.leave()
+            self.finished_recorded = new.finished
+            self.pid = recorder.start(new, self.mode, self.language)
+            return
+        for _ in range(len(old.history) - same):
+            recorder.undo(self.pid)
+        for outcome in new.history[same:]:
+            recorder.choice(self.pid, outcome, None)
+        if new.finished:
+            self._ended()
 
     def commit(self, text: str) -> None:
         """Keep the learner's commitment (the debrief's last page) here, in the autosave and in the record."""
@@ -240,6 +270,7 @@ class Playthrough:
         return {
             "scenario_path": str(Path(self.path).resolve()),
             "title": self.scenario.title,
+            "titles": self.titles(),
             "language": self.language,
             "mode": self.mode,
             "pid": self.pid,

@@ -1,4 +1,5 @@
-"""Scrolling as the last resort for text that can't fit even when shrunk: an offset, a bar, a "more" hint."""
+"""Scrolling as the last resort for text that can't fit even when shrunk: an offset, a bar, a "more" arrow
+in a band of its own along the bottom."""
 
 from __future__ import annotations
 
@@ -38,8 +39,21 @@ class Scroller:
         self.offset = max(0, min(self.offset + pixels, self.limit))
         return self.offset != before
 
+    def more_below(self) -> bool:
+        """True when content lies below the view."""
+        return self.active and self.offset < self.limit
+
+    def clip(self, rect: pygame.Rect, theme: Theme) -> pygame.Rect:
+        """``rect`` (where the caller draws the scrolled content) without the band along the view's bottom
+        where the "more below" arrow goes: the arrow is never drawn over text."""
+        if not self.more_below():
+            return rect
+        bottom = min(rect.bottom, self.view.bottom - widgets.more_band(theme))
+        return pygame.Rect(rect.x, rect.y, rect.w, max(0, bottom - rect.y))
+
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
-        """The scroll bar at the right edge and, when more lies below, a soft fade with an arrow."""
+        """The scroll bar at the right edge and, when more lies below, an arrow in the band kept free of text
+        (``clip``)."""
         if not self.active:
             return
         c = theme.colors
@@ -49,5 +63,5 @@ class Scroller:
         thumb_h = max(theme.px(30), track.h * view.h // max(1, self.content_h))
         thumb_y = track.y + (track.h - thumb_h) * self.offset // max(1, self.limit)
         pygame.draw.rect(surface, c.muted, pygame.Rect(track.x, thumb_y, track.w, thumb_h), border_radius=3)
-        if self.offset < self.limit:
+        if self.more_below():
             widgets.more_below(surface, theme, view)

@@ -21,8 +21,22 @@ MIN_SHRINK = 0.62
 #: Long reading text (narrative, debrief, summaries) shrinks no further than this; below it, it scrolls.
 READABLE = 0.76
 _STEPS = (1.0, 0.94, 0.88, 0.82, 0.76, 0.7, 0.66, MIN_SHRINK)
+#: Reading text (a scene's narrative and choices, an outcome, a debrief page, a scenario's description) keeps
+#: at least this share of its size, and its body text at least ``MIN_BODY_PX`` pixels; what does not fit at
+#: that size scrolls. At 1280×720 body text is 22 px, so it never goes below 19 px; at 960×540, 15 px.
+READING_SHRINK = 0.88
+MIN_BODY_PX = 14
 #: The shrink steps, largest first (for callers that fit several texts to one size).
 STEPS = _STEPS
+
+
+def reading_floor(theme: Theme) -> float:
+    """The smallest shrink step reading text may take in ``theme`` (see ``READING_SHRINK``, ``MIN_BODY_PX``)."""
+    for step in reversed(_STEPS):
+        if step >= READING_SHRINK and theme.font_size("body", step) >= MIN_BODY_PX:
+            return step
+    return 1.0
+
 
 #: Boxes whose text did not fit even at the smallest shrink: (what, text, box size).
 OVERFLOWS: list[tuple[str, str, tuple[int, int]]] = []

@@ -176,16 +176,15 @@ def draw_delta_rows(
     return y - rect.y
 
 
+def more_band(theme: Theme) -> int:
+    """The height of the band along the bottom of a scrolled area that holds the "more below" arrow."""
+    return theme.px(26)
+
+
 def more_below(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
-    """A soft fade and a down arrow at the bottom of a scrolled area: there is more to read."""
-    c = theme.colors
-    h = theme.px(36)
-    fade = draw.gradient((rect.w, h), c.bg, c.bg).copy().convert_alpha() if pygame.display.get_surface() else None
-    if fade is not None and not theme.high_contrast:
-        for y in range(h):
-            fade.fill((*c.bg, round(230 * y / h)), pygame.Rect(0, y, rect.w, 1))
-        surface.blit(fade, (rect.x, rect.bottom - h))
-    draw.triangle(surface, (rect.centerx, rect.bottom - theme.px(12)), theme.px(16), False, c.accent)
+    """A down arrow in the band at the bottom of a scrolled area (kept free of text): there is more to read."""
+    band = more_band(theme)
+    draw.triangle(surface, (rect.centerx, rect.bottom - band // 2), theme.px(16), False, theme.colors.accent)
 
 
 def hint_bar(surface: pygame.Surface, theme: Theme, hint: str, over_scrim: bool = False) -> None:

@@ -251,6 +251,14 @@ def _restart(cv: Canvas) -> None:
     )
 
 
+@icon("undo")
+def _undo(cv: Canvas) -> None:
+    """Take back one step: a hook that turns back on itself, unlike "restart"'s full circle."""
+    shaft = [(44, 42), (78, 42), *arc(78, 70, 28, 28, -90, 90, 40), (78, 98), (40, 98)]
+    cv.stroke(WHITE, shaft, 11)
+    cv.poly(WHITE, rounded_poly([(12, 42), (46, 18), (46, 66)], 4))
+
+
 @icon("info")
 def _info(cv: Canvas) -> None:
     cv.circle(WHITE, 64, 64, 54)

@@ -108,6 +108,10 @@ class Screen:
         """Drop what only drawing this screen needs (window-sized pictures); called when it leaves the
         stack, so memory does not wait for the garbage collector. Drawn again, it rebuilds them."""
 
+    def notice_top(self) -> int:
+        """Where a notice banner may start on this screen: below whatever it keeps along its top edge."""
+        return self.theme.margin // 2
+
     def is_focused(self, item_id: str) -> bool:
         """True when ``item_id`` has the visible focus."""
         return self.focus.visible and self.focus.focused_id == item_id

@@ -135,7 +135,7 @@ class DebriefScreen(Screen):
             buttons.append(("keep", tr("commitment.save"), "check", self.keep_from_button))
         if current.turn >= 0:
             turn = current.turn
-            buttons.append(("replay", tr("debrief.replay"), "restart", lambda: flow.replay_from(self.app, turn)))
+            buttons.append(("replay", tr("debrief.replay"), "undo", lambda: flow.replay_from(self.app, turn)))
         buttons += [
             ("again", tr("debrief.again"), "restart", lambda: flow.try_again(self.app)),
             ("other", tr("debrief.other"), "book", lambda: flow.open_picker(self.app)),
@@ -408,14 +408,15 @@ class DebriefScreen(Screen):
 
         # The scene's own text is context: shown when there is room for it at nearly full size.
         show_moment = moment.measure(t, area.w, 0.9) + gap + columns(0.9) <= area.h
-        scrolling = measure(txt.READABLE) > area.h
+        floor = txt.reading_floor(t)  # never smaller than reading size: scroll instead
+        scrolling = measure(floor) > area.h
         if not scrolling:
             shrink = txt.shrink_to_fit(measure, area.h, "debrief decision")
             self.scroller.set(area, 0)
         else:  # last resort: readable text that scrolls (wheel, Page Up/Down, Up/Down)
-            shrink = 0.88
+            shrink = floor
             self.scroller.set(area.inflate(-t.px(12), 0).move(-t.px(6), 0), measure(shrink))
-            surface.set_clip(area.inflate(t.px(8), 0))
+            surface.set_clip(self.scroller.clip(area.inflate(t.px(8), 0), t))
         y = area.y - self.scroller.offset
         if show_moment:
             moment_h = moment.measure(t, area.w, shrink)

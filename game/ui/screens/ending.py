@@ -59,6 +59,14 @@ class EndingScreen(Screen):
         )
         self.focus.set_items(items, "debrief")
 
+    def hint(self) -> str:
+        return tr("hint.ending")
+
+    def back(self) -> bool:
+        """Esc leaves the ending for the scenario list, as "Another scenario" does."""
+        flow.open_picker(self.app)
+        return True
+
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         c = t.colors

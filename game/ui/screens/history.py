@@ -16,6 +16,7 @@ from game.ui.screens.base import Screen
 from game.ui.sections import Section
 
 if TYPE_CHECKING:
+    from game.core.session import Outcome
     from game.ui.app import App
 
 
@@ -61,7 +62,7 @@ class HistoryScreen(Screen):
             ]
             out.append(
                 Section(
-                    label=f"{tr('history.you')} · {tr('history.choice', n=outcome.turn)}",
+                    label=f"{tr('history.you')} · {tr('history.choice', n=_number_shown(outcome))}",
                     text=choice.text if choice else outcome.choice_id,
                     role="body",
                     style=outcome.style if pt.practice else "",
@@ -71,11 +72,18 @@ class HistoryScreen(Screen):
                     fill=c.accent_soft,
                 )
             )
-        if pt.session.scene is not None:
+        if pt.session.scene is not None and not self._on_outcome():  # the next scene is not shown yet
             scene_card(pt.session.scene.id, f"{tr('history.now')} · ")
         if not out:
             out.append(Section(text=tr("history.empty"), flat=True))
         return out
+
+    def _on_outcome(self) -> bool:
+        """True while the scene below shows what the last choice did (the learner has not gone on yet)."""
+        from game.ui.screens.scene import SceneScreen
+
+        scene = self.app.find(SceneScreen)
+        return isinstance(scene, SceneScreen) and scene.outcome is not None
 
     def layout(self) -> None:
         t = self.theme
@@ -145,3 +153,8 @@ class HistoryScreen(Screen):
             thumb_h = max(t.px(30), track.h * self.viewport.h // self.total)
             thumb_y = track.y + (track.h - thumb_h) * self.scroll // max(1, self.total - self.viewport.h)
             pygame.draw.rect(surface, c.muted, pygame.Rect(track.x, thumb_y, track.w, thumb_h), border_radius=3)
+
+
+def _number_shown(outcome: Outcome) -> int:
+    """The number the choice had on screen (the key the learner pressed), else its turn."""
+    return outcome.shown.index(outcome.choice_id) + 1 if outcome.choice_id in outcome.shown else outcome.turn

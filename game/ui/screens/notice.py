@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 MAX_LINES = 6
 
 
-def draw_notice(surface: pygame.Surface, theme: Theme, notice: Notice) -> None:
-    """Draw the banner at the top centre; errors get a red edge and their detail lines."""
+def draw_notice(surface: pygame.Surface, theme: Theme, notice: Notice, top: int | None = None) -> pygame.Rect:
+    """Draw the banner at the top centre, from ``top`` down (under a screen's top bar); errors get a red edge
+    and their detail lines. Returns where it was drawn."""
     c = theme.colors
     w, _h = surface.get_size()
     width = min(w - 2 * theme.margin, theme.px(1100))
@@ -37,10 +38,11 @@ def draw_notice(surface: pygame.Surface, theme: Theme, notice: Notice) -> None:
             total += theme.px(8) + theme.line_height("small", shrink)
         return total
 
-    limit = surface.get_height() // 2
+    y0 = theme.margin // 2 if top is None else top
+    limit = max(theme.px(60), min(surface.get_height() // 2, surface.get_height() - y0 - theme.footer))
     shrink = txt.shrink_to_fit(measure, limit, "notice")
     height = min(measure(shrink), limit) + 2 * pad
-    rect = pygame.Rect((w - width) // 2, theme.margin // 2, width, height)
+    rect = pygame.Rect((w - width) // 2, y0, width, height)
     accent = c.bad if notice.kind == "error" else c.accent
     draw.card(surface, theme, rect, fill=c.panel, border=accent, elevation=1.4)
     draw.stripe(surface, theme, rect, accent, width=10)
@@ -56,3 +58,4 @@ def draw_notice(surface: pygame.Surface, theme: Theme, notice: Notice) -> None:
         y += theme.px(8)
         block = txt.layout(theme, footer, "small", inner_w, shrink)
         txt.draw(surface, block, (x, y), c.muted, "right", inner_w)
+    return rect

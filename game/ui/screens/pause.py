@@ -28,7 +28,7 @@ class PauseScreen(Screen):
             ("history", tr("pause.history"), "history", True, self._history),
         ]
         if pt is not None and pt.practice:
-            entries.append(("undo", tr("pause.undo"), "restart", can_undo, self._undo))
+            entries.append(("undo", tr("pause.undo"), "undo", can_undo, self._undo))
         entries += [
             ("settings", tr("pause.settings"), "settings", True, self._settings),
             ("restart", tr("pause.restart"), "restart", True, lambda: flow.try_again(self.app)),

@@ -48,6 +48,13 @@ class PickerScreen(Screen):
         self.scroll = 0
         self.detail_scroll = Scroller()
         self._initial_focus = PRACTICE if focus_modes else f"s:{self.selected}"
+        self.mode = PRACTICE  # the mode shown as chosen: the last mode button the focus was on
+
+    @property
+    def selected_mode(self) -> str:
+        """The mode Enter on a mode button starts, shown filled and ticked (the focused one, else the last)."""
+        focused = self.focus.focused_id
+        return focused if focused in (PRACTICE, ASSESSMENT) else self.mode
 
     # -- layout ----------------------------------------------------------------------------------------
     def layout(self) -> None:
@@ -131,11 +138,15 @@ class PickerScreen(Screen):
             self.detail_scroll.offset = 0
             self.changed()
         self.selected = index
-        self.focus.focus(PRACTICE)
+        self.focus.focus(self.mode)  # the mode last chosen here (Practice at first)
 
     def _start(self, mode: str) -> None:
         if self.entries:
             flow.begin(self.app, self.entries[self.selected].path, mode)
+
+    def notice_top(self) -> int:
+        """Below the Back button."""
+        return self.back_rect.bottom + self.theme.px(6)
 
     def back(self) -> bool:
         flow.open_title(self.app)
@@ -159,6 +170,7 @@ class PickerScreen(Screen):
         ):
             return
         super().handle(action)
+        self.mode = self.selected_mode
         self._keep_visible()
 
     def _keep_visible_scroll_only(self) -> None:
@@ -253,14 +265,15 @@ class PickerScreen(Screen):
             return sum(gap + txt.layout(t, s, role, width, shrink).height for s, role, _c, gap in blocks if s)
 
         self.detail_scroll.set(pygame.Rect(inner.x, inner.y, inner.w - t.px(10), inner.h), 0)
-        if measure(txt.READABLE) <= inner.h:
+        floor = txt.reading_floor(t)  # never smaller than reading size: scroll instead
+        if measure(floor) <= inner.h:
             shrink = txt.shrink_to_fit(measure, inner.h, "picker detail")
             scrolling = False
         else:  # last resort: readable text that scrolls (mouse wheel, Page Up/Down, Up/Down on the buttons)
-            shrink = 0.88
+            shrink = floor
             self.detail_scroll.set(self.detail_scroll.view, measure(shrink, self.detail_scroll.view.w))
             scrolling = True
-            surface.set_clip(self.detail_scroll.view.inflate(0, t.px(4)))
+            surface.set_clip(self.detail_scroll.clip(self.detail_scroll.view.inflate(0, t.px(4)), t))
         width = self.detail_scroll.view.w if scrolling else inner.w
         y = inner.y - self.detail_scroll.offset
         for string, role, color, gap in blocks:
@@ -278,19 +291,24 @@ class PickerScreen(Screen):
         t = self.theme
         for mode, rect in self.mode_rects.items():
             hint = tr(f"picker.{mode}_hint")
-            primary = mode == PRACTICE
+            primary = mode == self.selected_mode
             c = t.colors
             fill = c.accent if primary else c.panel
             fg = c.on_accent if primary else c.text
             draw.card(surface, t, rect, fill=fill, elevation=0.6, radius=t.px(12))
             inner = rect.inflate(-2 * t.px(16), -2 * t.px(10))
             label_h = t.line_height("button")
+            mark = t.px(26)  # a radio mark, not colour alone: ticked for the chosen mode, an empty ring for the other
+            centre = (inner.right - mark // 2, inner.y + label_h // 2)
+            pygame.draw.circle(surface, fg, centre, mark // 2, 0 if primary else max(2, t.px(3)))
+            if primary:
+                draw.check(surface, centre, mark * 2 // 3, fill)
             txt.draw_line(
                 surface,
                 t,
                 tr(f"picker.{mode}"),
                 "button",
-                pygame.Rect(inner.x, inner.y, inner.w, label_h),
+                pygame.Rect(inner.x, inner.y, inner.w - mark - t.px(8), label_h),
                 fg,
                 what="mode button",
             )

@@ -42,6 +42,9 @@ class SceneScreen(Screen):
         self.outcome = outcome
         self.chars: float | None = None
         self.oscroll = Scroller()
+        self.read_all = outcome is not None  # a screen opened on an outcome (a restored save) was read before
+        self.continue_key = "continue"
+        self.continue_icon = "arrow_right"
         self.cscroll = Scroller()
         self.anim = 1.0
         self._bg: tuple[tuple[object, ...], pygame.Surface] | None = None
@@ -78,6 +81,7 @@ class SceneScreen(Screen):
         outcome = self.pt.choose(choice_id)
         self.outcome = outcome
         self.oscroll = Scroller()
+        self.read_all = False
         self.before = before
         self.anim = 1.0 if self.app.settings.reduced_motion else 0.0
         self.focus.focused_id = None
@@ -177,15 +181,33 @@ class SceneScreen(Screen):
                 if not other.content_h:
                     self.sections, self.layout_o = brief, other
             self.oscroll.set(self.layout_o.columns[0][0], self.layout_o.content_h)
+            self._note_read()
             bh = round(button_h * max(0.8, self.layout_o.shrink))
             label = tr("outcome.to_ending") if self.pt.session.finished else tr("outcome.continue")
+            key, action, self.continue_icon = "continue", self.proceed, "arrow_right"
+            if not self.read_all:  # the end of the cards (the coach's note) is not on screen yet: read on first
+                label, key, action, self.continue_icon = tr("outcome.read_on"), "read_on", self.read_on, "arrow_down"
             width = min(self.right.w, max(t.px(260), widgets.button_width(t, label)))
             self.continue_rect = pygame.Rect(self.right.right - width, self.right.bottom - bh, width, bh)
-            items.append(Item("continue", self.continue_rect, self.proceed))
+            items.append(Item(key, self.continue_rect, action))
+            self.continue_key = key
             self.continue_label = label
         self._layout_top(items)
-        # no choice has the focus when a scene opens: Enter alone picks nothing, and no place is suggested
-        self.focus.set_items(items, "continue" if self.outcome is not None else None, may_be_none=True)
+        # no choice has the focus when a scene opens: Enter alone picks nothing, and no place is suggested;
+        # on the outcome, Continue has it only once the learner has had the whole outcome (and its coach) on screen
+        default = None if self.outcome is None else self.continue_key
+        if self.focus.focused_id in ("read_on", "continue"):
+            self.focus.focused_id = self.continue_key
+        self.focus.set_items(items, default, may_be_none=True)
+
+    def _note_read(self) -> None:
+        """Remember when the end of the outcome's cards has been on screen (it stays read)."""
+        if not self.oscroll.active or self.oscroll.offset >= self.oscroll.limit:
+            self.read_all = True
+
+    def read_on(self) -> None:
+        """Scroll the outcome on by most of a screen; at its end, Continue takes the focus."""
+        self.scroll_outcome(self.oscroll.view.h * 3 // 4)
 
     def _layout_top(self, items: list[Item]) -> None:
         t = self.theme
@@ -194,7 +216,7 @@ class SceneScreen(Screen):
             ("history", tr("scene.history"), "history", self.open_history),
         ]
         if self.pt.practice:
-            buttons.append(("undo_top", tr("scene.undo"), "restart", self.undo))
+            buttons.append(("undo_top", tr("scene.undo"), "undo", self.undo))
         x = self.top.right
         self.top_buttons = []
         height = t.px(50)
@@ -207,6 +229,10 @@ class SceneScreen(Screen):
             items.append(Item(key, rect, action, enabled))
             x -= t.px(10)
         self.tracker = pygame.Rect(self.top.x, self.top.y, max(1, x - self.top.x - t.px(20)), self.top.h)
+
+    def notice_top(self) -> int:
+        """Below the phase tracker and the Undo, History and Menu buttons."""
+        return self.top.bottom + self.theme.px(6)
 
     # -- input -----------------------------------------------------------------------------------------
     def open_pause(self) -> None:
@@ -253,6 +279,8 @@ class SceneScreen(Screen):
                 self._reveal_focus()
 
     def hint(self) -> str:
+        if self.outcome is not None and not self.read_all:
+            return tr("hint.outcome_read")
         if self.outcome is not None:
             return tr("hint.outcome" if self.pt.practice else "hint.outcome_no_undo")
         if self.typing:
@@ -298,9 +326,17 @@ class SceneScreen(Screen):
         rect = self.layout_c.cards[[f"c:{c.id}" for c in self.choices].index(focused)]
         if rect.top < self.right.top:
             self.scroll_choices(rect.top - self.right.top)
-        elif rect.bottom > self.right.bottom:
+        elif rect.bottom > self.cscroll.clip(self.right, self.theme).bottom:  # not under the "more" arrow
             self.scroll_choices(rect.bottom - self.right.bottom + self.theme.px(40))
 
     def scroll_outcome(self, pixels: int) -> bool:
         """Scroll the outcome cards when they don't fit; False when there is nothing (more) to scroll."""
-        return self.outcome is not None and self.oscroll.by(pixels)
+        if self.outcome is None or not self.oscroll.by(pixels):
+            return False
+        if not self.read_all:
+            self._note_read()
+            if self.read_all:  # the end has come on screen: Read on becomes Continue, with the focus
+                self.relayout()
+                self.focus.focus("continue")
+                self.changed()
+        return True

@@ -68,7 +68,7 @@ def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
     if self.outcome is None and scene is not None:
         lay = self.layout_c
         if lay.content_h:
-            surface.set_clip(self.right.inflate(t.px(20), 0))
+            surface.set_clip(self.cscroll.clip(self.right.inflate(t.px(20), 0), t))
         chars = None if self.chars is None else int(self.chars)
         draw_narrative(surface, t, lay.narrative, scene, lay.shrink, chars)
         if not self.typing:
@@ -89,9 +89,9 @@ def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
             t,
             self.continue_rect,
             self.continue_label,
-            self.is_focused("continue"),
-            primary=True,
-            icon_name="arrow_right",
+            self.is_focused(self.continue_key),
+            primary=self.continue_key == "continue",
+            icon_name=self.continue_icon,
         )
 
 
@@ -103,7 +103,7 @@ def _draw_outcome(self: SceneScreen, surface: pygame.Surface) -> None:
             draw_stack(surface, t, rect.x, rect.y, rect.w, sections, lay.shrink, t.px(12))
         return
     view, sections = lay.columns[0]
-    surface.set_clip(view.inflate(t.px(20), 0))
+    surface.set_clip(self.oscroll.clip(view.inflate(t.px(20), 0), t))
     draw_stack(surface, t, view.x, view.y - self.oscroll.offset, view.w, sections, lay.shrink, t.px(12))
     surface.set_clip(None)
     self.oscroll.draw(surface, t)

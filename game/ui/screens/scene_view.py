@@ -65,8 +65,9 @@ def layout_choices(
         total += sum(choice_height(theme, c, width, shrink) for c in choices) + gap * max(0, len(choices) - 1)
         return total
 
-    if measure(txt.READABLE) > column.h:
-        return _scrolling_choices(theme, scene, choices, column, scroll, measure(0.88, column.w - theme.px(14)))
+    floor = txt.reading_floor(theme)
+    if measure(floor) > column.h:  # never smaller than reading size: scroll instead
+        return _scrolling_choices(theme, scene, choices, column, scroll, measure(floor, column.w - theme.px(14)))
     shrink = txt.shrink_to_fit(measure, column.h, "scene column")
     out = ChoiceLayout(shrink)
     heights = [choice_height(theme, c, column.w, shrink) for c in choices]
@@ -86,7 +87,7 @@ def layout_choices(
 def _scrolling_choices(
     theme: Theme, scene: Scene, choices: list[Choice], column: pygame.Rect, scroll: int, content_h: int
 ) -> ChoiceLayout:
-    shrink, gap = 0.88, theme.px(12)
+    shrink, gap = txt.reading_floor(theme), theme.px(12)
     width = column.w - theme.px(14)
     scroll = max(0, min(scroll, content_h - column.h))
     out = ChoiceLayout(shrink, content_h=content_h, view=column)
@@ -308,17 +309,18 @@ def _layout_outcome(theme: Theme, sections: list[Section], column: pygame.Rect, 
             stack_height(theme, sections[cut:], half, shrink, gap),
         ) + buttons(shrink)
 
-    if one(0.88) <= column.h or len(sections) < 2:
-        if one(txt.READABLE) <= column.h:
+    floor = txt.reading_floor(theme)
+    if one(floor) <= column.h or len(sections) < 2:
+        if one(floor) <= column.h:
             shrink = txt.shrink_to_fit(one, column.h, "outcome column")
             return OutcomeLayout(shrink, [(column, sections)])
-    elif two(txt.READABLE) <= column.h:
+    elif two(floor) <= column.h:
         shrink = txt.shrink_to_fit(two, column.h, "outcome columns")
         cut = _split(theme, sections, half, shrink, gap)
         left = pygame.Rect(column.x, column.y, half, column.h)
         right = pygame.Rect(column.x + half + theme.gap, column.y, column.w - half - theme.gap, column.h)
         return OutcomeLayout(shrink, [(left, sections[:cut]), (right, sections[cut:])])
     # Too much for the window at this text size: keep the text readable and let the cards scroll.
-    shrink = 0.88
+    shrink = floor
     viewport = pygame.Rect(column.x, column.y, column.w - theme.px(14), column.h - buttons(shrink))
     return OutcomeLayout(shrink, [(viewport, sections)], stack_height(theme, sections, viewport.w, shrink, gap))

@@ -33,7 +33,11 @@ class TitleScreen(Screen):
         for path in (self.app.saves.path, self.app.saves.backup):
             try:
                 data = read_json(path)
-                return str(data.get("title", "")) if isinstance(data, dict) else ""
+                if not isinstance(data, dict):
+                    return ""
+                titles = data.get("titles")
+                own = titles.get(self.app.settings.language) if isinstance(titles, dict) else None
+                return str(own or data.get("title", ""))
             except (OSError, ValueError):
                 continue
         return ""
@@ -41,9 +45,15 @@ class TitleScreen(Screen):
     def _new_hint(self) -> str:
         progress = self.app.progress
         title = progress.last_title.get(self.app.settings.language) or next(iter(progress.last_title.values()), "")
-        return tr("title.new_hint", title=title) if title and progress.last_path else tr("title.new_hint_first")
+        if not title or not progress.last_path:
+            return tr("title.new_hint_first")
+        return tr("title.new_hint", title=_unquoted(title))
+
+    def hint(self) -> str:
+        return tr("hint.title")  # Esc does nothing here: the hint does not offer it
 
     def layout(self) -> None:
+        self.save_title = self._saved_title()  # in the language now chosen
         t = self.theme
         w, h = self.size
         width = max(t.px(440), min(w * 40 // 100, t.px(560)))
@@ -194,3 +204,15 @@ class TitleScreen(Screen):
                 icon_name=icon,
                 align="left",
             )
+
+
+def _unquoted(title: str) -> str:
+    """A title ready to go inside the hint's own quotes: no quotes around it, and quotes inside it in the
+    second level (“…”), never quotes inside the same quotes."""
+    title = title.strip()
+    for first, last in (("«", "»"), ("“", "”"), ('"', '"')):
+        inner = title[1:-1]
+        if len(title) > 1 and title[0] == first and title[-1] == last and first not in inner and last not in inner:
+            title = inner
+            break
+    return title.replace("«", "“").replace("»", "”")
