@@ -6,7 +6,6 @@ whose ``scenario`` is None when there are errors, and whose ``diagnostics`` list
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import re
@@ -24,6 +23,7 @@ from game.authoring.reader import ID_PATTERN
 from game.authoring.translations import find_translations, load_translation
 from game.authoring.unsafetext import report_unsafe_text
 from game.authoring.yamltree import YMap, YNode, decode_text, parse_tree, read_text
+from game.core.gcpause import gc_paused
 from game.core.imagecheck import MAX_PIXELS, MAX_SIDE, check_image
 from game.core.model import (
     BETTER,
@@ -136,14 +136,8 @@ def load_scenario_text(
     The cyclic garbage collector is paused meanwhile (the tree and the model are acyclic; its walks over
     them would cost about as much as building them).
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with suggestion_budget():
-            return _load_text(text, shown, bag or DiagnosticBag(), with_translations)
-    finally:
-        if enabled:
-            gc.enable()
+    with gc_paused(), suggestion_budget():
+        return _load_text(text, shown, bag or DiagnosticBag(), with_translations)
 
 
 def _load_text(text: str, shown: str, bag: DiagnosticBag, with_translations: bool) -> LoadResult:

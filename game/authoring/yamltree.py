@@ -13,7 +13,6 @@ cheapest thing a YAML tool can do) and build a tiny tree of ``YMap``/``YSeq``/``
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +23,7 @@ from game.authoring.diagnostics import DiagnosticBag, Pos
 from game.authoring.yamlerrors import mark_pos, report_reader_error, report_syntax_error
 from game.authoring.yamlfile import MAX_BYTES, decode_text, read_text
 from game.authoring.yamlnodes import At, Mark, YMap, YNode, YRaw, YScalar, YSeq
+from game.core.gcpause import gc_paused
 
 __all__ = [
     "MAX_ALIAS_NODES",
@@ -94,9 +94,7 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
     The cyclic garbage collector is paused meanwhile: the tree is acyclic, and the collector's repeated walks
     over hundreds of thousands of new nodes would otherwise cost as much as building them.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         before = len(bag.items)
         tree = _parse_tree(text, shown, bag, _Loader)
         if tree is _DEEPER and _Loader is not yaml.SafeLoader:
@@ -106,9 +104,6 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
             del bag.items[before:]
             tree = _parse_tree(text, shown, bag, yaml.SafeLoader)
         return None if tree is _DEEPER else tree
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _flow_depth_reaches(text: str, end: int, limit: int) -> bool:
