@@ -131,11 +131,25 @@ def _change(
     return Change(tuple(moves), frozenset(effects.set_flags), frozenset(effects.clear_flags), touched, bool(effects))
 
 
+#: The plans of the scenarios played or explored last: (scenario, its plan), the newest last. A few, so a
+#: hot reload or a change of language does not keep every older scenario alive.
+_PLANS: list[tuple[Scenario, StepPlan]] = []
+_PLANS_KEPT = 4
+
+
 def plan_of(scenario: Scenario) -> StepPlan:
-    """What every step of ``scenario`` needs, built on first use and kept in the scenario's own lookup index."""
-    plan = scenario._index.get("plan:rules")
-    if isinstance(plan, StepPlan):
-        return plan
+    """What every step of ``scenario`` needs, built on first use and kept for the few scenarios used last."""
+    for known, plan in reversed(_PLANS):
+        if known is scenario:
+            return plan
+    plan = _plan(scenario)
+    _PLANS.append((scenario, plan))
+    del _PLANS[:-_PLANS_KEPT]
+    return plan
+
+
+def _plan(scenario: Scenario) -> StepPlan:
+    """The ``StepPlan`` of ``scenario``."""
     bounds = {m.id: (m.minimum, m.maximum) for m in scenario.metrics}
     flag_zeros = dict.fromkeys(scenario.flags, 0.0)
     prepared: dict[Effects, Change] = {}  # equal effects are prepared once: scenarios repeat a few deltas
@@ -164,7 +178,6 @@ def plan_of(scenario: Scenario) -> StepPlan:
         changes,
         outcome_changes,
     )
-    scenario._index["plan:rules"] = plan
     return plan
 
 
