@@ -71,7 +71,6 @@ class Palette:
     styles: dict[str, Color]
     series: tuple[Color, ...]  # one per chart line: six, for up to six metrics
     border_width: int
-    image_dim: int  # 0..255: how much background pictures are darkened
 
 
 WARM = Palette(
@@ -102,7 +101,6 @@ WARM = Palette(
     },
     series=((38, 104, 99), (196, 104, 62), (86, 96, 170), (150, 114, 20), (140, 72, 128), (70, 70, 70)),
     border_width=1,
-    image_dim=40,
 )
 
 HIGH_CONTRAST = Palette(
@@ -133,7 +131,6 @@ HIGH_CONTRAST = Palette(
     },
     series=((110, 255, 140), (255, 221, 0), (120, 200, 255), (255, 160, 220), (255, 255, 255), (255, 150, 60)),
     border_width=2,
-    image_dim=190,
 )
 
 
