@@ -216,7 +216,7 @@ class _Sweep:
         self.locks: dict[str, tuple[int, int, Link]] = {}  # per scene: soft-lock states, shortest depth, its path
         self.known = 1  # distinct states found: the start, later scenes' states, ending states
         self.reached: set[str] = set()
-        self.plan = plan_of(scenario)
+        self.plan = plan_of(scenario, every_choice=True)
         self.keep_turn = reads_turn(scenario)
         self.repeatable = frozenset(r.id for r in scenario.rules if not r.once)
         self.metric_ids = tuple(m.id for m in scenario.metrics)

@@ -117,6 +117,7 @@ class StepPlan:
     flag_zeros: dict[str, float]
     changes: dict[str, tuple[Choice, Change]]
     outcome_changes: dict[tuple[str, int], Change]  # (choice id, outcome index): only outcomes with effects
+    prepared: dict[Effects, Change]  # equal effects are prepared once: scenarios repeat a few deltas
 
 
 def _change(
@@ -137,48 +138,59 @@ _PLANS: list[tuple[Scenario, StepPlan]] = []
 _PLANS_KEPT = 4
 
 
-def plan_of(scenario: Scenario) -> StepPlan:
-    """What every step of ``scenario`` needs, built on first use and kept for the few scenarios used last."""
-    for known, plan in reversed(_PLANS):
+def plan_of(scenario: Scenario, every_choice: bool = False) -> StepPlan:
+    """What every step of ``scenario`` needs, built on first use and kept for the few scenarios used last.
+
+    A choice's prepared effects are added the first time it is made (a playthrough of a 20,000-scene file
+    makes a few dozen); ``every_choice`` adds all of them now, for the explorers that read the tables.
+    """
+    for known, found in reversed(_PLANS):
         if known is scenario:
-            return plan
-    plan = _plan(scenario)
-    _PLANS.append((scenario, plan))
-    del _PLANS[:-_PLANS_KEPT]
+            plan = found
+            break
+    else:
+        plan = _plan(scenario)
+        _PLANS.append((scenario, plan))
+        del _PLANS[:-_PLANS_KEPT]
+    if every_choice and len(plan.changes) < len(scenario.lookup.choices):
+        for choice in scenario.lookup.choices.values():
+            if choice.id not in plan.changes:
+                _prepare_choice(plan, choice)
     return plan
 
 
 def _plan(scenario: Scenario) -> StepPlan:
-    """The ``StepPlan`` of ``scenario``."""
+    """The ``StepPlan`` of ``scenario``, its tables of choices still empty (``_prepare_choice`` fills them)."""
     bounds = {m.id: (m.minimum, m.maximum) for m in scenario.metrics}
     flag_zeros = dict.fromkeys(scenario.flags, 0.0)
-    prepared: dict[Effects, Change] = {}  # equal effects are prepared once: scenarios repeat a few deltas
-
-    def change_of(effects: Effects) -> Change:
-        found = prepared.get(effects)
-        if found is None:
-            found = prepared[effects] = _change(bounds, flag_zeros, effects)
-        return found
-
-    choices = [c for s in scenario.scenes for c in s.choices]
-    changes = {c.id: (c, change_of(c.effects)) for c in choices}
-    outcome_changes = {
-        (c.id, k): change_of(o.effects)
-        for c in choices
-        if isinstance(c.next, Chance)
-        for k, o in enumerate(c.next.outcomes)
-        if o.effects
-    }
-    plan = StepPlan(
+    return StepPlan(
         bounds,
         tuple((r.id, r.once, r.when.evaluator, _change(bounds, flag_zeros, r.effects)) for r in scenario.rules),
         frozenset(e.id for e in scenario.endings),
         tuple((e.id, e.when.evaluator) for e in scenario.endings if e.when is not None),
         flag_zeros,
-        changes,
-        outcome_changes,
+        {},
+        {},
+        {},
     )
-    return plan
+
+
+def _prepare_choice(plan: StepPlan, choice: Choice) -> tuple[Choice, Change]:
+    """Put ``choice``'s effects, and its chance outcomes' effects, into ``plan``'s tables; returns its entry."""
+    prepared = plan.prepared
+
+    def change_of(effects: Effects) -> Change:
+        found = prepared.get(effects)
+        if found is None:
+            found = prepared[effects] = _change(plan.bounds, plan.flag_zeros, effects)
+        return found
+
+    entry = plan.changes[choice.id] = (choice, change_of(choice.effects))
+    if isinstance(choice.next, Chance):
+        for k, outcome in enumerate(choice.next.outcomes):
+            if outcome.effects:
+                plan.outcome_changes[(choice.id, k)] = change_of(outcome.effects)
+    return entry
 
 
 def apply_change(
@@ -325,6 +337,8 @@ def prepare_move(
             env[flag] = 1.0
     env["turn"] = float(turn + 1)
     known = plan.changes.get(choice.id)
+    if known is None and scenario.choice(choice.id) is choice:
+        known = _prepare_choice(plan, choice)
     own = known is not None and known[0] is choice
     change = known[1] if own else _change(plan.bounds, plan.flag_zeros, choice.effects)  # type: ignore[index]
     chance_index: int | None = None
