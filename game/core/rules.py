@@ -1,8 +1,10 @@
 """The pure rules of the simulation: state, effects, rules, routing and the seeded draws.
 
-Everything here works on a small immutable ``State`` and returns a new one. The ``Session`` drives these
-functions from the callbacks of a ``transitions`` state machine; the explorer calls them directly to
-visit every reachable state quickly. One set of rules, two drivers.
+Everything here works on a small immutable ``State`` and returns a new one. A move has two halves: ``settle``
+(the choice's effects, the chance outcome's, the rules) and ``route`` (the endings with a condition, then the
+branches or the destination). The ``Session``'s ``transitions`` machine settles in its ``prepare_event`` and
+routes with its transitions' conditions; the explorers call ``play_out``, ``step`` or ``next_state``, which
+do both halves directly, to visit every reachable state quickly. One set of rules, two drivers.
 """
 
 from __future__ import annotations

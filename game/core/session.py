@@ -1,10 +1,12 @@
 """The Session: a playthrough of one scenario, driven by a ``transitions`` state machine.
 
-Scenes and endings are the machine's states; every choice is a trigger with one transition per place it
-can lead to. The machine's ``prepare_event`` computes the pure step (effects, routing, chance, rules,
-conditional endings; see ``game.core.rules``), the transitions' conditions pick the one whose destination
-matches, and its ``after`` callback commits the step. The API is pull-based, like ink's runtime:
-read ``scene`` and ``shown_choices()``, call ``choose(id)``, get an ``Outcome`` back. It draws nothing.
+Scenes and endings are the machine's states, and its current state is the playthrough's current scene (one
+copy: see ``_Driver``). Every choice is a trigger whose transitions are guarded by the choice's own condition
+and tried in order: the endings with a condition, then the choice's branches, chance outcomes or single
+destination. ``prepare_event`` settles the move (its effects, the chance outcome's, the rules: the pure
+``rules.prepare_move`` the explorers use too), the conditions route it, and ``before`` commits it. The API is
+pull-based, like ink's runtime: read ``scene`` and ``shown_choices()``, call ``choose(id)``, get an ``Outcome``
+back. It draws nothing.
 
 Choices are shown in an order drawn from the seed (``game.core.order``); the order of every state is kept with
 the state, saved, and given with each ``Outcome`` (``shown``), so a number always means the place on screen.
