@@ -6,7 +6,7 @@ Measures two code trees in the same run, in alternating child processes (so both
   (build included; the first choice shown each time), each the best of many in a child; over ``--rounds``
   children per tree, the minimum and median of those;
 * with ``--big FILE``: ``sticky play FILE --choices 1 --json`` and ``sticky check FILE`` as child processes,
-  wall time of each (the start-up of play against the check of the same file).
+  CPU time of each child (the start-up of play against the check of the same file).
 
 Run: ``python bench/bench_session.py --base /tmp/base`` where /tmp/base holds the code to compare against (e.g.
 ``git worktree add /tmp/base main``, or ``git archive main | tar -x -C /tmp/base``); ``--big`` takes a file
@@ -18,10 +18,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,11 +51,12 @@ def child(tree: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, *args], cwd=tree, env=env, capture_output=True, text=True, check=True)
 
 
-def wall(tree: Path, *args: str) -> float:
-    """Seconds a child process takes."""
-    started = time.perf_counter()
+def cpu(tree: Path, *args: str) -> float:
+    """CPU seconds (user and system) a child process takes: steadier than wall time on a shared machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     child(tree, *args)
-    return time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> int:
@@ -78,14 +79,14 @@ def main() -> int:
         for _ in range(max(1, args.rounds // 2)):
             for name, tree in trees.items():
                 found[name].setdefault("sticky play", []).append(
-                    wall(tree, "-m", "game", "play", big, "--choices", "1", "--json")
+                    cpu(tree, "-m", "game", "play", big, "--choices", "1", "--json")
                 )
-                found[name].setdefault("sticky check", []).append(wall(tree, "-m", "game", "check", big))
+                found[name].setdefault("sticky check", []).append(cpu(tree, "-m", "game", "check", big))
     for key in found["before"]:
         rows = []
         for name in trees:
             values = found[name][key]
-            unit, scale = ("ms", 1000.0) if key in ("build", "play") else ("s", 1.0)
+            unit, scale = ("ms", 1000.0) if key in ("build", "play") else ("s CPU", 1.0)
             rows.append(f"{name} min {min(values) * scale:.3f} {unit}, median {statistics.median(values) * scale:.3f}")
         print(f"{key:>13}: " + " | ".join(rows))
     return 0

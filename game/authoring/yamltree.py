@@ -235,7 +235,8 @@ class _TreeReader:
             event = get_event()
             kind = type(event)
             if kind is _SCALAR:
-                if event.tag and event.tag not in _SAFE_TAGS:
+                tag = event.tag
+                if tag and tag not in _SAFE_TAGS:
                     self._refuse_tag(event)
                 mark = event.start_mark
                 nodes += 1
