@@ -12,11 +12,11 @@ chance outcomes weighted by ``p``).
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 
 from game.authoring.findings import Move, Progress, move, outcomes_of, reads_turn
 from game.authoring.findings import menus as scene_menus
+from game.core.gcpause import gc_paused
 from game.core.model import Choice, Scenario
 from game.core.rules import State, env_of, initial_state, next_state, step
 
@@ -86,13 +86,8 @@ def explore(
     The cyclic garbage collector is paused meanwhile: the search only adds long-lived, acyclic objects, and
     the collector's repeated walks over millions of them would otherwise take as long as the search itself.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _explore(scenario, max_states, progress, max(every, 1))
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _explore(scenario: Scenario, max_states: int, progress: Progress | None, every: int) -> StateGraph:

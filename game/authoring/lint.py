@@ -9,7 +9,6 @@ that cannot be guessed (``game.authoring.guesslint``), and no translation left m
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from game.authoring.load import LoadResult, load_scenario
 from game.authoring.translate import MARKER, read_entries
 from game.authoring.translations import find_translations
 from game.core.expr import Condition
+from game.core.gcpause import gc_paused
 from game.core.model import DECISION_PHASES, Branches, Scenario, Variants
 
 PLACEHOLDERS = re.compile(r"^\s*(todo|tbd|fixme|xxx+|\.\.\.|…|lorem ipsum.*)?\s*[.!:]?\s*$", re.IGNORECASE)
@@ -47,13 +47,8 @@ def check_file(path: str | Path) -> CheckResult:
     diagnostics = list(result.diagnostics)
     if result.scenario is not None:
         text = Path(path).read_text(encoding="utf-8-sig")
-        enabled = gc.isenabled()
-        gc.disable()  # as while loading: the model is acyclic and large, the collector's walks over it are waste
-        try:
+        with gc_paused():  # as while loading: the model is acyclic and large, the collector's walks are waste
             diagnostics.extend(lint(result.scenario, text))
-        finally:
-            if enabled:
-                gc.enable()
     diagnostics.sort(key=lambda d: (d.pos.path, d.pos.line, d.pos.col, d.code))
     return CheckResult(str(path), result, diagnostics)
 

@@ -6,7 +6,6 @@ whose ``scenario`` is None when there are errors, and whose ``diagnostics`` list
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import re
@@ -23,7 +22,8 @@ from game.authoring.graphcheck import check_graph
 from game.authoring.reader import ID_PATTERN
 from game.authoring.translations import find_translations, load_translation
 from game.authoring.unsafetext import report_unsafe_text
-from game.authoring.yamltree import YMap, YNode, decode_text, parse_tree, read_text
+from game.authoring.yamltree import YMap, YNode, parse_tree, read_text
+from game.core.gcpause import gc_paused
 from game.core.imagecheck import MAX_PIXELS, MAX_SIDE, check_image
 from game.core.model import (
     BETTER,
@@ -136,14 +136,8 @@ def load_scenario_text(
     The cyclic garbage collector is paused meanwhile (the tree and the model are acyclic; its walks over
     them would cost about as much as building them).
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with suggestion_budget():
-            return _load_text(text, shown, bag or DiagnosticBag(), with_translations)
-    finally:
-        if enabled:
-            gc.enable()
+    with gc_paused(), suggestion_budget():
+        return _load_text(text, shown, bag or DiagnosticBag(), with_translations)
 
 
 def _load_text(text: str, shown: str, bag: DiagnosticBag, with_translations: bool) -> LoadResult:
@@ -185,15 +179,6 @@ def _load_translations(shown: str, scenario: Scenario) -> tuple[dict[str, dict[s
         if own.items:
             problems[language] = list(own.items)
     return translations, problems
-
-
-def load_bytes(data: bytes, shown: str) -> LoadResult:
-    """Load a scenario from raw bytes (used by tests and fuzzing)."""
-    bag = DiagnosticBag()
-    text = decode_text(data, shown, bag)
-    if text is None:
-        return LoadResult(None, bag.sorted())
-    return load_scenario_text(text, shown, bag)
 
 
 class _Builder(SceneBuilder):

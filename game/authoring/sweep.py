@@ -21,7 +21,6 @@ be explored on a laptop.
 
 from __future__ import annotations
 
-import gc
 import heapq
 import sys
 from collections.abc import Callable
@@ -44,6 +43,7 @@ from game.authoring.findings import (
     score_values,
 )
 from game.core.expr import Evaluator
+from game.core.gcpause import gc_paused
 from game.core.model import Branches, Chance, Choice, Goto, Scenario
 from game.core.rules import Change, StepPlan, initial_state, plan_of, play_out
 
@@ -180,16 +180,11 @@ def sweep(scenario: Scenario, max_states: int, progress: Progress | None = None)
     cyclic garbage collector is paused meanwhile: only acyclic objects are made, and its walks over millions
     of them would cost as much as the search. ``progress``, when given, is told after each scene.
     """
-    enabled = gc.isenabled()
-    gc.disable()  # before the scene order too: its lists would set off full collections over a large model
-    try:
+    with gc_paused():  # before the scene order too: its lists would set off full collections over a large model
         order = scene_order(scenario)
         if order is None:
             return None
         return _Sweep(scenario, order, max(max_states, 1)).run(progress)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Sweep:
@@ -221,7 +216,7 @@ class _Sweep:
         self.locks: dict[str, tuple[int, int, Link]] = {}  # per scene: soft-lock states, shortest depth, its path
         self.known = 1  # distinct states found: the start, later scenes' states, ending states
         self.reached: set[str] = set()
-        self.plan = plan_of(scenario)
+        self.plan = plan_of(scenario, every_choice=True)
         self.keep_turn = reads_turn(scenario)
         self.repeatable = frozenset(r.id for r in scenario.rules if not r.once)
         self.metric_ids = tuple(m.id for m in scenario.metrics)

@@ -13,7 +13,6 @@ cheapest thing a YAML tool can do) and build a tiny tree of ``YMap``/``YSeq``/``
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +23,7 @@ from game.authoring.diagnostics import DiagnosticBag, Pos
 from game.authoring.yamlerrors import mark_pos, report_reader_error, report_syntax_error
 from game.authoring.yamlfile import MAX_BYTES, decode_text, read_text
 from game.authoring.yamlnodes import At, Mark, YMap, YNode, YRaw, YScalar, YSeq
+from game.core.gcpause import gc_paused
 
 __all__ = [
     "MAX_ALIAS_NODES",
@@ -94,21 +94,16 @@ def parse_tree(text: str, shown: str, bag: DiagnosticBag) -> YNode | None:
     The cyclic garbage collector is paused meanwhile: the tree is acyclic, and the collector's repeated walks
     over hundreds of thousands of new nodes would otherwise cost as much as building them.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         before = len(bag.items)
-        tree = _parse_tree(text, shown, bag, _Loader)
+        tree = _TreeReader(text, shown, bag, _Loader).read()
         if tree is _DEEPER and _Loader is not yaml.SafeLoader:
             # Some libyaml builds refuse deep flow nesting themselves, ahead of our own limit, since their
             # scanner reads far ahead inside brackets. The pure parser reads one event at a time, so our
             # check (S106, where the nesting passes the limit) fires as it does on every other build.
             del bag.items[before:]
-            tree = _parse_tree(text, shown, bag, yaml.SafeLoader)
+            tree = _TreeReader(text, shown, bag, yaml.SafeLoader).read()
         return None if tree is _DEEPER else tree
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _flow_depth_reaches(text: str, end: int, limit: int) -> bool:
@@ -155,44 +150,98 @@ _STREAM_START, _STREAM_END = yaml.StreamStartEvent, yaml.StreamEndEvent
 _DOC_START, _DOC_END = yaml.DocumentStartEvent, yaml.DocumentEndEvent
 
 
-def _parse_tree(text: str, shown: str, bag: DiagnosticBag, loader_class: type) -> YNode | None:  # noqa: C901 - one loop, kept flat
-    # The hot loop: one iteration per libyaml event, with the open container's state in local variables
-    # (``append`` and ``marked`` for a list; ``entries``, ``marks``, ``keys`` and the ``pending`` key for a
-    # mapping). Each open container is on ``stack`` with the state of its parent, restored when it ends.
-    # A plain scalar is kept as its text and its mark (see yamlnodes); others become YScalar nodes.
-    max_nodes = node_budget(len(text))
-    top: list[YRaw] = []
-    top_marks: list[Mark] = []
-    append: Callable[[YRaw], None] | None = top.append
-    marked: Callable[[Mark], None] = top_marks.append
-    entries: dict[str, YRaw] = _NOWHERE
-    marks: dict[str, Mark] = _NOWHERE
-    keys: dict[str, Mark] = _NOWHERE
-    pending: str | None = None  # the key waiting for its value (None: the next scalar is a key)
-    stack: list[_Frame] = []
-    anchors: dict[str, YNode] = {}
-    nodes = 0
-    alias_nodes = 0
-    documents = 0
-    failed = False
-    loader = loader_class(text)
-    get_event = loader.get_event
-    new_tuple = tuple.__new__
-    node: YNode
-    raw: YRaw
-    try:
+class _Stop(Exception):
+    """Ends a read early; ``result`` is what the read returns (None: the errors are recorded)."""
+
+    def __init__(self, result: YNode | None = None) -> None:
+        super().__init__()
+        self.result = result
+
+
+class _TreeReader:
+    """One read of a text's libyaml events into the positioned tree (``read``).
+
+    The open container's state is kept in attributes: ``append`` and ``marked`` for a list (None while a
+    mapping is open); ``entries``, ``marks`` and ``keys`` for a mapping; the ``pending`` key waiting for its
+    value (None: the next node is a key). Each open container is on ``stack`` with its parent's state, which is
+    restored when it ends. A plain scalar is kept as its text and its mark (see yamlnodes); others become
+    ``YScalar`` nodes. Scalars and ends, most of the events, are handled in ``_events``'s loop with that state
+    in local variables; the rarer events by a method each, which works on the attributes.
+    """
+
+    def __init__(self, text: str, shown: str, bag: DiagnosticBag, loader_class: type) -> None:
+        self.text, self.shown, self.bag, self.loader_class = text, shown, bag, loader_class
+        self.max_nodes = node_budget(len(text))
+        self.top: list[YRaw] = []
+        self.top_marks: list[Mark] = []
+        self.append: Callable[[YRaw], None] | None = self.top.append
+        self.marked: Callable[[Mark], None] = self.top_marks.append
+        self.entries: dict[str, YRaw] = _NOWHERE
+        self.marks: dict[str, Mark] = _NOWHERE
+        self.keys: dict[str, Mark] = _NOWHERE
+        self.pending: str | None = None
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, YNode] = {}
+        self.nodes = 0
+        self.alias_nodes = 0
+        self.documents = 0
+        self.failed = False
+
+    def read(self) -> YNode | None:
+        """The tree; None after recording errors, ``_DEEPER`` when libyaml itself refused deep nesting."""
+        loader = self.loader_class(self.text)
+        try:
+            self._events(loader.get_event)
+        except _Stop as stop:
+            return stop.result
+        except yaml.MarkedYAMLError as exc:
+            if self.loader_class is not yaml.SafeLoader and _flow_depth_reaches(
+                self.text, _offset(self.text, exc.problem_mark), MAX_DEPTH - len(self.stack)
+            ):
+                return _DEEPER
+            report_syntax_error(exc, self.shown, self.text, self.bag)
+            return None
+        except yaml.reader.ReaderError as exc:  # a forbidden control character: no mark, but its offset
+            report_reader_error(exc, self.shown, self.text, self.bag, c_parser=_Loader is not yaml.SafeLoader)
+            return None
+        except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports other errors with marks
+            self.bag.add("S101", str(exc).splitlines()[0] if str(exc) else "invalid YAML", Pos(self.shown))
+            return None
+        finally:
+            loader.dispose()
+        if self.failed:
+            return None
+        if not self.top:
+            message = "the file has no content; a scenario needs at least id, title and scenes"
+            self.bag.add("S104", message, Pos(self.shown))
+            return None
+        return YSeq(self.top, self.top_marks, self.shown, 0, 0).item(0)
+
+    def _events(self, get_event: Callable[[], Any]) -> None:
+        """The loop: one iteration per event, to the end of the stream."""
+        shown, max_nodes, anchors, pop = self.shown, self.max_nodes, self.anchors, self.stack.pop
+        others = {
+            _MAP_START: self._open,
+            _SEQ_START: self._open,
+            _ALIAS: self._alias,
+            _DOC_START: self._document,
+            _STREAM_START: _ignore,
+            _DOC_END: _ignore,
+        }
+        append, marked, entries, marks, keys, pending = self.append, self.marked, _NOWHERE, _NOWHERE, _NOWHERE, None
+        nodes = 0
+        new_tuple = tuple.__new__
         while True:
             event = get_event()
             kind = type(event)
-            if kind is _SCALAR:  # the most common event, kept lean
+            if kind is _SCALAR:
                 tag = event.tag
                 if tag and tag not in _SAFE_TAGS:
-                    failed = _bad_tag(tag, mark_pos(shown, event.start_mark), bag) or failed
+                    self._refuse_tag(event)
+                mark = event.start_mark
                 nodes += 1
                 if nodes > max_nodes:
-                    bag.add("S107", f"more than {max_nodes:,} YAML nodes", mark_pos(shown, event.start_mark))
-                    return None
-                mark = event.start_mark
+                    self._too_many(mark)
                 value = raw = event.value
                 if event.style or event.anchor:
                     raw = new_tuple(YScalar, (value, not event.style, shown, mark.line, mark.column))
@@ -203,7 +252,7 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag, loader_class: type) -
                     marked(mark)
                 elif pending is None:  # a key
                     if value in keys:
-                        pending = _duplicate(keys, value, mark_pos(shown, mark), bag)
+                        pending = _duplicate(keys, value, mark_pos(shown, mark), self.bag)
                     else:
                         keys[value] = mark
                         pending = value
@@ -212,109 +261,102 @@ def _parse_tree(text: str, shown: str, bag: DiagnosticBag, loader_class: type) -
                         entries[pending] = raw
                         marks[pending] = mark
                     pending = None
-                continue
-            if kind is _MAP_END or kind is _SEQ_END:
-                append, marked, entries, marks, keys, _ = stack.pop()
+            elif kind is _MAP_END or kind is _SEQ_END:
+                append, marked, entries, marks, keys, _ = pop()
                 pending = None
-                continue
-            if kind is _STREAM_END:
-                break
-            if kind is _DOC_START:
-                documents += 1
-                if documents > 1:
-                    bag.add(
-                        "S112",
-                        "only one YAML document per file ('---' starts a second)",
-                        mark_pos(shown, event.start_mark),
-                    )
-                    return None
-                continue
-            if kind is _STREAM_START or kind is _DOC_END:
-                continue
-            tag = getattr(event, "tag", None)
-            if tag and tag not in _SAFE_TAGS:
-                failed = _bad_tag(tag, mark_pos(shown, event.start_mark), bag) or failed
-            mark = event.start_mark
-            if kind is _ALIAS:
-                target = anchors.get(event.anchor or "")
-                if target is None:
-                    bag.add("S101", f"unknown alias '*{event.anchor}'", mark_pos(shown, mark))
-                    return None
-                if any(frame[5] is target for frame in stack):  # `&a [*a]`: a cycle would hang every reader
-                    bag.add(
-                        "S107",
-                        f"alias '*{event.anchor}' refers to the node that contains it (endless expansion)",
-                        mark_pos(shown, mark),
-                    )
-                    return None
-                alias_nodes += _count_nodes(target, MAX_ALIAS_NODES)
-                if alias_nodes > MAX_ALIAS_NODES:
-                    bag.add(
-                        "S107",
-                        f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes (an alias bomb?)",
-                        mark_pos(shown, mark),
-                    )
-                    return None
-                node = target
-            else:  # a mapping or a list starts
-                nodes += 1
-                if nodes > max_nodes:
-                    bag.add("S107", f"more than {max_nodes:,} YAML nodes", mark_pos(shown, mark))
-                    return None
-                if len(stack) >= MAX_DEPTH:
-                    bag.add("S106", f"nesting is deeper than {MAX_DEPTH} levels", mark_pos(shown, mark))
-                    return None
-                if kind is _MAP_START:
-                    node = new_tuple(YMap, ({}, {}, {}, shown, mark.line, mark.column))
-                else:
-                    node = new_tuple(YSeq, ([], [], shown, mark.line, mark.column))
-                if event.anchor:
-                    anchors[event.anchor] = node
-            if append is not None:
-                append(node)
-                marked(mark)
-            elif pending is None:  # a key: only a scalar (through an alias) can be one
-                if not isinstance(node, YScalar):
-                    bag.add("S201", "a key must be plain text, not a list or a mapping", node.pos)
-                    failed = True
-                elif node.value in keys:
-                    pending = _duplicate(keys, node.value, node.pos, bag)
-                else:
-                    keys[node.value] = At(node.line0, node.col0)
-                    pending = node.value
+            elif kind is _STREAM_END:
+                return
+            else:  # the open container's state goes to the attributes for the method, and comes back after it
+                self.append, self.marked, self.entries, self.marks, self.keys = append, marked, entries, marks, keys
+                self.pending, self.nodes = pending, nodes
+                others[kind](event)
+                append, marked, entries, marks, keys = self.append, self.marked, self.entries, self.marks, self.keys
+                pending, nodes = self.pending, self.nodes
+
+    def _open(self, event: Any) -> None:
+        """A mapping or a list starts: it is counted, placed in the open container, and becomes the open one."""
+        if event.tag and event.tag not in _SAFE_TAGS:
+            self._refuse_tag(event)
+        mark = event.start_mark
+        self.nodes += 1
+        if self.nodes > self.max_nodes:
+            self._too_many(mark)
+        if len(self.stack) >= MAX_DEPTH:
+            self.bag.add("S106", f"nesting is deeper than {MAX_DEPTH} levels", mark_pos(self.shown, mark))
+            raise _Stop
+        node: YMap | YSeq
+        if type(event) is _MAP_START:
+            node = tuple.__new__(YMap, ({}, {}, {}, self.shown, mark.line, mark.column))
+        else:
+            node = tuple.__new__(YSeq, ([], [], self.shown, mark.line, mark.column))
+        if event.anchor:
+            self.anchors[event.anchor] = node
+        self._place(node, mark)
+        self.stack.append((self.append, self.marked, self.entries, self.marks, self.keys, node))
+        if isinstance(node, YMap):
+            self.append, self.entries, self.marks, self.keys = None, node.entries, node.marks, node.keys
+        else:
+            self.append, self.marked = node.raw.append, node.marks.append
+
+    def _alias(self, event: Any) -> None:
+        """``*name``: the anchored node is placed again, unless it is unknown, contains itself, or the aliases
+        of the file expand to too many nodes (an alias bomb)."""
+        mark = event.start_mark
+        target = self.anchors.get(event.anchor or "")
+        if target is None:
+            self.bag.add("S101", f"unknown alias '*{event.anchor}'", mark_pos(self.shown, mark))
+            raise _Stop
+        if any(frame[5] is target for frame in self.stack):  # `&a [*a]`: a cycle would hang every reader
+            message = f"alias '*{event.anchor}' refers to the node that contains it (endless expansion)"
+            self.bag.add("S107", message, mark_pos(self.shown, mark))
+            raise _Stop
+        self.alias_nodes += _count_nodes(target, MAX_ALIAS_NODES)
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            message = f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes (an alias bomb?)"
+            self.bag.add("S107", message, mark_pos(self.shown, mark))
+            raise _Stop
+        self._place(target, mark)
+
+    def _place(self, node: YNode, mark: Mark) -> None:
+        """Put a container, or a node reached through an alias, in the open container: as a list item, a key
+        (only a scalar can be one) or the pending key's value."""
+        if self.append is not None:
+            self.append(node)
+            self.marked(mark)
+        elif self.pending is None:
+            if not isinstance(node, YScalar):
+                self.bag.add("S201", "a key must be plain text, not a list or a mapping", node.pos)
+                self.failed = True
+            elif node.value in self.keys:
+                self.pending = _duplicate(self.keys, node.value, node.pos, self.bag)
             else:
-                if pending is not _DUPLICATE:
-                    entries[pending] = node
-                    marks[pending] = mark
-                pending = None
-            if kind is not _ALIAS:  # the new container is open until its end event
-                stack.append((append, marked, entries, marks, keys, node))
-                if isinstance(node, YMap):
-                    append, entries, marks, keys = None, node.entries, node.marks, node.keys
-                else:
-                    assert isinstance(node, YSeq)
-                    append, marked = node.raw.append, node.marks.append
-    except yaml.MarkedYAMLError as exc:
-        if loader_class is not yaml.SafeLoader and _flow_depth_reaches(
-            text, _offset(text, exc.problem_mark), MAX_DEPTH - len(stack)
-        ):
-            return _DEEPER
-        report_syntax_error(exc, shown, text, bag)
-        return None
-    except yaml.reader.ReaderError as exc:  # a forbidden control character: no mark, but its offset
-        report_reader_error(exc, shown, text, bag, c_parser=_Loader is not yaml.SafeLoader)
-        return None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports other errors with marks
-        bag.add("S101", str(exc).splitlines()[0] if str(exc) else "invalid YAML", Pos(shown))
-        return None
-    finally:
-        loader.dispose()
-    if failed:
-        return None
-    if not top:
-        bag.add("S104", "the file has no content; a scenario needs at least id, title and scenes", Pos(shown))
-        return None
-    return YSeq(top, top_marks, shown, 0, 0).item(0)
+                self.keys[node.value] = At(node.line0, node.col0)
+                self.pending = node.value
+        else:
+            if self.pending is not _DUPLICATE:
+                self.entries[self.pending] = node
+                self.marks[self.pending] = mark
+            self.pending = None
+
+    def _document(self, event: Any) -> None:
+        """A document starts: only one is allowed."""
+        self.documents += 1
+        if self.documents > 1:
+            message = "only one YAML document per file ('---' starts a second)"
+            self.bag.add("S112", message, mark_pos(self.shown, event.start_mark))
+            raise _Stop
+
+    def _refuse_tag(self, event: Any) -> None:
+        """Record a tag that is not allowed; the read goes on (to report more) but the file fails."""
+        self.failed = _bad_tag(event.tag, mark_pos(self.shown, event.start_mark), self.bag)
+
+    def _too_many(self, mark: Mark) -> None:
+        self.bag.add("S107", f"more than {self.max_nodes:,} YAML nodes", mark_pos(self.shown, mark))
+        raise _Stop
+
+
+def _ignore(_event: Any) -> None:
+    """Events with nothing to do: the stream's start and a document's end."""
 
 
 def _duplicate(keys: dict[str, Mark], key: str, pos: Pos, bag: DiagnosticBag) -> str:

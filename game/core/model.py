@@ -262,60 +262,38 @@ class Scenario:
     languages: tuple[str, ...] = ()
     pos: Pos = field(default=_NOWHERE, compare=False)
     pass_mark: float = DEFAULT_PASS_MARK  # issue 13: the overall score needed for success
-    _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    lookup: Lookup = field(init=False, compare=False, repr=False)  # built from the fields above, never changed
 
     def __post_init__(self) -> None:
-        index = self._index
-        index.clear()
-        for group, items in (
-            ("scene", self.scenes),
-            ("ending", self.endings),
-            ("metric", self.metrics),
-            ("character", self.characters),
-            ("place", self.places),
-            ("rule", self.rules),
-        ):
-            for item in items:
-                index[f"{group}:{item.id}"] = item
-        for scene in self.scenes:
-            for choice in scene.choices:
-                index[f"choice:{choice.id}"] = choice
-                index[f"choice-scene:{choice.id}"] = scene
+        object.__setattr__(self, "lookup", Lookup.of(self))
 
     def scene(self, scene_id: str) -> Scene | None:
         """The scene with this id, or None."""
-        found = self._index.get(f"scene:{scene_id}")
-        return found if isinstance(found, Scene) else None
+        return self.lookup.scenes.get(scene_id)
 
     def ending(self, ending_id: str) -> Ending | None:
         """The ending with this id, or None."""
-        found = self._index.get(f"ending:{ending_id}")
-        return found if isinstance(found, Ending) else None
+        return self.lookup.endings.get(ending_id)
 
     def metric(self, metric_id: str) -> Metric | None:
         """The metric with this id, or None."""
-        found = self._index.get(f"metric:{metric_id}")
-        return found if isinstance(found, Metric) else None
+        return self.lookup.metrics.get(metric_id)
 
     def character(self, character_id: str | None) -> Character | None:
         """The character with this id, or None."""
-        found = self._index.get(f"character:{character_id}")
-        return found if isinstance(found, Character) else None
+        return None if character_id is None else self.lookup.characters.get(character_id)
 
     def place(self, place_id: str | None) -> Place | None:
         """The place with this id, or None."""
-        found = self._index.get(f"place:{place_id}")
-        return found if isinstance(found, Place) else None
+        return None if place_id is None else self.lookup.places.get(place_id)
 
     def choice(self, choice_id: str) -> Choice | None:
         """The choice with this id (unique in the scenario), or None."""
-        found = self._index.get(f"choice:{choice_id}")
-        return found if isinstance(found, Choice) else None
+        return self.lookup.choices.get(choice_id)
 
     def scene_of_choice(self, choice_id: str) -> Scene | None:
         """The scene that offers this choice."""
-        found = self._index.get(f"choice-scene:{choice_id}")
-        return found if isinstance(found, Scene) else None
+        return self.lookup.choice_scenes.get(choice_id)
 
     def reflection_for(self, phase: str) -> str:
         """The trainer's reflection question for a decision point, or ""."""
@@ -350,5 +328,31 @@ class Scenario:
         return apply_texts(self, texts, language)
 
     def evolve(self, **changes: object) -> Scenario:
-        """A copy with some fields changed (the index is rebuilt)."""
-        return replace(self, _index={}, **changes)  # type: ignore[arg-type]
+        """A copy with some fields changed (its lookup tables are built anew)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """A scenario's parts by id, built once with the scenario (``Scenario.lookup``) and never changed."""
+
+    scenes: dict[str, Scene]
+    endings: dict[str, Ending]
+    metrics: dict[str, Metric]
+    characters: dict[str, Character]
+    places: dict[str, Place]
+    choices: dict[str, Choice]
+    choice_scenes: dict[str, Scene]  # choice id -> the scene that offers it
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> Lookup:
+        """The tables of ``scenario``; where two parts share an id (a scenario with errors), the last wins."""
+        return cls(
+            {s.id: s for s in scenario.scenes},
+            {e.id: e for e in scenario.endings},
+            {m.id: m for m in scenario.metrics},
+            {c.id: c for c in scenario.characters},
+            {p.id: p for p in scenario.places},
+            {c.id: c for s in scenario.scenes for c in s.choices},
+            {c.id: s for s in scenario.scenes for c in s.choices},
+        )

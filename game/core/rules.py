@@ -1,8 +1,10 @@
 """The pure rules of the simulation: state, effects, rules, routing and the seeded draws.
 
-Everything here works on a small immutable ``State`` and returns a new one. The ``Session`` drives these
-functions from the callbacks of a ``transitions`` state machine; the explorer calls them directly to
-visit every reachable state quickly. One set of rules, two drivers.
+Everything here works on a small immutable ``State`` and returns a new one. A move has two halves: ``settle``
+(the choice's effects, the chance outcome's, the rules) and ``route`` (the endings with a condition, then the
+branches or the destination). The ``Session``'s ``transitions`` machine settles in its ``prepare_event`` and
+routes with its transitions' conditions; the explorers call ``play_out``, ``step`` or ``next_state``, which
+do both halves directly, to visit every reachable state quickly. One set of rules, two drivers.
 """
 
 from __future__ import annotations
@@ -79,23 +81,6 @@ def draw(seed: int, turn: int, choice_id: str) -> float:
     return int.from_bytes(digest, "big") / 2**64
 
 
-def apply_effects(scenario: Scenario, metrics: dict[str, float], flags: set[str], effects: Effects) -> dict[str, float]:
-    """Apply ``effects`` in place; returns the deltas that really happened after clamping."""
-    deltas: dict[str, float] = {}
-    for metric_id, delta in effects.deltas:
-        metric = scenario.metric(metric_id)
-        if metric is None:
-            continue
-        before = metrics[metric_id]
-        after = metric.clamp(before + delta)
-        metrics[metric_id] = after
-        if after != before:
-            deltas[metric_id] = deltas.get(metric_id, 0.0) + (after - before)
-    flags.update(effects.set_flags)
-    flags.difference_update(effects.clear_flags)
-    return deltas
-
-
 def choice_available(scenario: Scenario, state: State, choice: Choice) -> bool:
     """True when the choice's condition holds (or it has none)."""
     return choice.when is None or choice.when(env_of(state, scenario.flags))
@@ -134,6 +119,7 @@ class StepPlan:
     flag_zeros: dict[str, float]
     changes: dict[str, tuple[Choice, Change]]
     outcome_changes: dict[tuple[str, int], Change]  # (choice id, outcome index): only outcomes with effects
+    prepared: dict[Effects, Change]  # equal effects are prepared once: scenarios repeat a few deltas
 
 
 def _change(
@@ -148,41 +134,65 @@ def _change(
     return Change(tuple(moves), frozenset(effects.set_flags), frozenset(effects.clear_flags), touched, bool(effects))
 
 
-def plan_of(scenario: Scenario) -> StepPlan:
-    """What every step of ``scenario`` needs, built on first use and kept in the scenario's own lookup index."""
-    plan = scenario._index.get("plan:rules")
-    if isinstance(plan, StepPlan):
-        return plan
+#: The plans of the scenarios played or explored last: (scenario, its plan), the newest last. A few, so a
+#: hot reload or a change of language does not keep every older scenario alive.
+_PLANS: list[tuple[Scenario, StepPlan]] = []
+_PLANS_KEPT = 4
+
+
+def plan_of(scenario: Scenario, every_choice: bool = False) -> StepPlan:
+    """What every step of ``scenario`` needs, built on first use and kept for the few scenarios used last.
+
+    A choice's prepared effects are added the first time it is made (a playthrough of a 20,000-scene file
+    makes a few dozen); ``every_choice`` adds all of them now, for the explorers that read the tables.
+    """
+    for known, found in reversed(_PLANS):
+        if known is scenario:
+            plan = found
+            break
+    else:
+        plan = _plan(scenario)
+        _PLANS.append((scenario, plan))
+        del _PLANS[:-_PLANS_KEPT]
+    if every_choice and len(plan.changes) < len(scenario.lookup.choices):
+        for choice in scenario.lookup.choices.values():
+            if choice.id not in plan.changes:
+                _prepare_choice(plan, choice)
+    return plan
+
+
+def _plan(scenario: Scenario) -> StepPlan:
+    """The ``StepPlan`` of ``scenario``, its tables of choices still empty (``_prepare_choice`` fills them)."""
     bounds = {m.id: (m.minimum, m.maximum) for m in scenario.metrics}
     flag_zeros = dict.fromkeys(scenario.flags, 0.0)
-    prepared: dict[Effects, Change] = {}  # equal effects are prepared once: scenarios repeat a few deltas
-
-    def change_of(effects: Effects) -> Change:
-        found = prepared.get(effects)
-        if found is None:
-            found = prepared[effects] = _change(bounds, flag_zeros, effects)
-        return found
-
-    choices = [c for s in scenario.scenes for c in s.choices]
-    changes = {c.id: (c, change_of(c.effects)) for c in choices}
-    outcome_changes = {
-        (c.id, k): change_of(o.effects)
-        for c in choices
-        if isinstance(c.next, Chance)
-        for k, o in enumerate(c.next.outcomes)
-        if o.effects
-    }
-    plan = StepPlan(
+    return StepPlan(
         bounds,
         tuple((r.id, r.once, r.when.evaluator, _change(bounds, flag_zeros, r.effects)) for r in scenario.rules),
         frozenset(e.id for e in scenario.endings),
         tuple((e.id, e.when.evaluator) for e in scenario.endings if e.when is not None),
         flag_zeros,
-        changes,
-        outcome_changes,
+        {},
+        {},
+        {},
     )
-    scenario._index["plan:rules"] = plan
-    return plan
+
+
+def _prepare_choice(plan: StepPlan, choice: Choice) -> tuple[Choice, Change]:
+    """Put ``choice``'s effects, and its chance outcomes' effects, into ``plan``'s tables; returns its entry."""
+    prepared = plan.prepared
+
+    def change_of(effects: Effects) -> Change:
+        found = prepared.get(effects)
+        if found is None:
+            found = prepared[effects] = _change(plan.bounds, plan.flag_zeros, effects)
+        return found
+
+    entry = plan.changes[choice.id] = (choice, change_of(choice.effects))
+    if isinstance(choice.next, Chance):
+        for k, outcome in enumerate(choice.next.outcomes):
+            if outcome.effects:
+                plan.outcome_changes[(choice.id, k)] = change_of(outcome.effects)
+    return entry
 
 
 def apply_change(
@@ -190,7 +200,7 @@ def apply_change(
 ) -> frozenset[str]:
     """Apply ``change`` to the metrics and flags held in ``env``; returns the new flags.
 
-    The same arithmetic as ``apply_effects`` (clamped, real deltas recorded in ``deltas`` when given).
+    Metrics are clamped to their bounds; the real deltas are recorded in ``deltas`` when given.
     """
     for metric_id, delta, low, high in change.moves:
         before = env[metric_id]
@@ -209,27 +219,23 @@ def apply_change(
     return flags
 
 
-def play_out(
+def settle(
     plan: StepPlan,
     env: dict[str, float],
     flags: frozenset[str],
     fired: frozenset[str],
     change: Change,
-    target: str | Branches,
     outcome_change: Change | None,
     deltas: dict[str, float] | None,
     firings: list[RuleFiring] | None,
     outcome_deltas: dict[str, float] | None = None,
-) -> tuple[str, frozenset[str], frozenset[str], str | None, bool]:
-    """One move, in the one order of events: the choice's effects, the chance outcome's effects, the rules in
-    file order, the endings with a condition (the first that holds ends the game, wherever the choice led), and
-    last the routing (``target``, or the branches that decide), which sees everything before it. Every driver
-    of the rules makes its moves here: ``step``, ``next_state`` and the scene-by-scene explorer.
+) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The first half of a move, in the one order of events: the choice's effects, the chance outcome's
+    effects, then the rules in file order. What routing sees afterwards (``route``) is the result.
 
     ``env`` holds the metric and flag values and is updated in place; ``deltas`` and ``firings`` collect what
     happened when given. ``outcome_deltas``, when given, collects what the chance outcome's effects did apart;
-    without it they are added to ``deltas``. Returns (where the player is now, the flags, the rules fired, the
-    ending reached or None, whether any metric moved).
+    without it they are added to ``deltas``. Returns (the flags, the rules fired, whether any metric moved).
     """
     moved = False
     if change.any:
@@ -248,12 +254,42 @@ def play_out(
             fired = fired | {rule_id}
             if firings is not None:
                 firings.append(RuleFiring(rule_id, rule_deltas or {}))
+    return flags, fired, moved
+
+
+def route(plan: StepPlan, env: dict[str, float], target: str | Branches) -> tuple[str, str | None]:
+    """The second half of a move: where it leads once ``settle`` is done. The endings with a condition come
+    first (the first that holds ends the game, wherever the choice led), then ``target``, or the branches in
+    order. Returns (where the player is now, the ending reached or None)."""
     for conditional_id, when in plan.conditional:
         if when(env):
-            return conditional_id, flags, fired, conditional_id, moved
+            return conditional_id, conditional_id
     if not isinstance(target, str):
         target = branch_target(target, env)
-    return target, flags, fired, target if target in plan.ending_ids else None, moved
+    return target, target if target in plan.ending_ids else None
+
+
+def play_out(
+    plan: StepPlan,
+    env: dict[str, float],
+    flags: frozenset[str],
+    fired: frozenset[str],
+    change: Change,
+    target: str | Branches,
+    outcome_change: Change | None,
+    deltas: dict[str, float] | None,
+    firings: list[RuleFiring] | None,
+    outcome_deltas: dict[str, float] | None = None,
+) -> tuple[str, frozenset[str], frozenset[str], str | None, bool]:
+    """One whole move: ``settle`` then ``route``. The explorers make their moves here; the Session's state
+    machine calls the same two halves from its callbacks and conditions.
+
+    Returns (where the player is now, the flags, the rules fired, the ending reached or None, whether any
+    metric moved).
+    """
+    flags, fired, moved = settle(plan, env, flags, fired, change, outcome_change, deltas, firings, outcome_deltas)
+    node, ending_id = route(plan, env, target)
+    return node, flags, fired, ending_id, moved
 
 
 def branch_target(branches: Branches, env: dict[str, float]) -> str:
@@ -264,12 +300,36 @@ def branch_target(branches: Branches, env: dict[str, float]) -> str:
     return branches.branches[-1].target
 
 
-def _advance(
-    scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None, record: bool, outcome: int = -1
-) -> tuple[State, dict[str, float], dict[str, float], list[RuleFiring], int | None, float | None, str | None]:
-    """The step behind ``step`` and ``next_state``: resolve the choice (its prepared effects, where it routes,
-    the chance outcome drawn or forced), then ``play_out`` the move; ``record`` False skips the bookkeeping
-    only the Session needs."""
+class Move(NamedTuple):
+    """One choice made from a state, settled (``settle``) but not yet routed: what the routing reads, and what
+    the move did so far. ``route_by`` is the destination already known (a scene or ending id: a plain ``next``,
+    a forced target or the chance outcome drawn) or the branches that decide."""
+
+    before: State
+    choice: Choice
+    env: dict[str, float]
+    flags: frozenset[str]
+    fired: frozenset[str]
+    moved: bool
+    route_by: str | Branches
+    chance_index: int | None
+    roll: float | None
+    deltas: dict[str, float]
+    outcome_deltas: dict[str, float]
+    firings: list[RuleFiring]
+
+
+def prepare_move(
+    scenario: Scenario,
+    state: State,
+    choice: Choice,
+    seed: int,
+    target: str | None = None,
+    outcome: int = -1,
+    record: bool = True,
+) -> Move:
+    """Resolve the choice (its prepared effects, where it routes, the chance outcome drawn or forced) and
+    ``settle`` it; ``record`` False skips the bookkeeping only the Session needs (deltas and firings)."""
     plan = plan_of(scenario)
     turn = state.turn
     env = dict(state.metrics)
@@ -279,6 +339,8 @@ def _advance(
             env[flag] = 1.0
     env["turn"] = float(turn + 1)
     known = plan.changes.get(choice.id)
+    if known is None and scenario.choice(choice.id) is choice:
+        known = _prepare_choice(plan, choice)
     own = known is not None and known[0] is choice
     change = known[1] if own else _change(plan.bounds, plan.flag_zeros, choice.effects)  # type: ignore[index]
     chance_index: int | None = None
@@ -308,21 +370,33 @@ def _advance(
     deltas: dict[str, float] = {}
     outcome_deltas: dict[str, float] = {}
     firings: list[RuleFiring] = []
-    node, flags, fired, ending_id, changed = play_out(
+    flags, fired, moved = settle(
         plan,
         env,
         state.flags,
         state.fired,
         change,
-        route_by,
         outcome_change,
         deltas if record else None,
         firings if record else None,
         outcome_deltas if record else None,
     )
-    metrics = tuple([(key, env[key]) for key, _value in state.metrics]) if changed else state.metrics
-    new_state = _new_state(State, (node, metrics, flags, fired, turn + 1, ending_id is not None))
-    return new_state, deltas, outcome_deltas, firings, chance_index, roll, ending_id
+    return Move(state, choice, env, flags, fired, moved, route_by, chance_index, roll, deltas, outcome_deltas, firings)
+
+
+def arrive(move: Move, node: str, ending_id: str | None) -> Step:
+    """The ``Step`` a settled move makes once routed to ``node`` (``ending_id`` when that ends the game)."""
+    new_state = arrived_state(move, node, ending_id)
+    return Step(
+        new_state, move.deltas, tuple(move.firings), move.chance_index, move.roll, ending_id, move.outcome_deltas
+    )
+
+
+def arrived_state(move: Move, node: str, ending_id: str | None) -> State:
+    """Only the state of ``arrive``'s step (the explorer's need)."""
+    before = move.before
+    metrics = tuple([(key, move.env[key]) for key, _value in before.metrics]) if move.moved else before.metrics
+    return _new_state(State, (node, metrics, move.flags, move.fired, before.turn + 1, ending_id is not None))
 
 
 _new_state = tuple.__new__  # State(...) without the Python-level __new__ of a named tuple: same object, faster
@@ -332,16 +406,15 @@ def step(
     scenario: Scenario, state: State, choice: Choice, seed: int, target: str | None = None, outcome: int = -1
 ) -> Step:
     """Apply one choice: its effects, the chance outcome's effects, the rules, the conditional endings, then
-    its routing (see ``play_out``). ``target`` (with ``outcome``, the chance outcome's index) forces where
-    chance sends the player; ``target`` alone picks the first outcome that leads there."""
-    new_state, deltas, outcome_deltas, firings, chance_index, roll, ending_id = _advance(
-        scenario, state, choice, seed, target, True, outcome
-    )
-    return Step(new_state, deltas, tuple(firings), chance_index, roll, ending_id, outcome_deltas)
+    its routing (see ``settle`` and ``route``). ``target`` (with ``outcome``, the chance outcome's index) forces
+    where chance sends the player; ``target`` alone picks the first outcome that leads there."""
+    move = prepare_move(scenario, state, choice, seed, target, outcome)
+    return arrive(move, *route(plan_of(scenario), move.env, move.route_by))
 
 
 def next_state(
     scenario: Scenario, state: State, choice: Choice, target: str | None = None, seed: int = 0, outcome: int = -1
 ) -> State:
     """Only the state ``step`` would reach (the same rules, without the deltas and firings): the explorer's step."""
-    return _advance(scenario, state, choice, seed, target, False, outcome)[0]
+    move = prepare_move(scenario, state, choice, seed, target, outcome, record=False)
+    return arrived_state(move, *route(plan_of(scenario), move.env, move.route_by))

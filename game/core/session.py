@@ -1,10 +1,12 @@
 """The Session: a playthrough of one scenario, driven by a ``transitions`` state machine.
 
-Scenes and endings are the machine's states; every choice is a trigger with one transition per place it
-can lead to. The machine's ``prepare_event`` computes the pure step (effects, routing, chance, rules,
-conditional endings; see ``game.core.rules``), the transitions' conditions pick the one whose destination
-matches, and its ``after`` callback commits the step. The API is pull-based, like ink's runtime:
-read ``scene`` and ``shown_choices()``, call ``choose(id)``, get an ``Outcome`` back. It draws nothing.
+Scenes and endings are the machine's states, and its current state is the playthrough's current scene (one
+copy: see ``_Driver``). Every choice is a trigger whose transitions are guarded by the choice's own condition
+and tried in order: the endings with a condition, then the choice's branches, chance outcomes or single
+destination. ``prepare_event`` settles the move (its effects, the chance outcome's, the rules: the pure
+``rules.prepare_move`` the explorers use too), the conditions route it, and ``before`` commits it. The API is
+pull-based, like ink's runtime: read ``scene`` and ``shown_choices()``, call ``choose(id)``, get an ``Outcome``
+back. It draws nothing.
 
 Choices are shown in an order drawn from the seed (``game.core.order``); the order of every state is kept with
 the state, saved, and given with each ``Outcome`` (``shown``), so a number always means the place on screen.
@@ -22,9 +24,10 @@ from typing import Any
 from transitions import Machine
 
 from game.core.deltas import total_deltas
-from game.core.model import Chance, Choice, Ending, Scenario, Scene
+from game.core.expr import Condition
+from game.core.model import Branches, Chance, Choice, Ending, Goto, Scenario, Scene
 from game.core.order import is_order_of, shown_order
-from game.core.rules import RuleFiring, State, Step, choice_available, initial_state, step
+from game.core.rules import Move, RuleFiring, State, arrive, choice_available, initial_state, prepare_move, step
 
 # 2: a chance outcome's own deltas are saved apart (``outcome_deltas``); a version 1 save holds them added into
 # ``deltas`` and is split when read. A build that reads only version 1 refuses a version 2 save, rather than
@@ -175,12 +178,30 @@ def _numbers(values: dict[str, float]) -> dict[str, float | int]:
 
 
 class _Driver:
-    """The object the ``transitions`` machine drives; kept apart so choice ids never clash with Session names."""
+    """The model the ``transitions`` machine drives; kept apart so choice ids never clash with Session names.
 
-    state: str
+    Its ``state`` (the machine's current state: a scene or an ending) is read from the playthrough's last
+    ``State``, the one copy of where the player is. The machine changes it only by committing a step (its
+    ``before`` callback appends the new state); undo, rewind and restore change the list of states and so the
+    machine's state with it, with nothing to keep in sync.
+    """
 
     def __init__(self, session: Session) -> None:
-        self.session = session
+        self._session = session
+
+    @property
+    def state(self) -> str:
+        """The node of the session's current state."""
+        return self._session._states[-1].node
+
+    @state.setter
+    def state(self, value: str) -> None:
+        if value != self._session._states[-1].node:  # the machine moves only where the committed step went
+            raise RuntimeError(f"the state machine moved to '{value}' without a step that leads there")
+
+
+#: The trigger of a choice: ``choose_<choice id>`` (so ``may_choose_<id>`` asks whether it is offered now).
+TRIGGER_PREFIX = "choose_"
 
 
 class Session:
@@ -192,73 +213,135 @@ class Session:
         self._states: list[State] = [initial_state(scenario)]
         self._orders: list[tuple[str, ...]] = [self._order_of(self._states[0])]  # one per state
         self.history: list[Outcome] = []
-        self._pending: Step | None = None
-        self._pending_choice: Choice | None = None
+        self._move: Move | None = None  # the move being made: settled by prepare_event, routed by conditions
         self._driver = _Driver(self)
-        self._machine = self._build_machine()
-
-    # -- the machine ---------------------------------------------------------------------------------
-    def _build_machine(self) -> Machine:
-        scenario = self.scenario
-        states = [s.id for s in scenario.scenes] + [e.id for e in scenario.endings]
-        conditional = [e.id for e in scenario.conditional_endings]
-        transitions: list[dict[str, Any]] = []
-        for scene in scenario.scenes:
-            for choice in scene.choices:
-                for dest in dict.fromkeys(choice.targets() + tuple(conditional)):
-                    transitions.append(
-                        {
-                            "trigger": choice.id,
-                            "source": scene.id,
-                            "dest": dest,
-                            "conditions": [self._leads_to(dest)],
-                            "after": self._commit,
-                        }
-                    )
-        return Machine(
+        self._built: set[str] = set()  # the nodes whose transitions the machine has
+        self._machine = Machine(
             model=self._driver,
-            states=states,
-            transitions=transitions,
-            initial=self._states[-1].node,
+            states=[self._states[0].node],
+            initial=self._states[0].node,
             auto_transitions=False,
-            prepare_event=self._prepare,
             send_event=True,
-            model_attribute="state",
+            prepare_event=self._settle,
+            finalize_event=self._forget,
         )
 
-    def _leads_to(self, dest: str) -> Any:
-        def condition(_event: Any) -> bool:
-            return self._pending is not None and self._pending.state.node == dest
+    # -- the machine ---------------------------------------------------------------------------------
+    # Scenes and endings are its states, added as the playthrough reaches them (a scenario can have 20,000
+    # scenes; a playthrough visits a few dozen). Each choice of a scene is a trigger whose transitions are
+    # tried in order: the endings with a condition, then the choice's routing (one per branch, in order, or
+    # one per chance outcome, or its single destination). Every transition is guarded by the choice's own
+    # condition; the routing ones also by the branch's condition or the outcome drawn. ``prepare_event``
+    # settles the move (effects, chance outcome, rules: ``rules.prepare_move``), so the conditions read the
+    # values after it, as ``rules.route`` does for the explorers; ``before`` commits the step.
+    def _ensure(self, node: str) -> None:
+        """Give the machine the transitions out of ``node`` (and the states they lead to), once."""
+        if node in self._built:
+            return
+        self._built.add(node)
+        machine, scenario = self._machine, self.scenario
+        if node not in machine.states:  # a restored save's state
+            machine.add_states([node])
+        scene = scenario.scene(node)
+        if scene is None:  # an ending: nothing leaves it
+            return
+        conditional = [(e.id, e.when) for e in scenario.endings if e.when is not None]
+        targets = (t for c in scene.choices for t in c.targets())
+        reached = dict.fromkeys([*(e for e, _ in conditional), *targets])
+        machine.add_states([n for n in reached if n not in machine.states])
+        for choice in scene.choices:
+            guard = self._guard(choice.id)
+            trigger = TRIGGER_PREFIX + choice.id
+            routes: list[tuple[str, Any]] = [(ending_id, self._holds(when)) for ending_id, when in conditional]
+            next_ = choice.next
+            if isinstance(next_, Goto):
+                routes.append((next_.target, None))
+            elif isinstance(next_, Branches):
+                last = len(next_.branches) - 1
+                routes += [
+                    (b.target, None if b.when is None or k == last else self._holds(b.when))
+                    for k, b in enumerate(next_.branches)
+                ]
+            else:
+                routes += [(o.target, self._drawn(k)) for k, o in enumerate(next_.outcomes)]
+            for dest, condition in routes:
+                machine.add_transition(
+                    trigger,
+                    node,
+                    dest,
+                    conditions=[guard] if condition is None else [guard, condition],
+                    before=self._commit,
+                )
 
-        return condition
+    def _guard(self, choice_id: str) -> Any:
+        """The condition every transition of a choice carries: the choice's own, on the state before it."""
 
-    def _prepare(self, event: Any) -> None:
-        choice = self._pending_choice
+        def offered(_event: Any) -> bool:
+            choice = self.scenario.choice(choice_id)
+            return choice is not None and self._offered(choice)
+
+        return offered
+
+    def _offered(self, choice: Choice) -> bool:
+        """True when ``choice``'s condition holds now: the machine's guard (``_guard``) and the choice lists."""
+        return choice_available(self.scenario, self._states[-1], choice)
+
+    def _holds(self, when: Condition) -> Any:
+        """A routing condition: ``when`` (a branch's or a conditional ending's) on the values after the move."""
+
+        def holds(_event: Any) -> bool:
+            assert self._move is not None
+            return bool(when(self._move.env))
+
+        return holds
+
+    def _drawn(self, index: int) -> Any:
+        """A routing condition: chance drew outcome ``index``."""
+
+        def drawn(_event: Any) -> bool:
+            assert self._move is not None
+            return self._move.chance_index == index
+
+        return drawn
+
+    def _settle(self, event: Any) -> None:
+        """``prepare_event``: the move's effects, chance outcome and rules, before any condition routes it."""
+        choice = self.scenario.choice(event.event.name[len(TRIGGER_PREFIX) :])
         assert choice is not None
-        self._pending = step(self.scenario, self._states[-1], choice, self.seed)
+        state = self._states[-1]
+        move = self._move
+        if move is None or move.before is not state or move.choice is not choice:  # ``may_`` prepares per route
+            self._move = prepare_move(self.scenario, state, choice, self.seed)
 
-    def _commit(self, _event: Any) -> None:
-        pending, choice = self._pending, self._pending_choice
-        assert pending is not None and choice is not None
-        before = self._states[-1]
+    def _forget(self, _event: Any) -> None:
+        """``finalize_event``: the move is made or refused; nothing of it is kept."""
+        self._move = None
+
+    def _commit(self, event: Any) -> None:
+        """``before`` of every transition: the routed move becomes the next state and an ``Outcome``."""
+        move = self._move
+        assert move is not None
+        dest = event.transition.dest
+        taken = arrive(move, dest, dest if self.scenario.ending(dest) is not None else None)
+        choice = move.choice
         shown = tuple(c.id for c in self.shown_choices())
-        self._states.append(pending.state)
-        self._orders.append(self._order_of(pending.state))
+        self._states.append(taken.state)
+        self._orders.append(self._order_of(taken.state))
         self.history.append(
             Outcome(
-                turn=pending.state.turn,
-                scene_id=before.node,
+                turn=taken.state.turn,
+                scene_id=move.before.node,
                 choice_id=choice.id,
                 style=choice.style,
-                deltas=pending.deltas,
-                rules=pending.rules,
-                metrics=pending.state.metric_dict(),
-                next_scene=None if pending.ending_id else pending.state.node,
-                ending_id=pending.ending_id,
-                chance_index=pending.chance_index,
-                roll=pending.roll,
+                deltas=taken.deltas,
+                rules=taken.rules,
+                metrics=taken.state.metric_dict(),
+                next_scene=None if taken.ending_id else taken.state.node,
+                ending_id=taken.ending_id,
+                chance_index=taken.chance_index,
+                roll=taken.roll,
                 decided_at=time.time(),
-                outcome_deltas=pending.outcome_deltas,
+                outcome_deltas=taken.outcome_deltas,
                 shown=shown,
             )
         )
@@ -309,26 +392,28 @@ class Session:
         """Every state of the playthrough: the start, then the state after each choice of ``history``."""
         return tuple(self._states)
 
-    @property
-    def machine_state(self) -> str:
-        """The state the ``transitions`` machine is in (always the current scene or ending)."""
-        return self._driver.state
-
     def available_choices(self) -> list[Choice]:
-        """The choices offered now, in file order (what the rules see; a front end shows ``shown_choices``)."""
+        """The choices offered now, in file order (what the rules see; a front end shows ``shown_choices``):
+        those whose transitions' guard holds."""
         scene = self.scene
         if scene is None:
             return []
-        return [c for c in scene.choices if choice_available(self.scenario, self.state, c)]
+        return [c for c in scene.choices if self._offered(c)]
 
     def shown_choices(self) -> list[Choice]:
         """The choices offered now, in the order they are shown: number ``n`` on screen is item ``n - 1``."""
         scene = self.scene
         if scene is None:
             return []
-        state, scenario = self.state, self.scenario
         found = (scene.choice(choice_id) for choice_id in self._orders[-1])
-        return [c for c in found if c is not None and choice_available(scenario, state, c)]
+        return [c for c in found if c is not None and self._offered(c)]
+
+    def allows(self, choice_id: str) -> bool:
+        """Asks the state machine whether ``choice_id`` can be made now (its ``may_`` trigger): False for a
+        choice of another scene, one whose condition does not hold, or after the ending."""
+        self._ensure(self.state.node)
+        may = getattr(self._driver, f"may_{TRIGGER_PREFIX}{choice_id}", None)
+        return bool(may is not None and may())
 
     @property
     def order(self) -> tuple[str, ...]:
@@ -337,47 +422,53 @@ class Session:
 
     def resolve_choice(self, wanted: str | int) -> Choice:
         """A choice from its id or its 1-based number in the shown order (``shown_choices``)."""
-        available = self.shown_choices()
-        ids = [c.id for c in available]
+        choice = self._find(wanted)
+        if not self._offered(choice):
+            raise self._not_offered(choice.id)
+        return choice
+
+    def _find(self, wanted: str | int) -> Choice:
+        """The choice ``wanted`` names in the current scene (a number counts among those shown), offered now or
+        not; ChoiceNotAvailable when there is none."""
         if self.finished:
             raise ChoiceNotAvailable(str(wanted), [], "cannot be made", "ended")
         text = str(wanted).strip()
-        node = self.state.node
         if text.isdigit():
+            available = self.shown_choices()
             number = int(text)
             if 1 <= number <= len(available):
                 return available[number - 1]
+            ids = [c.id for c in available]
             raise ChoiceNotAvailable(text, ids, f"is not a number between 1 and {len(available)}", "range")
-        for choice in available:
-            if choice.id == text:
-                return choice
         scene = self.scene
-        if scene is not None and scene.choice(text) is not None:
-            raise ChoiceNotAvailable(text, ids, "is not available now (its condition does not hold)", "unavailable")
-        raise ChoiceNotAvailable(text, ids, f"does not exist in scene '{node}'", "unknown")
+        found = None if scene is None else scene.choice(text)
+        if found is None:
+            ids = [c.id for c in self.shown_choices()]
+            raise ChoiceNotAvailable(text, ids, f"does not exist in scene '{self.state.node}'", "unknown")
+        return found
+
+    def _not_offered(self, choice_id: str) -> ChoiceNotAvailable:
+        ids = [c.id for c in self.shown_choices()]
+        return ChoiceNotAvailable(choice_id, ids, "is not available now (its condition does not hold)", "unavailable")
 
     # -- acting --------------------------------------------------------------------------------------
     def choose(self, wanted: str | int) -> Outcome:
-        """Make a choice (by id or 1-based number) and return what it did."""
-        choice = self.resolve_choice(wanted)
-        self._pending_choice = choice
-        try:
-            if not self._driver.trigger(choice.id):  # type: ignore[attr-defined]
-                raise RuntimeError(f"the state machine refused choice '{choice.id}'")
-        finally:
-            self._pending = None
-            self._pending_choice = None
+        """Make a choice (by id or 1-based number) and return what it did. The state machine makes it: a
+        choice whose condition does not hold is refused by its transitions' guard."""
+        choice = self._find(wanted)
+        self._ensure(self.state.node)
+        if not self._driver.trigger(TRIGGER_PREFIX + choice.id):  # type: ignore[attr-defined]
+            raise self._not_offered(choice.id)
         return self.history[-1]
 
     def undo(self) -> Outcome | None:
-        """Take back the last choice; returns it, or None at the start."""
+        """Take back the last choice; returns it, or None at the start. The machine's state follows: it is the
+        last state's scene."""
         if not self.history:
             return None
         self._states.pop()
         self._orders.pop()
-        undone = self.history.pop()
-        self._machine.set_state(self.state.node, model=self._driver)
-        return undone
+        return self.history.pop()
 
     def rewind(self, turns: int) -> None:
         """Go back to the state after ``turns`` choices (0 = the start)."""
@@ -465,7 +556,6 @@ class Session:
             outcome if outcome.shown else dataclasses.replace(outcome, shown=_shown_at(scenario, before, order))
             for outcome, before, order in zip(session.history, states, session._orders, strict=False)
         ]
-        session._machine.set_state(session.state.node, model=session._driver)
         return session
 
 

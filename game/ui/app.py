@@ -59,7 +59,6 @@ class App:
         scenario_folder: Path | None = None,
         records: bool = True,
     ) -> None:
-        started = time.perf_counter()
         pygame.display.init()
         pygame.font.init()
         self.folder = data_dir(data)
@@ -89,7 +88,6 @@ class App:
         self.now = 0.0
         self.frames = 0
         self.clock = pygame.time.Clock()
-        self.startup_seconds = time.perf_counter() - started
         self._first_frame_shown = False
         self._idle: IdleWait | None = None
         self.folder_lock = DataFolderLock(self.folder)  # one game per data folder: a second one does not autosave

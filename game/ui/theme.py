@@ -76,7 +76,6 @@ class Palette:
     ratings: dict[str, Color]
     series: tuple[Color, ...]  # one per chart line: six, for up to six metrics
     border_width: int
-    image_dim: int  # 0..255: how much background pictures are darkened
 
 
 WARM = Palette(
@@ -103,7 +102,6 @@ WARM = Palette(
     ratings=palette.RATING_COLOURS["normal"],
     series=palette.SERIES_COLOURS["normal"],
     border_width=1,
-    image_dim=40,
 )
 
 HIGH_CONTRAST = Palette(
@@ -130,7 +128,6 @@ HIGH_CONTRAST = Palette(
     ratings=palette.RATING_COLOURS["high_contrast"],
     series=palette.SERIES_COLOURS["high_contrast"],
     border_width=2,
-    image_dim=190,
 )
 
 

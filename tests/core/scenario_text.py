@@ -1,4 +1,19 @@
-"""A minimal valid scenario as text, for tests that change one thing in it."""
+"""A minimal valid scenario as text, for tests that change one thing in it; ``load_bytes`` for raw bytes."""
+
+from game.authoring.diagnostics import DiagnosticBag
+from game.authoring.load import LoadResult, load_scenario_text
+from game.authoring.yamlfile import decode_text
+
+
+def load_bytes(data: bytes, shown: str) -> LoadResult:
+    """Load a scenario from raw bytes as ``load_scenario`` loads a file's (decoded, then read; no translations),
+    without writing a file: for the fuzzer and tests of hostile bytes."""
+    bag = DiagnosticBag()
+    text = decode_text(data, shown, bag)
+    if text is None:
+        return LoadResult(None, bag.sorted())
+    return load_scenario_text(text, shown, bag)
+
 
 MINIMAL = """\
 id: tiny

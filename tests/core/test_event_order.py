@@ -43,7 +43,7 @@ def test_a_when_ending_that_holds_wins_over_an_ending_the_choice_names(scenario:
     outcome = session.choose("keep_account")  # names `kept_account`, but morale 20 -> 10 < 15
     assert outcome.ending_id == "collapse" and outcome.next_scene is None
     assert session.finished and session.ending is not None and session.ending.id == "collapse"
-    assert session.machine_state == "collapse"
+    assert session.state.node == "collapse"
 
 
 def test_a_when_ending_that_holds_wins_over_the_scene_the_choice_names(scenario: Scenario) -> None:

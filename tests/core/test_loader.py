@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.authoring.load import load_bytes, load_scenario, load_scenario_text
+from game.authoring.load import load_scenario, load_scenario_text
 from game.core.model import Chance, Goto
-from tests.core.scenario_text import MINIMAL
+from tests.core.scenario_text import MINIMAL, load_bytes
 
 
 def codes(text: str) -> list[tuple[str, int, int]]:

@@ -69,7 +69,7 @@ def test_an_outcome_clamped_at_a_minimum_reports_what_really_happened() -> None:
 def test_play_out_without_the_new_parameter_adds_the_outcome_to_deltas_as_before() -> None:
     """The explorer's call (no ``outcome_deltas``) is unchanged: one merged dict, same state, same return."""
     scenario = rush()
-    plan = plan_of(scenario)
+    plan = plan_of(scenario, every_choice=True)
     choice, change = plan.changes["raise_price"]
     assert isinstance(choice.next, Chance)
     state = initial_state(scenario)

@@ -51,7 +51,7 @@ def _roundtrip(session: Session, choice: str) -> Session:
     restored = Session.from_json(session.scenario, data)
     assert restored.to_json() == session.to_json()
     assert restored.state == session.state
-    assert restored.machine_state == session.machine_state
+    assert restored.state.node == session.state.node
     return restored
 
 
@@ -70,7 +70,7 @@ def test_a_choice_applies_effects_and_moves_on(act: Step) -> None:
     assert outcome.next_scene == "cost_scene" and outcome.ending_id is None
     assert session.metrics["reputation"] == 5
     assert session.flags == frozenset({"asked"})
-    assert session.machine_state == "cost_scene"
+    assert session.state.node == "cost_scene"
 
 
 def test_metrics_are_clamped_and_deltas_report_the_real_change(act: Step) -> None:
@@ -189,10 +189,10 @@ def test_undo_and_rewind(act: Step) -> None:
     assert session.finished
     undone = session.undo()
     assert undone is not None and undone.choice_id == "count"
-    assert not session.finished and session.machine_state == "cost_scene"
+    assert not session.finished and session.state.node == "cost_scene"
     session = act(session, "count")
     session.rewind(0)
-    assert session.turn == 0 and session.history == [] and session.machine_state == "hello"
+    assert session.turn == 0 and session.history == [] and session.state.node == "hello"
     assert session.metrics == Session(load(RULES)).metrics
     assert session.undo() is None
 

@@ -32,13 +32,12 @@ from game.authoring.load import (
     SCENE_FIELDS,
     TOP_FIELDS,
     LoadResult,
-    load_bytes,
 )
 from game.authoring.translations import is_translation_file, load_translation
 from game.core.model import PHASES, RATINGS, STYLES, Scenario
 from game.core.session import Session
 from tests.conftest import DATA, ROOT
-from tests.core.scenario_text import MINIMAL
+from tests.core.scenario_text import MINIMAL, load_bytes
 
 MAX_STEPS = 200
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring.load import load_bytes, load_scenario
+from game.authoring.load import load_scenario
 from game.core.expr import ConditionError, compile_condition
 from tests.conftest import DATA
-from tests.core.scenario_text import MINIMAL
+from tests.core.scenario_text import MINIMAL, load_bytes
 
 
 def _codes(text: str) -> list[tuple[str, int, int]]:

@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring.load import load_bytes
 from game.core.expr import compile_condition
 from game.core.session import Session
-from tests.core.scenario_text import MINIMAL
+from tests.core.scenario_text import MINIMAL, load_bytes
 
 SENTINEL = "SENTINEL"  # replaced by a path in the test's tmp folder
 
