@@ -51,7 +51,7 @@ def run(args: argparse.Namespace, records: Records) -> int:
     if args.countdown < 0:
         print("error: --countdown can't be negative", file=sys.stderr)
         return 1
-    from game.training.facilitate_app import run as run_app
+    from game.ui.facilitate.app import run as run_app
 
     try:
         play = run_app(

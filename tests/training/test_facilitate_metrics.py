@@ -17,10 +17,10 @@ from game.core.model import Scenario
 from game.core.session import Session
 from game.core.variants import shown_scene
 from game.training.facilitate_model import GroupPlay
-from game.training.facilitate_results import _flow
-from game.training.facilitate_text import projector_theme
-from game.training.facilitate_view import View
 from game.training.records import Records
+from game.ui.facilitate.results import _flow
+from game.ui.facilitate.view import View
+from game.ui.facilitate.words import projector_theme
 from tests.conftest import DATA
 from tests.training.helpers import sticky
 

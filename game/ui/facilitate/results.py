@@ -8,11 +8,11 @@ import pygame
 
 from game.core.debrief import Debrief, changes_of
 from game.core.format import format_value
-from game.training import facilitate_draw as d
 from game.training.report_text import PHASE_NAMES, name_of
+from game.ui.facilitate import shapes as d
 
 if TYPE_CHECKING:
-    from game.training.facilitate_view import View
+    from game.ui.facilitate.view import View
 
 
 def draw_reveal(view: View, surface: pygame.Surface, body: pygame.Rect) -> None:
@@ -212,7 +212,7 @@ def _flow(lines: list[tuple[str, bool]], font: pygame.font.Font, width: int, gap
     x = row = 0
     for line, _good in lines:
         label, _, rest = line.partition(" ▲ ") if " ▲ " in line else line.partition(" ▼ ")
-        w = font.size(label)[0] + font.get_height() + font.size(rest)[0]  # as facilitate_draw.delta_line draws it
+        w = font.size(label)[0] + font.get_height() + font.size(rest)[0]  # as shapes.delta_line draws it
         if x and x + w > width:
             x, row = 0, row + 1
         out.append((x, row))

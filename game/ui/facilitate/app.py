@@ -17,9 +17,9 @@ import pygame
 from game.core.model import Scenario
 from game.core.session import Session
 from game.training.facilitate_model import GroupPlay
-from game.training.facilitate_text import projector_theme
-from game.training.facilitate_view import View
 from game.training.records import Records
+from game.ui.facilitate.view import View
+from game.ui.facilitate.words import projector_theme
 
 _NAMED = {
     "enter": pygame.K_RETURN,

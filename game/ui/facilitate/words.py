@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from game.ui.theme import Theme
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -73,70 +73,6 @@ def words(language: str) -> dict[str, str]:
     return WORDS.get(language, WORDS["en"])
 
 
-class _Colours:
-    bg = (244, 239, 230)
-    panel = (255, 253, 249)
-    border = (226, 216, 200)
-    text = (43, 38, 34)
-    muted = (104, 96, 88)
-    accent = (38, 104, 99)
-    on_accent = (255, 255, 255)
-    accent_soft = (222, 236, 233)
-    highlight = (196, 104, 62)
-    good = (36, 120, 72)
-    bad = (178, 62, 44)
-    styles = {
-        "assertive": (38, 104, 99),
-        "passive": (96, 112, 130),
-        "aggressive": (178, 62, 44),
-        "passive-aggressive": (128, 84, 146),
-    }
-
-
-class _FallbackTheme:
-    """Used only when the game's own theme (game.ui.theme) is not available."""
-
-    SIZES = {
-        "display": 58,
-        "h1": 36,
-        "h2": 27,
-        "h3": 23,
-        "body": 22,
-        "quote": 22,
-        "small": 19,
-        "label": 18,
-        "button": 22,
-        "number": 22,
-    }
-
-    def __init__(self, size: tuple[int, int]) -> None:
-        self.size = size
-        self.scale = min(size[0] / 1280, size[1] / 720)
-        self.colors = _Colours()
-
-    def px(self, value: float) -> int:
-        return max(1, round(value * self.scale)) if value > 0 else round(value * self.scale)
-
-    def font(self, role: str, shrink: float = 1.0) -> Any:
-        import pygame
-
-        font = pygame.font.Font(None, max(9, round(self.SIZES.get(role, 22) * 1.3 * 1.3 * self.scale * shrink)))
-        font.set_bold(role in ("display", "h1", "h2", "h3", "label", "button", "number"))
-        font.set_italic(role == "quote")
-        return font
-
-    def style_color(self, style: str) -> tuple[int, int, int]:
-        return self.colors.styles.get(style, (110, 104, 98))
-
-
-def projector_theme(size: tuple[int, int]) -> Any:
-    """The game's theme at its largest text size (reused read-only), or a plain fallback."""
-    try:
-        from game.ui.theme import Theme
-
-        theme = Theme(size, text_step=2)
-        for name in ("colors", "font", "px", "style_color"):
-            getattr(theme, name)
-        return theme
-    except Exception:  # noqa: BLE001 - any problem with the game's theme: use our own
-        return _FallbackTheme(size)
+def projector_theme(size: tuple[int, int]) -> Theme:
+    """The game's theme at its largest text size, for a window of ``size``."""
+    return Theme(size, text_step=2)

@@ -14,10 +14,10 @@ from game.core.debrief import Debrief, Decision, MetricChange, build_debrief
 from game.core.format import format_delta
 from game.core.variants import shown_scene
 from game.locale import judged_change
-from game.training import facilitate_draw as d
 from game.training.facilitate_model import GroupPlay
-from game.training.facilitate_text import words
 from game.training.report_text import PHASE_NAMES, RATING_NAMES, STYLE_NAMES, name_of
+from game.ui.facilitate import shapes as d
+from game.ui.facilitate.words import words
 
 
 class View:
@@ -199,17 +199,17 @@ class View:
         self.choice_list(surface, pygame.Rect(body.x, top, body.width, body.bottom - top), with_counts=True)
 
     def draw_reveal(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        from game.training.facilitate_results import draw_reveal
+        from game.ui.facilitate.results import draw_reveal
 
         draw_reveal(self, surface, body)
 
     def draw_outcome(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        from game.training.facilitate_results import draw_outcome
+        from game.ui.facilitate.results import draw_outcome
 
         draw_outcome(self, surface, body)
 
     def draw_debrief(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        from game.training.facilitate_results import draw_debrief
+        from game.ui.facilitate.results import draw_debrief
 
         draw_debrief(self, surface, body)
 
