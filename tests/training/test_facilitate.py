@@ -93,14 +93,20 @@ VOTES: list[tuple[dict[str, int], str | None]] = [
 ]
 
 
+#: Right arrows before an Enter: Enter turns to a screen's next page before it moves on, and a Right on the
+#: last page does nothing, so these reach the last page of any screen that has up to four.
+PAGES = ["right"] * 3
+
+
 def keys_for(votes: list[tuple[dict[str, int], str | None]], seed: int = 0) -> str:
-    """The projector's key presses that enter ``votes`` where the choices are shown for ``seed``: arrow down to
-    each choice's row, type its count, reveal, press the facilitator's pick's number, play, go on."""
+    """The projector's key presses that enter ``votes`` where the choices are shown for ``seed``: to the last
+    page of the discussion, Enter; arrow down to each choice's row, type its count, reveal, press the
+    facilitator's pick's number, play, go on."""
     session = Session(workshop(), seed=seed)
     keys = ["space"]
     for counts, pick in votes:
         shown = [c.id for c in session.shown_choices()]
-        keys.append("enter")
+        keys += [*PAGES, "enter"]
         row = 0
         for choice_id, count in counts.items():
             keys += ["down"] * ((shown.index(choice_id) - row) % len(shown)) + list(str(count))
@@ -108,7 +114,7 @@ def keys_for(votes: list[tuple[dict[str, int], str | None]], seed: int = 0) -> s
         keys.append("enter")
         if pick is not None:
             keys.append(str(shown.index(pick) + 1))
-        keys += ["enter", "enter"]
+        keys += [*PAGES, "enter", *PAGES, "enter"]
         session.choose(pick or max(counts, key=lambda choice_id: counts[choice_id]))
     return ",".join([*keys, "down"])
 

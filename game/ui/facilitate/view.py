@@ -1,226 +1,291 @@
 """The projector screens of facilitated group play: discuss, vote, reveal, outcome and the group debrief.
 
-Large type (the game's theme at its largest text size), one idea per screen, and nothing that relies
-on colour alone: numbers, labels, arrows and ★ carry the meaning.
+Drawn with the game's own theme, text and drawing modules, and worded from the game's locale. Every text
+the room reads is set at one large size (``pages.ROOM``) and a screen that holds more than fits gets more
+pages; nothing relies on colour alone (numbers, words, arrows and stars carry the meaning).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import pygame
 
 from game.core.debrief import Debrief, Decision, MetricChange, build_debrief
 from game.core.format import format_delta
+from game.core.model import Choice
 from game.core.variants import shown_scene
-from game.locale import judged_change
+from game.locale import judged_change, tr_in
 from game.training.facilitate_model import GroupPlay
-from game.training.report_text import PHASE_NAMES, RATING_NAMES, STYLE_NAMES, name_of
-from game.ui.facilitate import shapes as d
-from game.ui.facilitate.words import words
+from game.ui import draw
+from game.ui import text as txt
+from game.ui.facilitate import results
+from game.ui.facilitate.pages import CAPTION, ROOM, Ink, Piece, Sheet, paginate, paint_page, votes_phrase
+from game.ui.theme import Color, Theme
+
+
+def projector_theme(size: tuple[int, int]) -> Theme:
+    """The game's theme at its largest text size, for a projector window of ``size``."""
+    return Theme(size, text_step=2)
 
 
 class View:
-    """Draws a ``GroupPlay`` onto a surface; ``scroll`` moves the debrief."""
+    """Draws a ``GroupPlay`` onto a surface, one page at a time; ``ink`` holds what the last frame wrote."""
 
-    def __init__(self, play: GroupPlay, theme: Any, language: str) -> None:
+    def __init__(self, play: GroupPlay, theme: Theme, language: str) -> None:
         self.play = play
         self.t = theme
         self.lang = language
-        self.w = words(language)
-        self.scroll = 0
-        self.max_scroll = 0
+        self.page = 0
+        self.page_count = 1
+        self.ink = Ink()
+        self._shown: tuple[str, int] | None = None  # the step and turn the page number belongs to
 
     # -- frame ---------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        """Draw the current step."""
+        """Draw the current page of the current step."""
         t, play = self.t, self.play
+        self.ink = Ink()
         surface.fill(t.colors.bg)
-        body = self.header(surface)
-        step = play.step
-        getattr(self, f"draw_{step}")(surface, body)
-        d.hints(surface, t, self.w[f"keys_{step}"])
-
-    def header(self, surface: pygame.Surface) -> pygame.Rect:
-        """The title band: scenario, decision point, step; returns the body area below it."""
-        t, play = self.t, self.play
+        top = self.header(surface)
         w, h = surface.get_size()
-        band = t.px(92)
-        pygame.draw.rect(surface, t.colors.accent, pygame.Rect(0, 0, w, band))
-        margin = t.px(36)
-        title = t.font("h2").render(play.scenario.title, True, t.colors.on_accent)
-        surface.blit(title, (margin, t.px(12)))
-        scene = play.scene
-        if play.step == "debrief":
-            sub = self.w["debrief"]
-        elif play.step == "outcome" and play.rounds:  # the decision just played, not the scene after it
-            last = play.rounds[-1]
-            sub = f"{self.w['turn'].format(n=last.outcome.turn)} · {name_of(PHASE_NAMES, self.lang, last.scene.phase)}"
-        else:
-            phase = name_of(PHASE_NAMES, self.lang, scene.phase) if scene else ""
-            sub = f"{self.w['turn'].format(n=play.session.turn + 1)} · {phase}"
-        surface.blit(t.font("h3").render(sub, True, t.colors.accent_soft), (margin, t.px(52)))
-        x = w - margin
-        for step in reversed(("discuss", "vote", "reveal", "outcome")):
-            if play.step == "debrief":
-                break
-            label = t.font("label").render(self.w[step], True, t.colors.on_accent)
-            x -= label.get_width() + t.px(26)
-            rect = pygame.Rect(x, t.px(30), label.get_width() + t.px(20), label.get_height() + t.px(8))
-            if step == play.step:
-                pygame.draw.rect(surface, t.colors.highlight, rect, border_radius=rect.height // 2)
-            else:
-                pygame.draw.rect(surface, t.colors.on_accent, rect, max(1, t.px(1)), border_radius=rect.height // 2)
-            surface.blit(label, (rect.x + t.px(10), rect.y + t.px(4)))
-        footer = t.font("small").get_height() + t.px(16)
-        return pygame.Rect(margin, band + t.px(24), w - 2 * margin, h - band - t.px(40) - footer)
+        footer = self.footer_height()
+        body = pygame.Rect(t.margin, top + t.px(14), w - 2 * t.margin, h - footer - top - t.px(26))
+        gap = t.px(12)
+        sheet = Sheet(t, self.lang, body.width, body.height, self.ink)
+        pieces = self.pieces(sheet)
+        pages = paginate(pieces, body.height, gap)
+        where = (play.step, play.session.turn)
+        if where != self._shown:
+            self._shown, self.page = where, 0
+        if play.step == "vote":  # the page of the row being typed
+            key = f"choice:{play.selected}"
+            self.page = next((i for i, page in enumerate(pages) if any(p.key == key for p in page)), self.page)
+        self.page_count = len(pages)
+        self.page = max(0, min(self.page, self.page_count - 1))
+        paint_page(surface, pages[self.page], body, gap)
+        self.hints(surface)
 
-    # -- steps ---------------------------------------------------------------------------------------
-    def scene_card(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
-        """The speaker and the scene text; returns the y below the card."""
+    def pieces(self, sheet: Sheet) -> list[Piece]:
+        """The content of the current step, in reading order."""
+        step = self.play.step
+        if step == "discuss":
+            return self.discuss(sheet)
+        if step == "vote":
+            return self.vote(sheet)
+        if step == "reveal":
+            return results.reveal(self, sheet)
+        if step == "outcome":
+            return results.outcome(self, sheet)
+        return results.debrief(self, sheet)
+
+    def next_page(self) -> bool:
+        """Turn to the next page of this step; False on the last page."""
+        if self.page + 1 < self.page_count:
+            self.page += 1
+            return True
+        return False
+
+    def previous_page(self) -> bool:
+        """Turn back a page; False on the first."""
+        if self.page > 0:
+            self.page -= 1
+            return True
+        return False
+
+    def say(self, key: str, **values: object) -> str:
+        """A projector string in the room's language."""
+        return tr_in(self.lang, key, **values)
+
+    def header(self, surface: pygame.Surface) -> int:
+        """The band along the top: the scenario, the steps, and the decision (or the debrief); returns its
+        bottom. On the outcome it names the decision just played, not the one that follows."""
         t, play = self.t, self.play
+        w = surface.get_width()
+        margin = t.margin
+        cap = t.font(CAPTION)
+        line = t.font(ROOM)
+        band = t.px(12) + cap.get_height() + t.px(4) + line.get_height() + t.px(12)
+        pygame.draw.rect(surface, t.colors.accent, pygame.Rect(0, 0, w, band))
+        chips_w = 0 if play.step == "debrief" else self.step_chips(surface, w - margin, t.px(12))
+        title = txt.fit_line(t, play.scenario.title.upper(), CAPTION, w - 2 * margin - chips_w - t.px(16), "title")
+        bounds = pygame.Rect(margin, t.px(12), w - 2 * margin - chips_w, cap.get_height())
+        self.ink.write(surface, title, (margin, t.px(12)), t.colors.accent_soft, bounds, room=False)
+        y = t.px(12) + cap.get_height() + t.px(4)
+        clock = self.clock_text()
+        clock_w = txt.width_of(line, clock) + t.px(24) if clock else 0
+        room = pygame.Rect(margin, y, w - 2 * margin - clock_w, line.get_height())
+        heading = txt.layout(t, self.subtitle(), ROOM, room.width)
+        if len(heading.lines) > 1:  # a very long name: the next size down rather than a cut
+            heading = txt.fit_line(t, self.subtitle(), ROOM, room.width, "decision")
+        self.ink.write(surface, heading, room.topleft, t.colors.on_accent, room)
+        if clock:
+            block = txt.layout(t, clock, ROOM, clock_w)
+            colour = t.colors.on_accent if (play.remaining() or 0) > 10 else t.colors.focus
+            spot = pygame.Rect(w - margin - block.width, y, block.width, block.height)
+            self.ink.write(surface, block, spot.topleft, colour, spot)
+        return band
+
+    def subtitle(self) -> str:
+        """The decision on screen, as the header names it."""
+        play = self.play
+        if play.step == "debrief":
+            return self.say("facilitate.debrief")
+        if play.step == "outcome" and play.rounds:
+            last = play.rounds[-1]
+            return self.say("facilitate.decision", n=last.outcome.turn, phase=self.phase(last.scene.phase))
+        scene = play.scene
+        phase = self.phase(scene.phase) if scene else ""
+        return self.say("facilitate.decision", n=play.session.turn + 1, phase=phase)
+
+    def step_chips(self, surface: pygame.Surface, right: int, y: int) -> int:
+        """The four steps as small pills, the current one filled; returns the width they take."""
+        t = self.t
+        x = right
+        height = t.font(CAPTION).get_height() + t.px(4)
+        for step in reversed(("discuss", "vote", "reveal", "outcome")):
+            label = self.say(f"facilitate.step.{step}")
+            width = draw.chip_width(t, label)
+            x -= width
+            rect = pygame.Rect(x, y, width, height)
+            current = step == self.play.step
+            fg, bg = (t.colors.on_accent, t.colors.highlight) if current else (t.colors.on_accent, t.colors.accent)
+            draw.chip(surface, t, rect, label, fg, bg)
+            if not current:
+                pygame.draw.rect(surface, t.colors.on_accent, rect, width=max(1, t.px(1)), border_radius=height // 2)
+            x -= t.px(8)
+        return right - x
+
+    def clock_text(self) -> str:
+        """The discussion timer as the room sees it ("1:30", "Time's up"); empty without a countdown."""
+        left = self.play.remaining()
+        if self.play.step != "discuss" or left is None:
+            return ""
+        seconds = int(left + 0.999)
+        return f"{seconds // 60}:{seconds % 60:02d}" if seconds else self.say("facilitate.time_up")
+
+    def footer_height(self) -> int:
+        """The height of the key hints along the bottom."""
+        return int(self.t.font("small").get_height() + self.t.px(14))
+
+    def hints(self, surface: pygame.Surface) -> None:
+        """What the keys do now, along the bottom edge (for the facilitator)."""
+        t = self.t
+        w, h = surface.get_size()
+        band = self.footer_height()
+        pygame.draw.rect(surface, t.colors.panel, pygame.Rect(0, h - band, w, band))
+        pygame.draw.line(surface, t.colors.border, (0, h - band), (w, h - band), max(1, t.px(1)))
+        rect = pygame.Rect(t.margin, h - band, w - 2 * t.margin, band)
+        block = txt.fit_line(t, self.hint_text(), "small", rect.width, "hints")
+        x = rect.x + (rect.width - block.width) // 2
+        self.ink.write(surface, block, (x, rect.y + (band - block.height) // 2), t.colors.muted, rect, room=False)
+
+    def hint_text(self) -> str:
+        """The key hints for the current step and page."""
+        play, say = self.play, self.say
+        parts: list[str] = []
+        if self.page_count > 1:
+            parts.append(say("facilitate.page", n=self.page + 1, total=self.page_count))
+            if self.page + 1 < self.page_count and play.step != "vote":
+                parts.append(say("facilitate.key.next_page"))
+            if self.page:
+                parts.append(say("facilitate.key.prev_page"))
+        step = play.step
+        last = self.page + 1 >= self.page_count
+        if step == "discuss":
+            if play.countdown > 0 and (play.timer_started is None or play.remaining() == 0):
+                parts.append(say("facilitate.key.timer"))
+            if last:
+                parts.append(say("facilitate.key.to_votes"))
+            parts.append(say("facilitate.key.quit"))
+        elif step == "vote":
+            keys = ("rows", "type", "adjust", "reveal", "to_discussion")
+            parts += [say(f"facilitate.key.{k}") for k in keys]
+        elif step == "reveal":
+            if last and play.picked is not None:
+                parts.append(say("facilitate.key.play"))
+            parts += [say("facilitate.key.pick", n=len(play.choices)), say("facilitate.key.change_votes")]
+        elif step == "outcome" and last:
+            parts.append(say("facilitate.key.to_debrief" if play.session.finished else "facilitate.key.next_decision"))
+        elif step == "debrief":
+            parts.append(say("facilitate.key.quit"))
+        return "  ·  ".join(parts)
+
+    # -- discuss and vote ----------------------------------------------------------------------------
+    def discuss(self, sheet: Sheet) -> list[Piece]:
+        """The scene, the question for the room, then every choice with its number."""
+        play = self.play
         scene = shown_scene(play.session)  # the scene's text as it applies now (variants resolved)
         assert scene is not None
         speaker = play.scenario.character(scene.speaker)
-        inner = rect.inflate(-2 * t.px(22), -2 * t.px(18))
-        y = inner.y
-        if speaker is not None:
-            who = t.font("label").render(f"{speaker.name} · {speaker.role}".upper(), True, t.colors.accent)
-            surface.blit(who, (inner.x, y))
-            y += who.get_height() + t.px(8)
-        font = d.fit_font(t, "body", scene.text, inner.width, inner.bottom - y)
-        d.card(surface, t, rect)
-        if speaker is not None:
-            surface.blit(who, (inner.x, inner.y))
-        d.text_block(surface, scene.text, font, t.colors.text, inner.x, y, inner.width)
-        return rect.bottom
-
-    def draw_discuss(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        t, play = self.t, self.play
-        left = pygame.Rect(body.x, body.y, round(body.width * 0.6) - t.px(12), body.height)
-        right = pygame.Rect(left.right + t.px(24), body.y, body.right - left.right - t.px(24), body.height)
-        scene = shown_scene(play.session)
-        assert scene is not None
-        font = t.font("body", 0.85)
-        need = len(d.wrap(scene.text, font, left.width - 2 * t.px(22))) * font.get_linesize() * 1.12 + t.px(80)
-        height = round(min(max(need, left.height * 0.36), left.height * 0.5))
-        top = self.scene_card(surface, pygame.Rect(left.x, left.y, left.width, height))
-        self.choice_list(surface, pygame.Rect(left.x, top + t.px(18), left.width, left.bottom - top - t.px(18)))
-        q_rect = pygame.Rect(right.x, right.y, right.width, round(right.height * 0.6))
-        d.card(surface, t, q_rect, fill=t.colors.accent_soft, border=t.colors.accent, width=2)
-        inner = q_rect.inflate(-2 * t.px(24), -2 * t.px(20))
-        label = t.font("label").render(self.w["question"].upper(), True, t.colors.accent)
-        surface.blit(label, inner.topleft)
-        question = play.reflection() or self.w["no_question"]
-        y = inner.y + label.get_height() + t.px(12)
-        font = d.fit_font(t, "h2", question, inner.width, inner.bottom - y)
-        d.text_block(surface, question, font, t.colors.text, inner.x, y, inner.width)
-        self.timer(
-            surface,
-            pygame.Rect(right.x, q_rect.bottom + t.px(20), right.width, right.bottom - q_rect.bottom - t.px(20)),
+        who = f"{speaker.name} · {speaker.role}" if speaker is not None else ""
+        pieces = sheet.text_cards(scene.text, caption=who, key="scene")
+        question = play.reflection() or self.say("facilitate.no_question")
+        pieces += sheet.text_cards(
+            question, caption=self.say("facilitate.question"), fill=self.t.colors.accent_soft, key="question"
         )
+        return pieces + [self.choice_row(sheet, i, c) for i, c in enumerate(play.choices)]
 
-    def timer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        t, play = self.t, self.play
-        left = play.remaining()
-        if left is None:
-            return
-        d.card(surface, t, rect)
-        if play.timer_started is None:
-            minutes = f"{int(play.countdown) // 60}:{int(play.countdown) % 60:02d}"
-            d.text_block(
-                surface,
-                self.w["timer_hint"].format(time=minutes),
-                t.font("h3"),
-                t.colors.muted,
-                rect.x + t.px(24),
-                rect.y + t.px(20),
-                rect.width - t.px(48),
-            )
-            return
-        seconds = int(left + 0.999)
-        text = f"{seconds // 60}:{seconds % 60:02d}" if seconds else self.w["time_up"]
-        colour = t.colors.bad if seconds <= 10 else t.colors.text
-        label = t.font("display").render(text, True, colour)
-        surface.blit(label, label.get_rect(center=(rect.centerx, rect.centery - t.px(8))))
-        track = pygame.Rect(rect.x + t.px(24), rect.bottom - t.px(26), rect.width - t.px(48), t.px(10))
-        d.bar(surface, t, track, left / play.countdown if play.countdown else 0, t.colors.accent)
-
-    def choice_list(self, surface: pygame.Surface, rect: pygame.Rect, with_counts: bool = False) -> None:
-        t, play = self.t, self.play
-        choices = play.choices
-        if not choices:
-            return
-        gap = t.px(12)
-        row_h = min(t.px(120), (rect.height - gap * (len(choices) - 1)) // len(choices))
-        counts_w = t.px(170) if with_counts else 0
-        text_w = rect.width - t.px(40) - t.font("h2").get_height() - t.px(16) - counts_w
-        fonts = [d.fit_font(t, "body", c.text, text_w, row_h - t.px(16)) for c in choices]
-        font = min(fonts, key=lambda f: f.get_height())  # one size for every row
-        for i, choice in enumerate(choices):
-            row = pygame.Rect(rect.x, rect.y + i * (row_h + gap), rect.width, row_h)
-            selected = with_counts and i == play.selected
-            d.card(surface, t, row, border=t.colors.highlight if selected else None, width=3 if selected else 1)
-            size = d.number_badge(surface, t, i + 1, row.x + t.px(14), row.centery - t.px(22), t.colors.accent)
-            text_x = row.x + t.px(24) + size
-            width = row.right - text_x - t.px(16) - counts_w
-            lines = d.wrap(choice.text, font, width)
-            height = len(lines) * round(font.get_linesize() * 1.12)
-            d.text_block(surface, choice.text, font, t.colors.text, text_x, row.centery - height // 2, width)
-            if with_counts:
-                box = pygame.Rect(row.right - counts_w, row.y + t.px(12), counts_w - t.px(16), row_h - t.px(24))
-                pygame.draw.rect(surface, t.colors.bg, box, border_radius=t.px(10))
-                pygame.draw.rect(
-                    surface,
-                    t.colors.highlight if selected else t.colors.border,
-                    box,
-                    max(2, t.px(3 if selected else 1)),
-                    border_radius=t.px(10),
-                )
-                typed = play.typed.get(choice.id, "")
-                label = t.font("h1").render(typed or "0", True, t.colors.text if typed else t.colors.muted)
-                spot = label.get_rect(center=box.center)
-                surface.blit(label, spot)
-                if selected:  # a typing cursor
-                    pygame.draw.line(
-                        surface,
-                        t.colors.highlight,
-                        (spot.right + t.px(4), spot.top + t.px(6)),
-                        (spot.right + t.px(4), spot.bottom - t.px(6)),
-                        max(2, t.px(3)),
-                    )
-
-    def draw_vote(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        t, play = self.t, self.play
+    def vote(self, sheet: Sheet) -> list[Piece]:
+        """The total so far, then every choice with the box its count is typed into."""
+        play = self.play
         total = sum(play.counts().values())
-        label = t.font("h3").render(self.w["votes_total"].format(n=total), True, t.colors.muted)
-        surface.blit(label, (body.x, body.y))
-        top = body.y + label.get_height() + t.px(14)
-        self.choice_list(surface, pygame.Rect(body.x, top, body.width, body.bottom - top), with_counts=True)
+        pieces = [sheet.heading(votes_phrase(self.lang, total), key="total")]
+        box_w = self.t.px(170)
+        for i, choice in enumerate(play.choices):
+            pieces.append(self.choice_row(sheet, i, choice, right=box_w, selected=i == play.selected))
+        return pieces
 
-    def draw_reveal(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        from game.ui.facilitate.results import draw_reveal
+    def choice_row(self, sheet: Sheet, index: int, choice: Choice, right: int = 0, selected: bool = False) -> Piece:
+        """A card with a choice's number and its whole text at room size (and the vote box when ``right``)."""
+        t, pad = self.t, sheet.pad
+        badge = sheet.badge_size()
+        text_w = sheet.width - 2 * pad - badge - t.px(16) - (right + t.px(16) if right else 0)
+        block = sheet.block(choice.text, text_w)
+        box_h = t.font("h1").get_height() + t.px(8) if right else 0
+        height = max(badge, block.height, box_h) + 2 * pad
 
-        draw_reveal(self, surface, body)
+        def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            draw.card(surface, t, rect, border=t.colors.highlight if selected else None)
+            if selected:
+                pygame.draw.rect(surface, t.colors.highlight, rect, width=max(3, t.px(3)), border_radius=t.radius)
+            inner = rect.inflate(-2 * pad, -2 * pad)
+            sheet.badge(surface, index + 1, inner.x, inner.y, t.colors.accent)
+            x = inner.x + badge + t.px(16)
+            sheet.ink.write(surface, block, (x, inner.y), t.colors.text, pygame.Rect(x, inner.y, text_w, inner.h))
+            if right:
+                box = pygame.Rect(inner.right - right, inner.y, right, inner.h)
+                self.count_box(sheet, surface, choice, box, selected)
 
-    def draw_outcome(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        from game.ui.facilitate.results import draw_outcome
+        return Piece(height, paint, key=f"choice:{index}")
 
-        draw_outcome(self, surface, body)
-
-    def draw_debrief(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        from game.ui.facilitate.results import draw_debrief
-
-        draw_debrief(self, surface, body)
+    def count_box(
+        self, sheet: Sheet, surface: pygame.Surface, choice: Choice, box: pygame.Rect, selected: bool
+    ) -> None:
+        """The votes counted for ``choice`` (typed and from any other source), with a cursor when selected."""
+        t, play = self.t, self.play
+        pygame.draw.rect(surface, t.colors.bg, box, border_radius=t.px(10))
+        edge = t.colors.highlight if selected else t.colors.border
+        pygame.draw.rect(surface, edge, box, max(2, t.px(3 if selected else 1)), border_radius=t.px(10))
+        n = play.counts().get(choice.id, 0)
+        block = txt.layout(t, str(n), "h1", box.width)
+        spot = pygame.Rect(0, 0, block.width, block.height)
+        spot.center = box.center
+        sheet.ink.write(surface, block, spot.topleft, t.colors.text if n else t.colors.muted, box)
+        if selected:  # a typing cursor
+            x = spot.right + t.px(4)
+            pygame.draw.line(surface, t.colors.highlight, (x, spot.top + t.px(6)), (x, spot.bottom - t.px(6)), 3)
 
     # -- names ---------------------------------------------------------------------------------------
+    def phase(self, phase: str) -> str:
+        """A decision point's name in the room's language (the game's words)."""
+        return self.say(f"phase.{phase}")
+
     def style(self, style: str) -> str:
-        """A style's name in the screen's language."""
-        return name_of(STYLE_NAMES, self.lang, style)
+        """A style's name in the room's language (the game's words)."""
+        return self.say(f"style.{style}")
 
     def rating(self, rating: str) -> str:
-        """A rating's name in the screen's language."""
-        return name_of(RATING_NAMES, self.lang, rating)
+        """A rating's name in the room's language (the game's words)."""
+        return self.say(f"rating.{rating}")
 
     def debrief(self) -> Debrief:
         """What the group's playthrough meant so far (texts resolved to the variants shown)."""
@@ -231,13 +296,19 @@ class View:
         decisions = self.debrief().decisions
         return decisions[index] if -len(decisions) <= index < len(decisions) else None
 
-    def deltas(self, changes: tuple[MetricChange, ...]) -> list[tuple[str, bool]]:
-        """('Label ▲ +3 % (worse)', good news?) for every changed metric: the arrow says which way it moved,
-        the word and the flag whether that is good news for the metric (its ``better:`` honoured)."""
+    def deltas(self, changes: tuple[MetricChange, ...]) -> list[tuple[str, bool, int]]:
+        """('Revenue +3 % (worse)', good news?, direction) for every changed metric: the direction (1 up,
+        -1 down) is drawn as an arrow, the word and the flag say whether it is good news for the metric (its
+        ``better:`` honoured)."""
         out = []
         for change in changes:
             metric = self.play.scenario.metric(change.metric)
             if metric is not None and change.delta:
-                text = judged_change(self.lang, format_delta(change.delta, metric, self.lang), metric, change.delta)
-                out.append((f"{metric.label} {text}", change.improvement))
+                amount = format_delta(change.delta, metric, self.lang, arrow=False)
+                text = judged_change(self.lang, amount, metric, change.delta)
+                out.append((f"{metric.label} {text}", change.improvement, 1 if change.delta > 0 else -1))
         return out
+
+    def news_colour(self, good: bool) -> Color:
+        """The colour of good or bad news (always with a word that says which)."""
+        return self.t.colors.good if good else self.t.colors.bad
