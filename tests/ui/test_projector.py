@@ -24,7 +24,7 @@ from game.core.session import Session
 from game.paths import SCENARIOS
 from game.training.facilitate_model import GroupPlay
 from game.ui import text as txt
-from game.ui.facilitate.pages import Written
+from game.ui.facilitate.pages import Piece, Written, paginate
 from game.ui.facilitate.view import View, projector_theme
 
 WORKSHOP = Path(__file__).resolve().parents[1] / "training" / "data" / "workshop.yaml"
@@ -277,3 +277,24 @@ if __name__ == "__main__":  # python -m tests.ui.test_projector OUT-DIR: write e
     out.mkdir(parents=True, exist_ok=True)
     for which in sys.argv[2:] or ["workshop"]:
         print(len(save_pages(out, which)), "pages written to", out)
+
+
+def _piece(height: int, key: str, group: str = "", heading: bool = False) -> Piece:
+    return Piece(height, lambda surface, rect: None, key=key, keep_with_next=heading, group=group)
+
+
+def test_pages_keep_a_group_together_when_it_fits() -> None:
+    pieces = [
+        _piece(100, "scene"),
+        _piece(60, "question"),
+        *(_piece(80, f"choice:{i}", "choices") for i in range(3)),  # 240: fits a page, not the rest of page 1
+        _piece(50, "head", "big", heading=True),
+        *(_piece(100, f"row:{i}", "big") for i in range(4)),  # 450: taller than a page, split
+    ]
+    pages = [[p.key for p in page] for page in paginate(pieces, 300, 0)]
+    assert pages == [
+        ["scene", "question"],
+        ["choice:0", "choice:1", "choice:2"],
+        ["head", "row:0", "row:1"],
+        ["row:2", "row:3"],
+    ]

@@ -67,16 +67,23 @@ class Piece:
     paint: Paint
     key: str = ""
     keep_with_next: bool = False
+    group: str = ""  # pieces of one group (e.g. the choices) share a page whenever they fit on one
 
 
 def paginate(pieces: list[Piece], height: int, gap: int) -> list[list[Piece]]:
-    """The pieces packed in order onto pages no taller than ``height`` (a heading stays with what follows)."""
+    """The pieces packed in order onto pages no taller than ``height``: a heading stays with what follows, and
+    a group that fits on one page starts a new page rather than being split."""
     pages: list[list[Piece]] = [[]]
     used = 0
     for index, piece in enumerate(pieces):
         need = piece.height
         if piece.keep_with_next and index + 1 < len(pieces):
             need += gap + pieces[index + 1].height
+        if piece.group and (index == 0 or pieces[index - 1].group != piece.group):
+            members = [p.height for p in pieces[index:] if p.group == piece.group]
+            whole = sum(members) + gap * (len(members) - 1)
+            if whole <= height:
+                need = max(need, whole)
         if pages[-1] and used + gap + need > height:
             pages.append([])
             used = 0

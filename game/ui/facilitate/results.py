@@ -156,6 +156,7 @@ def reveal(view: View, sheet: Sheet) -> list[Piece]:
             chips.append((view.say("facilitate.majority"), t.colors.accent, False))
         n, share = counts[choice.id], shares[choice.id]
         pieces.append(vote_row(view, sheet, i, choice, n, share, chips, choice.id == play.picked))
+        pieces[-1].group = "choices"
     return pieces
 
 
@@ -215,6 +216,7 @@ def debrief(view: View, sheet: Sheet) -> list[Piece]:
     decisions = result.decisions
     for number, rnd in enumerate(play.rounds, 1):
         decision = decisions[number - 1] if number <= len(decisions) else None
+        start = len(pieces)
         head = view.say("facilitate.decision", n=number, phase=view.phase(rnd.scene.phase))
         pieces.append(sheet.heading(head, key=f"decision:{number}"))
         shares = percentages(rnd.votes)
@@ -232,4 +234,6 @@ def debrief(view: View, sheet: Sheet) -> list[Piece]:
             pieces.append(vote_row(view, sheet, i, choice, n, shares.get(choice.id, 0), chips, played, not played))
         changes = decision.changes if decision else changes_of(play.scenario, rnd.outcome.total_deltas)
         pieces.append(changes_piece(view, sheet, view.deltas(changes), view.say("facilitate.did"), f"did:{number}"))
+        for piece in pieces[start:]:
+            piece.group = f"decision:{number}"  # a decision on one page whenever it fits
     return pieces

@@ -222,7 +222,10 @@ class View:
         pieces += sheet.text_cards(
             question, caption=self.say("facilitate.question"), fill=self.t.colors.accent_soft, key="question"
         )
-        return pieces + [self.choice_row(sheet, i, c) for i, c in enumerate(play.choices)]
+        rows = [self.choice_row(sheet, i, c) for i, c in enumerate(play.choices)]
+        for row in rows:
+            row.group = "choices"  # the room sees the choices together whenever they fit on one page
+        return pieces + rows
 
     def vote(self, sheet: Sheet) -> list[Piece]:
         """The total so far, then every choice with the box its count is typed into."""
