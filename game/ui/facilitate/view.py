@@ -251,9 +251,12 @@ class View:
             if selected:
                 pygame.draw.rect(surface, t.colors.highlight, rect, width=max(3, t.px(3)), border_radius=t.radius)
             inner = rect.inflate(-2 * pad, -2 * pad)
-            sheet.badge(surface, index + 1, inner.x, inner.y, t.colors.accent)
+            top = inner.y + max(0, (inner.h - block.height) // 2)  # beside the taller vote box: centred
+            sheet.badge(
+                surface, index + 1, inner.x, max(inner.y, top - (badge - block.font.get_height()) // 2), t.colors.accent
+            )
             x = inner.x + badge + t.px(16)
-            sheet.ink.write(surface, block, (x, inner.y), t.colors.text, pygame.Rect(x, inner.y, text_w, inner.h))
+            sheet.ink.write(surface, block, (x, top), t.colors.text, pygame.Rect(x, inner.y, text_w, inner.h))
             if right:
                 box = pygame.Rect(inner.right - right, inner.y, right, inner.h)
                 self.count_box(sheet, surface, choice, box, selected)
