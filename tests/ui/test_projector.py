@@ -29,6 +29,8 @@ from game.ui.facilitate.view import View, projector_theme
 
 WORKSHOP = Path(__file__).resolve().parents[1] / "training" / "data" / "workshop.yaml"
 SIZES = [(1280, 720), (1920, 1080)]
+#: Other screens a room may have: 4:3 projectors and an ultra-wide one.
+OTHER_SIZES = [(1024, 768), (800, 600), (2560, 1080)]
 LANGUAGES = ["en", "es"]
 LONG = (
     "Tell her calmly that the rush costs three hundred euros of overtime, that the paper was promised to another "
@@ -192,6 +194,18 @@ def _decisions(pages: list[Page], step: str) -> list[list[Page]]:
                 groups.append([])
             groups[-1].append(page)
     return groups
+
+
+@pytest.mark.parametrize("size", OTHER_SIZES)
+def test_other_projectors_read_from_the_back_too(size: tuple[int, int]) -> None:
+    overflows = len(txt.OVERFLOWS)
+    pages = session_pages("long", "es", size)
+    screen = pygame.Rect((0, 0), size)
+    for page in pages:
+        for written in page.written:
+            assert screen.contains(written.rect) and written.bounds.contains(written.rect), written.text
+            assert not written.room or cap_height(written.font) >= 0.03 * size[1], written.text
+    assert len(txt.OVERFLOWS) == overflows
 
 
 def test_long_choices_get_pages_not_smaller_text() -> None:

@@ -18,13 +18,19 @@ from game.training.facilitate_model import GroupPlay
 from game.ui import draw
 from game.ui import text as txt
 from game.ui.facilitate import results
-from game.ui.facilitate.pages import CAPTION, ROOM, Ink, Piece, Sheet, paginate, paint_page, votes_phrase
+from game.ui.facilitate.pages import CAPTION, ROOM, Ink, Piece, Sheet, Written, paginate, paint_page, votes_phrase
 from game.ui.theme import Color, Theme
 
 
 def projector_theme(size: tuple[int, int]) -> Theme:
-    """The game's theme at its largest text size, for a projector window of ``size``."""
-    return Theme(size, text_step=2)
+    """The game's theme at its largest text size, for a projector window of ``size``.
+
+    The type follows the screen's height, which is what a reader at the back of the room sees: on a 4:3
+    projector (1024x768) it is as large as on a 16:9 one of the same height, and the narrower lines give
+    more pages rather than smaller text.
+    """
+    width, height = size
+    return Theme((max(width, round(height * 16 / 9)), height), text_step=2)
 
 
 class View:
@@ -47,22 +53,26 @@ class View:
         surface.fill(t.colors.bg)
         top = self.header(surface)
         w, h = surface.get_size()
-        footer = self.footer_height()
-        body = pygame.Rect(t.margin, top + t.px(14), w - 2 * t.margin, h - footer - top - t.px(26))
         gap = t.px(12)
-        sheet = Sheet(t, self.lang, body.width, body.height, self.ink)
-        pieces = self.pieces(sheet)
-        pages = paginate(pieces, body.height, gap)
-        where = (play.step, play.session.turn)
-        if where != self._shown:
-            self._shown, self.page = where, 0
-        if play.step == "vote":  # the page of the row being typed
-            key = f"choice:{play.selected}"
-            self.page = next((i for i, page in enumerate(pages) if any(p.key == key for p in page)), self.page)
-        self.page_count = len(pages)
-        self.page = max(0, min(self.page, self.page_count - 1))
+        hint: txt.Block | None = None
+        for lines in (1, 2):  # the key hints take a second line only on a screen too narrow for one
+            footer = self.footer_height(lines)
+            body = pygame.Rect(t.margin, top + t.px(14), w - 2 * t.margin, h - footer - top - t.px(26))
+            sheet = Sheet(t, self.lang, body.width, body.height, self.ink)
+            pages = paginate(self.pieces(sheet), body.height, gap)
+            where = (play.step, play.session.turn)
+            if where != self._shown:
+                self._shown, self.page = where, 0
+            if play.step == "vote":  # the page of the row being typed
+                key = f"choice:{play.selected}"
+                self.page = next((i for i, page in enumerate(pages) if any(p.key == key for p in page)), self.page)
+            self.page_count = len(pages)
+            self.page = max(0, min(self.page, self.page_count - 1))
+            hint = self.hint_block(w - 2 * t.margin, lines)
+            if hint is not None:
+                break
         paint_page(surface, pages[self.page], body, gap)
-        self.hints(surface)
+        self.hints(surface, hint or txt.fit(t, self.hint_text(), "small", (w - 2 * t.margin, footer), "hints"))
 
     def pieces(self, sheet: Sheet) -> list[Piece]:
         """The content of the current step, in reading order."""
@@ -162,21 +172,36 @@ class View:
         seconds = int(left + 0.999)
         return f"{seconds // 60}:{seconds % 60:02d}" if seconds else self.say("facilitate.time_up")
 
-    def footer_height(self) -> int:
-        """The height of the key hints along the bottom."""
-        return int(self.t.font("small").get_height() + self.t.px(14))
+    def footer_height(self, lines: int = 1) -> int:
+        """The height of the key hints along the bottom, on one line or two."""
+        t = self.t
+        return int(t.line_height("small") * (lines - 1) + t.font("small").get_height() + t.px(14))
 
-    def hints(self, surface: pygame.Surface) -> None:
+    def hint_block(self, width: int, lines: int) -> txt.Block | None:
+        """The key hints fitted into ``lines`` lines of ``width`` (shrunk a little if need be); None when
+        they need more lines."""
+        t = self.t
+        box = (width, self.footer_height(lines) - t.px(14))
+        if not txt.fits(t, self.hint_text(), "small", box):
+            return None
+        return txt.fit(t, self.hint_text(), "small", box, "hints")
+
+    def hints(self, surface: pygame.Surface, block: txt.Block) -> None:
         """What the keys do now, along the bottom edge (for the facilitator)."""
         t = self.t
         w, h = surface.get_size()
-        band = self.footer_height()
+        band = block.height + t.px(14)
         pygame.draw.rect(surface, t.colors.panel, pygame.Rect(0, h - band, w, band))
         pygame.draw.line(surface, t.colors.border, (0, h - band), (w, h - band), max(1, t.px(1)))
         rect = pygame.Rect(t.margin, h - band, w - 2 * t.margin, band)
-        block = txt.fit_line(t, self.hint_text(), "small", rect.width, "hints")
-        x = rect.x + (rect.width - block.width) // 2
-        self.ink.write(surface, block, (x, rect.y + (band - block.height) // 2), t.colors.muted, rect, room=False)
+        y = rect.y + (band - block.height) // 2
+        txt.draw(surface, block, (rect.x, y), t.colors.muted, "center", rect.width)
+        for number, line in enumerate(block.lines):  # noted line by line, each where it is centred
+            line_w = txt.width_of(block.font, line)
+            spot = pygame.Rect(
+                rect.x + (rect.width - line_w) // 2, y + number * block.line_h, line_w, block.font.get_height()
+            )
+            self.ink.written.append(Written(line, spot, block.font, False, rect))
 
     def hint_text(self) -> str:
         """The key hints for the current step and page."""
