@@ -312,3 +312,32 @@ def test_pages_keep_a_group_together_when_it_fits() -> None:
         ["head", "row:0", "row:1"],
         ["row:2", "row:3"],
     ]
+
+
+class _Panel:
+    """A stand-in for a column beside the pages (as the phone-voting panel uses it)."""
+
+    def __init__(self) -> None:
+        self.drawn: list[tuple[str, pygame.Rect]] = []
+
+    def width(self, theme: object, step: str) -> int:
+        return 300 if step in ("discuss", "vote") else 0
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, step: str) -> None:
+        pygame.draw.rect(surface, (0, 0, 0), rect)
+        self.drawn.append((step, rect))
+
+
+def test_a_column_beside_the_pages_narrows_them() -> None:
+    play = GroupPlay(Session(scenario("workshop", "en"), seed=0), None)
+    panel = _Panel()
+    view = View(play, projector_theme((1280, 720)), "en", aside=panel)
+    surface = pygame.Surface((1280, 720))
+    view.draw(surface)
+    [(step, rect)] = panel.drawn
+    assert step == "discuss" and rect.right <= 1280 - view.t.margin and rect.width == 300
+    assert all(w.rect.right <= rect.left for w in view.ink.written if w.room and w.rect.top >= rect.top)
+    play.start_voting()
+    play.reveal()
+    view.draw(surface)
+    assert len(panel.drawn) == 1  # no column on the reveal

@@ -7,6 +7,8 @@ pages; nothing relies on colour alone (numbers, words, arrows and stars carry th
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import pygame
 
 from game.core.debrief import Debrief, Decision, MetricChange, build_debrief
@@ -33,13 +35,28 @@ def projector_theme(size: tuple[int, int]) -> Theme:
     return Theme((max(width, round(height * 16 / 9)), height), text_step=2)
 
 
-class View:
-    """Draws a ``GroupPlay`` onto a surface, one page at a time; ``ink`` holds what the last frame wrote."""
+class Aside(Protocol):
+    """A column drawn beside the pages (for instance the phone-voting panel: QR code, address, room code)."""
 
-    def __init__(self, play: GroupPlay, theme: Theme, language: str) -> None:
+    def width(self, theme: Theme, step: str) -> int:
+        """How wide the column is on ``step`` (0: no column on that step)."""
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, step: str) -> None:
+        """Draw the column into ``rect`` (the full height of the page area)."""
+
+
+class View:
+    """Draws a ``GroupPlay`` onto a surface, one page at a time; ``ink`` holds what the last frame wrote.
+
+    ``aside`` (optional) gets a column at the right of every page of the steps it asks for; the pages
+    narrow to make room for it.
+    """
+
+    def __init__(self, play: GroupPlay, theme: Theme, language: str, aside: Aside | None = None) -> None:
         self.play = play
         self.t = theme
         self.lang = language
+        self.aside = aside
         self.page = 0
         self.page_count = 1
         self.ink = Ink()
@@ -54,10 +71,12 @@ class View:
         top = self.header(surface)
         w, h = surface.get_size()
         gap = t.px(12)
+        column = self.aside.width(t, play.step) if self.aside is not None else 0
+        column = column + t.px(16) if column > 0 else 0
         hint: txt.Block | None = None
         for lines in (1, 2):  # the key hints take a second line only on a screen too narrow for one
             footer = self.footer_height(lines)
-            body = pygame.Rect(t.margin, top + t.px(14), w - 2 * t.margin, h - footer - top - t.px(26))
+            body = pygame.Rect(t.margin, top + t.px(14), w - 2 * t.margin - column, h - footer - top - t.px(26))
             sheet = Sheet(t, self.lang, body.width, body.height, self.ink)
             pages = paginate(self.pieces(sheet), body.height, gap)
             where = (play.step, play.session.turn)
@@ -72,6 +91,10 @@ class View:
             if hint is not None:
                 break
         paint_page(surface, pages[self.page], body, gap)
+        if self.aside is not None and column:
+            self.aside.draw(
+                surface, pygame.Rect(body.right + t.px(16), body.y, column - t.px(16), body.height), play.step
+            )
         self.hints(surface, hint or txt.fit(t, self.hint_text(), "small", (w - 2 * t.margin, footer), "hints"))
 
     def pieces(self, sheet: Sheet) -> list[Piece]:
