@@ -19,7 +19,7 @@ from game.core.model import Scenario
 from game.core.session import Session
 from game.training.facilitate_model import GroupPlay
 from game.training.records import Records
-from game.ui.facilitate.view import View, projector_theme
+from game.ui.facilitate.view import Aside, View, projector_theme
 
 _NAMED = {
     "enter": pygame.K_RETURN,
@@ -93,16 +93,23 @@ def run(
     fullscreen: bool = False,
     keys: str | None = None,
     screenshots: Path | None = None,
+    aside: Aside | None = None,
+    play: GroupPlay | None = None,
 ) -> GroupPlay:
-    """Run a facilitated session (interactive, or scripted by ``keys``); returns its final state."""
+    """Run a facilitated session (interactive, or scripted by ``keys``); returns its final state.
+
+    ``play`` is a group-play model made by the caller (for instance one a vote server also feeds); by
+    default one is made here. ``aside`` draws a column beside the pages (see ``View``).
+    """
     tokens = [_token_key(k) for k in keys.split(",") if k.strip()] if keys is not None else None
     pygame.display.init()
     pygame.font.init()
     flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
     surface = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
     pygame.display.set_caption(f"Sticky Situations — {scenario.title}")
-    play = GroupPlay(Session(scenario, seed=seed), records, cohort=cohort, countdown=countdown)
-    view = View(play, projector_theme(surface.get_size()), scenario.language)
+    if play is None:
+        play = GroupPlay(Session(scenario, seed=seed), records, cohort=cohort, countdown=countdown)
+    view = View(play, projector_theme(surface.get_size()), scenario.language, aside)
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
     try:
