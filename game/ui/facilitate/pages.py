@@ -119,10 +119,6 @@ class Sheet:
         self.page_height = page_height
         self.ink = ink
 
-    def say(self, key: str, **values: object) -> str:
-        """A projector string in the room's language."""
-        return tr_in(self.lang, key, **values)
-
     @property
     def pad(self) -> int:
         """Inner padding of a card."""
