@@ -71,5 +71,6 @@ def run(args: argparse.Namespace, records: Records) -> int:
     ending = play.session.ending
     where = f"ending {ending.id} ({ending.rating})" if ending else f"stopped in scene {play.session.state.node}"
     recorded = f", recorded as playthrough {play.pid}" if play.pid is not None else ""
-    print(f"group session: {len(play.rounds)} decision(s), {where}{recorded}")
+    played = len(play.rounds)
+    print(f"group session: {played} {'decision' if played == 1 else 'decisions'}, {where}{recorded}")
     return 0

@@ -142,7 +142,7 @@ def test_projector_screens_headless(tmp_path: Path, language: str) -> None:
         data=tmp_path / "data",
     )
     assert result.returncode == 0, result.stderr
-    assert "4 decision(s), ending good_deal (best), recorded as playthrough 1" in result.stdout
+    assert "4 decisions, ending good_deal (best), recorded as playthrough 1" in result.stdout
     names = sorted(p.name for p in shots.glob("*.png"))
     steps = {n.split("-", 1)[1].removesuffix(".png") for n in names}
     assert steps == {"discuss", "vote", "reveal", "outcome", "debrief"}
@@ -167,3 +167,5 @@ def test_bad_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
         assert result.returncode == 1 and "error" in result.stderr and "Traceback" not in result.stderr, args
     missing = sticky("facilitate", "no/such.yaml", data=tmp_path)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    left = sticky("facilitate", str(WORKSHOP), "--keys", "enter,esc,esc", "--no-record", data=tmp_path)
+    assert left.returncode == 0 and "group session: 0 decisions, stopped in scene the_call" in left.stdout
