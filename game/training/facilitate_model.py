@@ -10,6 +10,7 @@ go to the records as one ``mode="group"`` playthrough. The steps are the declare
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -77,6 +78,8 @@ class GroupPlay:
     timer_started: float | None = None
     scene_started: float = 0.0
     steps: Steps = field(init=False, repr=False)
+    #: held while votes change or are read: a vote server feeds them from another thread
+    _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.records is not None:
@@ -127,10 +130,9 @@ class GroupPlay:
     def counts(self) -> dict[str, int]:
         """The votes for the current decision per choice id, in the order shown: the typed counts plus every
         other source's (0 when nobody voted for a choice)."""
-        return {
-            c.id: int(self.typed.get(c.id) or 0) + sum(votes.get(c.id, 0) for votes in self.sources.values())
-            for c in self.choices
-        }
+        with self._lock:
+            typed, sources = dict(self.typed), [dict(votes) for votes in self.sources.values()]
+        return {c.id: int(typed.get(c.id) or 0) + sum(votes.get(c.id, 0) for votes in sources) for c in self.choices}
 
     def shares(self) -> dict[str, int]:
         """The counts as whole percentages that add up to 100 (see ``percentages``)."""
@@ -141,33 +143,41 @@ class GroupPlay:
         """Votes may still come in or change: until the reveal."""
         return self.step in ("discuss", "vote")
 
+    @property
+    def decision(self) -> int:
+        """The number of the decision being voted on (1 for the first), for sources that tag their votes."""
+        return self.session.turn + 1
+
     # -- votes from any source (the keyboard, phones, ...) --------------------------------------------------
-    def set_votes(self, counts: Mapping[str, int], source: str) -> bool:
+    def set_votes(self, counts: Mapping[str, int], source: str, decision: int | None = None) -> bool:
         """Replace ``source``'s votes for the current decision with ``counts`` (choice id -> votes).
 
         Another source's votes (and the typed ones, source ``TYPED``) are kept: the projector shows the sum.
-        Returns False, changing nothing, once the votes are revealed; unknown choice ids and negative
-        counts are a ``ValueError``.
+        Returns False, changing nothing, once the votes are revealed, or when ``decision`` is given and is
+        not the decision being voted on (votes that arrive late). Unknown choice ids and negative counts are
+        a ``ValueError``. Safe to call from another thread than the projector's.
         """
-        clean = self._checked(counts)
-        if not self.voting_open:
-            return False
-        if source == TYPED:
-            self.typed = {cid: str(n) for cid, n in clean.items()}
-        else:
-            self.sources[source] = clean
-        return True
+        with self._lock:
+            if not self.voting_open or (decision is not None and decision != self.decision):
+                return False
+            clean = self._checked(counts)
+            if source == TYPED:
+                self.typed = {cid: str(n) for cid, n in clean.items()}
+            else:
+                self.sources[source] = clean
+            return True
 
-    def add_votes(self, counts: Mapping[str, int], source: str) -> bool:
+    def add_votes(self, counts: Mapping[str, int], source: str, decision: int | None = None) -> bool:
         """Add ``counts`` to ``source``'s votes for the current decision (as ``set_votes`` otherwise)."""
-        clean = self._checked(counts)
-        if source == TYPED:
-            current = {cid: int(text or 0) for cid, text in self.typed.items()}
-        else:
-            current = dict(self.sources.get(source, {}))
-        for cid, n in clean.items():
-            current[cid] = current.get(cid, 0) + n
-        return self.set_votes(current, source)
+        with self._lock:
+            clean = self._checked(counts)
+            if source == TYPED:
+                current = {cid: int(text or 0) for cid, text in self.typed.items()}
+            else:
+                current = dict(self.sources.get(source, {}))
+            for cid, n in clean.items():
+                current[cid] = current.get(cid, 0) + n
+            return self.set_votes(current, source, decision)
 
     def _checked(self, counts: Mapping[str, int]) -> dict[str, int]:
         known = {c.id for c in self.choices}
@@ -186,9 +196,10 @@ class GroupPlay:
 
     # -- acting ----------------------------------------------------------------------------------------
     def _enter_scene(self) -> None:
+        with self._lock:
+            self.typed = {}
+            self.sources = {}
         self.selected = 0
-        self.typed = {}
-        self.sources = {}
         self.picked = None
         self.timer_started = None
         self.scene_started = self.clock()
@@ -229,8 +240,9 @@ class GroupPlay:
 
     def reveal(self) -> bool:
         """Show the distribution; the single majority choice is preselected (a tie needs a pick)."""
-        if not self.steps.fire("reveal"):
-            return False
+        with self._lock:  # no vote slips in between the last count and the reveal
+            if not self.steps.fire("reveal"):
+                return False
         top = self.majority()
         self.picked = top[0] if len(top) == 1 else None
         return True

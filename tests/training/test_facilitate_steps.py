@@ -123,3 +123,37 @@ def test_percentages_never_stray_more_than_a_point() -> None:
                 shares = percentages(counts)
                 assert sum(shares.values()) == 100
                 assert all(abs(shares[k] - 100 * n / total) < 1 for k, n in counts.items())
+
+
+def test_late_votes_are_refused_and_threads_are_safe() -> None:
+    import threading
+
+    play = GroupPlay(Session(workshop(), seed=0))
+    first, second = (c.id for c in play.choices[:2])
+    assert play.decision == 1
+    assert not play.set_votes({first: 3}, "phones", decision=2)  # tagged for another decision
+    assert play.set_votes({first: 3}, "phones", decision=1) and play.counts()[first] == 3
+
+    stop = threading.Event()
+
+    def feed(source: str) -> None:
+        n = 0
+        while not stop.is_set():
+            n += 1
+            play.set_votes({first: n % 7, second: n % 5}, source)
+
+    feeders = [threading.Thread(target=feed, args=(f"phones{i}",)) for i in range(4)]
+    for thread in feeders:
+        thread.start()
+    try:
+        for _ in range(2000):  # reading while four sources write: no error, never a negative or torn count
+            counts = play.counts()
+            assert 0 <= counts[first] <= 4 * 6 + 3 and 0 <= counts[second] <= 4 * 4
+    finally:
+        stop.set()
+        for thread in feeders:
+            thread.join()
+    play.start_voting()
+    assert play.reveal()
+    frozen = play.counts()
+    assert not play.set_votes({first: 99}, "phones0") and play.counts() == frozen
