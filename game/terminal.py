@@ -21,6 +21,7 @@ from game.locale import (
     judged_change,
     model_line_part,
     news_word,
+    percent,
     phase_word,
     rating_word,
     style_word,
@@ -148,7 +149,7 @@ def _show_ending(session: Session, out: TextIO) -> None:
 
 
 def _percent(language: str, score: float) -> str:
-    return tr_in(language, "score.percent", n=round(score * 100))
+    return percent(language, score)
 
 
 def _scores(language: str, model: Debrief) -> str:

@@ -14,16 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core.model import Branches, Chance, Effects, Goto, Scenario, Variants
+from game.locale.palette import PHASE_FILLS, RATING_FILLS, RATING_MARKS
 
-PHASE_COLOURS = {
-    "situation": "#e8edf4",
-    "cost": "#fde3c8",
-    "limits": "#d9efd9",
-    "power": "#e2dbf7",
-    "resolution": "#f6f0c4",
-}
-RATING_COLOURS = {"best": "#b7e1b0", "good": "#d8eecf", "fair": "#f2ecc7", "poor": "#f7d6c2", "bad": "#f2b8b5"}
-RATING_MARKS = {"best": "★★", "good": "★", "fair": "◐", "poor": "▽", "bad": "✖"}
+PHASE_COLOURS = PHASE_FILLS  # the map's node fills are the shared palette's (game.locale.palette)
+RATING_COLOURS = RATING_FILLS
 HIGHLIGHT = "#c62828"
 ANY = "any_choice"
 

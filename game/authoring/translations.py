@@ -16,6 +16,7 @@ from game.authoring.reader import Reader
 from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
 from game.core.model import Scenario
 from game.core.texts import extract_texts
+from game.locale import plural
 
 SECTION_FIELDS = (
     "translation_of",
@@ -179,7 +180,7 @@ def load_translation(
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         bag.add(
             "S601",
-            f"{len(missing)} text(s) not translated to '{language}': {shown}",
+            f"{plural('en', len(missing), 'count.texts')} not translated to '{language}': {shown}",
             Pos(path, 1, 1),
             hint=f"run: sticky translate {scenario.source_path} --to {language}",
         )

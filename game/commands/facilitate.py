@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.cli import add_lang_option
 from game.commands.common import load_for_play
+from game.locale import plural
 from game.training.cli_support import with_records
 from game.training.records import Records
 
@@ -71,6 +72,5 @@ def run(args: argparse.Namespace, records: Records) -> int:
     ending = play.session.ending
     where = f"ending {ending.id} ({ending.rating})" if ending else f"stopped in scene {play.session.state.node}"
     recorded = f", recorded as playthrough {play.pid}" if play.pid is not None else ""
-    played = len(play.rounds)
-    print(f"group session: {played} {'decision' if played == 1 else 'decisions'}, {where}{recorded}")
+    print(f"group session: {plural('en', len(play.rounds), 'count.decisions')}, {where}{recorded}")
     return 0

@@ -16,6 +16,7 @@ from game.authoring.diagnostics import did_you_mean
 from game.authoring.graph import dot, highlighted, mermaid
 from game.commands.common import load_for_play
 from game.core.model import Scenario
+from game.core.visible import clip, visible
 from game.files import OutputError, read_json_file, write_output
 
 
@@ -38,9 +39,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(func=run)
 
 
+def _is_file(spec: str) -> bool:
+    """True when ``spec`` names an existing file; a list of ids too long to be a file name is not one."""
+    try:
+        return Path(spec).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _steps(scenario: Scenario, spec: str) -> list[tuple[str, str, str | None]] | str:
     """The recorded path as (scene, choice, target) steps, or an error message."""
-    if spec.endswith(".json") or Path(spec).is_file():
+    if spec.endswith(".json") or _is_file(spec):
         try:
             data: Any = read_json_file(spec)
             return [(str(s["scene"]), str(s["choice"]), s.get("ending") or s.get("next")) for s in data["path"]]
@@ -53,7 +62,8 @@ def _steps(scenario: Scenario, spec: str) -> list[tuple[str, str, str | None]] |
         if scene is None:
             every = [c.id for s in scenario.scenes for c in s.choices]
             hint = did_you_mean(choice_id, every)
-            return f"--highlight: no choice '{choice_id}' in this scenario" + (f" ({hint})" if hint else "")
+            shown = visible(clip(choice_id, 80))
+            return f"--highlight: no choice '{shown}' in this scenario" + (f" ({hint})" if hint else "")
         following = scenario.scene_of_choice(ids[index + 1]) if index + 1 < len(ids) else None
         steps.append((scene.id, choice_id, following.id if following else None))
     return steps

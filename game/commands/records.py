@@ -12,11 +12,23 @@ from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.core.session import ChoiceNotAvailable, Session
 from game.core.visible import clip, visible
-from game.files import OutputError, write_atomic
+from game.files import OutputError
+from game.locale import plural
 from game.training.cli_support import with_records
 from game.training.exchange import export_records, import_records
+from game.training.identity import (
+    PROFILE_NAME,
+    BadName,
+    clean_name,
+    clear_room,
+    make_room,
+    read_profile,
+    read_room,
+    write_profile,
+    write_room,
+)
 from game.training.recorddata import iso
-from game.training.records import PROFILE_NAME, Records, RecordsError, read_profile
+from game.training.records import Records, RecordsError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,6 +58,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     who.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")
     who.add_argument("--clear", action="store_true", help="forget the name and cohort")
     who.set_defaults(func=with_records(run_learner))
+    room = actions.add_parser(
+        "learners", help="set up a room: lock the cohort and list who may play (the window offers the names)"
+    )
+    room.add_argument("names", nargs="*", metavar="NAME", help="the learners' names (none: any name may be typed)")
+    room.add_argument("--cohort", metavar="CODE", help="the cohort every playthrough here is recorded in")
+    room.add_argument("--clear", action="store_true", help="remove the room set-up")
+    room.set_defaults(func=with_records(run_learners))
     export = actions.add_parser("export", help="write records to a JSON lines file (.json: one JSON array)")
     export.add_argument("file", metavar="FILE")
     export.add_argument("--cohort", metavar="CODE", help="only this cohort")
@@ -75,7 +94,7 @@ def run_list(args: argparse.Namespace, records: Records) -> int:
             f"{visible(clip(r.learner, 40)):<16} {visible(r.scenario_id):<16} {visible(r.mode):<9} "
             f"{len(r.choices):>2} choices  {visible(state)}"
         )
-    print(f"{len(rows)} playthrough(s) in {records.path}", file=sys.stderr)
+    print(f"{plural('en', len(rows), 'count.playthroughs')} in {records.path}", file=sys.stderr)
     return 0
 
 
@@ -118,17 +137,41 @@ def run_learner(args: argparse.Namespace, records: Records) -> int:
         return 0
     if args.name or args.cohort:
         profile = read_profile(records.data_dir)
-        if args.name:
-            profile["learner"] = args.name.strip()
-        if args.cohort:
-            profile["cohort"] = args.cohort.strip()
         try:
-            write_atomic(path, json.dumps(profile, ensure_ascii=False))
-        except OutputError as exc:
+            name = clean_name(args.name) if args.name else profile.get("learner")
+            cohort = clean_name(args.cohort, "cohort") if args.cohort else profile.get("cohort")
+            write_profile(records.data_dir, name, cohort)
+        except (BadName, OutputError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
     profile = read_profile(records.data_dir)
-    print(f"learner: {profile.get('learner', 'anonymous')} · cohort: {profile.get('cohort', '-')}")
+    learner, cohort = profile.get("learner", "anonymous"), profile.get("cohort", "-")
+    print(f"learner: {visible(learner)} · cohort: {visible(cohort)}")
+    return 0
+
+
+def run_learners(args: argparse.Namespace, records: Records) -> int:
+    """Set up, show or clear the room on this laptop: its cohort, locked, and the names the window offers."""
+    folder = records.data_dir
+    if args.clear:
+        said = "room cleared" if clear_room(folder) else "no room was set up"
+        print(f"{said}: the window asks for any name and cohort")
+        return 0
+    if args.cohort:
+        try:
+            write_room(folder, make_room(args.cohort, args.names))
+        except (BadName, OutputError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    elif args.names:
+        print("error: give the room's cohort: sticky records learners --cohort CODE NAME…", file=sys.stderr)
+        return 2
+    room = read_room(folder)
+    if room is None:
+        print("no room set up: the window asks for any name and cohort (set one: --cohort CODE NAME…)")
+        return 0
+    names = ", ".join(visible(n) for n in room.learners) if room.learners else "any name (none listed)"
+    print(f"cohort: {visible(room.cohort)} (locked) · learners: {names}")
     return 0
 
 
@@ -140,7 +183,10 @@ def run_export(args: argparse.Namespace, records: Records) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     where = "(standard output)" if args.file == "-" else args.file
-    print(f"{where}: {count} playthrough(s) exported", file=sys.stderr if args.file == "-" else sys.stdout)
+    print(
+        f"{where}: {plural('en', count, 'count.playthroughs')} exported",
+        file=sys.stderr if args.file == "-" else sys.stdout,
+    )
     return 0
 
 
@@ -181,7 +227,7 @@ def run_recover(args: argparse.Namespace) -> int:
     lost = f"; {report.dropped} could not be read and were left out" if report.dropped else ""
     if report.partial:
         lost += f"; {report.partial} of them lost some choices (ending and scores kept; a replay won't match)"
-    print(f"{visible(str(report.target))}: {report.saved} playthrough(s) saved{lost}")
+    print(f"{visible(str(report.target))}: {plural('en', report.saved, 'count.playthroughs')} saved{lost}")
     if report.unreadable_tables:
         print(f"warning: nothing could be read from: {', '.join(report.unreadable_tables)}", file=sys.stderr)
     print(

@@ -32,7 +32,7 @@ STRINGS: dict[str, str] = {
     "save.new_record": (
         "El registro de esta partida no está aquí (otra carpeta de datos, o se borraron): sigue como uno nuevo."
     ),
-    "lock.other_game": "Otra ventana de Sticky Situations usa esta carpeta de datos: esta no guarda la partida.",
+    "lock.other_game": "Otra ventana de Situaciones espinosas usa esta carpeta de datos: esta no guarda la partida.",
     "files.defaults": "No se pudo leer {file}; se usan los valores predeterminados.",
     "save.nothing": "No se ha podido recuperar ninguna partida. Elige un escenario para empezar de nuevo.",
     "save.reason.unreadable": "el archivo está dañado",
@@ -44,7 +44,8 @@ STRINGS: dict[str, str] = {
     "picker.title": "Elige un escenario",
     "picker.subtitle": "Cada uno te lleva por los tres puntos de decisión: el coste, los límites y el poder.",
     "picker.length": "De {low} a {high} decisiones",
-    "picker.length_one": "{n} decisiones",
+    "picker.length_one.one": "{n} decisión",
+    "picker.length_one.other": "{n} decisiones",
     "picker.endings": "Finales descubiertos: {found} de {total}",
     "picker.languages": "Idiomas: {names}",
     "picker.not_translated": "Aún no está en tu idioma: se muestra en {name}.",
@@ -126,9 +127,9 @@ STRINGS: dict[str, str] = {
     "ending.debrief": "Ver el análisis final",
     "ending.again": "Volver a intentarlo",
     "ending.other": "Otro escenario",
-    "rating.best": "El mejor resultado",
+    "rating.best": "Un resultado excelente",
     "rating.good": "Un buen resultado",
-    "rating.fair": "Un resultado aceptable",
+    "rating.fair": "Un resultado regular",
     "rating.poor": "Un resultado flojo",
     "rating.bad": "Un mal resultado",
     "debrief.title": "Análisis final",
@@ -162,8 +163,11 @@ STRINGS: dict[str, str] = {
     "reload.stopped": (
         "{file} recargado: la repetición se detuvo tras {n} de {total} decisiones, donde cambió la historia."
     ),
-    "reload.errors": (
-        "{file} tiene {n} error(es). Sigues jugando la última versión correcta: corrige el archivo y presiona F5."
+    "reload.errors.one": (
+        "{file} tiene {n} error. Sigues jugando la última versión correcta: corrige el archivo y presiona F5."
+    ),
+    "reload.errors.other": (
+        "{file} tiene {n} errores. Sigues jugando la última versión correcta: corrige el archivo y presiona F5."
     ),
     "reload.none": "F5 recarga el escenario mientras lo juegas.",
     "notice.dismiss": "Esc: ocultar",
@@ -178,8 +182,6 @@ STRINGS: dict[str, str] = {
     "facilitate.no_question": "¿Qué dirían ustedes, y por qué?",
     "facilitate.choices": "Las opciones",
     "facilitate.time_up": "Se acabó el tiempo",
-    "facilitate.votes.one": "{n} voto",
-    "facilitate.votes.other": "{n} votos",
     "facilitate.votes_share": "{votes} · {share}",
     "facilitate.majority": "Mayoría",
     "facilitate.to_play": "Se juega",
@@ -293,7 +295,6 @@ STRINGS: dict[str, str] = {
     "model_line.question": "Pregunta",
     "model_line.title": "La frase más sólida",
     "technique.title": "Técnica",
-    "score.percent": "{n} %",
     "score.none": "En esta partida no se puntuó ningún momento de decisión.",
     "score.line": "Puntuación: {phases} · total {overall}: {verdict}",
     "score.passed": "aprobado (mínimo {mark})",
@@ -323,4 +324,59 @@ STRINGS: dict[str, str] = {
     "terminal.commitment_kept": "Tu compromiso: {text}",
     "metric.better": "mejor",
     "metric.worse": "peor",
+    # la segunda ventana sobre una misma carpeta de datos (game/ui/screens/busy.py)
+    "busy.title": "Otra ventana está usando esta carpeta de datos",
+    "busy.body": (
+        "Si dos ventanas guardan en la misma carpeta, una borraría el avance de la otra. Puedes esperar aquí a que"
+        " se cierre la otra ventana o jugar ahora sin guardado automático (las partidas se siguen registrando)."
+    ),
+    "busy.wait": "Esperar a que se cierre la otra ventana",
+    "busy.no_save": "Jugar ahora sin guardado automático",
+    "busy.stop_waiting": "Dejar de esperar y jugar sin guardado automático",
+    "busy.waiting": "Esperando a que se cierre la otra ventana… Esta ventana empezará a guardar en cuanto eso ocurra.",
+    "busy.free": "La otra ventana se cerró: esta ya guarda tu avance.",
+    "hint.busy": "Enter: elegir · Esc: jugar sin guardado automático",
+    "translation.problems": "Esta traducción tiene problemas: lo que no puede dar se muestra en {original}.",
+    "language_in_text.en": "inglés",
+    "language_in_text.es": "español",
+    # quién juega (game/ui/screens/who.py)
+    "who.title": "¿Quién juega?",
+    "who.about": "Tus partidas se registran con este nombre para el informe del taller.",
+    "who.name_label": "Tu nombre",
+    "who.name_placeholder": "Escribe tu nombre",
+    "who.cohort_label": "Código del grupo o del taller (si te dieron uno)",
+    "who.cohort_placeholder": "Por ejemplo: PRIMAVERA-A",
+    "who.cohort_locked": "Grupo: {cohort} (fijado para este equipo)",
+    "who.previous": "Soy {name}",
+    "who.start": "Empezar",
+    "who.anonymous": "Jugar sin nombre",
+    "who.more": "Más nombres ({page} de {pages})",
+    "who.problem": "Revísalo: {problem}.",
+    "who.not_kept": "No se pudo guardar el nombre en la carpeta de datos; esta sesión igual registra con él.",
+    "hint.who": "Flechas o Tab: moverte  ·  Enter: elegir",
+    "hint.who_typing": "Escribe  ·  Enter: siguiente  ·  Tab: moverte",
+    "title.who": "¿Quién juega?",
+    "title.who_hint": "Di tu nombre antes de empezar",
+    "title.someone_else": "Otra persona",
+    "title.playing_as": "Juega {name}",
+    "title.playing_as_cohort": "Juega {name} · {cohort}",
+    "title.playing_anonymous": "Se juega sin nombre",
+    "picker.playing_as": "Juega {name}",
+    # palabras contadas, una entrada por forma de plural (game.locale.plural elige; ver plural_rules.py)
+    "count.votes.one": "{n} voto",
+    "count.votes.other": "{n} votos",
+    "count.playthroughs.one": "{n} partida",
+    "count.playthroughs.other": "{n} partidas",
+    "count.decisions.one": "{n} decisión",
+    "count.decisions.other": "{n} decisiones",
+    "count.answers.one": "{n} respuesta",
+    "count.answers.other": "{n} respuestas",
+    "count.learners.one": "{n} participante",
+    "count.learners.other": "{n} participantes",
+    "count.errors.one": "{n} error",
+    "count.errors.other": "{n} errores",
+    "count.texts.one": "{n} texto",
+    "count.texts.other": "{n} textos",
+    "count.more_problems.one": "{n} problema más",
+    "count.more_problems.other": "{n} problemas más",
 }

@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from game.locale import plural
 from game.training._schema import RecordsError
 
 #: What to do about a damaged database (every message about damage ends with it).
@@ -99,5 +100,5 @@ def check_health(db: sqlite3.Connection, path: Path) -> None:
     problems = [str(row[0]) for row in rows if row and row[0] != "ok"]
     if problems:
         first = problems[0][:120]
-        more = f" and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+        more = f" and {plural('en', len(problems) - 1, 'count.more_problems')}" if len(problems) > 1 else ""
         raise RecordsError(f"{path}: is damaged ({first}{more}); {DAMAGED_HINT}")

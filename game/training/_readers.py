@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from typing import Any
 
@@ -17,12 +18,29 @@ _SELECT = (
 )
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a finite number")
+
+
 def _load(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
+    return None if text is None else json.loads(text, parse_constant=_no_constant)
+
+
+def _finite(value: Any) -> float:
+    """A stored number, refused (the row is damaged) when it is not finite: NaN or infinity written into the
+    database by hand or by an old version would otherwise reach the report as ``nan`` or ``inf $/month``."""
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{number} is not a finite number")
+    return number
+
+
+def _maybe(value: Any) -> float | None:
+    return None if value is None else _finite(value)
 
 
 def _numbers(data: dict[str, Any] | None) -> dict[str, float]:
-    return {str(k): float(v) for k, v in (data or {}).items()}
+    return {str(k): _finite(v) for k, v in (data or {}).items()}
 
 
 def _choices(db: sqlite3.Connection, pid: int) -> tuple[ChoiceRecord, ...]:
@@ -37,13 +55,13 @@ def _choices(db: sqlite3.Connection, pid: int) -> tuple[ChoiceRecord, ...]:
             scene_id=r[1],
             choice_id=r[2],
             style=r[3],
-            decided_at=r[4],
-            decision_seconds=r[5],
+            decided_at=_finite(r[4]),
+            decision_seconds=_maybe(r[5]),
             deltas=_numbers(_load(r[6])),
             rules=list(_load(r[7])),
             metrics=_numbers(_load(r[8])),
             chance_index=r[9],
-            roll=r[10],
+            roll=_maybe(r[10]),
             shown=tuple(str(i) for i in _load(r[11]) or ()),
         )
         for r in rows
@@ -80,8 +98,8 @@ def _parse(db: sqlite3.Connection, row: tuple[Any, ...]) -> PlaythroughRecord:
         language=row[6],
         mode=row[7],
         seed=row[8],
-        started_at=row[9],
-        finished_at=row[10],
+        started_at=_finite(row[9]),
+        finished_at=_maybe(row[10]),
         ending_id=row[11],
         rating=row[12],
         start_metrics=_numbers(_load(row[13])),

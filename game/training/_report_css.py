@@ -1,6 +1,16 @@
-"""The report's stylesheet (inlined into the HTML; system fonts only, nothing fetched)."""
+"""The report's stylesheet (inlined into the HTML; system fonts only, nothing fetched).
 
-CSS = """
+The colours of styles, ratings and chart lines are CSS variables made from the game's palette
+(``game.locale.palette``): ``var(--style-assertive)``, ``var(--rating-best)``, ``var(--series-1)``.
+"""
+
+from game.locale.palette import css_variables
+
+CSS = (
+    ":root{"
+    + css_variables()
+    + "}"
+    + """
 :root{--ink:#26313d;--muted:#5b6672;--line:#e3e6ea;--bg:#f6f4f0;--card:#fff;--accent:#2f6f8f;--accent2:#2e7d6b}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 "Open Sans","Segoe UI",Roboto,"Helvetica Neue",
@@ -58,3 +68,4 @@ footer{color:var(--muted);font-size:12.5px;padding:10px 28px 40px}
 @media print{body{background:#fff}.card,.kpi{box-shadow:none;break-inside:avoid}header.top{background:#2f6f8f}
 .scenario{break-before:page}}
 """
+)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from game.core.format import format_number, with_unit
+from game.locale import percent
 
 FONT = 'font-family="inherit"'
 
@@ -62,7 +63,7 @@ def hbars(rows: Sequence[tuple[str, float, str, str]], width: int = 560, row_h: 
 
 def _share(share: float, language: str) -> str:
     """A share of 0..1 as a whole percentage: ``45%`` (``45 %`` in Spanish)."""
-    return with_unit(format_number(round(share * 100), language), "%", language)
+    return percent(language, share)
 
 
 def stacked(parts: Sequence[tuple[str, float, str]], width: int = 420, height: int = 26, language: str = "en") -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from game.core.model import DECISION_PHASES
 from game.files import write_atomic, write_output
+from game.locale import plural
 from game.training._schema import RecordsError
 from game.training.export_reader import BadRecord, read_entries
 from game.training.import_check import ScenarioLookup, check_record
@@ -45,7 +46,7 @@ class ImportReport:
 
     def summary(self, name: str) -> str:
         """One line: how many were added, already here, updated, in conflict and refused."""
-        text = f"{name}: {self.added} playthrough(s) added, {self.skipped} already here"
+        text = f"{name}: {plural('en', self.added, 'count.playthroughs')} added, {self.skipped} already here"
         if self.updated:
             text += f", {self.updated} updated (newer than the copy here)"
         if self.conflicts:

@@ -29,25 +29,16 @@ from pathlib import Path
 from game.core.rules import initial_state
 from game.core.scoring import score_summary
 from game.core.session import Outcome, Session
-from game.files import read_json_file
 from game.training._dberrors import describe, folder_is_read_only
 from game.training._readers import read_playthrough, read_playthroughs
 from game.training._schema import RecordsError, migrate, require_current
+from game.training.identity import PROFILE_NAME, read_profile
 from game.training.recorddata import COMMITMENT_MAX, PlaythroughRecord
 
 __all__ = ["DB_NAME", "Records", "RecordsError", "open_records"]
 
 DB_NAME = "records.sqlite3"
-PROFILE_NAME = "learner.json"
-
-
-def read_profile(data_dir: Path) -> dict[str, str]:
-    """This laptop's default learner name and cohort (``sticky records learner``); {} when unset or unreadable."""
-    try:
-        data = read_json_file(Path(data_dir) / PROFILE_NAME, max_bytes=65_536)
-    except (OSError, ValueError):
-        return {}
-    return {k: str(v) for k, v in data.items() if k in ("learner", "cohort") and v} if isinstance(data, dict) else {}
+__all__ = ["DB_NAME", "PROFILE_NAME", "Records", "RecordsError", "open_records", "read_profile"]
 
 
 def _dump(value: object) -> str:

@@ -13,10 +13,10 @@ import statistics
 from html import escape
 from pathlib import Path
 
-from game.core.format import format_delta, format_number, format_value, with_unit
+from game.core.format import format_delta, format_value
 from game.core.model import STYLES, Metric, Scenario
 from game.core.scoring import is_improvement, is_setback
-from game.locale import judged_change
+from game.locale import judged_change, percent, plural
 from game.training import _svg
 from game.training._report_css import CSS
 from game.training.recorddata import PlaythroughRecord
@@ -28,6 +28,7 @@ from game.training.report_text import (
     RATING_NAMES,
     STYLE_COLOURS,
     STYLE_NAMES,
+    UNKNOWN_COLOUR,
     name_of,
     words,
 )
@@ -46,13 +47,13 @@ class _Writer:
 
     def pct(self, share: float) -> str:
         """A share of 0..1 as a whole percentage in the report's language: ``45%`` (``45 %`` in Spanish)."""
-        return with_unit(format_number(round(share * 100), self.lang), "%", self.lang)
+        return percent(self.lang, share)
 
     def style_name(self, style: str) -> str:
         return name_of(STYLE_NAMES, self.lang, style)
 
     def pill(self, style: str) -> str:
-        colour = STYLE_COLOURS.get(style, "#777")
+        colour = _style_var(style)
         return (
             f'<span class="pill" style="border-color:{colour};color:{colour}">{escape(self.style_name(style))}</span>'
         )
@@ -63,7 +64,7 @@ class _Writer:
 
     def legend(self) -> str:
         items = "".join(
-            f'<span class="key"><i style="background:{STYLE_COLOURS[s]}"></i>{escape(self.style_name(s))}</span>'
+            f'<span class="key"><i style="background:{_style_var(s)}"></i>{escape(self.style_name(s))}</span>'
             for s in STYLES
         )
         return f'<div class="legend">{items}</div>'
@@ -94,7 +95,7 @@ class _Writer:
                 f"{title} · {name_of(RATING_NAMES, self.lang, rating)}",
                 float(n),
                 f"{n} ({self.pct(n / total)})",
-                RATING_COLOURS.get(rating, "#777"),
+                RATING_COLOURS.get(rating, UNKNOWN_COLOUR),
             )
             for _id, title, rating, n in stat.endings
         ]
@@ -209,7 +210,7 @@ class _Writer:
             rows.append(
                 f'<tr class="{"best" if c.best else ""}"><td class="t">{star}{escape(c.text)}</td>'
                 f"<td>{self.pill(c.style) if c.style else ''}</td>"
-                f"<td>{_svg.bar(c.count / total, taken, STYLE_COLOURS.get(c.style, '#777'))}</td>"
+                f"<td>{_svg.bar(c.count / total, taken, STYLE_COLOURS.get(c.style, UNKNOWN_COLOUR))}</td>"
                 f"{vote}</tr>"
             )
         phase = name_of(PHASE_NAMES, self.lang, scene.phase) if scene.phase else ""
@@ -274,13 +275,18 @@ class _Writer:
             f"<title>{escape(self.w['doc_title'])}</title><style>{CSS}</style></head><body>{_svg.HATCH_DEFS}"
             f'<header class="top"><div class="wrap"><div class="brand">Sticky Situations</div>'
             f"<h1>{escape(self.w['heading'])}</h1>"
-            f"<p>{escape(self.w['generated'].format(date=date, n=total))}</p></div></header>"
+            f"<p>{escape(plural(self.lang, total, 'generated', table=self.w, date=date))}</p></div></header>"
             f'<main class="wrap">{nav}{body}</main>'
             f'<footer class="wrap">{escape(self.w["footer"])}</footer></body></html>'
         )
 
     def cohort_name(self, cohort: CohortStat) -> str:
         return f"{self.w['cohort']} {cohort.code}" if cohort.code else self.w["no_cohort"]
+
+
+def _style_var(style: str) -> str:
+    """A style's colour as the report's CSS variable (made from the shared palette in ``_report_css``)."""
+    return f"var(--style-{style})" if style in STYLES else "var(--unknown)"
 
 
 def _clip(text: str, limit: int) -> str:

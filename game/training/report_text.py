@@ -1,12 +1,18 @@
-"""The report's words in English and Spanish."""
+"""The report's own sentences in English and Spanish; the names of styles, phases and ratings, counted
+words and colours come from the game's vocabulary (``game.locale``) and palette (``game.locale.palette``)."""
 
 from __future__ import annotations
+
+from game.core.model import PHASES, RATINGS, STYLES
+from game.locale import LANGUAGES, palette, phase_name, rating_name, style_name
+from game.locale.palette import hex_colour
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
         "doc_title": "Sticky Situations — trainer's report",
         "heading": "Trainer's report",
-        "generated": "Generated {date} from {n} playthrough(s).",
+        "generated.one": "Generated {date} from {n} playthrough.",
+        "generated.other": "Generated {date} from {n} playthroughs.",
         "cohort": "Cohort",
         "no_cohort": "No cohort code",
         "contents": "Contents",
@@ -49,7 +55,8 @@ TEXT: dict[str, dict[str, str]] = {
     "es": {
         "doc_title": "Sticky Situations — informe para formadores",
         "heading": "Informe para formadores",
-        "generated": "Generado el {date} a partir de {n} partida(s).",
+        "generated.one": "Generado el {date} a partir de {n} partida.",
+        "generated.other": "Generado el {date} a partir de {n} partidas.",
         "cohort": "Grupo",
         "no_cohort": "Sin código de grupo",
         "contents": "Contenido",
@@ -92,60 +99,21 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-STYLE_NAMES: dict[str, dict[str, str]] = {
-    "en": {
-        "assertive": "Assertive",
-        "passive": "Passive",
-        "aggressive": "Aggressive",
-        "passive-aggressive": "Passive-aggressive",
-    },
-    "es": {
-        "assertive": "Asertivo",
-        "passive": "Pasivo",
-        "aggressive": "Agresivo",
-        "passive-aggressive": "Pasivo-agresivo",
-    },
-}
+# The names and colours of styles, phases and ratings are not the report's own: they are the game's
+# vocabulary (game.locale) and palette (game.locale.palette), read through the functions below. The
+# ``*_NAMES`` and ``*_COLOURS`` mappings are views built from them, kept so that ``name_of(STYLE_NAMES, ...)``
+# and ``STYLE_COLOURS[style]`` keep working; they hold no word or colour of their own.
 
-PHASE_NAMES: dict[str, dict[str, str]] = {
-    "en": {
-        "situation": "Situation",
-        "cost": "Define the cost",
-        "limits": "Set the limits",
-        "power": "Sources of power",
-        "resolution": "Resolution",
-    },
-    "es": {
-        "situation": "Situación",
-        "cost": "Definir el coste",
-        "limits": "Poner los límites",
-        "power": "Fuentes de poder",
-        "resolution": "Desenlace",
-    },
-}
+STYLE_NAMES: dict[str, dict[str, str]] = {lang: {s: style_name(lang, s) for s in STYLES} for lang in LANGUAGES}
+PHASE_NAMES: dict[str, dict[str, str]] = {lang: {p: phase_name(lang, p) for p in PHASES} for lang in LANGUAGES}
+RATING_NAMES: dict[str, dict[str, str]] = {lang: {r: rating_name(lang, r) for r in RATINGS} for lang in LANGUAGES}
 
-RATING_NAMES: dict[str, dict[str, str]] = {
-    "en": {"best": "Best", "good": "Good", "fair": "Fair", "poor": "Poor", "bad": "Bad"},
-    "es": {"best": "Excelente", "good": "Bueno", "fair": "Regular", "poor": "Flojo", "bad": "Malo"},
-}
-
-#: Colours per style (always shown together with the style's name).
-STYLE_COLOURS: dict[str, str] = {
-    "assertive": "#2e7d6b",
-    "passive": "#6b86a8",
-    "aggressive": "#c0503c",
-    "passive-aggressive": "#c08a2e",
-}
-
-RATING_COLOURS: dict[str, str] = {
-    "best": "#2e7d6b",
-    "good": "#5f9e6e",
-    "fair": "#c08a2e",
-    "poor": "#d0703e",
-    "bad": "#b23c3c",
-}
-
-METRIC_COLOURS: tuple[str, ...] = ("#2f6f8f", "#2e7d6b", "#8a5a9e", "#c08a2e", "#c0503c", "#4f6d7a")
+#: Colours per style as CSS hex (always shown together with the style's name).
+STYLE_COLOURS: dict[str, str] = {s: hex_colour(c) for s, c in palette.STYLE_COLOURS["normal"].items()}
+RATING_COLOURS: dict[str, str] = {r: hex_colour(c) for r, c in palette.RATING_COLOURS["normal"].items()}
+METRIC_COLOURS: tuple[str, ...] = tuple(hex_colour(c) for c in palette.SERIES_COLOURS["normal"])
+#: The colour of a style or rating the palette does not know.
+UNKNOWN_COLOUR = hex_colour(palette.UNKNOWN["normal"])
 
 
 def words(language: str) -> dict[str, str]:
@@ -154,5 +122,6 @@ def words(language: str) -> dict[str, str]:
 
 
 def name_of(table: dict[str, dict[str, str]], language: str, key: str) -> str:
-    """A style, phase or rating name in ``language``, or the key itself."""
+    """A style, phase or rating name in ``language``, or the key itself (prefer ``game.locale.style_name``,
+    ``phase_name`` and ``rating_name``, which this reads)."""
     return table.get(language, table["en"]).get(key, key)

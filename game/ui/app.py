@@ -80,6 +80,7 @@ class App:
         self.recorder = Recorder(self.folder, enabled=records)
         self.catalogue = Catalogue(self._scenario_files(scenario_folder))
         self.playthrough: Playthrough | None = None
+        self.player: tuple[str, str] | None = None  # (name, cohort) once someone said who plays; "" = none given
         self.stack: list[Screen] = []
         self.notice: Notice | None = None
         self.running = True
@@ -94,9 +95,9 @@ class App:
         told = [
             locale.tr("files.defaults", file=name) for name in (self.settings.problem, self.progress.problem) if name
         ]
-        if not self.folder_lock.acquire():
-            self.saves.paused = True
-            told.insert(0, locale.tr("lock.other_game"))
+        # Another window holds the folder: no autosave until it closes; the first screen asks whether to wait.
+        self.folder_question = not self.folder_lock.acquire()
+        self.saves.paused = self.folder_question
         if told:
             self.show_notice("info", told[0], told[1:])
 
@@ -160,8 +161,11 @@ class App:
         """Apply changed settings everywhere: language, theme, sound volume; then save them."""
         locale.set_language(self.settings.language)
         pygame.display.set_caption(locale.tr("app.title"))
-        if self.playthrough is not None:
+        if self.playthrough is not None and self.playthrough.language != self.settings.language:
+            from game.ui import flow
+
             self.playthrough.set_language(self.settings.language)
+            flow.tell_translation_problems(self)
         self.sounds.volume = self.settings.volume / 100
         self.save_settings()
         self.retheme()
@@ -208,6 +212,11 @@ class App:
                 old.release()
         self.stack = [screen]
         screen.relayout()
+        if self.folder_question:  # asked once, over the first screen
+            from game.ui.screens.busy import BusyFolderScreen
+
+            self.folder_question = False
+            self.push(BusyFolderScreen(self))
         self.invalidate()
 
     def find(self, kind: type) -> Screen | None:

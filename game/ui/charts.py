@@ -14,6 +14,7 @@ from game import locale
 from game.core.model import STYLES, Metric
 from game.core.session import Session
 from game.locale import tr
+from game.locale.palette import PHASE_SHADES
 from game.ui import draw, fmt, hud, widgets
 from game.ui import text as txt
 from game.ui.theme import Theme
@@ -70,10 +71,10 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
     # phase bands: which decision point each choice belonged to
     for index, outcome in enumerate(session.history):
         scene = session.scenario.scene(outcome.scene_id)
-        if scene is None or scene.phase not in ("cost", "limits", "power"):
+        if scene is None or scene.phase not in PHASE_SHADES:
             continue
         band = pygame.Rect(round(plot.x + index * step), plot.y, max(1, round(step)), plot.h)
-        shade = {"cost": 0.06, "limits": 0.12, "power": 0.18}[scene.phase]
+        shade = PHASE_SHADES[scene.phase]
         pygame.draw.rect(surface, draw.mix(c.panel, c.accent, shade), band)
     for i in range(5):
         y = plot.y + plot.h * i // 4

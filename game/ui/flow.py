@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.locale import tr
+from game.locale import tr, tr_count
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -33,6 +33,17 @@ def open_picker(app: App, select: str | Path | None = None, focus_modes: bool = 
     app.goto(PickerScreen(app, select=select, focus_modes=focus_modes))
 
 
+def begin(app: App, path: str | Path, mode: str) -> None:
+    """The learner starts a scenario from the picker: when records are kept and nobody has said yet who is
+    playing in this run, ask first (``WhoScreen``), then start."""
+    if app.recorder.enabled and app.player is None:
+        from game.ui.screens.who import WhoScreen
+
+        app.push(WhoScreen(app, then=lambda: start(app, path, mode)))
+        return
+    start(app, path, mode)
+
+
 def start(app: App, path: str | Path, mode: str, seed: int | None = None) -> bool:
     """Start a new playthrough of a scenario file; shows its errors and returns False when it has any."""
     from game.ui.playthrough import LoadFailed, Playthrough, load_ok
@@ -46,7 +57,28 @@ def start(app: App, path: str | Path, mode: str, seed: int | None = None) -> boo
     app.playthrough = Playthrough(str(path), result, app.settings.language, mode, app.services(), seed=seed)
     app.playthrough.autosave()
     show_playthrough(app)
+    tell_translation_problems(app)
     return True
+
+
+def tell_translation_problems(app: App) -> None:
+    """When the playthrough's language comes from a translation with problems, say so once: what it can't
+    give is shown in the scenario's own language (a translation never blocks the original)."""
+    pt = app.playthrough
+    if pt is None:
+        return
+    problems = pt.result.translation_problems.get(pt.language, [])
+    if not problems:
+        return
+    from game.core.visible import visible
+
+    own = pt.result.scenario.language if pt.result.scenario is not None else ""
+    app.show_notice(
+        "info",
+        tr("translation.problems", original=tr("language_in_text." + own) if own in ("en", "es") else own),
+        [visible(d.format()) for d in problems],
+        seconds=12,
+    )
 
 
 def show_playthrough(app: App) -> None:
@@ -141,7 +173,7 @@ def reload(app: App) -> None:
     name = Path(pt.path).name
     if not report.ok:
         app.show_notice(
-            "error", tr("reload.errors", file=name, n=len(report.errors)), [d.format() for d in report.errors]
+            "error", tr_count("reload.errors", len(report.errors), file=name), [d.format() for d in report.errors]
         )
         return
     key = "reload.ok" if report.replayed == report.wanted else "reload.stopped"

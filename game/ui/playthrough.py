@@ -17,6 +17,7 @@ from game.authoring.diagnostics import Diagnostic, Severity
 from game.authoring.load import LoadResult, load_scenario
 from game.core.model import Scenario
 from game.core.session import ChoiceNotAvailable, Outcome, SaveError, Session
+from game.locale import plural
 from game.ui.recorder import Recorder
 from game.ui.storage import Progress, SaveSlot
 
@@ -48,7 +49,7 @@ class LoadFailed(Exception):
     """A scenario file that could not be loaded; ``errors`` lists why."""
 
     def __init__(self, path: str, errors: list[Diagnostic]) -> None:
-        super().__init__(f"{path}: {len(errors)} error(s)")
+        super().__init__(f"{path}: {plural('en', len(errors), 'count.errors')}")
         self.errors = errors
 
 

@@ -1,5 +1,8 @@
 """The one theme module: colours (warm and high-contrast), type roles, fonts and spacing.
 
+The colours of styles, ratings and chart lines are the shared palette's (``game.locale.palette``), which the
+trainer's report also reads; the rest of the window's colours are here.
+
 Everything that has a size is computed from the window: ``scale`` is 1.0 at 1280×720 and grows or
 shrinks with the window (the smaller of width/1280 and height/720). The player's text size multiplies
 the type sizes on top of that. Screens ask the theme for fonts by *role* ("body", "h1", …), never by
@@ -13,6 +16,7 @@ from pathlib import Path
 
 import pygame
 
+from game.locale import palette
 from game.paths import ASSETS
 
 Color = tuple[int, int, int]
@@ -68,7 +72,8 @@ class Palette:
     shadow_alpha: int
     scrim: tuple[int, int, int, int]
     disabled: Color
-    styles: dict[str, Color]
+    styles: dict[str, Color]  # the shared palette's (game.locale.palette), never a copy
+    ratings: dict[str, Color]
     series: tuple[Color, ...]  # one per chart line: six, for up to six metrics
     border_width: int
     image_dim: int  # 0..255: how much background pictures are darkened
@@ -94,13 +99,9 @@ WARM = Palette(
     shadow_alpha=70,
     scrim=(40, 30, 20, 150),
     disabled=(180, 172, 162),
-    styles={
-        "assertive": (38, 104, 99),
-        "passive": (96, 112, 130),
-        "aggressive": (178, 62, 44),
-        "passive-aggressive": (128, 84, 146),
-    },
-    series=((38, 104, 99), (196, 104, 62), (86, 96, 170), (150, 114, 20), (140, 72, 128), (70, 70, 70)),
+    styles=palette.STYLE_COLOURS["normal"],
+    ratings=palette.RATING_COLOURS["normal"],
+    series=palette.SERIES_COLOURS["normal"],
     border_width=1,
     image_dim=40,
 )
@@ -125,13 +126,9 @@ HIGH_CONTRAST = Palette(
     shadow_alpha=0,
     scrim=(0, 0, 0, 210),
     disabled=(150, 150, 150),
-    styles={
-        "assertive": (110, 255, 140),
-        "passive": (170, 210, 255),
-        "aggressive": (255, 130, 120),
-        "passive-aggressive": (240, 170, 255),
-    },
-    series=((110, 255, 140), (255, 221, 0), (120, 200, 255), (255, 160, 220), (255, 255, 255), (255, 150, 60)),
+    styles=palette.STYLE_COLOURS["high_contrast"],
+    ratings=palette.RATING_COLOURS["high_contrast"],
+    series=palette.SERIES_COLOURS["high_contrast"],
     border_width=2,
     image_dim=190,
 )
@@ -197,6 +194,10 @@ class Theme:
     def style_color(self, style: str) -> Color:
         """The colour of an assertiveness style (always shown with its name too)."""
         return self.colors.styles.get(style, self.colors.neutral)
+
+    def rating_color(self, rating: str) -> Color:
+        """The colour of an ending rating (always shown with its name too)."""
+        return self.colors.ratings.get(rating, self.colors.neutral)
 
 
 _FONTS: dict[tuple[str, int], pygame.font.Font] = {}

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game import locale
-from game.locale import tr
 from game.ui import assets, draw, fmt
 from game.ui import text as txt
 from game.ui.theme import Color, Theme
@@ -76,7 +75,7 @@ def number_badge(
 
 def style_label(style: str) -> str:
     """The name of an assertiveness style in the UI language."""
-    return tr(f"style.{style}")
+    return locale.style_name(locale.language(), style)
 
 
 def style_tag(

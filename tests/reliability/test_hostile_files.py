@@ -96,3 +96,22 @@ def test_a_good_highlight_file_still_works(tmp_path: Path) -> None:
     assert json.loads(spec.read_text(encoding="utf-8"))["path"]
     graph = [sys.executable, "-m", "game", "graph", str(DATA / "bakery.yaml"), "--highlight", str(spec)]
     assert subprocess.run(graph, cwd=ROOT, env=env, capture_output=True, text=True).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "spec, status, says",
+    [
+        (",".join(["explain_policy"] * 8_000), 0, ""),  # near the 128 KB a single argument may have
+        (",".join(f"no_such_{i}" for i in range(10_000)), 1, "no choice 'no_such_0'"),  # the first bad id
+        ("x" * 120_000, 1, "no choice 'xxxx"),  # one very long id: no look-alike search that never ends
+        ("," * 120_000, 0, ""),  # only commas: nothing to highlight
+    ],
+    ids=["long-list", "many-unknown", "one-huge-id", "only-commas"],
+)
+def test_graph_highlight_with_a_very_long_id_list(spec: str, status: int, says: str) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    command = [sys.executable, "-m", "game", "graph", str(DATA / "bakery.yaml"), "--highlight", spec]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == status, result.stderr[-2000:]
+    assert says in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr) < 2_000  # the message quotes an excerpt, never the whole argument

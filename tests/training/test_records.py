@@ -160,7 +160,7 @@ def test_export_then_import_twice_adds_nothing_the_second_time(tmp_path: Path) -
     result = sticky("records", "export", str(as_json), data=tmp_path / "trainer")
     assert result.returncode == 0 and len(json.loads(as_json.read_text())) == 6
     again = sticky("records", "import", str(as_json), data=tmp_path / "trainer")
-    assert again.returncode == 0 and "0 playthrough(s) added, 6 already here" in again.stdout
+    assert again.returncode == 0 and "0 playthroughs added, 6 already here" in again.stdout
 
 
 def test_a_bad_import_file_changes_nothing_and_says_where(tmp_path: Path, records: Records) -> None:

@@ -122,13 +122,15 @@ def test_recover_saves_what_can_be_read_and_keeps_the_old_file(healthy_db: Path,
     assert "Traceback" not in result.stderr
     saved = int(result.stdout.split(": ", 1)[1].split(" ")[0])
     assert 0 < saved <= PLAYTHROUGHS, result.stdout
-    assert f"{saved} playthrough(s) saved" in result.stdout and "kept as it was" in result.stdout
+    assert (
+        f"{saved} playthrough{'' if saved == 1 else 's'} saved" in result.stdout and "kept as it was" in result.stdout
+    )
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # the damaged file is untouched
     use = tmp_path / "use"
     use.mkdir()
     shutil.copyfile(tmp_path / "saved.sqlite3", use / DB_NAME)
     listed = sticky("records", "list", data=use)
-    assert listed.returncode == 0 and f"{saved} playthrough(s)" in listed.stderr
+    assert listed.returncode == 0 and f"{saved} playthrough{'' if saved == 1 else 's'} " in listed.stderr
     whole = [line.split()[0] for line in listed.stdout.splitlines() if " 0 choices" not in line]
     if "lost some choices" not in result.stdout:
         replayed = sticky("replay", whole[0], "--scenario", str(BAKERY), data=use)
@@ -138,7 +140,7 @@ def test_recover_saves_what_can_be_read_and_keeps_the_old_file(healthy_db: Path,
 def test_recover_of_a_file_that_is_not_sqlite_saves_nothing_and_says_so(healthy_db: Path, tmp_path: Path) -> None:
     path = _damaged(healthy_db, tmp_path / "data", "not sqlite")
     result = sticky("records", "recover", data=path.parent)
-    assert result.returncode == 0 and "0 playthrough(s) saved" in result.stdout
+    assert result.returncode == 0 and "0 playthroughs saved" in result.stdout
     assert "nothing could be read" in result.stderr and "Traceback" not in result.stderr
     assert len(list(path.parent.glob("records.recovered-*.sqlite3"))) == 1
 
@@ -148,7 +150,7 @@ def test_recover_of_a_healthy_database_saves_every_playthrough(healthy_db: Path,
     folder.mkdir()
     shutil.copyfile(healthy_db, folder / DB_NAME)
     result = sticky("records", "recover", "--out", str(tmp_path / "copy.sqlite3"), data=folder)
-    assert f"{PLAYTHROUGHS} playthrough(s) saved" in result.stdout
+    assert f"{PLAYTHROUGHS} playthroughs saved" in result.stdout
     with open_records(tmp_path / "use") as _:
         pass
     shutil.copyfile(tmp_path / "copy.sqlite3", tmp_path / "use" / DB_NAME)
@@ -265,4 +267,39 @@ def test_a_read_only_folder_left_by_a_crash_still_shows_the_last_playthrough(hea
         'mount -o remount,ro "$D"; $STICKY records list 2>&1 || echo rc=1'
     )
     text = _in_tmpfs(tmp_path, healthy_db, script)
-    assert "Last one" in text and f"{PLAYTHROUGHS + 1} playthrough(s)" in text and "rc=1" not in text, text
+    assert "Last one" in text and f"{PLAYTHROUGHS + 1} playthroughs" in text and "rc=1" not in text, text
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE playthroughs SET final_metrics = '{\"revenue\": NaN}' WHERE id = 3",
+        "UPDATE playthroughs SET start_metrics = '{\"revenue\": Infinity}' WHERE id = 3",
+        "UPDATE choices SET decision_seconds = 9e999 WHERE playthrough_id = 3",
+        "UPDATE choices SET deltas = '{\"revenue\": -Infinity}' WHERE playthrough_id = 3",
+    ],
+)
+def test_a_number_that_is_not_finite_in_the_database_never_reaches_a_report(
+    healthy_db: Path, tmp_path: Path, sql: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(healthy_db, folder / DB_NAME)
+    import sqlite3
+
+    with sqlite3.connect(folder / DB_NAME) as db:  # written by hand, or by a version that let it through
+        db.execute(sql)
+    for command in (
+        ["report", "--out", str(tmp_path / "r.html")],
+        ["records", "export", str(tmp_path / "out.jsonl")],
+        ["export", "--csv", str(tmp_path / "csv")],
+    ):
+        status = main(["--data", str(folder), *command])
+        _out, err = capsys.readouterr()
+        assert status == 1, (command, err)
+        assert "#3 is damaged" in err and "sticky records recover" in err, err
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "out.jsonl").exists()
+    saved = tmp_path / "saved.sqlite3"
+    assert main(["--data", str(folder), "records", "recover", "--out", str(saved)]) == 0
+    out, _err = capsys.readouterr()
+    assert f"{PLAYTHROUGHS - 1} playthroughs saved" in out  # every other playthrough is kept

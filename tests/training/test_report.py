@@ -58,7 +58,7 @@ def test_report_in_spanish(records: Records) -> None:
     _cohort(records)
     html = render_report(records.playthroughs(), "es", None, [DATA])
     assert 'lang="es"' in html and "Informe para formadores" in html
-    assert "Perfil de asertividad" in html and "Asertivo" in html
+    assert "Perfil de asertividad" in html and "Asertiva" in html
     assert "El encargo urgente" in html  # the scenario's Spanish text
     assert "Grupo" in html and "W2" in html
 

@@ -29,7 +29,7 @@ def test_a_workshop_day(tmp_path: Path) -> None:
     files = [str(tmp_path / f"{n}.jsonl") for n in ("Ana", "Bruno", "Carmen")]
     assert sticky("records", "import", *files, data=trainer).returncode == 0
     again = sticky("records", "import", *files, data=trainer)
-    assert again.stdout.count("0 playthrough(s) added") == 3
+    assert again.stdout.count("0 playthroughs added") == 3
     report = tmp_path / "day1.html"
     made = sticky("report", "--cohort", "DAY1", "--out", str(report), "--scenarios", str(WORKSHOP), data=trainer)
     assert made.returncode == 0 and "4 playthrough(s)" in made.stdout

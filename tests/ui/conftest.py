@@ -41,6 +41,11 @@ class Pilot:
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
         self.frame()
 
+    def type(self, text: str) -> None:
+        """Typed text, as SDL sends it to a text field (one TEXTINPUT event), then a frame."""
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+        self.frame()
+
     def keys(self, *keys: int) -> None:
         for key in keys:
             self.key(key)
@@ -82,7 +87,8 @@ def make_app(tmp_path: Path) -> Iterator[object]:
     """A factory for headless apps with their own data folder (records kept there too).
 
     Each app is a new run: the data folder lock of the apps made before is let go, unless ``alongside`` (a second
-    window open beside the first, which finds the folder held)."""
+    window open beside the first, which finds the folder held). Unless ``asked`` is False, the run starts as if
+    the learner had already answered "who is playing?" (without a name)."""
     apps: list[App] = []
 
     def factory(
@@ -92,6 +98,7 @@ def make_app(tmp_path: Path) -> Iterator[object]:
         data: Path | None = None,
         typewriter: bool | None = None,
         alongside: bool = False,
+        asked: bool = True,
     ) -> Pilot:
         if not alongside:  # the apps made before are runs that have ended: only their files remain, not their lock
             for earlier in apps:
@@ -99,6 +106,8 @@ def make_app(tmp_path: Path) -> Iterator[object]:
         app = App(data=str(data or tmp_path / "data"), lang=lang, size=size, scenario_folder=folder or DATA)
         if typewriter is not None:
             app.settings.typewriter = typewriter
+        if asked:  # someone already said who plays in this run (the pilot tests of that screen pass False)
+            app.player = ("", "")
         apps.append(app)
         from game.ui import flow
 

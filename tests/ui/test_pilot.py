@@ -12,6 +12,7 @@ from game.ui.screens.ending import EndingScreen
 from game.ui.screens.picker import PickerScreen
 from game.ui.screens.scene import SceneScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.screens.who import WhoScreen
 from game.ui.text import OVERFLOWS
 
 pytestmark = pytest.mark.ui
@@ -24,7 +25,7 @@ def _labels(screen: SceneScreen) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("mode", ["practice", "assessment"])
 def test_keyboard_alone_to_the_debrief(make_app, lang: str, mode: str) -> None:
-    pilot = make_app(lang=lang)
+    pilot = make_app(lang=lang, asked=False)
     assert isinstance(pilot.screen, TitleScreen)
     pilot.key(pygame.K_3)  # Scenarios
     assert isinstance(pilot.screen, PickerScreen)
@@ -34,8 +35,15 @@ def test_keyboard_alone_to_the_debrief(make_app, lang: str, mode: str) -> None:
         pilot.key(pygame.K_RIGHT)
         assert pilot.screen.focus.focused_id == "assessment"
     pilot.key(pygame.K_RETURN)
+    assert isinstance(pilot.screen, WhoScreen)  # records are kept: who is playing? (the name field has the keys)
+    pilot.type("Ana")
+    pilot.key(pygame.K_RETURN)  # on to the cohort field
+    pilot.type("B-2")
+    pilot.key(pygame.K_RETURN)  # start
     assert isinstance(pilot.screen, SceneScreen)
     pt = pilot.app.playthrough
+    record = pilot.app.recorder.lookup(pt.pid)
+    assert record is not None and (record.learner, record.cohort) == ("Ana", "B-2")
     assert pt is not None and pt.mode == mode and pt.scenario.language == lang
     turns = 0
     while isinstance(pilot.screen, SceneScreen):
@@ -83,10 +91,12 @@ def test_keyboard_alone_to_the_debrief(make_app, lang: str, mode: str) -> None:
 
 
 def test_mouse_alone_to_the_debrief(make_app) -> None:
-    pilot = make_app(typewriter=False)
+    pilot = make_app(typewriter=False, asked=False)
     pilot.click("scenarios")
     pilot.click("s:0")
     pilot.click("practice")
+    assert isinstance(pilot.screen, WhoScreen)
+    pilot.click("anonymous")  # play without a name
     pt = pilot.app.playthrough
     while isinstance(pilot.screen, SceneScreen):
         choices = [i.id for i in pilot.screen.items() if i.id.startswith("c:")]
@@ -106,7 +116,7 @@ def test_mouse_alone_to_the_debrief(make_app) -> None:
 
 
 def test_controller_alone(make_app) -> None:
-    pilot = make_app(typewriter=False)
+    pilot = make_app(typewriter=False, asked=False)
     pilot.pad(pygame.CONTROLLER_BUTTON_DPAD_DOWN)  # New game -> Scenarios
     assert pilot.screen.focus.focused_id == "scenarios"
     pilot.pad(pygame.CONTROLLER_BUTTON_A)
@@ -116,6 +126,10 @@ def test_controller_alone(make_app) -> None:
     assert pilot.screen.focus.focused_id == "new"
     pilot.pad(pygame.CONTROLLER_BUTTON_A)  # New game: the picker, focus on Practice
     assert pilot.screen.focus.focused_id == "practice"
+    pilot.pad(pygame.CONTROLLER_BUTTON_A)
+    assert isinstance(pilot.screen, WhoScreen)  # no keyboard: down to "play without a name"
+    while pilot.screen.focus.focused_id != "anonymous":
+        pilot.pad(pygame.CONTROLLER_BUTTON_DPAD_DOWN)
     pilot.pad(pygame.CONTROLLER_BUTTON_A)
     assert isinstance(pilot.screen, SceneScreen)
     pilot.pad(pygame.CONTROLLER_BUTTON_START)

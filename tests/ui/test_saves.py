@@ -8,10 +8,13 @@ import errno
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
+import pygame
 import pytest
 
 from game.core.session import Session
@@ -19,6 +22,7 @@ from game.locale import tr
 from game.training.records import DB_NAME, open_records
 from game.ui import flow
 from game.ui.playthrough import PRACTICE
+from game.ui.screens.busy import BusyFolderScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.storage import BACKUP_NAME, SAVE_NAME
 
@@ -209,7 +213,11 @@ def test_a_second_game_on_the_same_data_folder_does_not_autosave(
     saved = (data / SAVE_NAME).read_bytes()
     second = make_app(typewriter=False, data=data, alongside=True)
     assert second.app.saves.paused
+    assert isinstance(second.app.top, BusyFolderScreen)  # asked: wait, or play now without autosave
+    second.key(pygame.K_ESCAPE)  # play now
+    assert not isinstance(second.app.top, BusyFolderScreen)
     assert second.app.notice is not None and second.app.notice.message == tr("lock.other_game")
+    assert second.app.saves.paused
     assert flow.start(second.app, bakery_copy, PRACTICE, seed=5)
     second.app.playthrough.choose("fine_no_deposit")
     assert (data / SAVE_NAME).read_bytes() == saved  # the first game's save is left alone
@@ -219,6 +227,45 @@ def test_a_second_game_on_the_same_data_folder_does_not_autosave(
     _close(first)
     third = make_app(typewriter=False, data=data, alongside=True)  # the folder is free again
     assert not third.app.saves.paused and third.app.notice is None
+    assert not isinstance(third.app.top, BusyFolderScreen)
+
+
+def test_a_second_game_can_wait_for_the_first_and_then_saves(make_app: Any, bakery_copy: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    holder = subprocess.Popen(  # another process holds the folder, as another open window does
+        [sys.executable, "-c", _HOLD_LOCK, str(data)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        second = make_app(typewriter=False, data=data, alongside=True)
+        busy = second.app.top
+        assert isinstance(busy, BusyFolderScreen) and busy.focus.focused_id == "wait"
+        second.key(pygame.K_RETURN)  # wait
+        assert busy.waiting and second.app.top is busy and second.app.saves.paused
+        for _ in range(3):  # the other window is still open: still waiting
+            second.frame(0.6)
+        assert second.app.top is busy and busy.waiting
+    finally:
+        holder.communicate(b"", timeout=20)  # the other window closes
+    second.frame(0.6)
+    assert second.app.top is not busy and not second.app.saves.paused
+    assert second.app.notice is not None and second.app.notice.message == tr("busy.free")
+    assert flow.start(second.app, bakery_copy, PRACTICE, seed=5)
+    second.app.playthrough.choose("fine_no_deposit")
+    saved = json.loads((data / SAVE_NAME).read_text(encoding="utf-8"))
+    assert len(saved["session"]["history"]) == 1  # this window saves now
+
+
+_HOLD_LOCK = """
+import sys
+from pathlib import Path
+from game.ui.datalock import DataFolderLock
+lock = DataFolderLock(Path(sys.argv[1]))
+assert lock.acquire()
+print("held", flush=True)
+sys.stdin.read()
+"""
 
 
 @pytest.mark.skipif(os.name == "nt", reason="FIFOs and /dev/zero are POSIX")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.locale import tr_in
+from game.locale import plural
 from game.ui import draw
 from game.ui import text as txt
 from game.ui.theme import Color, Theme
@@ -101,12 +101,8 @@ def paint_page(surface: pygame.Surface, page: list[Piece], body: pygame.Rect, ga
 
 
 def votes_phrase(language: str, n: int) -> str:
-    """``1 vote`` / ``2 votes`` (``1 voto`` / ``2 votos``): the locale's two forms, chosen by the count.
-
-    English and Spanish both use the singular for exactly one; when the locale layer offers a plural
-    function for every language, this is the one place to call it.
-    """
-    return tr_in(language, "facilitate.votes.one" if n == 1 else "facilitate.votes.other", n=n)
+    """``1 vote`` / ``2 votes`` (``1 voto`` / ``2 votos``), by the locale's plural rules."""
+    return plural(language, n, "count.votes")
 
 
 class Sheet:

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.debrief import changes_of
-from game.core.format import format_number, format_value, with_unit
+from game.core.format import format_value
 from game.core.model import Choice
+from game.locale import percent
 from game.training.facilitate_model import percentages
 from game.ui import draw
 from game.ui.facilitate.pages import ROOM, Piece, Sheet, votes_phrase
@@ -24,8 +25,7 @@ Chip = tuple[str, Color, bool]
 
 def share_text(view: View, n: int, share: int) -> str:
     """``5 votes · 63%`` (``5 votos · 63 %``): the count and its share, in the game's number format."""
-    percent = with_unit(format_number(share, view.lang), "%", view.lang)
-    return view.say("facilitate.votes_share", votes=votes_phrase(view.lang, n), share=percent)
+    return view.say("facilitate.votes_share", votes=votes_phrase(view.lang, n), share=percent(view.lang, share / 100))
 
 
 def flow(widths: list[int], width: int, gap: int) -> list[tuple[int, int]]:

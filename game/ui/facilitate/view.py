@@ -13,7 +13,7 @@ import pygame
 
 from game.core.debrief import Debrief, Decision, MetricChange, build_debrief
 from game.core.format import format_delta
-from game.locale import judged_change, tr_in
+from game.locale import judged_change, phase_name, rating_title, style_name, tr_in
 from game.training.facilitate_model import GroupPlay
 from game.ui import draw
 from game.ui import text as txt
@@ -257,16 +257,16 @@ class View:
 
     # -- names ---------------------------------------------------------------------------------------
     def phase(self, phase: str) -> str:
-        """A decision point's name in the room's language (the game's words)."""
-        return self.say(f"phase.{phase}")
+        """A decision point's name in the room's language (the locale's words)."""
+        return phase_name(self.lang, phase)
 
     def style(self, style: str) -> str:
-        """A style's name in the room's language (the game's words)."""
-        return self.say(f"style.{style}")
+        """A style's name in the room's language (the locale's words)."""
+        return style_name(self.lang, style)
 
     def rating(self, rating: str) -> str:
-        """A rating's name in the room's language (the game's words)."""
-        return self.say(f"rating.{rating}")
+        """A rating as a heading in the room's language (the locale's words: it holds the rating's name)."""
+        return rating_title(self.lang, rating)
 
     def debrief(self) -> Debrief:
         """What the group's playthrough meant so far (texts resolved to the variants shown)."""

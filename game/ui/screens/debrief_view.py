@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game import locale
 from game.core.debrief import Debrief, Decision, MetricChange
 from game.core.model import Metric, Scenario
 from game.locale import language, model_line_part, technique_about, technique_name, tr
@@ -132,7 +133,7 @@ def decision_cards(theme: Theme, scenario: Scenario, decision: Decision, speaker
 
 def percent(score: float) -> str:
     """A 0-1 score as a whole percentage in the UI language (``75%``, ``75 %``)."""
-    return tr("score.percent", n=round(score * 100))
+    return locale.percent(language(), score)
 
 
 def score_line(debrief: Debrief) -> str:

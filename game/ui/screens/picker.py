@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.locale import LANGUAGES, tr
+from game.locale import LANGUAGES, tr, tr_count
 from game.ui import draw, flow, widgets
 from game.ui import input as inp
 from game.ui import text as txt
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def length_text(entry: Entry) -> str:
     """ "6–9 choices" for a scenario card."""
     if entry.shortest == entry.longest:
-        return tr("picker.length_one", n=entry.longest)
+        return tr_count("picker.length_one", entry.longest)
     return tr("picker.length", low=entry.shortest, high=entry.longest)
 
 
@@ -135,7 +135,7 @@ class PickerScreen(Screen):
 
     def _start(self, mode: str) -> None:
         if self.entries:
-            flow.start(self.app, self.entries[self.selected].path, mode)
+            flow.begin(self.app, self.entries[self.selected].path, mode)
 
     def back(self) -> bool:
         flow.open_title(self.app)
@@ -171,7 +171,11 @@ class PickerScreen(Screen):
         t = self.theme
         c = t.colors
         widgets.screen_background(surface, t)
-        widgets.heading(surface, t, self.header, tr("picker.title"), tr("picker.subtitle"))
+        player = self.app.player
+        subtitle = tr("picker.subtitle")
+        if player is not None and player[0]:
+            subtitle = tr("picker.playing_as", name=player[0]) + "  ·  " + subtitle
+        widgets.heading(surface, t, self.header, tr("picker.title"), subtitle)
         widgets.button(surface, t, self.back_rect, tr("common.back"), self.is_focused("back"), icon_name="arrow_left")
         if not self.entries:
             txt.draw_fitted(surface, t, tr("picker.empty", folder="scenarios/"), "body", self.detail, c.text)

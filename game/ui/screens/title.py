@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -54,11 +55,12 @@ class TitleScreen(Screen):
         tag_top = self.title_rect.bottom + t.px(22)
         self.subs = True
         button_h = max(t.px(70), t.line_height("button") + t.line_height("small") + t.px(12))
-        top = min(h * 40 // 100, h - t.footer - 5 * button_h - 4 * gap)
+        n = 5  # the buttons below
+        top = min(h * 40 // 100, h - t.footer - n * button_h - (n - 1) * gap)
         if top < tag_top + t.line_height("h3"):
             self.subs = False  # no room for the hint lines under the labels: plain buttons
             button_h = max(t.px(50), t.line_height("button") + t.px(16))
-            top = min(h * 40 // 100, h - t.footer - 5 * button_h - 4 * gap)
+            top = min(h * 40 // 100, h - t.footer - n * button_h - (n - 1) * gap)
         self.tag_rect = pygame.Rect(x, tag_top, self.title_rect.w, max(0, top - t.px(14) - tag_top))
         has_save = self.app.saves.exists()
         entries = [
@@ -80,7 +82,38 @@ class TitleScreen(Screen):
             rect = pygame.Rect(x, top + index * (button_h + gap), width, button_h)
             self.entries.append((key, label, sub if self.subs else "", enabled, rect))
             items.append(Item(key, rect, action, enabled, index + 1))
+        for key, label, sub, enabled, action in self._who_entry():  # top right: who plays, "someone else"
+            sub_w = t.font("small").size(sub)[0] + t.px(30) + 2 * t.px(16) + t.px(12)
+            who_w = min(w - 2 * x - width - gap, max(widgets.button_width(t, label), sub_w, t.px(300)))
+            who_h = t.line_height("button") + t.line_height("small") + t.px(16)
+            if who_w >= t.px(200):
+                rect = pygame.Rect(w - t.margin - who_w, t.margin, who_w, who_h)
+            else:  # a narrow window: under the menu's last button
+                rect = pygame.Rect(x, top + len(entries) * (button_h + gap), width, button_h)
+            self.entries.append((key, label, sub, enabled, rect))
+            items.append(Item(key, rect, action, enabled, 0))
         self.focus.set_items(items, "continue" if has_save else "new")
+
+    def _who_entry(self) -> list[tuple[str, str, str, bool, Callable[[], None]]]:
+        """With records kept: who is playing, and "someone else" to change it."""
+        if not self.app.recorder.enabled:
+            return []
+        player = self.app.player
+        if player is None:
+            return [("who", tr("title.who"), tr("title.who_hint"), True, self._who)]
+        name, cohort = player
+        if not name:
+            sub = tr("title.playing_anonymous")
+        elif cohort:
+            sub = tr("title.playing_as_cohort", name=name, cohort=cohort)
+        else:
+            sub = tr("title.playing_as", name=name)
+        return [("who", tr("title.someone_else"), sub, True, self._who)]
+
+    def _who(self) -> None:
+        from game.ui.screens.who import WhoScreen
+
+        self.app.push(WhoScreen(self.app))
 
     def _continue(self) -> None:
         flow.continue_game(self.app)
@@ -141,9 +174,14 @@ class TitleScreen(Screen):
         if txt.fits(t, tagline, "h3", self.tag_rect.size):
             txt.draw_fitted(surface, t, tagline, "h3", self.tag_rect, c.muted, what="tagline")
         for key, label, sub, enabled, rect in self.entries:
-            icon = {"continue": "play", "new": "restart", "scenarios": "book", "settings": "settings", "quit": "close"}[
-                key
-            ]
+            icon = {
+                "continue": "play",
+                "new": "restart",
+                "scenarios": "book",
+                "who": "speech",
+                "settings": "settings",
+                "quit": "close",
+            }[key]
             widgets.button(
                 surface,
                 t,
