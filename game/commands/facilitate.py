@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.cli import add_lang_option
 from game.commands.common import load_for_play
+from game.locale import plural
 from game.training.cli_support import with_records
 from game.training.records import Records
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace, records: Records) -> int:
     if args.countdown < 0:
         print("error: --countdown can't be negative", file=sys.stderr)
         return 1
-    from game.training.facilitate_app import run as run_app
+    from game.ui.facilitate.app import run as run_app
 
     try:
         play = run_app(
@@ -71,5 +72,5 @@ def run(args: argparse.Namespace, records: Records) -> int:
     ending = play.session.ending
     where = f"ending {ending.id} ({ending.rating})" if ending else f"stopped in scene {play.session.state.node}"
     recorded = f", recorded as playthrough {play.pid}" if play.pid is not None else ""
-    print(f"group session: {len(play.rounds)} decision(s), {where}{recorded}")
+    print(f"group session: {plural('en', len(play.rounds), 'count.decisions')}, {where}{recorded}")
     return 0

@@ -1,22 +1,45 @@
-"""Facilitated group play, without any drawing: the steps of one decision and what gets recorded.
+"""Facilitated group play, without any drawing: the steps of one decision, the votes, what gets recorded.
 
 At every scene the room discusses (the scenario's reflection question for the decision point, an
-optional countdown), the facilitator types how many people voted for each choice, the distribution is
-revealed, and the majority choice (or the facilitator's pick) is played through ``Session.choose``.
-Votes, the played choice and its timing go to the records as one ``mode="group"`` playthrough.
+optional countdown), the votes are counted (typed by the facilitator, and fed by any other source such
+as phones through ``set_votes`` / ``add_votes``), the distribution is revealed, and the majority choice
+(or the facilitator's pick) is played through ``Session.choose``. Votes, the played choice and its timing
+go to the records as one ``mode="group"`` playthrough. The steps are the declared machine of
+``game.training.facilitate_steps``.
 """
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from game.core.model import Choice, Scenario, Scene
 from game.core.session import Outcome, Session
+from game.training.facilitate_steps import Steps
 from game.training.records import Records
 
-STEPS = ("discuss", "vote", "reveal", "outcome", "debrief")
+#: The source of the counts the facilitator types on the projector (a show of hands).
+TYPED = "typed"
+
+
+def percentages(counts: Mapping[str, int]) -> dict[str, int]:
+    """Whole percentages of ``counts`` that add up to exactly 100 (all 0 when nobody voted).
+
+    The largest remainder method: every share is rounded down, then the points still missing go one each to
+    the shares with the largest remainders (ties to the one listed first), so 5/8 + 2/8 + 1/8 reads
+    63 + 25 + 12, never 62 + 25 + 12 = 99.
+    """
+    total = sum(counts.values())
+    if total <= 0:
+        return dict.fromkeys(counts, 0)
+    exact = {key: 100 * n / total for key, n in counts.items()}
+    shares = {key: int(value) for key, value in exact.items()}
+    order = sorted(counts, key=lambda key: -(exact[key] - shares[key]))
+    for key in order[: 100 - sum(shares.values())]:
+        shares[key] += 1
+    return shares
 
 
 @dataclass
@@ -45,21 +68,35 @@ class GroupPlay:
     cohort: str | None = None
     countdown: float = 0.0
     clock: Callable[[], float] = time.monotonic
-    step: str = "discuss"
     selected: int = 0
     typed: dict[str, str] = field(default_factory=dict)
+    #: votes from other sources for the current decision (e.g. ``"phones"``): source -> choice id -> count
+    sources: dict[str, dict[str, int]] = field(default_factory=dict)
     picked: str | None = None
     rounds: list[Round] = field(default_factory=list)
     pid: int | None = None
     timer_started: float | None = None
     scene_started: float = 0.0
+    steps: Steps = field(init=False, repr=False)
+    #: held while votes change or are read: a vote server feeds them from another thread
+    _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.records is not None:
             self.pid = self.records.start(
                 self.session, learner="Group", cohort=self.cohort, mode="group", language=self.session.scenario.language
             )
+        self.steps = Steps(
+            has_pick=lambda: self.picked is not None,
+            finished=lambda: self.session.finished,
+            on_discuss=self._enter_scene,
+        )
         self._enter_scene()
+
+    @property
+    def step(self) -> str:
+        """The step the session is in: discuss, vote, reveal, outcome or debrief (see ``Steps``)."""
+        return self.steps.state
 
     # -- reading ---------------------------------------------------------------------------------------
     @property
@@ -91,8 +128,65 @@ class GroupPlay:
         return max(0.0, self.countdown - (self.clock() - self.timer_started))
 
     def counts(self) -> dict[str, int]:
-        """The vote counts typed so far, per choice id (0 when empty)."""
-        return {c.id: int(self.typed.get(c.id) or 0) for c in self.choices}
+        """The votes for the current decision per choice id, in the order shown: the typed counts plus every
+        other source's (0 when nobody voted for a choice)."""
+        with self._lock:
+            typed, sources = dict(self.typed), [dict(votes) for votes in self.sources.values()]
+        return {c.id: int(typed.get(c.id) or 0) + sum(votes.get(c.id, 0) for votes in sources) for c in self.choices}
+
+    def shares(self) -> dict[str, int]:
+        """The counts as whole percentages that add up to 100 (see ``percentages``)."""
+        return percentages(self.counts())
+
+    @property
+    def voting_open(self) -> bool:
+        """Votes may still come in or change: until the reveal."""
+        return self.step in ("discuss", "vote")
+
+    @property
+    def decision(self) -> int:
+        """The number of the decision being voted on (1 for the first), for sources that tag their votes."""
+        return self.session.turn + 1
+
+    # -- votes from any source (the keyboard, phones, ...) --------------------------------------------------
+    def set_votes(self, counts: Mapping[str, int], source: str, decision: int | None = None) -> bool:
+        """Replace ``source``'s votes for the current decision with ``counts`` (choice id -> votes).
+
+        Another source's votes (and the typed ones, source ``TYPED``) are kept: the projector shows the sum.
+        Returns False, changing nothing, once the votes are revealed, or when ``decision`` is given and is
+        not the decision being voted on (votes that arrive late). Unknown choice ids and negative counts are
+        a ``ValueError``. Safe to call from another thread than the projector's.
+        """
+        with self._lock:
+            if not self.voting_open or (decision is not None and decision != self.decision):
+                return False
+            clean = self._checked(counts)
+            if source == TYPED:
+                self.typed = {cid: str(n) for cid, n in clean.items()}
+            else:
+                self.sources[source] = clean
+            return True
+
+    def add_votes(self, counts: Mapping[str, int], source: str, decision: int | None = None) -> bool:
+        """Add ``counts`` to ``source``'s votes for the current decision (as ``set_votes`` otherwise)."""
+        with self._lock:
+            clean = self._checked(counts)
+            if source == TYPED:
+                current = {cid: int(text or 0) for cid, text in self.typed.items()}
+            else:
+                current = dict(self.sources.get(source, {}))
+            for cid, n in clean.items():
+                current[cid] = current.get(cid, 0) + n
+            return self.set_votes(current, source, decision)
+
+    def _checked(self, counts: Mapping[str, int]) -> dict[str, int]:
+        known = {c.id for c in self.choices}
+        for cid, n in counts.items():
+            if cid not in known:
+                raise ValueError(f"'{cid}' is not one of the choices of this decision ({', '.join(sorted(known))})")
+            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+                raise ValueError(f"the votes for '{cid}' must be a whole number of at least 0, not {n!r}")
+        return dict(counts)
 
     def majority(self) -> list[str]:
         """The choice ids with the most votes (several on a tie; none when nobody voted)."""
@@ -102,9 +196,10 @@ class GroupPlay:
 
     # -- acting ----------------------------------------------------------------------------------------
     def _enter_scene(self) -> None:
-        self.step = "discuss" if not self.session.finished else "debrief"
+        with self._lock:
+            self.typed = {}
+            self.sources = {}
         self.selected = 0
-        self.typed = {}
         self.picked = None
         self.timer_started = None
         self.scene_started = self.clock()
@@ -114,10 +209,9 @@ class GroupPlay:
         if self.countdown > 0 and (self.timer_started is None or self.remaining() == 0):
             self.timer_started = self.clock()
 
-    def start_voting(self) -> None:
-        """From the discussion to entering the votes."""
-        if self.step == "discuss":
-            self.step = "vote"
+    def start_voting(self) -> bool:
+        """From the discussion to entering the votes; False when that is not the next step."""
+        return self.steps.fire("start_voting")
 
     def move(self, delta: int) -> None:
         """Move the highlighted choice row."""
@@ -144,26 +238,27 @@ class GroupPlay:
             cid = self.choices[self.selected].id
             self.typed[cid] = str(max(0, int(self.typed.get(cid) or 0) + delta))
 
-    def reveal(self) -> None:
+    def reveal(self) -> bool:
         """Show the distribution; the single majority choice is preselected (a tie needs a pick)."""
-        if self.step != "vote":
-            return
-        self.step = "reveal"
+        with self._lock:  # no vote slips in between the last count and the reveal
+            if not self.steps.fire("reveal"):
+                return False
         top = self.majority()
         self.picked = top[0] if len(top) == 1 else None
+        return True
 
     def pick(self, number: int) -> None:
         """The facilitator picks choice ``number`` (1-based) to play instead."""
         if self.step == "reveal" and 1 <= number <= len(self.choices):
             self.picked = self.choices[number - 1].id
 
-    def back(self) -> None:
-        """One step back: from the reveal to the votes, from the votes to the discussion."""
-        self.step = {"reveal": "vote", "vote": "discuss"}.get(self.step, self.step)
+    def back(self) -> bool:
+        """One step back: from the reveal to the votes, from the votes to the discussion (the votes stay)."""
+        return self.steps.fire("back")
 
     def play(self) -> Outcome | None:
         """Play the picked choice, record votes and choice; returns the outcome (None without a pick)."""
-        if self.step != "reveal" or self.picked is None:
+        if not self.steps.allowed("play"):
             return None
         scene = self.scene
         assert scene is not None
@@ -176,7 +271,7 @@ class GroupPlay:
             self.records.votes(self.pid, outcome.turn, scene.id, counts, self.picked)
             self.records.choice(self.pid, outcome, seconds)
         self.rounds.append(Round(scene, choices, counts, self.picked, majority, outcome))
-        self.step = "outcome"
+        self.steps.fire("play")
         if self.session.finished and self.records is not None and self.pid is not None:
             self.records.finish(self.pid, self.session)
         return outcome
@@ -186,7 +281,6 @@ class GroupPlay:
         if self.records is not None and self.pid is not None and not self.session.finished:
             self.records.terminate(self.pid, self.session)
 
-    def next(self) -> None:
-        """From an outcome to the next scene's discussion, or to the group debrief."""
-        if self.step == "outcome":
-            self._enter_scene()
+    def next(self) -> bool:
+        """From an outcome to the next scene's discussion (its votes cleared), or to the group debrief."""
+        return self.steps.fire("next")

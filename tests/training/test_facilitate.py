@@ -93,14 +93,20 @@ VOTES: list[tuple[dict[str, int], str | None]] = [
 ]
 
 
+#: Right arrows before an Enter: Enter turns to a screen's next page before it moves on, and a Right on the
+#: last page does nothing, so these reach the last page of any screen that has up to four.
+PAGES = ["right"] * 3
+
+
 def keys_for(votes: list[tuple[dict[str, int], str | None]], seed: int = 0) -> str:
-    """The projector's key presses that enter ``votes`` where the choices are shown for ``seed``: arrow down to
-    each choice's row, type its count, reveal, press the facilitator's pick's number, play, go on."""
+    """The projector's key presses that enter ``votes`` where the choices are shown for ``seed``: to the last
+    page of the discussion, Enter; arrow down to each choice's row, type its count, reveal, press the
+    facilitator's pick's number, play, go on."""
     session = Session(workshop(), seed=seed)
     keys = ["space"]
     for counts, pick in votes:
         shown = [c.id for c in session.shown_choices()]
-        keys.append("enter")
+        keys += [*PAGES, "enter"]
         row = 0
         for choice_id, count in counts.items():
             keys += ["down"] * ((shown.index(choice_id) - row) % len(shown)) + list(str(count))
@@ -108,7 +114,7 @@ def keys_for(votes: list[tuple[dict[str, int], str | None]], seed: int = 0) -> s
         keys.append("enter")
         if pick is not None:
             keys.append(str(shown.index(pick) + 1))
-        keys += ["enter", "enter"]
+        keys += [*PAGES, "enter", *PAGES, "enter"]
         session.choose(pick or max(counts, key=lambda choice_id: counts[choice_id]))
     return ",".join([*keys, "down"])
 
@@ -136,7 +142,7 @@ def test_projector_screens_headless(tmp_path: Path, language: str) -> None:
         data=tmp_path / "data",
     )
     assert result.returncode == 0, result.stderr
-    assert "4 decision(s), ending good_deal (best), recorded as playthrough 1" in result.stdout
+    assert "4 decisions, ending good_deal (best), recorded as playthrough 1" in result.stdout
     names = sorted(p.name for p in shots.glob("*.png"))
     steps = {n.split("-", 1)[1].removesuffix(".png") for n in names}
     assert steps == {"discuss", "vote", "reveal", "outcome", "debrief"}
@@ -161,3 +167,5 @@ def test_bad_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
         assert result.returncode == 1 and "error" in result.stderr and "Traceback" not in result.stderr, args
     missing = sticky("facilitate", "no/such.yaml", data=tmp_path)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    left = sticky("facilitate", str(WORKSHOP), "--keys", "enter,esc,esc", "--no-record", data=tmp_path)
+    assert left.returncode == 0 and "group session: 0 decisions, stopped in scene the_call" in left.stdout

@@ -1,11 +1,12 @@
 """The window and keyboard of facilitated group play (`sticky facilitate`), with a scripted headless mode.
 
-Keys: Space starts the discussion timer; Enter moves on (to the votes, the reveal, playing the choice,
-the next scene); ↑/↓ pick the row whose votes you type; digits type a count, + and − adjust it,
-Backspace deletes; at the reveal a number plays that choice instead of the majority; Esc goes back
-(or quits from the discussion and the debrief). ``keys`` replays a comma-separated list of these
-(``enter``, ``space``, ``up``, ``down``, ``back``, ``esc``, ``+``, ``-`` or digits) and can save a
-screenshot after each, for tests and documentation.
+Keys: Space starts the discussion timer; Enter turns to the next page of a screen that has several, then
+moves on (to the votes, the reveal, playing the choice, the next scene); Right/Left (and Page Down/Up) turn
+pages; Up/Down pick the row whose votes you type (and turn the debrief's pages); digits type a count, + and
+− adjust it, Backspace deletes; at the reveal a number plays that choice instead of the majority; Esc goes
+back (or quits from the discussion and the debrief). ``keys`` replays a comma-separated list of these
+(``enter``, ``space``, ``up``, ``down``, ``left``, ``right``, ``back``, ``esc``, ``+``, ``-`` or digits) and
+can save a screenshot after each, for tests and documentation.
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ import pygame
 from game.core.model import Scenario
 from game.core.session import Session
 from game.training.facilitate_model import GroupPlay
-from game.training.facilitate_text import projector_theme
-from game.training.facilitate_view import View
 from game.training.records import Records
+from game.ui.facilitate.view import Aside, View, projector_theme
 
 _NAMED = {
     "enter": pygame.K_RETURN,
@@ -28,6 +28,8 @@ _NAMED = {
     "down": pygame.K_DOWN,
     "back": pygame.K_BACKSPACE,
     "esc": pygame.K_ESCAPE,
+    "left": pygame.K_LEFT,
+    "right": pygame.K_RIGHT,
     "+": pygame.K_PLUS,
     "-": pygame.K_MINUS,
 }
@@ -45,18 +47,19 @@ def handle_key(play: GroupPlay, view: View, key: int, text: str = "") -> bool:
         if step in ("discuss", "debrief"):
             return False
         play.back()
+    elif key in (pygame.K_RIGHT, pygame.K_PAGEDOWN) or (key == pygame.K_DOWN and step == "debrief"):
+        view.next_page()
+    elif key in (pygame.K_LEFT, pygame.K_PAGEUP) or (key == pygame.K_UP and step == "debrief"):
+        view.previous_page()
     elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-        {"discuss": play.start_voting, "vote": play.reveal, "reveal": play.play, "outcome": play.next}.get(
-            step, lambda: None
-        )()
+        if step == "vote" or not view.next_page():  # every page is seen before moving on
+            {"discuss": play.start_voting, "vote": play.reveal, "reveal": play.play, "outcome": play.next}.get(
+                step, lambda: None
+            )()
     elif key == pygame.K_SPACE and step == "discuss":
         play.toggle_timer()
-    elif key in (pygame.K_UP, pygame.K_DOWN):
-        delta = -1 if key == pygame.K_UP else 1
-        if step == "vote":
-            play.move(delta)
-        elif step == "debrief":
-            view.scroll = max(0, min(view.max_scroll, view.scroll + delta * view.t.px(120)))
+    elif key in (pygame.K_UP, pygame.K_DOWN) and step == "vote":
+        play.move(-1 if key == pygame.K_UP else 1)
     elif digit and step == "vote":
         play.type_digit(digit)
     elif digit and step == "reveal":
@@ -76,7 +79,7 @@ def _token_key(token: str) -> tuple[int, str]:
         return _NAMED[token], token if token in "+-" else ""
     if token.isdigit() and len(token) == 1:
         return pygame.K_0 + int(token), token
-    raise ValueError(f"unknown key '{token}' (use enter, space, up, down, back, esc, +, - or a digit)")
+    raise ValueError(f"unknown key '{token}' (use enter, space, up, down, left, right, back, esc, +, - or a digit)")
 
 
 def run(
@@ -90,16 +93,23 @@ def run(
     fullscreen: bool = False,
     keys: str | None = None,
     screenshots: Path | None = None,
+    aside: Aside | None = None,
+    play: GroupPlay | None = None,
 ) -> GroupPlay:
-    """Run a facilitated session (interactive, or scripted by ``keys``); returns its final state."""
+    """Run a facilitated session (interactive, or scripted by ``keys``); returns its final state.
+
+    ``play`` is a group-play model made by the caller (for instance one a vote server also feeds); by
+    default one is made here. ``aside`` draws a column beside the pages (see ``View``).
+    """
     tokens = [_token_key(k) for k in keys.split(",") if k.strip()] if keys is not None else None
     pygame.display.init()
     pygame.font.init()
     flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
     surface = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
     pygame.display.set_caption(f"Sticky Situations — {scenario.title}")
-    play = GroupPlay(Session(scenario, seed=seed), records, cohort=cohort, countdown=countdown)
-    view = View(play, projector_theme(surface.get_size()), scenario.language)
+    if play is None:
+        play = GroupPlay(Session(scenario, seed=seed), records, cohort=cohort, countdown=countdown)
+    view = View(play, projector_theme(surface.get_size()), scenario.language, aside)
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
     try:

@@ -17,15 +17,15 @@ from game.core.model import Scenario
 from game.core.session import Session
 from game.core.variants import shown_scene
 from game.training.facilitate_model import GroupPlay
-from game.training.facilitate_results import _flow
-from game.training.facilitate_text import projector_theme
-from game.training.facilitate_view import View
-from game.training.records import Records
+from game.ui.facilitate.results import flow
+from game.ui.facilitate.view import View, projector_theme
 from tests.conftest import DATA
 from tests.training.helpers import sticky
+from tests.training.test_facilitate import PAGES
 
 GAUGES = DATA / "gauges" / "six-gauges.yaml"
 SIZE = (1280, 720)
+BODY = pygame.Rect(28, 110, 1224, 550)  # below the header band, above the key hints
 
 
 def _scenario(language: str) -> Scenario:
@@ -59,8 +59,8 @@ def _headless() -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_outcome_colours_and_words_follow_better(records: Records, language: str) -> None:
-    play = GroupPlay(Session(_scenario(language), seed=0), records, cohort="ROOM")
+def test_outcome_colours_and_words_follow_better(language: str) -> None:
+    play = GroupPlay(Session(_scenario(language), seed=0), None, cohort="ROOM")
     view = View(play, projector_theme(SIZE), language)
     better, worse = ("better", "worse") if language == "en" else ("mejor", "peor")
     _play_round(play, "yes_at_once")
@@ -68,19 +68,19 @@ def test_outcome_colours_and_words_follow_better(records: Records, language: str
     assert decision is not None
     lines = view.deltas(decision.changes)
     # A rise of the owner's stress (lower is better): the arrow goes up, the word and the flag say worse.
-    assert [good for _t, good in lines] == [False, False]
-    assert all("▲" in text and f"({worse})" in text for text, _g in lines)
+    assert [good for _t, good, _d in lines] == [False, False]
+    assert all(direction == 1 and f"({worse})" in text for text, _g, direction in lines)
     play.next()
     _play_round(play, "count_it")
     decision = view.decision(-1)
     assert decision is not None
     lines = view.deltas(decision.changes)
     # Falls of stress and cash at risk: arrows down, good news.
-    assert [good for _t, good in lines] == [True, True]
-    assert all("▼" in text and f"({better})" in text for text, _g in lines)
+    assert [good for _t, good, _d in lines] == [True, True]
+    assert all(direction == -1 and f"({better})" in text for text, _g, direction in lines)
     surface = pygame.Surface(SIZE)
     view.draw(surface)
-    left = pygame.Rect(40, 120, 740, 530)
+    left = BODY
     colours = view.t.colors
     assert _colour_count(surface, colours.good, left) > 200  # the two changes, drawn in the good colour
     assert _colour_count(surface, colours.bad, left) == 0  # nothing here is bad news, though both fell
@@ -89,13 +89,13 @@ def test_outcome_colours_and_words_follow_better(records: Records, language: str
     decision = view.decision(-1)
     assert decision is not None
     lines = view.deltas(decision.changes)
-    assert [good for _t, good in lines] == [True, True, True]
-    assert ["▲" in t for t, _g in lines] == [True, True, False]
+    assert [good for _t, good, _d in lines] == [True, True, True]
+    assert [direction for _t, _g, direction in lines] == [1, 1, -1]
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_group_debrief_shows_every_metric_judged(records: Records, language: str) -> None:
-    play = GroupPlay(Session(_scenario(language), seed=0), records, cohort="ROOM")
+def test_group_debrief_shows_every_metric_judged(language: str) -> None:
+    play = GroupPlay(Session(_scenario(language), seed=0), None, cohort="ROOM")
     view = View(play, projector_theme(SIZE), language)
     for choice_id in ("ask_details", "count_it", "new_price", "cave"):
         _play_round(play, choice_id)
@@ -105,8 +105,14 @@ def test_group_debrief_shows_every_metric_judged(records: Records, language: str
     assert debrief.ending_title  # the title as resolved for the final state
     surface = pygame.Surface(SIZE)
     view.draw(surface)
-    body = pygame.Rect(40, 250, 1200, 400)  # below the ending: the card of every metric
     colours = view.t.colors
+    bad = good = 0
+    for page in range(view.page_count):  # the ending, the card of every metric, then every decision
+        view.page = page
+        view.draw(surface)
+        if any(w.text.startswith("Revenue" if language == "en" else "Ingresos") for w in view.ink.written):
+            bad, good = _colour_count(surface, colours.bad, BODY), _colour_count(surface, colours.good, BODY)
+            break
     # Over the game: revenue +200 and reputation +3 (good news), owner's stress +1, cash at risk +1,000 and
     # sleep -2 (bad news), staff morale unchanged; the card of every metric shows both kinds.
     totals = {c.metric: c.improvement for c in debrief.totals}
@@ -117,19 +123,14 @@ def test_group_debrief_shows_every_metric_judged(records: Records, language: str
         "cash_at_risk": False,
         "sleep": False,
     }
-    assert _colour_count(surface, colours.bad, body) > 100 and _colour_count(surface, colours.good, body) > 50
-    assert view.max_scroll > 0  # the decisions follow below
+    assert bad > 100 and good > 50
+    assert view.page_count > 1  # the decisions follow on the next pages
 
 
-def test_changes_wrap_instead_of_running_off_the_card() -> None:
-    theme = projector_theme(SIZE)
-    font = theme.font("small")
-    lines = [(f"Metric number {i} ▲ +1,000 $/month (worse)", False) for i in range(6)]
-    spots = _flow(lines, font, 900, 20)
-    assert spots[0] == (0, 0) and max(row for _x, row in spots) >= 2
-    for (text, _g), (x, _row) in zip(lines, spots, strict=True):
-        label, _, rest = text.partition(" ▲ ")
-        assert x + font.size(label)[0] + font.get_height() + font.size(rest)[0] <= 900
+def test_chips_and_bars_wrap_instead_of_running_off_the_card() -> None:
+    spots = flow([300, 250, 400, 200, 500], 900, 20)
+    assert spots == [(0, 0), (320, 0), (0, 1), (420, 1), (0, 2)]
+    assert all(x + w <= 900 for (x, _line), w in zip(spots, [300, 250, 400, 200, 500], strict=True))
 
 
 @pytest.mark.ui
@@ -138,7 +139,7 @@ def test_six_metric_projector_screens(tmp_path: Path, language: str) -> None:
     """Drive the real projector on six-gauges and keep its screens for a person to look at."""
     keys = ["space"]
     for row, n in ((1, 9), (0, 8), (1, 6), (1, 5)):  # the row the room votes for (fixed order), and how many
-        keys += ["enter", *(["down"] * row), *str(n), "enter", "enter", "enter"]
+        keys += [*PAGES, "enter", *(["down"] * row), *str(n), "enter", *PAGES, "enter", *PAGES, "enter"]
     shots = tmp_path / "shots"
     result = sticky(
         "facilitate",
@@ -155,8 +156,11 @@ def test_six_metric_projector_screens(tmp_path: Path, language: str) -> None:
     names = sorted(p.name for p in shots.glob("*.png"))
     assert any(n.endswith("outcome.png") for n in names) and names[-1].endswith("debrief.png")
     theme = projector_theme(SIZE)
-    outcomes = [pygame.image.load(str(shots / n)) for n in names if n.endswith("outcome.png")]
-    left = pygame.Rect(40, 120, 740, 530)
+    # the first page of every outcome: an outcome screenshot that follows another step's
+    steps = [n.split("-", 1)[1] for n in names]
+    firsts = [n for i, n in enumerate(names) if steps[i] == "outcome.png" and steps[i - 1] != "outcome.png"]
+    outcomes = [pygame.image.load(str(shots / n)) for n in firsts]
+    left = BODY
     # The cost decision (count_it) lowered stress and cash at risk: good news only.
     assert _colour_count(outcomes[1], theme.colors.good, left) > 200
     assert _colour_count(outcomes[1], theme.colors.bad, left) == 0
@@ -168,7 +172,7 @@ def test_six_metric_projector_screens(tmp_path: Path, language: str) -> None:
         (keep / name).write_bytes((shots / name).read_bytes())
 
 
-def test_projector_shows_the_variants_the_room_saw(records: Records, tmp_path: Path) -> None:
+def test_projector_shows_the_variants_the_room_saw(tmp_path: Path) -> None:
     """Scene text, coach's note and ending title written as variants: the projector resolves each one in the
     state the room is in, as the game does."""
     text = GAUGES.read_text(encoding="utf-8")
@@ -197,7 +201,7 @@ def test_projector_shows_the_variants_the_room_saw(records: Records, tmp_path: P
     path.write_text(text, encoding="utf-8")
     scenario = load_scenario(path).scenario
     assert scenario is not None
-    play = GroupPlay(Session(scenario, seed=0), records, cohort="ROOM")
+    play = GroupPlay(Session(scenario, seed=0), None, cohort="ROOM")
     view = View(play, projector_theme(SIZE), "en")
     surface = pygame.Surface(SIZE)
     _play_round(play, "yes_at_once")  # stress 45
