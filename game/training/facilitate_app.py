@@ -11,6 +11,7 @@ screenshot after each, for tests and documentation.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -90,8 +91,11 @@ def run(
     fullscreen: bool = False,
     keys: str | None = None,
     screenshots: Path | None = None,
+    phones: tuple[Any, str, str] | None = None,
 ) -> GroupPlay:
-    """Run a facilitated session (interactive, or scripted by ``keys``); returns its final state."""
+    """Run a facilitated session (interactive, or scripted by ``keys``); returns its final state.
+
+    ``phones`` (room, address, link) lets the room vote from their phones (``sticky facilitate --serve``)."""
     tokens = [_token_key(k) for k in keys.split(",") if k.strip()] if keys is not None else None
     pygame.display.init()
     pygame.font.init()
@@ -100,6 +104,10 @@ def run(
     pygame.display.set_caption(f"Sticky Situations — {scenario.title}")
     play = GroupPlay(Session(scenario, seed=seed), records, cohort=cohort, countdown=countdown)
     view = View(play, projector_theme(surface.get_size()), scenario.language)
+    if phones is not None:  # phone voting hook: (VoteRoom, address, link); its votes add to the typed counts
+        from game.ui.facilitate.phone_panel import attach
+
+        attach(play, view, *phones)
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
     try:

@@ -53,6 +53,7 @@ class GroupPlay:
     pid: int | None = None
     timer_started: float | None = None
     scene_started: float = 0.0
+    phone_votes: Callable[[], dict[str, int]] | None = None  # phone voting hook (vote_sync.phone_votes)
 
     def __post_init__(self) -> None:
         if self.records is not None:
@@ -91,8 +92,9 @@ class GroupPlay:
         return max(0.0, self.countdown - (self.clock() - self.timer_started))
 
     def counts(self) -> dict[str, int]:
-        """The vote counts typed so far, per choice id (0 when empty)."""
-        return {c.id: int(self.typed.get(c.id) or 0) for c in self.choices}
+        """The vote counts typed so far, per choice id (0 when empty), plus the phones' votes when they vote."""
+        phones = self.phone_votes() if self.phone_votes is not None else {}  # phone voting hook: counts add up
+        return {c.id: int(self.typed.get(c.id) or 0) + phones.get(c.id, 0) for c in self.choices}
 
     def majority(self) -> list[str]:
         """The choice ids with the most votes (several on a tie; none when nobody voted)."""

@@ -30,6 +30,7 @@ class View:
         self.w = words(language)
         self.scroll = 0
         self.max_scroll = 0
+        self.phones: Any = None  # phone voting hook: a game.ui.facilitate.phone_panel.PhonePanel with --serve
 
     # -- frame ---------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -37,6 +38,8 @@ class View:
         t, play = self.t, self.play
         surface.fill(t.colors.bg)
         body = self.header(surface)
+        if self.phones is not None:  # phone voting hook: sync the phones' room, QR panel at the right
+            body = self.phones.frame(surface, t, body, play)
         step = play.step
         getattr(self, f"draw_{step}")(surface, body)
         d.hints(surface, t, self.w[f"keys_{step}"])

@@ -1,0 +1,1 @@
+"""The projector of facilitated group play (`sticky facilitate`): its screens and panels."""

@@ -1,0 +1,120 @@
+"""The projector's phone-voting panel: a QR code, the short address, the room code and how many phones voted.
+
+While the room discusses and votes, the panel takes a strip at the right of the screen; during the reveal,
+the outcome and the debrief it takes nothing (the votes are in the counts by then). Each frame it also
+brings the phones' room to the projector's step (``vote_sync.sync``). The QR code is made by segno; this
+module only paints its modules as squares.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import segno
+
+from game.locale import tr_in
+from game.training.facilitate_model import GroupPlay
+from game.training.vote_room import VoteRoom
+from game.training.vote_sync import decision_key, phone_votes, sync
+
+DARK = (20, 20, 20)
+LIGHT = (255, 255, 255)
+
+
+def qr_surface(data: str, size: int) -> pygame.Surface:
+    """``data`` as a QR code (with its quiet zone) on a white square at most ``size`` pixels wide."""
+    code = segno.make(data, error="m", boost_error=False)
+    rows = [list(row) for row in code.matrix_iter(scale=1, border=4)]
+    modules = len(rows)
+    scale = max(1, size // modules)
+    side = scale * modules
+    surface = pygame.Surface((side, side))
+    surface.fill(LIGHT)
+    for y, row in enumerate(rows):
+        for x, dark in enumerate(row):
+            if dark:
+                surface.fill(DARK, pygame.Rect(x * scale, y * scale, scale, scale))
+    return surface
+
+
+class PhonePanel:
+    """Draws the panel for one ``VoteRoom`` reached at ``address`` (shown) and ``link`` (in the QR code)."""
+
+    STEPS = ("discuss", "vote")
+
+    def __init__(self, room: VoteRoom, address: str, link: str, language: str) -> None:
+        self.room = room
+        self.address = address
+        self.link = link
+        self.lang = language
+        self._qr: tuple[int, pygame.Surface] | None = None
+
+    def _words(self, key: str, **values: object) -> str:
+        return tr_in(self.lang, f"phone.{key}", **values)
+
+    def _code_image(self, size: int) -> pygame.Surface:
+        if self._qr is None or self._qr[0] != size:
+            self._qr = (size, qr_surface(self.link, size))
+        return self._qr[1]
+
+    def frame(self, surface: pygame.Surface, theme: Any, body: pygame.Rect, play: GroupPlay) -> pygame.Rect:
+        """Sync the room, draw the panel if this step shows it; returns the body area left for the screen."""
+        sync(self.room, play)
+        if play.step not in self.STEPS:
+            return body
+        t = theme
+        width = max(t.px(250), round(body.width * 0.24))
+        panel = pygame.Rect(body.right - width, body.y, width, body.height)
+        radius = t.px(14)
+        pygame.draw.rect(surface, t.colors.panel, panel, border_radius=radius)
+        pygame.draw.rect(surface, t.colors.accent, panel, max(2, t.px(2)), border_radius=radius)
+        inner = panel.inflate(-2 * t.px(16), -2 * t.px(14))
+        y = inner.y
+        title = t.font("label").render(self._words("panel_title").upper(), True, t.colors.accent)
+        surface.blit(title, title.get_rect(midtop=(inner.centerx, y)))
+        y += title.get_height() + t.px(8)
+        code_font = t.font("display")
+        address_font = t.font("h3")
+        label_font = t.font("label")
+        voted_font = t.font("h3")
+        below = (
+            address_font.get_linesize()
+            + label_font.get_linesize()
+            + code_font.get_linesize()
+            + voted_font.get_linesize()
+            + t.px(28)
+        )
+        side = min(inner.width, inner.bottom - y - below)
+        if side >= t.px(96):
+            image = self._code_image(side)
+            surface.blit(image, image.get_rect(midtop=(inner.centerx, y)))
+            y += image.get_height() + t.px(8)
+        address = self.address.removeprefix("http://")
+        shown = address_font.render(address, True, t.colors.text)
+        if shown.get_width() > inner.width:
+            shown = t.font("small").render(address, True, t.colors.text)
+        surface.blit(shown, shown.get_rect(midtop=(inner.centerx, y)))
+        y += address_font.get_linesize() + t.px(6)
+        label = label_font.render(self._words("panel_code").upper(), True, t.colors.muted)
+        surface.blit(label, label.get_rect(midtop=(inner.centerx, y)))
+        y += label_font.get_linesize()
+        code = code_font.render(" ".join(self.room.code), True, t.colors.text)
+        surface.blit(code, code.get_rect(midtop=(inner.centerx, y)))
+        y += code_font.get_linesize() + t.px(6)
+        voters = self.room.voters(decision_key(play))
+        key = "panel_voted_one" if voters == 1 else "panel_voted_many"
+        voted = voted_font.render(self._words(key, n=voters), True, t.colors.accent)
+        if voted.get_width() > inner.width:
+            voted = t.font("label").render(self._words(key, n=voters), True, t.colors.accent)
+        surface.blit(voted, voted.get_rect(midtop=(inner.centerx, min(y, inner.bottom - voted.get_height()))))
+        return pygame.Rect(body.x, body.y, body.width - width - t.px(24), body.height)
+
+
+def attach(play: GroupPlay, view: Any, room: VoteRoom, address: str, link: str) -> PhonePanel:
+    """Connect phone voting to a projector: its votes add to ``play``'s counts, ``view`` draws the panel."""
+    panel = PhonePanel(room, address, link, play.scenario.language)
+    play.phone_votes = phone_votes(room, play)
+    view.phones = panel
+    sync(room, play)
+    return panel
