@@ -62,6 +62,6 @@ class RateLimiter:
                     self._devices.popitem(last=False)
             else:
                 self._devices.move_to_end(device)
-            if not self._take(self._room, now, limits.room_rate, limits.room_burst):
-                return False
-            return self._take(bucket, now, limits.device_rate, limits.device_burst)
+            if not self._take(bucket, now, limits.device_rate, limits.device_burst):
+                return False  # one device's flood doesn't spend the room's allowance
+            return self._take(self._room, now, limits.room_rate, limits.room_burst)

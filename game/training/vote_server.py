@@ -85,30 +85,21 @@ def create_app(room: VoteRoom, language: str, limits: ServerLimits | None = None
             response.set_cookie(COOKIE, device, max_age=12 * 3600, httponly=True, samesite="strict")
         return response
 
-    def who(request: Request) -> tuple[str | None, str]:
-        """(the signed device id or None, the key its requests are limited under)."""
-        device = devices.check(request.cookies.get(COOKIE))
-        address = request.client.host if request.client else "?"
-        return device, device or f"addr:{address}"
+    def who(request: Request) -> str | None:
+        """The signed device id of the request's cookie, or None."""
+        return devices.check(request.cookies.get(COOKIE))
 
     def refused(request: Request) -> Response | None:
+        """A refusal when the query is too long or the sender is over its limit (a device with our cookie
+        under ``requests``; a request without one under ``new_devices``, by network address)."""
         if len(request.url.query.encode()) > limits.query_bytes:
             return Response("Request too large\n", status_code=414, media_type="text/plain")
-        _device, key = who(request)
-        if not rate.allow(key):
+        device = who(request)
+        address = request.client.host if request.client else "?"
+        if not (rate.allow(device) if device is not None else issuing.allow(address)):
             busy = {"Retry-After": "5"}
             return Response("Too many requests\n", status_code=429, media_type="text/plain", headers=busy)
         return None
-
-    def issue(request: Request, device: str | None) -> tuple[str | None, str | None]:
-        """(the device id to use, a new one to set as a cookie) — None, None when this address made too many."""
-        if device is not None:
-            return device, None
-        address = request.client.host if request.client else "?"
-        if not issuing.allow(address):
-            return None, None
-        fresh = devices.new()
-        return fresh, fresh
 
     async def home(request: Request) -> Response:
         stop = refused(request)
@@ -117,7 +108,9 @@ def create_app(room: VoteRoom, language: str, limits: ServerLimits | None = None
         nonce = secrets.token_urlsafe(12)
         code = request.query_params.get("room", "").strip().upper()[:8]
         message = request.query_params.get("m", "")
-        device, new_cookie = issue(request, who(request)[0])
+        device = who(request)
+        new_cookie = None if device is not None else devices.new()
+        device = device or new_cookie
         if not code:
             return page(join_page(language, nonce, message), nonce, device=new_cookie)
         if not secrets.compare_digest(code.encode(), room.code.encode()):
@@ -147,11 +140,9 @@ def create_app(room: VoteRoom, language: str, limits: ServerLimits | None = None
                 return Response("Request too large\n", status_code=413, media_type="text/plain")
         form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), max_num_fields=8).items() if v}
         code = form.get("room", "").strip().upper()[:8]
-        device = who(request)[0]
+        device = who(request)
         if device is None:  # no cookie (or not ours): give one and ask for the tap again
-            fresh, new_cookie = issue(request, None)
-            message = "cookie" if fresh else "busy"
-            return _back(code, message, new_cookie)
+            return _back(code, "cookie", devices.new())
         result = room.vote(code, form.get("token", "")[:64], device, form.get("choice", "")[:120])
         if result is VoteResult.BAD_CODE:
             return _back("", "bad_code", None)
