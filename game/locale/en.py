@@ -293,7 +293,7 @@ STRINGS: dict[str, str] = {
     "phone.waiting_title": "You are in the room",
     "phone.waiting_help": "The choices will appear here as soon as the trainer opens the first decision.",
     "phone.msg.counted": "Your vote is counted.",
-    "phone.msg.changed": "Your vote is changed.",
+    "phone.msg.changed": "You changed your vote.",
     "phone.msg.same": "Your vote stays the same.",
     "phone.msg.bad_code": "That is not this room's code. Check the projector and try again.",
     "phone.msg.stale": "The room has moved on to another decision: here is the current one.",

@@ -305,7 +305,7 @@ STRINGS: dict[str, str] = {
     "phone.waiting_title": "Ya estás en la sala",
     "phone.waiting_help": "Las opciones aparecerán aquí en cuanto se abra la primera decisión.",
     "phone.msg.counted": "Tu voto quedó registrado.",
-    "phone.msg.changed": "Tu voto cambió.",
+    "phone.msg.changed": "Cambiaste tu voto.",
     "phone.msg.same": "Tu voto sigue igual.",
     "phone.msg.bad_code": "Ese no es el código de esta sala. Revisa el proyector e inténtalo de nuevo.",
     "phone.msg.stale": "El grupo pasó a otra decisión: esta es la actual.",

@@ -23,6 +23,7 @@ main{max-width:40rem;margin:0 auto;padding:1rem 1rem 3rem}
 header{background:#266863;color:#fff;padding:.75rem 1rem}
 header p{margin:0;font-size:1rem}
 h1{font-size:1.35rem;margin:.9rem 0 .4rem}
+h2{font-size:1.15rem;margin:1.1rem 0 .3rem}
 .q{background:#deece9;border-left:.35rem solid #266863;padding:.6rem .8rem;margin:.5rem 0 1rem}
 fieldset{border:0;margin:0;padding:0}
 legend{font-weight:700;margin-bottom:.5rem}
@@ -33,7 +34,7 @@ text-align:left;background:#fffdf9;color:#2b2622;border:2px solid #d6cbb8;border
 .c[aria-pressed=true]{border:.2rem solid #266863;background:#deece9}
 .n{flex:none;display:inline-flex;align-items:center;justify-content:center;width:2.2rem;height:2.2rem;
 border-radius:50%;background:#266863;color:#fff;font-weight:700}
-.mine{margin-left:auto;flex:none;font-weight:700;color:#266863}
+.mine{display:block;margin-top:.3rem;font-weight:700;color:#266863}
 .s{font-weight:700;padding:.6rem .8rem;border-radius:.6rem;background:#fff;border:1px solid #d6cbb8}
 .s:empty{display:none}
 .err{border-color:#b23e2c;color:#8a2f20}
@@ -101,7 +102,7 @@ def room_page(lang: str, nonce: str, view: PhoneView, code: str, message: str = 
                 f'<button class="c" type="submit" name="choice" value="{escape(cid)}" '
                 f'aria-pressed="{"true" if chosen else "false"}">'
                 f'<span class="n" aria-hidden="true">{number}</span>'
-                f'<span><span class="sr">{_t(lang, "option", n=number)}</span> {escape(text)}</span>{mark}</button>'
+                f'<span><span class="sr">{_t(lang, "option", n=number)}</span> {escape(text)}{mark}</span></button>'
             )
         parts.append("</fieldset></form>")
         parts.append(f'<p class="small">{_t(lang, "change_hint")}</p>')

@@ -49,9 +49,20 @@ class PhonePanel:
         self.link = link
         self.lang = language
         self._qr: tuple[int, pygame.Surface] | None = None
+        self.qr_rect: pygame.Rect | None = None  # where the QR code was last drawn (None: not drawn)
 
     def _words(self, key: str, **values: object) -> str:
         return tr_in(self.lang, f"phone.{key}", **values)
+
+    @staticmethod
+    def _fitted(theme: Any, role: str, text: str, width: int, colour: tuple[int, int, int]) -> pygame.Surface:
+        """``text`` in ``role``'s font, made smaller (to 60 % at most) until it is no wider than ``width``."""
+        shrink = 1.0
+        label = theme.font(role).render(text, True, colour)
+        while label.get_width() > width and shrink > 0.6:
+            shrink -= 0.05
+            label = theme.font(role, shrink).render(text, True, colour)
+        return label  # type: ignore[no-any-return]
 
     def _code_image(self, size: int) -> pygame.Surface:
         if self._qr is None or self._qr[0] != size:
@@ -61,6 +72,7 @@ class PhonePanel:
     def frame(self, surface: pygame.Surface, theme: Any, body: pygame.Rect, play: GroupPlay) -> pygame.Rect:
         """Sync the room, draw the panel if this step shows it; returns the body area left for the screen."""
         sync(self.room, play)
+        self.qr_rect = None
         if play.step not in self.STEPS:
             return body
         t = theme
@@ -71,7 +83,7 @@ class PhonePanel:
         pygame.draw.rect(surface, t.colors.accent, panel, max(2, t.px(2)), border_radius=radius)
         inner = panel.inflate(-2 * t.px(16), -2 * t.px(14))
         y = inner.y
-        title = t.font("label").render(self._words("panel_title").upper(), True, t.colors.accent)
+        title = self._fitted(t, "label", self._words("panel_title").upper(), inner.width, t.colors.accent)
         surface.blit(title, title.get_rect(midtop=(inner.centerx, y)))
         y += title.get_height() + t.px(8)
         code_font = t.font("display")
@@ -88,12 +100,10 @@ class PhonePanel:
         side = min(inner.width, inner.bottom - y - below)
         if side >= t.px(96):
             image = self._code_image(side)
-            surface.blit(image, image.get_rect(midtop=(inner.centerx, y)))
+            self.qr_rect = surface.blit(image, image.get_rect(midtop=(inner.centerx, y)))
             y += image.get_height() + t.px(8)
         address = self.address.removeprefix("http://")
-        shown = address_font.render(address, True, t.colors.text)
-        if shown.get_width() > inner.width:
-            shown = t.font("small").render(address, True, t.colors.text)
+        shown = self._fitted(t, "h3", address, inner.width, t.colors.text)
         surface.blit(shown, shown.get_rect(midtop=(inner.centerx, y)))
         y += address_font.get_linesize() + t.px(6)
         label = label_font.render(self._words("panel_code").upper(), True, t.colors.muted)
@@ -104,9 +114,7 @@ class PhonePanel:
         y += code_font.get_linesize() + t.px(6)
         voters = self.room.voters(decision_key(play))
         key = "panel_voted_one" if voters == 1 else "panel_voted_many"
-        voted = voted_font.render(self._words(key, n=voters), True, t.colors.accent)
-        if voted.get_width() > inner.width:
-            voted = t.font("label").render(self._words(key, n=voters), True, t.colors.accent)
+        voted = self._fitted(t, "h3", self._words(key, n=voters), inner.width, t.colors.accent)
         surface.blit(voted, voted.get_rect(midtop=(inner.centerx, min(y, inner.bottom - voted.get_height()))))
         return pygame.Rect(body.x, body.y, body.width - width - t.px(24), body.height)
 
