@@ -307,4 +307,6 @@ STRINGS: dict[str, str] = {
     "phone.panel_voted_one": "{n} phone has voted",
     "phone.panel_voted_many": "{n} phones have voted",
     "phone.panel_row": "+{n} on phones",
+    "phone.busy_title": "One moment",
+    "phone.try_again": "Try again",
 }

@@ -319,4 +319,6 @@ STRINGS: dict[str, str] = {
     "phone.panel_voted_one": "{n} teléfono ya votó",
     "phone.panel_voted_many": "{n} teléfonos ya votaron",
     "phone.panel_row": "+{n} por teléfono",
+    "phone.busy_title": "Un momento",
+    "phone.try_again": "Intentar de nuevo",
 }

@@ -136,13 +136,23 @@ def room_page(lang: str, nonce: str, view: PhoneView, code: str, message: str = 
     return _document(lang, nonce, "\n".join(parts), version=view.version, code=code)
 
 
+def busy_page(lang: str, nonce: str, code: str) -> str:
+    """Asked to wait: this phone (or this network address) sent too many requests too fast."""
+    body = f"""<h1>{_t(lang, "busy_title")}</h1>
+{_message(lang, "busy")}
+<p><a href="/?room={escape(code)}">{_t(lang, "try_again")}</a></p>"""
+    return _document(lang, nonce, body, version=-1, code="")
+
+
 def _document(lang: str, nonce: str, body: str, *, version: int, code: str) -> str:
     script = _SCRIPT % (version, _js_string(code)) if code else ""
     room = f"<p>{_t(lang, 'room', code=code)}</p>" if code else ""
+    # Without JavaScript the page still follows the projector, by reloading itself every few seconds.
+    again = f'<noscript><meta http-equiv="refresh" content="6;url=/?room={escape(code)}"></noscript>' if code else ""
     return f"""<!doctype html>
 <html lang="{escape(lang)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="no-referrer">{again}
 <title>{_t(lang, "page_title")}</title>
 <style nonce="{nonce}">{_STYLE}.sr{{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}}</style>
 </head><body><header><p><strong>{_t(lang, "brand")}</strong></p>{room}</header>

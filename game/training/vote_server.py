@@ -26,7 +26,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from game.training.vote_limits import Limits, RateLimiter
-from game.training.vote_page import join_page, room_page
+from game.training.vote_page import busy_page, join_page, room_page
 from game.training.vote_room import VoteResult, VoteRoom
 
 COOKIE = "sticky_device"
@@ -97,8 +97,11 @@ def create_app(room: VoteRoom, language: str, limits: ServerLimits | None = None
         device = who(request)
         address = request.client.host if request.client else "?"
         if not (rate.allow(device) if device is not None else issuing.allow(address)):
-            busy = {"Retry-After": "5"}
-            return Response("Too many requests\n", status_code=429, media_type="text/plain", headers=busy)
+            nonce = secrets.token_urlsafe(12)
+            code = "".join(ch for ch in request.query_params.get("room", "")[:8] if ch.isalnum()).upper()
+            response = page(busy_page(language, nonce, code), nonce, status=429)
+            response.headers["Retry-After"] = "5"
+            return response
         return None
 
     async def home(request: Request) -> Response:

@@ -56,6 +56,7 @@ def test_a_phone_joins_with_the_code_sees_the_choices_and_votes(served: tuple[Vo
         # nothing from outside: no external scripts, styles, fonts or images, and a policy that forbids them
         assert not re.search(r'(src|href)="(https?:)?//', page.text)
         assert "default-src 'none'" in page.headers["content-security-policy"]
+        assert '<noscript><meta http-equiv="refresh"' in page.text  # follows the projector without JavaScript
         answer = phone.post("/vote", data={"room": "K7P3", "token": _token(page.text), "choice": "no"})
         assert answer.status_code == 303
         after = phone.get(answer.headers["location"])
@@ -89,6 +90,8 @@ def test_requests_are_bounded_in_size_and_rate(served: tuple[VoteRoom, str]) -> 
         assert phone.get("/", params={"room": "K" * 400}).status_code == 414
         answers = [phone.get("/v", params={"room": "K7P3"}).status_code for _ in range(40)]
         assert answers[0] == 200 and answers[-1] == 429  # one device can't flood the room
+        busy = phone.get("/", params={"room": "K7P3"})
+        assert busy.status_code == 429 and "Demasiados toques a la vez" in busy.text
     with httpx.Client(base_url=base) as fresh:  # cookie-less requests are limited by network address
         answers = [fresh.get("/v", params={"room": "K7P3"}).status_code for _ in range(40)]
         assert 429 in answers
