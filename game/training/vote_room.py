@@ -94,6 +94,7 @@ class VoteRoom:
         self._result: Result | None = None
         self._ending = ""
         self._version = 0
+        self.synced: object = None  # what vote_sync last pushed at the outcome or the end (to skip repeats)
 
     # -- the projector's side --------------------------------------------------------------------------
     def open(self, ballot: Ballot) -> str:

@@ -61,13 +61,17 @@ def sync(room: VoteRoom, play: GroupPlay) -> None:
             room.open(ballot)
     elif step == "reveal":
         room.close()
-    elif step == "outcome":
-        result = result_of(play)
-        if result is not None:
-            room.show_result(result)
-    elif step == "debrief":
-        debrief = build_debrief(play.session)
-        room.end(debrief.ending_title)
+    elif step in ("outcome", "debrief"):
+        pushed = (step, len(play.rounds))
+        if room.synced == pushed and room.view(None).stage in ("result", "ended"):
+            return  # already shown: don't rebuild the debrief every frame
+        room.synced = pushed
+        if step == "outcome":
+            result = result_of(play)
+            if result is not None:
+                room.show_result(result)
+        else:
+            room.end(build_debrief(play.session).ending_title)
 
 
 def phone_votes(room: VoteRoom, play: GroupPlay) -> Callable[[], dict[str, int]]:

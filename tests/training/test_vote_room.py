@@ -100,3 +100,26 @@ def test_the_room_follows_the_projector_and_phone_votes_add_to_typed_counts() ->
     again = room.view("phone-1")
     assert again.stage == "open" and again.token != view.token and again.mine is None
     assert sum(play.counts().values()) == 0  # the new decision starts from nothing
+
+
+def test_the_phones_show_the_ending_when_the_room_reaches_it() -> None:
+    play = GroupPlay(Session(workshop(), seed=0))
+    room = VoteRoom()
+    play.phone_votes = phone_votes(room, play)
+    turns = 0
+    while play.step != "debrief" and turns < 20:
+        sync(room, play)
+        view = room.view(None)
+        assert view.stage == "open" and view.ballot is not None and view.ballot.number == turns + 1
+        room.vote(room.code, view.token, "phone", view.ballot.choices[-1][0])  # one phone decides
+        play.start_voting()
+        play.reveal()
+        play.play()
+        sync(room, play)
+        assert room.view("phone").stage == "result"
+        play.next()
+        turns += 1
+    sync(room, play)
+    ended = room.view("phone")
+    assert ended.stage == "ended" and ended.ending and play.session.ending is not None
+    assert [r.votes[r.picked] for r in play.rounds] == [1] * turns  # every decision: the phone's one vote
