@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from game.cli import add_lang_option
 from game.commands.common import load_for_play
@@ -34,6 +35,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--no-record", action="store_true", help="don't record this session")
     parser.add_argument("--keys", help="play these keys headless, comma-separated (for tests and demos)")
     parser.add_argument("--screenshots", metavar="DIR", help="with --keys: save a PNG after every key")
+    phones = parser.add_argument_group("phone voting")
+    phones.add_argument(
+        "--serve", action="store_true", help="let the room vote from their phones: a web page on this network"
+    )
+    phones.add_argument(
+        "--host", default="0.0.0.0", help="with --serve: the address to listen on (default 0.0.0.0, every network)"
+    )
+    phones.add_argument(
+        "--port", type=int, default=8765, help="with --serve: the port to listen on (default 8765; 0 picks a free one)"
+    )
     parser.set_defaults(func=with_records(run, auto_send=True))
 
 
@@ -52,8 +63,14 @@ def run(args: argparse.Namespace, records: Records) -> int:
     if args.countdown < 0:
         print("error: --countdown can't be negative", file=sys.stderr)
         return 1
+    if not 0 <= args.port <= 65535:
+        print("error: --port takes a number from 0 to 65535", file=sys.stderr)
+        return 1
     from game.ui.facilitate.app import run as run_app
 
+    server = start_phones(args, scenario.language) if args.serve else None
+    if args.serve and server is None:
+        return 1
     try:
         play = run_app(
             scenario,
@@ -65,12 +82,33 @@ def run(args: argparse.Namespace, records: Records) -> int:
             fullscreen=args.fullscreen,
             keys=args.keys,
             screenshots=Path(args.screenshots) if args.screenshots else None,
+            phones=(server.room, server.address, server.link) if server is not None else None,
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if server is not None:
+            server.stop()
     ending = play.session.ending
     where = f"ending {ending.id} ({ending.rating})" if ending else f"stopped in scene {play.session.state.node}"
     recorded = f", recorded as playthrough {play.pid}" if play.pid is not None else ""
     print(f"group session: {plural('en', len(play.rounds), 'count.decisions')}, {where}{recorded}")
     return 0
+
+
+def start_phones(args: argparse.Namespace, language: str) -> Any:
+    """Start the phone-voting server (``--serve``) and say where phones reach it; None (and a message) if it
+    can't listen there."""
+    from game.training.vote_room import VoteRoom
+    from game.training.vote_server import PhoneServer
+
+    try:
+        server = PhoneServer(VoteRoom(), language, args.host, args.port).start()
+    except (OSError, OverflowError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"error: can't serve phone votes on {args.host}:{args.port}: {reason}", file=sys.stderr)
+        print("hint: another program may use that port; try --port 0 for a free one", file=sys.stderr)
+        return None
+    print(f"phones: open {server.address} and type room code {server.room.code} (or scan the QR code)", flush=True)
+    return server

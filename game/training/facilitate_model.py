@@ -78,6 +78,8 @@ class GroupPlay:
     timer_started: float | None = None
     scene_started: float = 0.0
     steps: Steps = field(init=False, repr=False)
+    #: votes read live from another source when counted (phone voting: ``vote_sync.phone_votes``)
+    phone_votes: Callable[[], dict[str, int]] | None = None
     #: held while votes change or are read: a vote server feeds them from another thread
     _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
@@ -132,6 +134,8 @@ class GroupPlay:
         other source's (0 when nobody voted for a choice)."""
         with self._lock:
             typed, sources = dict(self.typed), [dict(votes) for votes in self.sources.values()]
+        if self.phone_votes is not None:
+            sources.append(self.phone_votes())
         return {c.id: int(typed.get(c.id) or 0) + sum(votes.get(c.id, 0) for votes in sources) for c in self.choices}
 
     def shares(self) -> dict[str, int]:

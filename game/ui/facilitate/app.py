@@ -12,6 +12,7 @@ can save a screenshot after each, for tests and documentation.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -95,11 +96,13 @@ def run(
     screenshots: Path | None = None,
     aside: Aside | None = None,
     play: GroupPlay | None = None,
+    phones: tuple[Any, str, str] | None = None,
 ) -> GroupPlay:
     """Run a facilitated session (interactive, or scripted by ``keys``); returns its final state.
 
     ``play`` is a group-play model made by the caller (for instance one a vote server also feeds); by
-    default one is made here. ``aside`` draws a column beside the pages (see ``View``).
+    default one is made here. ``aside`` draws a column beside the pages (see ``View``). ``phones`` (room,
+    address, link) lets the room vote from their phones (``sticky facilitate --serve``): its panel is the aside.
     """
     tokens = [_token_key(k) for k in keys.split(",") if k.strip()] if keys is not None else None
     pygame.display.init()
@@ -109,6 +112,10 @@ def run(
     pygame.display.set_caption(f"Sticky Situations — {scenario.title}")
     if play is None:
         play = GroupPlay(Session(scenario, seed=seed), records, cohort=cohort, countdown=countdown)
+    if phones is not None:  # the phones' votes add to the typed counts; their panel is drawn beside the pages
+        from game.ui.facilitate.phone_panel import PhoneAside
+
+        aside = PhoneAside(play, *phones)
     view = View(play, projector_theme(surface.get_size()), scenario.language, aside)
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
