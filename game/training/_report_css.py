@@ -57,7 +57,8 @@ align-items:center;justify-content:center;font-size:22px;font-weight:800;border:
 .struggles p{margin:2px 0}.why{color:#3a4652}
 footer{color:var(--muted);font-size:12.5px;padding:10px 28px 40px}
 @media (max-width:800px){.grid2{grid-template-columns:1fr}.kpis{grid-template-columns:1fr 1fr}}
-.compare{margin:4px 0 8px}.compare th,.compare td{text-align:left;padding:5px 10px 5px 0;border-top:1px solid var(--line);
+.compare{margin:4px 0 8px}
+.compare th,.compare td{text-align:left;padding:5px 10px 5px 0;border-top:1px solid var(--line);
 vertical-align:middle}.compare thead th{border-top:0;font-size:13px;color:var(--muted)}
 .compare tbody th{font-weight:600;white-space:nowrap;width:1%}.compare td .muted{font-size:12px}
 .profiles th.sub{padding-top:10px;font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
@@ -67,7 +68,8 @@ vertical-align:middle}.compare thead th{border-top:0;font-size:13px;color:var(--
 .attempts{margin:8px 0}.attempts th{text-align:left;font-size:12px;color:var(--muted);font-weight:600;
 padding:2px 10px 6px 0}.attempts td{padding:4px 10px 4px 0;border-top:1px solid var(--line)}
 .attempts{table-layout:fixed}.attempts col.a-date{width:15%}.attempts col.a-scenario{width:24%}
-.attempts col.a-n{width:7%}.attempts col.a-ending{width:26%}.attempts td.n{text-align:right}.attempts td.d{white-space:nowrap}
+.attempts col.a-n{width:7%}.attempts col.a-ending{width:26%}.attempts td.n{text-align:right}
+.attempts td.d{white-space:nowrap}
 .progress{max-width:440px}.progress svg{width:100%;height:auto}
 .toc .people a{margin-right:6px}
 @media (max-width:800px){.grid2{grid-template-columns:1fr}.kpis{grid-template-columns:1fr 1fr}}
@@ -96,7 +98,8 @@ h2{font-size:15pt;margin:0 0 6px}h3{font-size:11.5pt}h4{font-size:9pt;margin:4px
 .profiles td,.profiles th{padding:1px 8px 1px 0}.legend{font-size:8pt;margin-top:4px}
 .compare th,.compare td{padding:2px 8px 2px 0}.compare{break-inside:avoid}
 tr{break-inside:avoid}thead{display:table-header-group}
-.learner{break-inside:avoid;padding:4px 0;margin:0 0 4px}.attempts td{padding:1px 8px 1px 0;font-size:8pt}.attempts th{font-size:7.5pt}
+.learner{break-inside:avoid;padding:4px 0;margin:0 0 4px}.attempts td{padding:1px 8px 1px 0;font-size:8pt}
+.attempts th{font-size:7.5pt}
 .attempts{margin:2px 0}.learner h3{font-size:10.5pt}
 .progress{max-width:230px;float:right;margin:-4px 0 0 12px}.learner{overflow:hidden}
 .dist td,.scene{font-size:8pt}.dist td.did .change{display:inline;margin-right:6px}

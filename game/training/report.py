@@ -416,7 +416,8 @@ class _Writer:
             '<col class="a-date"><col class="a-scenario"><col class="a-n"><col class="a-ending"><col>'
             + "<col>" * len(phases)
         )
-        table = f'<table class="attempts"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        table = f'<table class="attempts"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+        table += f"<tbody>{''.join(rows)}</tbody></table>"
         chart = ""
         points = [(i + 1, a.view.overall * 100) for i, a in enumerate(learner.attempts) if a.view.overall is not None]
         if len(points) >= 2 and any(a.number > 1 for a in learner.attempts):

@@ -305,10 +305,24 @@ def _debrief(run: PlaythroughRecord, scenario: Scenario | None) -> Debrief | Non
     return build_debrief(result.session) if result.ok else None
 
 
+def scenario_and_debriefs(
+    runs: Sequence[PlaythroughRecord], language: str, paths: Iterable[Path] = ()
+) -> tuple[Scenario | None, dict[int, Debrief]]:
+    """The scenario of ``runs`` (all of one scenario id) in ``language`` and, by playthrough id, the debrief
+    of each playthrough that replays exactly on it."""
+    scenario = _scenario(runs, language, paths) if runs else None
+    out = {}
+    for run in runs:
+        debrief = _debrief(run, scenario)
+        if debrief is not None:
+            out[run.id] = debrief
+    return scenario, out
+
+
 def scenario_stat(runs: list[PlaythroughRecord], language: str, paths: Iterable[Path] = ()) -> ScenarioStat:
     """Aggregate the playthroughs of one scenario."""
-    scenario = _scenario(runs, language, paths)
-    views = [RunView(r, _debrief(r, scenario)) for r in runs]
+    scenario, debriefs = scenario_and_debriefs(runs, language, paths)
+    views = [RunView(r, debriefs.get(r.id)) for r in runs]
     stat = ScenarioStat(runs[0].scenario_id, scenario.title if scenario else runs[0].scenario_id, scenario, views)
     _endings(stat)
     taken: Counter[tuple[str, str]] = Counter()
