@@ -43,7 +43,9 @@ white-space:nowrap;background:#fff}
 .scene-block{padding:14px 0;border-top:1px solid var(--line)}.scene-block:first-of-type{border-top:0}
 .dist th{text-align:left;font-size:12px;color:var(--muted);font-weight:600;padding:2px 8px 6px 0}
 .dist{table-layout:fixed}.dist col.c-text{width:44%}.dist col.c-style{width:13%}.dist col.c-bar{width:15%}
-.dist col.c-did{width:auto}.dist td{padding:5px 8px 5px 0;vertical-align:middle;overflow-wrap:anywhere}
+.dist col.c-did{width:auto}
+.dist.votes col.c-text{width:36%}.dist.votes col.c-style{width:14%}.dist.votes col.c-bar{width:12%}
+.dist td{padding:5px 8px 5px 0;vertical-align:middle;overflow-wrap:anywhere}
 svg.bar{max-width:100%;height:auto}
 .dist tr.best td.t{font-weight:600}.star{color:#c08a2e}
 .struggles{list-style:none;margin:0;padding:0}
@@ -70,12 +72,12 @@ padding:2px 10px 6px 0}.attempts td{padding:4px 10px 4px 0;border-top:1px solid 
 .attempts{table-layout:fixed}.attempts col.a-date{width:15%}.attempts col.a-scenario{width:24%}
 .attempts col.a-n{width:7%}.attempts col.a-ending{width:26%}.attempts td.n{text-align:right}
 .attempts td.d{white-space:nowrap}
-.progress{max-width:440px}.progress svg{width:100%;height:auto}
+.progress{max-width:440px;display:inline-block;width:100%;margin-right:16px}
+.progress .cap{margin:4px 0 0;font-size:13px;font-weight:600}.progress svg{width:100%;height:auto}
 .toc .people a{margin-right:6px}
-@media (max-width:800px){.grid2{grid-template-columns:1fr}.kpis{grid-template-columns:1fr 1fr}}
-@page{margin:12mm 11mm}
+@page{margin:10mm}
 @media print{
-body{background:#fff;font-size:9.5pt;line-height:1.35;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{background:#fff;font-size:9pt;line-height:1.3;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .wrap{max-width:none;padding:0}
 header.top{background:#2f6f8f;padding:10px 14px;margin-bottom:10px}header.top h1{font-size:18pt;margin:2px 0}
 h2{font-size:15pt;margin:0 0 6px}h3{font-size:11.5pt}h4{font-size:9pt;margin:4px 0}
@@ -83,27 +85,31 @@ h2{font-size:15pt;margin:0 0 6px}h3{font-size:11.5pt}h4{font-size:9pt;margin:4px
 .note{font-size:8.5pt;margin:0 0 4px}
 .kpis{grid-template-columns:repeat(5,1fr);gap:6px;margin-bottom:8px}.kpi{padding:4px 8px;box-shadow:none}
 .kpi .v{font-size:14pt}.kpi .l{font-size:8pt}
-.grid2{gap:12px}.grid2 .card{margin-bottom:6px}
-.profiles td.w svg{max-width:240px}.profiles td,.profiles th{font-size:8pt}
+.grid2{grid-template-columns:1fr 1fr;gap:14px}.grid2 .card{margin-bottom:6px}
+.grid2 svg.chart{max-width:100%!important}.profiles td.w svg{max-width:100%!important}
+.profiles td,.profiles th{font-size:8pt}
 .charts{grid-template-columns:repeat(3,1fr);gap:4px 10px}.charts>div{break-inside:avoid}
 .charts svg{width:100%;height:auto}
-.scenario,.learners{break-before:page}.scenario h2,.learners h2{break-after:avoid}
+.scenario{break-before:page}.scenario h2,.learners h2,.learners>.note{break-after:avoid}
 .card.long h3,.card.long .note{break-after:avoid}
-.scene-block{padding:5px 0;break-inside:avoid}.scene{margin:1px 0 3px;font-size:8.5pt}
-.dist th{font-size:8pt;padding:0 6px 2px 0}.dist td{padding:1px 6px 1px 0}.dist col.c-text{width:46%}
+.scene-block{padding:5px 0}.scene-block .phase,.scene-block .scene{break-after:avoid}
+.scene{margin:1px 0 3px;font-size:8.5pt}
+.dist th{font-size:8pt;padding:0 6px 2px 0}.dist td{padding:1px 6px 1px 0}
 .dist td.did .change{font-size:7.5pt}.change{font-size:8.5pt}
-.pill{font-size:7.5pt;padding:0 5px}svg.bar{width:100%;max-width:150px}
-.struggles li{padding:5px 0;gap:10px;break-inside:avoid}
+.pill{font-size:7.5pt;padding:0 5px}svg.bar{width:100%;max-width:125px}
+.struggles li{padding:5px 0;gap:10px;break-inside:avoid}.room{font-size:8.5pt}
 .struggles .share{flex-basis:46px;height:46px;font-size:12pt;border-width:2px}
 .profiles td,.profiles th{padding:1px 8px 1px 0}.legend{font-size:8pt;margin-top:4px}
 .compare th,.compare td{padding:2px 8px 2px 0}.compare{break-inside:avoid}
 tr{break-inside:avoid}thead{display:table-header-group}
 .learner{break-inside:avoid;padding:4px 0;margin:0 0 4px}.attempts td{padding:1px 8px 1px 0;font-size:8pt}
 .attempts th{font-size:7.5pt}
-.attempts{margin:2px 0}.learner h3{font-size:10.5pt}
-.progress{max-width:230px;float:right;margin:-4px 0 0 12px}.learner{overflow:hidden}
-.dist td,.scene{font-size:8pt}.dist td.did .change{display:inline;margin-right:6px}
-.grid2 svg.chart{max-width:340px!important}.charts .change{margin:0}
+.attempts{margin:2px 0}.attempts col.a-date{width:13%}.attempts col.a-scenario{width:22%}
+.attempts col.a-n{width:6%}.attempts col.a-ending{width:22%}.attempts td{line-height:1.2}.learner h3{font-size:10.5pt}
+.progress{max-width:250px;display:inline-block;margin:2px 16px 0 0}
+.dist td,.scene{font-size:8pt;line-height:1.22}.dist td.did .change{display:inline;margin-right:6px;white-space:normal}
+.dist col.c-text{width:44%}.dist col.c-style{width:15%}.dist.votes col.c-text{width:34%}
+.charts .change{margin:0}
 footer{padding:6px 0}
 }
 """

@@ -212,12 +212,13 @@ class _Writer:
             )
             split = self.w["answers_split"].format(n=scene.total, r=len(scene.room_votes))
             rooms = "".join(self.room_line(stat, scene, votes) for votes in scene.room_votes)
+            answers = self.w["answer_one"] if scene.answers == 1 else self.w["answers"]
             items.append(
                 f'<li><div class="share">{self.pct(scene.best_share)}</div><div>'
                 f'<div class="phase">{escape(self.phase_name(scene.phase))}</div>'
                 f'<p class="scene">{escape(_clip(scene.text or scene.scene_id, 220))}</p>'
                 f'<p class="muted">{self.pct(scene.best_share)} {escape(self.w["of"])} {scene.answers} '
-                f"{escape(self.w['answers'])} ({escape(split)}) {escape(self.w['best_taken'])}.</p>{rooms}"
+                f"{escape(answers)} ({escape(split)}) {escape(self.w['best_taken'])}.</p>{rooms}"
                 f"<p><b>{escape(self.w['coach'])}:</b> ★ {escape(best.text)} {self.pill(best.style)}</p>"
                 f"{why}</div></li>"
             )
@@ -303,9 +304,10 @@ class _Writer:
             star = '<span class="star" title="best">★</span> ' if c.best else ""
             vote = ""
             if votes_total:
-                played = f' <span class="muted">▶ {escape(self.w["played_by_room"])}</span>' if c.rooms else ""
-                label = f"{c.votes} {self.votes_word(c.votes)}"
-                vote = f"<td>{_svg.bar(c.votes / votes_total, label, '#9fb3c8', 170, pattern=True)}{played}</td>"
+                played = f" ▶ {self.w['played_by_room']}" if c.rooms else ""
+                label = f"{c.votes} {self.votes_word(c.votes)}{' ▶' if c.rooms else ''}"
+                bar = _svg.bar(c.votes / votes_total, label, "#9fb3c8", 170, pattern=True, title=label + played)
+                vote = f"<td>{bar}</td>"
             if did:
                 vote += f'<td class="did">{self.did(scenario, c.changes)}</td>'
             taken = f"{c.count} · {self.pct(c.count / total)}"
@@ -319,7 +321,8 @@ class _Writer:
         return (
             f'<div class="scene-block"><div class="phase">{escape(phase)}</div>'
             f'<p class="scene">{escape(_clip(scene.text or scene.scene_id, 260))}</p>'
-            f'<table class="dist"><colgroup>{cols}</colgroup><thead><tr><th>{escape(self.w["choice"])}</th>'
+            f'<table class="{"dist votes" if votes_total else "dist"}">'
+            f"<colgroup>{cols}</colgroup><thead><tr><th>{escape(self.w['choice'])}</th>"
             f"<th>{escape(self.w['style'])}</th>"
             f"<th>{escape(self.w['taken'])}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
@@ -418,24 +421,29 @@ class _Writer:
         )
         table = f'<table class="attempts"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
         table += f"<tbody>{''.join(rows)}</tbody></table>"
-        chart = ""
-        points = [(i + 1, a.view.overall * 100) for i, a in enumerate(learner.attempts) if a.view.overall is not None]
-        if len(points) >= 2 and any(a.number > 1 for a in learner.attempts):
-            chart = (
-                '<div class="progress">'
-                + _svg.line_chart(
-                    self.w["score_over"],
-                    points,
-                    (),
-                    "#2f6f8f",
-                    "%",
-                    width=420,
-                    height=160,
-                    turn_word=self.w["attempt_word"],
-                    language=self.lang,
+        charts = []
+        for title in dict.fromkeys(a.scenario_title for a in learner.attempts):
+            points = [
+                (a.number, a.view.overall * 100)
+                for a in learner.attempts
+                if a.scenario_title == title and a.view.overall is not None
+            ]
+            if len(points) >= 2:
+                charts.append(
+                    f'<p class="cap">{escape(title)}</p>'
+                    + _svg.line_chart(
+                        self.w["score_over"],
+                        points,
+                        (),
+                        "#2f6f8f",
+                        "%",
+                        width=420,
+                        height=160,
+                        turn_word=self.w["attempt_word"],
+                        language=self.lang,
+                    )
                 )
-                + "</div>"
-            )
+        chart = "".join(f'<div class="progress">{c}</div>' for c in charts)
         said = "".join(
             f"<li><b>{escape(a.scenario_title)}</b> ({a.number}): {escape(text)}</li>"
             for a, text in learner.commitments()

@@ -29,7 +29,8 @@ TEXT: dict[str, dict[str, str]] = {
         "coach": "The coach's choice",
         "why": "Why",
         "distribution": "Choices at every scene",
-        "distribution_note": "★ marks the coach's best choice. Votes are from facilitated group play.",
+        "distribution_note": "★ marks the coach's best choice. Votes are from facilitated group play; ▶ marks "
+        "the choice the room played.",
         "commitments": "Commitments",
         "commitments_note": "What each learner wrote on the debrief's last page: the limit they will state, "
         "to whom, and by when.",
@@ -71,11 +72,12 @@ TEXT: dict[str, dict[str, str]] = {
         "attempt": "Attempt",
         "ending": "Ending",
         "no_ending": "not finished",
-        "score_over": "Overall score over the attempts",
+        "score_over": "overall score at each attempt",
         "attempt_word": "attempt",
         "room_votes": "Room votes (group sessions)",
         "played_by_room": "played by the room",
         "vote_one": "vote",
+        "answer_one": "answer",
         "vote_many": "votes",
         "footer": "Sticky Situations · a report for trainers · works offline, no data leaves this file.",
     },
@@ -105,7 +107,8 @@ TEXT: dict[str, dict[str, str]] = {
         "coach": "La opción del coach",
         "why": "Por qué",
         "distribution": "Decisiones en cada escena",
-        "distribution_note": "★ señala la mejor opción según el coach. Los votos son del juego en grupo.",
+        "distribution_note": "★ señala la mejor opción según el coach. Los votos son del juego en grupo; ▶ señala "
+        "la opción que jugó la sala.",
         "commitments": "Compromisos",
         "commitments_note": "Lo que cada participante escribió en la última página del análisis: el límite que va a "
         "plantear, a quién y para cuándo.",
@@ -147,11 +150,12 @@ TEXT: dict[str, dict[str, str]] = {
         "attempt": "Intento",
         "ending": "Final",
         "no_ending": "sin terminar",
-        "score_over": "Puntuación global en cada intento",
+        "score_over": "puntuación global en cada intento",
         "attempt_word": "intento",
         "room_votes": "Votos de la sala (sesiones en grupo)",
         "played_by_room": "la jugó la sala",
         "vote_one": "voto",
+        "answer_one": "respuesta",
         "vote_many": "votos",
         "footer": "Sticky Situations · informe para formadores · funciona sin conexión; "
         "ningún dato sale de este archivo.",
