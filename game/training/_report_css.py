@@ -25,7 +25,7 @@ letter-spacing:.1em;color:var(--muted);font-weight:700}
 .cohort-head span{background:var(--accent);color:#fff;border-radius:999px;padding:3px 14px;font-size:15px;
 letter-spacing:.04em}
 .scenario{margin-bottom:30px}
-.kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:14px;margin-bottom:18px}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:14px;margin-bottom:18px}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:14px 16px;
 border-top:4px solid var(--accent)}
 .kpi .v{font-size:28px;font-weight:700;line-height:1.1}.kpi .l{color:var(--muted);font-size:13px}

@@ -55,7 +55,7 @@ def hbars(rows: Sequence[tuple[str, float, str, str]], width: int = 560, row_h: 
     for i, (label, value, text, colour) in enumerate(rows):
         y = 4 + i * row_h
         w = max(0.0, value) / top * bar_w
-        limit = max(12, label_w // 6)
+        limit = max(12, int(label_w / 7.5))  # about 7 px a character at 13 px
         short = label if len(label) <= limit else label[: limit - 1] + "…"
         parts.append(
             f'<text x="{label_w - 8}" y="{y + row_h / 2 + 4:.1f}" text-anchor="end" font-size="13" fill="#26313d" '

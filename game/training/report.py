@@ -210,7 +210,10 @@ class _Writer:
                 f'<p class="why"><b>{escape(self.w["why"])}:</b> {escape(note)}</p>'
                 for note in stat.coach_notes(scene.scene_id)
             )
-            split = self.w["answers_split"].format(n=scene.total, r=len(scene.room_votes))
+            individual = self.w["individual_one"] if scene.total == 1 else self.w["individual_many"]
+            split = self.w["answers_split"].format(
+                n=scene.total, individual=individual, r=len(scene.room_votes), group=self.w["group_word"]
+            )
             rooms = "".join(self.room_line(stat, scene, votes) for votes in scene.room_votes)
             answers = self.w["answer_one"] if scene.answers == 1 else self.w["answers"]
             items.append(

@@ -225,9 +225,11 @@ class ScenarioStat:
         return sum(1 for r in self.runs if r.ending_id)
 
     def struggles(self, limit: int = 4) -> list[SceneStat]:
-        """Decision-point scenes with the lowest share of the coach's best choice (answered at least once)."""
+        """Decision-point scenes with the lowest share of the coach's best choice (answered at least once);
+        scenes answered by fewer than a third as many as the most answered one come after the others."""
         scored = [s for s in self.scenes if s.phase in DECISION_PHASES and s.best and s.answers]
-        scored.sort(key=lambda s: (s.best_share, -s.answers))
+        enough = -(-max((s.answers for s in scored), default=0) // 3)  # a scene one learner saw says little
+        scored.sort(key=lambda s: (s.answers < enough, s.best_share, -s.answers))
         return scored[:limit]
 
 

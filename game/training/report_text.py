@@ -61,7 +61,10 @@ TEXT: dict[str, dict[str, str]] = {
         " per decision point and the style profile.",
         "overall_score": "Overall score",
         "passed": "Reached the pass mark",
-        "answers_split": "{n} individual, {r} group",
+        "answers_split": "{n} {individual}, {r} {group}",
+        "individual_one": "individual",
+        "individual_many": "individual",
+        "group_word": "group",
         "room_line": "{room} (group, {v} {votes}): {share} for the coach's choice; the room played: {played}",
         "learner_pages": "Learners",
         "learner_pages_note": "One page per learner: every attempt in the order played, with its ending and its"
@@ -139,7 +142,10 @@ TEXT: dict[str, dict[str, str]] = {
         "media por momento de decisión y perfil de estilos.",
         "overall_score": "Puntuación global",
         "passed": "Alcanzaron el aprobado",
-        "answers_split": "{n} individuales, {r} en grupo",
+        "answers_split": "{n} {individual}, {r} {group}",
+        "individual_one": "individual",
+        "individual_many": "individuales",
+        "group_word": "en grupo",
         "room_line": "{room} (en grupo, {v} {votes}): {share} para la opción del coach; la sala jugó: {played}",
         "learner_pages": "Participantes",
         "learner_pages_note": "Una página por participante: cada intento en el orden en que se jugó, con su "
