@@ -32,6 +32,7 @@ from game.training.report_data import (
     LearnerStat,
     PhaseRollup,
     Report,
+    RoomAnswer,
     ScenarioStat,
     SceneStat,
     SelectionError,
@@ -214,7 +215,7 @@ class _Writer:
             split = self.w["answers_split"].format(
                 n=scene.total, individual=individual, r=len(scene.room_votes), group=self.w["group_word"]
             )
-            rooms = "".join(self.room_line(stat, scene, votes) for votes in scene.room_votes)
+            rooms = "".join(self.room_line(scene, answer) for answer in scene.room_votes)
             answers = self.w["answer_one"] if scene.answers == 1 else self.w["answers"]
             items.append(
                 f'<li><div class="share">{self.pct(scene.best_share)}</div><div>'
@@ -229,19 +230,16 @@ class _Writer:
             return ""
         return self.card(self.w["struggles"], self.w["struggles_note"], f'<ol class="struggles">{"".join(items)}</ol>')
 
-    def room_line(self, stat: ScenarioStat, scene: SceneStat, votes: Mapping[str, int]) -> str:
+    def room_line(self, scene: SceneStat, answer: RoomAnswer) -> str:
         """One room's answer at a scene: its votes for the coach's choice and the choice it played."""
-        cast = sum(votes.values())
-        room = next((r for r in stat.rooms for c in r.record.choices if c.scene_id == scene.scene_id), None)
-        played = next((c.choice_id for c in room.record.choices if c.scene_id == scene.scene_id), "") if room else ""
-        played_text = next((c.text for c in scene.choices if c.choice_id == played), played)
-        name = room.record.learner if room else ""
+        cast = sum(answer.votes.values())
+        played = next((c.text for c in scene.choices if c.choice_id == answer.played), answer.played)
         text = self.w["room_line"].format(
-            room=name,
+            room=answer.room,
             v=cast,
             votes=self.votes_word(cast),
-            share=self.pct(scene.room_best_share(votes)),
-            played=_clip(played_text, 90),
+            share=self.pct(scene.room_best_share(answer)),
+            played=_clip(played, 90),
         )
         return f'<p class="muted room">{escape(text)}</p>'
 

@@ -86,6 +86,15 @@ class ChoiceStat:
 
 
 @dataclass
+class RoomAnswer:
+    """One room's answer at one scene: its votes and the choice it played (one group answer)."""
+
+    room: str
+    played: str  # the choice id the room played ("" if it didn't play on)
+    votes: dict[str, int]  # choice id -> votes
+
+
+@dataclass
 class SceneStat:
     """The choice distribution at one scene."""
 
@@ -93,7 +102,7 @@ class SceneStat:
     phase: str
     text: str
     choices: list[ChoiceStat]
-    room_votes: list[dict[str, int]] = field(default_factory=list)  # per group session: choice id -> votes
+    room_votes: list[RoomAnswer] = field(default_factory=list)  # one per group session that voted here
 
     @property
     def total(self) -> int:
@@ -115,10 +124,10 @@ class SceneStat:
         """The coach's best choice, if marked."""
         return next((c for c in self.choices if c.best), None)
 
-    def room_best_share(self, votes: Mapping[str, int]) -> float:
+    def room_best_share(self, answer: RoomAnswer) -> float:
         """The share of one room's votes that went to the coach's best choice."""
-        best, cast = self.best, sum(votes.values())
-        return votes.get(best.choice_id, 0) / cast if best is not None and cast else 0.0
+        best, cast = self.best, sum(answer.votes.values())
+        return answer.votes.get(best.choice_id, 0) / cast if best is not None and cast else 0.0
 
     @property
     def individual_best_share(self) -> float | None:
@@ -330,7 +339,7 @@ def scenario_stat(runs: list[PlaythroughRecord], language: str, paths: Iterable[
     taken: Counter[tuple[str, str]] = Counter()
     played: Counter[tuple[str, str]] = Counter()
     voted: Counter[tuple[str, str]] = Counter()
-    rooms: dict[str, list[dict[str, int]]] = defaultdict(list)
+    rooms: dict[str, list[RoomAnswer]] = defaultdict(list)
     seen_styles: dict[str, str] = {c.choice_id: c.style for r in runs for c in r.choices}
     for view in views:
         run = view.record
@@ -347,8 +356,9 @@ def scenario_stat(runs: list[PlaythroughRecord], language: str, paths: Iterable[
                 style = choice.style if choice else seen_styles.get(v.choice_id, "")
                 if style in STYLES and v.count:
                     stat.room_styles.setdefault(_room_name(run), Counter())[style] += v.count
-            for turn, counts in per_turn.items():
-                rooms[scene_of[turn]].append(counts)
+            played_at = {c.turn: c.choice_id for c in run.choices}
+            for turn, counts in sorted(per_turn.items()):
+                rooms[scene_of[turn]].append(RoomAnswer(_room_name(run), played_at.get(turn, ""), counts))
             continue
         for c in run.choices:
             taken[(c.scene_id, c.choice_id)] += 1

@@ -55,7 +55,7 @@ def test_a_room_is_one_group_answer_with_its_distribution(day: Records) -> None:
     voted = [s for s in spa.scenes if s.room_votes]
     assert voted
     for scene in voted:
-        assert scene.total_votes == ROOM_SIZE and len(scene.room_votes) == 1
+        assert scene.total_votes == ROOM_SIZE and [a.room for a in scene.room_votes] == [ROOM]
         assert scene.answers == scene.total + 1  # the room of eight is one answer, not eight or nine
         assert scene.total == sum(1 for v in spa.individual for c in v.record.choices if c.scene_id == scene.scene_id)
         best = scene.best
@@ -122,3 +122,33 @@ def test_unknown_cohort_or_scenario_is_an_error_that_lists_what_exists(day: Reco
     assert result.returncode == 2 and "broken-word, spa-hotel" in result.stderr
     result = sticky("report", "--cohort", TUESDAY, "--scenario", "spa-hotel", "--out", str(out), data=day.data_dir)
     assert result.returncode == 0 and "8 playthrough(s), 1 cohort(s)" in result.stdout
+
+
+def test_two_rooms_are_two_group_answers_each_with_its_own_votes(tmp_path: Path) -> None:
+    from game.core.session import Session
+    from tests.training.helpers import WORKSHOP, play_and_record, workshop
+
+    with open_records(tmp_path / "data", auto_send=False) as records:
+        for name, second in (("Ana", "count_it"), ("Ben", "absorb_it")):
+            play_and_record(records, workshop(), learner=name, cohort="W1", choices=["ask_details", second])
+        for room, counts, pick in (
+            ("Room A", {"count_it": 2, "absorb_it": 6, "blame_dora": 0}, "absorb_it"),
+            ("Room B", {"count_it": 9, "absorb_it": 0, "blame_dora": 1}, "count_it"),
+        ):
+            session = Session(workshop())
+            pid = records.start(session, learner=room, cohort="W1", mode="group")
+            records.choice(pid, session.choose("ask_details"), 30)
+            records.votes(pid, 2, "the_cost", counts, pick)
+            records.choice(pid, session.choose(pick), 60)
+        runs = records.playthroughs()
+    report = build(runs, "en", [WORKSHOP.parent])
+    [stat] = report.scenarios
+    cost = next(s for s in stat.scenes if s.scene_id == "the_cost")
+    assert cost.total == 2 and cost.answers == 4 and cost.total_votes == 18
+    assert [(a.room, a.played) for a in cost.room_votes] == [("Room A", "absorb_it"), ("Room B", "count_it")]
+    assert cost.best_share == pytest.approx((1 + 2 / 8 + 9 / 10) / 4)
+    assert stat.learners == ["Ana", "Ben"] and set(stat.room_styles) == {"Room A", "Room B"}
+    page = text_of(render_report(runs, "en", None, [WORKSHOP.parent]))
+    assert "of 4 answers (2 individual, 2 group) took the coach's best choice" in page
+    assert "Room A (group, 8 votes): 25% for the coach's choice; the room played: It's only one night." in page
+    assert "Room B (group, 10 votes): 90% for the coach's choice; the room played: Write it down:" in page
