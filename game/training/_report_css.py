@@ -90,7 +90,8 @@ h2{font-size:15pt;margin:0 0 6px}h3{font-size:11.5pt}h4{font-size:9pt;margin:4px
 .profiles td,.profiles th{font-size:8pt}
 .charts{grid-template-columns:repeat(3,1fr);gap:4px 10px}.charts>div{break-inside:avoid}
 .charts svg{width:100%;height:auto}
-.scenario{break-before:page}.overview+.scenario{break-before:auto}.scenario h2,.learners h2,.learners>.note{break-after:avoid}
+.scenario{break-before:page}.overview+.scenario{break-before:auto}
+.scenario h2,.learners h2,.learners>.note{break-after:avoid}
 .card h3,.card .note,h4{break-after:avoid}
 .scene-block{padding:5px 0}.scene-block .phase,.scene-block .scene{break-after:avoid}
 .scene{margin:1px 0 3px;font-size:8.5pt}

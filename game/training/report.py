@@ -409,7 +409,7 @@ class _Writer:
         for a in learner.attempts:
             rec = a.view.record
             date = _dt.datetime.fromtimestamp(rec.started_at, _dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
-            rating = name_of(RATING_NAMES, self.lang, rec.rating) if rec.rating else ""
+            rating = name_of(RATING_NAMES, self.lang, a.view.rating) if a.view.rating else ""
             ending = f"{a.ending_title} · {rating}" if a.ending_title else self.w["no_ending"]
             scores = "".join(f'<td class="n">{self.score(a.view.phase_scores.get(p))}</td>' for p in phases)
             rows.append(

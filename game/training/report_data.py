@@ -63,6 +63,13 @@ class RunView:
         return Counter(c.style for c in self.record.choices)
 
     @property
+    def rating(self) -> str | None:
+        """The ending's rating, from the debrief, else as recorded (None when no ending was reached)."""
+        if self.debrief is not None and self.debrief.rating:
+            return self.debrief.rating
+        return self.record.rating
+
+    @property
     def success(self) -> bool | None:
         """Whether the overall score reached the pass mark (None when unknown)."""
         if self.debrief is not None:
@@ -159,8 +166,8 @@ class CohortColumn:
         return len({r.record.learner for r in self.runs})
 
     def endings(self) -> Counter[str]:
-        """Rating -> playthroughs that ended with it."""
-        return Counter(r.record.rating for r in self.runs if r.record.rating)
+        """Rating -> playthroughs that ended with it (the debrief's rating, else the recorded one)."""
+        return Counter(r.rating for r in self.runs if r.rating)
 
     def mean_score(self, phase: str | None = None) -> float | None:
         """The mean score of one decision phase (or the overall score when ``phase`` is None)."""
