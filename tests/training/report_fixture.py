@@ -77,7 +77,7 @@ def workshop_day(records: Records) -> None:
         if i < 2:  # a second, better attempt
             pid = play_best(records, spa, name, MONDAY, seed=40 + i)
         if i % 2 == 0:
-            records.commit(pid, f"{name}: tell the hotel on Friday that the quiet hours stay, in writing.")
+            records.commit(pid, "Tell the hotel on Friday that the quiet hours stay, in writing.")
     for i, name in enumerate(monday[:3]):
         play_and_record(records, word, learner=name, cohort=MONDAY, seed=20 + i)
     play_room(records, spa, MONDAY)

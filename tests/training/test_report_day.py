@@ -98,7 +98,7 @@ def test_a_page_per_learner_with_attempts_and_commitments(day: Records) -> None:
     chart = ana.split('<div class="progress">')[1]  # a second attempt at a scenario: its progress chart
     assert chart.startswith('<p class="cap">The hotel wants a private wing</p><svg')
     assert "overall score at each attempt" in chart
-    assert "Ana: tell the hotel on Friday that the quiet hours stay, in writing." in text
+    assert "The hotel wants a private wing (2): Tell the hotel on Friday that the quiet hours stay, in writing." in text
     assert page.count('class="card learner"') == 14
 
 
