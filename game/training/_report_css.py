@@ -33,7 +33,7 @@ border-top:4px solid var(--accent)}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px 18px}
 table{border-collapse:collapse;width:100%}
 .profiles th{text-align:left;font-weight:600;padding:4px 10px 4px 0;white-space:nowrap;width:1%}
-.profiles td{padding:4px 0}.profiles td.n{color:var(--muted);text-align:right;width:40px}
+.profiles td{padding:4px 0}.profiles td.n{color:var(--muted);text-align:right;width:40px;white-space:nowrap}
 .legend{display:flex;flex-wrap:wrap;gap:14px;margin-top:8px;font-size:13px;color:var(--muted)}
 .legend i{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:6px;vertical-align:-1px}
 .pill{display:inline-block;border:1.5px solid;border-radius:999px;padding:0 9px;font-size:12px;font-weight:700;
@@ -42,9 +42,9 @@ white-space:nowrap;background:#fff}
 .scene{margin:4px 0 10px;font-style:italic;color:#3a4652}
 .scene-block{padding:14px 0;border-top:1px solid var(--line)}.scene-block:first-of-type{border-top:0}
 .dist th{text-align:left;font-size:12px;color:var(--muted);font-weight:600;padding:2px 8px 6px 0}
-.dist{table-layout:fixed}.dist col.c-text{width:44%}.dist col.c-style{width:13%}.dist col.c-bar{width:15%}
+.dist{table-layout:fixed}.dist col.c-text{width:40%}.dist col.c-style{width:14%}.dist col.c-bar{width:19%}
 .dist col.c-did{width:auto}
-.dist.votes col.c-text{width:36%}.dist.votes col.c-style{width:14%}.dist.votes col.c-bar{width:12%}
+.dist.votes col.c-text{width:32%}.dist.votes col.c-style{width:13%}.dist.votes col.c-bar{width:17%}
 .dist td{padding:5px 8px 5px 0;vertical-align:middle;overflow-wrap:anywhere}
 svg.bar{max-width:100%;height:auto}
 .dist tr.best td.t{font-weight:600}.star{color:#c08a2e}
@@ -109,7 +109,8 @@ tr{break-inside:avoid}thead{display:table-header-group}
 .attempts col.a-n{width:6%}.attempts col.a-ending{width:22%}.attempts td{line-height:1.2}.learner h3{font-size:10.5pt}
 .progress{max-width:250px;display:inline-block;margin:2px 16px 0 0}
 .dist td,.scene{font-size:8pt;line-height:1.22}.dist td.did .change{display:inline;margin-right:6px;white-space:normal}
-.dist col.c-text{width:44%}.dist col.c-style{width:15%}.dist.votes col.c-text{width:34%}
+.dist col.c-text{width:44%}.dist col.c-style{width:15%}.dist col.c-bar{width:15%}
+.dist.votes col.c-text{width:34%}.dist.votes col.c-style{width:14%}.dist.votes col.c-bar{width:12%}
 .charts .change{margin:0}
 footer{padding:6px 0}
 }
