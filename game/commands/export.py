@@ -6,10 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.cli import add_lang_option
 from game.files import OutputError
 from game.training.cli_support import with_records
-from game.training.exchange import export_csv
+from game.training.csv_export import export_csv
 from game.training.records import Records
+from game.training.report_data import SelectionError, select
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,6 +19,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="export records as CSV files (playthroughs, choices, votes)")
     parser.add_argument("--csv", metavar="DIR", required=True, help="folder to write the CSV files into")
     parser.add_argument("--cohort", metavar="CODE", help="only this cohort")
+    parser.add_argument(
+        "--excel",
+        action="store_true",
+        help="for a spreadsheet set to --lang: a UTF-8 byte-order mark, ';' and decimal commas in Spanish, "
+        "',' and decimal points in English",
+    )
+    add_lang_option(parser, "language of the texts and, with --excel, of the spreadsheet (default: as played)")
+    parser.add_argument(
+        "--scenarios",
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="extra scenario files or folders to find the played versions in (scenarios/ is always searched)",
+    )
     parser.set_defaults(func=with_records(run, read_only=True))
 
 
@@ -24,10 +40,23 @@ def run(args: argparse.Namespace, records: Records) -> int:
     """Write the three files and say how many rows each got."""
     folder = Path(args.csv)
     if folder.exists() and not folder.is_dir():
-        print(f"error: {folder} exists and is not a folder")
+        print(f"error: {folder} exists and is not a folder", file=sys.stderr)
         return 1
+    if args.cohort is not None:
+        try:
+            select(records.playthroughs(), args.cohort)
+        except SelectionError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     try:
-        counts = export_csv(records, folder, args.cohort)
+        counts = export_csv(
+            records,
+            folder,
+            args.cohort,
+            excel=args.excel,
+            language=args.lang,
+            paths=[Path(p) for p in args.scenarios],
+        )
     except OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -10,7 +10,8 @@ from game.cli import add_lang_option
 from game.files import OutputError, write_output
 from game.training.cli_support import with_records
 from game.training.records import Records
-from game.training.report import render_report
+from game.training.report import SelectionError, render_report
+from game.training.report_data import select
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,6 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("report", help="write the trainer's report (HTML, works offline)")
     parser.add_argument("--out", metavar="FILE.html", required=True, help="the HTML file to write")
     parser.add_argument("--cohort", metavar="CODE", help="only this cohort (default: every cohort)")
+    parser.add_argument("--scenario", metavar="ID", help="only this scenario (default: every scenario played)")
     add_lang_option(parser, "language of the report (default en)")
     parser.add_argument(
         "--scenarios",
@@ -31,8 +33,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, records: Records) -> int:
     """Write the report and say what it covers."""
-    runs = records.playthroughs(args.cohort)
-    html = render_report(runs, args.lang or "en", args.cohort, [Path(p) for p in args.scenarios])
+    runs = records.playthroughs()
+    try:
+        html = render_report(runs, args.lang or "en", args.cohort, [Path(p) for p in args.scenarios], args.scenario)
+    except SelectionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    runs = select(runs, args.cohort, args.scenario)
     out = Path(args.out)
     try:
         write_output(args.out, html)

@@ -21,13 +21,22 @@ def _num(value: float, language: str) -> str:
     return format_number(rounded, language, 0 if rounded.is_integer() else 1)
 
 
-def bar(share: float, label: str, colour: str, width: int = 260, height: int = 22, pattern: bool = False) -> str:
-    """One horizontal bar (``share`` in 0..1) with its label written beside it."""
+def bar(
+    share: float,
+    label: str,
+    colour: str,
+    width: int = 260,
+    height: int = 22,
+    pattern: bool = False,
+    title: str | None = None,
+) -> str:
+    """One horizontal bar (``share`` in 0..1) with its label written beside it (``title`` for screen readers,
+    the label when not given)."""
     inner = max(0.0, min(1.0, share)) * (width - 70)
     fill = "url(#hatch)" if pattern else colour
     return (
         f'<svg class="bar" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">'
-        f"<title>{escape(label)}</title>"
+        f"<title>{escape(title or label)}</title>"
         f'<rect x="0" y="3" width="{width - 70}" height="{height - 6}" rx="4" fill="#eef0f3"/>'
         f'<rect x="0" y="3" width="{inner:.1f}" height="{height - 6}" rx="4" fill="{fill}" stroke="{colour}"/>'
         f'<text x="{width - 64}" y="{height / 2 + 5:.1f}" font-size="13" fill="#26313d" {FONT}>{escape(label)}</text>'
@@ -47,7 +56,7 @@ def hbars(rows: Sequence[tuple[str, float, str, str]], width: int = 560, row_h: 
     for i, (label, value, text, colour) in enumerate(rows):
         y = 4 + i * row_h
         w = max(0.0, value) / top * bar_w
-        limit = max(12, label_w // 6)
+        limit = max(12, int(label_w / 7.5))  # about 7 px a character at 13 px
         short = label if len(label) <= limit else label[: limit - 1] + "…"
         parts.append(
             f'<text x="{label_w - 8}" y="{y + row_h / 2 + 4:.1f}" text-anchor="end" font-size="13" fill="#26313d" '

@@ -1,4 +1,4 @@
-"""Moving records between machines (JSON lines export/import) and out to spreadsheets (CSV).
+"""Moving records between machines (JSON lines export/import); spreadsheets are ``game.training.csv_export``.
 
 ``export_records`` writes one JSON object per playthrough (``.jsonl``; a ``.json`` file gets a JSON array).
 ``import_records`` reads either form, checks every record (``game.training.import_check``) and, in one
@@ -9,21 +9,20 @@ is reported as ``file:line: reason``. Importing the same file twice adds nothing
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.core.model import DECISION_PHASES
-from game.files import write_atomic, write_output
+from game.files import write_output
 from game.locale import plural
 from game.training._schema import RecordsError
+from game.training.csv_export import SCORE_COLUMNS as SCORE_COLUMNS  # moved there; still importable here
+from game.training.csv_export import export_csv as export_csv
+from game.training.csv_export import spreadsheet_safe as spreadsheet_safe
 from game.training.export_reader import BadRecord, read_entries
 from game.training.import_check import ScenarioLookup, check_record
-from game.training.recorddata import PlaythroughRecord, iso
+from game.training.recorddata import PlaythroughRecord
 from game.training.records import Records, _dump
 
 
@@ -254,174 +253,3 @@ def _insert_steps(records: Records, pid: int, rec: PlaythroughRecord) -> None:
         )
     if rec.finished:
         queue_playthrough(db, records.get(pid), records.data_dir)
-
-
-#: The score columns of playthroughs.csv (issue 13): overall, success against the pass mark, each decision phase.
-SCORE_COLUMNS = ("score", "pass_mark", "success", *(f"score_{phase}" for phase in DECISION_PHASES))
-
-
-def _score_cells(record: PlaythroughRecord) -> list[str]:
-    """The score cells of one playthrough; empty when no scores were recorded (before scores existed)."""
-    scores = record.scores
-    if scores is None:
-        return [""] * len(SCORE_COLUMNS)
-    phases = scores.get("phases") or {}
-    return [
-        _number(record.score),
-        _number(scores.get("pass_mark")),
-        "true" if scores.get("success") else "false",
-        *[_number(phases.get(phase)) for phase in DECISION_PHASES],
-    ]
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:.3f}"
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: object) -> object:
-    """A cell a spreadsheet shows as text: one starting with ``= + - @`` (or a tab or carriage return) that
-    is not a plain number gets a leading apostrophe, so ``=HYPERLINK(...)`` typed as a learner's name is never
-    run as a formula (numbers such as ``-3000`` stay numbers)."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
-        try:
-            float(cell)
-        except ValueError:
-            return "'" + cell
-    return cell
-
-
-class _SafeRows:
-    """A csv writer whose cells pass through :func:`spreadsheet_safe`."""
-
-    def __init__(self, handle: io.StringIO) -> None:
-        self._writer = csv.writer(handle)
-
-    def writerow(self, row: Iterable[object]) -> None:
-        self._writer.writerow([spreadsheet_safe(cell) for cell in row])
-
-
-@contextlib.contextmanager
-def _csv_file(path: Path) -> Iterator[_SafeRows]:
-    """Rows written to memory, then to ``path`` atomically (an old file stays whole if anything fails)."""
-    buffer = io.StringIO(newline="")
-    yield _SafeRows(buffer)
-    write_atomic(path, buffer.getvalue())
-
-
-def export_csv(records: Records, folder: Path, cohort: str | None = None) -> dict[str, int]:
-    """Write playthroughs.csv, choices.csv and votes.csv into ``folder``; returns rows per file."""
-    rows = records.playthroughs(cohort)
-    metrics = sorted({m for r in rows for m in (r.final_metrics or r.start_metrics)})
-    folder.mkdir(parents=True, exist_ok=True)
-    counts = {"playthroughs.csv": 0, "choices.csv": 0, "votes.csv": 0}
-    with _csv_file(folder / "playthroughs.csv") as out:
-        out.writerow(
-            [
-                "id",
-                "uuid",
-                "learner",
-                "cohort",
-                "scenario",
-                "content_hash",
-                "language",
-                "mode",
-                "seed",
-                "started_at",
-                "finished_at",
-                "choices",
-                "ending",
-                "rating",
-                *[f"final_{m}" for m in metrics],
-                *SCORE_COLUMNS,
-            ]
-        )
-        for r in rows:
-            final = r.final_metrics or {}
-            out.writerow(
-                [
-                    r.id,
-                    r.uuid,
-                    r.learner,
-                    r.cohort or "",
-                    r.scenario_id,
-                    r.content_hash,
-                    r.language,
-                    r.mode,
-                    r.seed,
-                    iso(r.started_at),
-                    iso(r.finished_at) or "",
-                    len(r.choices),
-                    r.ending_id or "",
-                    r.rating or "",
-                    *[_number(final.get(m)) for m in metrics],
-                    *_score_cells(r),
-                ]
-            )
-            counts["playthroughs.csv"] += 1
-    with _csv_file(folder / "choices.csv") as out:
-        out.writerow(
-            [
-                "playthrough_id",
-                "uuid",
-                "learner",
-                "cohort",
-                "scenario",
-                "turn",
-                "scene",
-                "choice",
-                "style",
-                "decided_at",
-                "decision_seconds",
-                "chance_outcome",
-                "rules_fired",
-                *[f"delta_{m}" for m in metrics],
-                *[f"after_{m}" for m in metrics],
-            ]
-        )
-        for r in rows:
-            for c in r.choices:
-                total = c.total_deltas
-                out.writerow(
-                    [
-                        r.id,
-                        r.uuid,
-                        r.learner,
-                        r.cohort or "",
-                        r.scenario_id,
-                        c.turn,
-                        c.scene_id,
-                        c.choice_id,
-                        c.style,
-                        iso(c.decided_at),
-                        _number(c.decision_seconds),
-                        "" if c.chance_index is None else c.chance_index,
-                        " ".join(x["id"] for x in c.rules),
-                        *[_number(total.get(m, 0.0)) for m in metrics],
-                        *[_number(c.metrics.get(m)) for m in metrics],
-                    ]
-                )
-                counts["choices.csv"] += 1
-    with _csv_file(folder / "votes.csv") as out:
-        out.writerow(["playthrough_id", "uuid", "cohort", "scenario", "turn", "scene", "choice", "votes", "played"])
-        for r in rows:
-            for v in r.votes:
-                out.writerow(
-                    [
-                        r.id,
-                        r.uuid,
-                        r.cohort or "",
-                        r.scenario_id,
-                        v.turn,
-                        v.scene_id,
-                        v.choice_id,
-                        v.count,
-                        "yes" if v.picked else "no",
-                    ]
-                )
-                counts["votes.csv"] += 1
-    return counts

@@ -35,7 +35,8 @@ TEXT: dict[str, dict[str, str]] = {
         "coach": "The coach's choice",
         "why": "Why",
         "distribution": "Choices at every scene",
-        "distribution_note": "★ marks the coach's best choice. Votes are from facilitated group play.",
+        "distribution_note": "★ marks the coach's best choice. Votes are from facilitated group play; ▶ marks "
+        "the choice the room played.",
         "commitments": "Commitments",
         "commitments_note": "What each learner wrote on the debrief's last page: the limit they will state, "
         "to whom, and by when.",
@@ -50,6 +51,43 @@ TEXT: dict[str, dict[str, str]] = {
         "did": "What it did (average)",
         "answers": "answers",
         "of": "of",
+        "group_sessions": "Group sessions",
+        "cohorts": "Cohorts",
+        "overview": "Overview",
+        "overview_note": "Every scenario in this report, the individual playthroughs only (group sessions "
+        "are rooms, not learners).",
+        "rollup": "The decision points across scenarios",
+        "rollup_note": "Mean score at each decision point (1 = the coach's best choice every time) and "
+        "how often the coach's best choice was made there, per scenario and for all of "
+        "them.",
+        "all_scenarios": "All scenarios",
+        "best_made": "best choice {n} of {d}",
+        "compare": "Cohorts side by side",
+        "compare_note": "The same scenario in each cohort (individual playthroughs): endings, mean scores"
+        " per decision point and the style profile.",
+        "overall_score": "Overall score",
+        "passed": "Reached the pass mark",
+        "answers_split": "{n} {individual}, {r} {group}",
+        "individual_one": "individual",
+        "individual_many": "individual",
+        "group_word": "group",
+        "room_line": "{room} (group, {v} {votes}): {share} for the coach's choice; the room played: {played}",
+        "learner_pages": "Learners",
+        "learner_pages_note": "One page per learner: every attempt in the order played, with its ending and its"
+        " scores per decision point, and the commitments written after the debrief. "
+        "Private: share each page only with its learner.",
+        "date": "Date",
+        "scenario": "Scenario",
+        "attempt": "Attempt",
+        "ending": "Ending",
+        "no_ending": "not finished",
+        "score_over": "overall score at each attempt",
+        "attempt_word": "attempt",
+        "room_votes": "Room votes (group sessions)",
+        "played_by_room": "played by the room",
+        "vote_one": "vote",
+        "answer_one": "answer",
+        "vote_many": "votes",
         "footer": "Sticky Situations · a report for trainers · works offline, no data leaves this file.",
     },
     "es": {
@@ -79,7 +117,8 @@ TEXT: dict[str, dict[str, str]] = {
         "coach": "La opción del coach",
         "why": "Por qué",
         "distribution": "Decisiones en cada escena",
-        "distribution_note": "★ señala la mejor opción según el coach. Los votos son del juego en grupo.",
+        "distribution_note": "★ señala la mejor opción según el coach. Los votos son del juego en grupo; ▶ señala "
+        "la opción que jugó la sala.",
         "commitments": "Compromisos",
         "commitments_note": "Lo que cada participante escribió en la última página del análisis: el límite que va a "
         "plantear, a quién y para cuándo.",
@@ -94,6 +133,43 @@ TEXT: dict[str, dict[str, str]] = {
         "did": "Qué provocó (media)",
         "answers": "respuestas",
         "of": "de",
+        "group_sessions": "Sesiones en grupo",
+        "cohorts": "Grupos",
+        "overview": "Resumen",
+        "overview_note": "Todos los escenarios de este informe, solo las partidas individuales (las "
+        "sesiones en grupo son salas, no participantes).",
+        "rollup": "Los momentos de decisión en todos los escenarios",
+        "rollup_note": "Puntuación media en cada momento de decisión (1 = siempre la mejor opción del "
+        "coach) y cuántas veces se eligió allí la mejor opción del coach, por escenario y"
+        " en total.",
+        "all_scenarios": "Todos los escenarios",
+        "best_made": "mejor opción {n} de {d}",
+        "compare": "Grupos lado a lado",
+        "compare_note": "El mismo escenario en cada grupo (partidas individuales): finales, puntuación "
+        "media por momento de decisión y perfil de estilos.",
+        "overall_score": "Puntuación global",
+        "passed": "Alcanzaron el aprobado",
+        "answers_split": "{n} {individual}, {r} {group}",
+        "individual_one": "individual",
+        "individual_many": "individuales",
+        "group_word": "en grupo",
+        "room_line": "{room} (en grupo, {v} {votes}): {share} para la opción del coach; la sala jugó: {played}",
+        "learner_pages": "Participantes",
+        "learner_pages_note": "Una página por participante: cada intento en el orden en que se jugó, con su "
+        "final y sus puntuaciones por momento de decisión, y los compromisos escritos "
+        "tras el análisis. Es privada: compartan cada página solo con su participante.",
+        "date": "Fecha",
+        "scenario": "Escenario",
+        "attempt": "Intento",
+        "ending": "Final",
+        "no_ending": "sin terminar",
+        "score_over": "puntuación global en cada intento",
+        "attempt_word": "intento",
+        "room_votes": "Votos de la sala (sesiones en grupo)",
+        "played_by_room": "la jugó la sala",
+        "vote_one": "voto",
+        "answer_one": "respuesta",
+        "vote_many": "votos",
         "footer": "Sticky Situations · informe para formadores · funciona sin conexión; "
         "ningún dato sale de este archivo.",
     },
