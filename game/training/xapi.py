@@ -275,6 +275,7 @@ class Composer:
                 s.ext("ending"): record.ending_id,
                 s.ext("rating"): record.rating,
                 s.ext("final-metrics"): _numbers(record.final_metrics),
+                s.ext("answered"): [c.choice_id for c in record.choices],
             },
         }
         if scores:
