@@ -231,3 +231,12 @@ def test_statements_read_back_make_the_same_report(tmp_path: Path, records: Reco
         assert [c.metrics for c in theirs.choices] == [c.metrics for c in mine.choices]
         assert theirs.scores == mine.scores
     assert _report_figures(back) == _report_figures(local)
+
+
+def test_report_from_an_unreachable_lrs_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "office"
+    _write_lrs_json(folder, endpoint="http://127.0.0.1:9/xAPI/")
+    result = sticky("report", "--from-lrs", "--out", str(tmp_path / "r.html"), data=folder)
+    assert result.returncode == 1 and "can't be reached" in result.stderr and "Traceback" not in result.stderr
+    unset = sticky("report", "--from-lrs", "--out", str(tmp_path / "r.html"), data=tmp_path / "empty")
+    assert unset.returncode == 1 and "no LRS configured" in unset.stderr
