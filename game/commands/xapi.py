@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     send.add_argument("--retries", type=int, default=3, help="retries per statement (default 3)")
     send.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default 10)")
     send.add_argument("--all", action="store_true", help="also retry statements the LRS refused before")
+    send.add_argument(
+        "--batch", type=int, default=1, metavar="N", help="post N statements per request (a large backlog; default 1)"
+    )
     send.set_defaults(func=with_records(run_send))
     show = actions.add_parser("show", help="print the statements of one playthrough as JSON")
     show.add_argument("id", metavar="ID", help="playthrough number or UUID")
@@ -83,6 +86,7 @@ def run_send(args: argparse.Namespace, records: Records) -> int:
         retries=max(0, args.retries),
         timeout=max(0.1, args.timeout),
         include_failed=args.all,
+        batch=max(1, args.batch),
     )
     for error in dict.fromkeys(report.errors):
         print(f"warning: {error}", file=sys.stderr)
