@@ -129,6 +129,9 @@ def test_two_laptops_configured_alike_give_the_same_statements(tmp_path: Path) -
         import_records(records, tmp_path / "laptop.jsonl")
         theirs = {p.statement_id: p.body for p in pending(records.db, data_dir=trainer)}
     assert theirs == mine, "same ids, same bodies: the LRS sees no conflict"
+    statement_model, _ = _ralph_models()
+    for body in theirs.values():
+        statement_model.model_validate(body)
     verbs = sorted(b["verb"]["id"].rsplit("/", 1)[1] for b in theirs.values())
     assert verbs.count("terminated") == 1, "the imported unfinished playthrough is queued with its stop"
     learners = {b["actor"]["account"]["name"] for b in theirs.values()}
@@ -164,6 +167,13 @@ def test_resumed_follows_terminated_when_a_learner_goes_on(records: Records) -> 
     refs = [ref for _pid, ref, _n in pending_refs(records.db)]
     assert refs[:4] == ["initialized", refs[1], "terminated/1", "resumed/1"] and refs[-1] == "completed"
     bodies = [p.body for p in pending(records.db)]
+    statement_model, _ = _ralph_models()
+    for body in bodies:
+        statement_model.model_validate(body)
+    from ralph.models.xapi.concepts.verbs.scorm_profile import TerminatedVerb
+
+    TerminatedVerb.model_validate(bodies[2]["verb"])
+    assert bodies[3]["verb"]["id"] == "http://adlnet.gov/expapi/verbs/resumed"  # ADL's; Ralph has no model of it
     times = [b["timestamp"] for b in bodies]
     assert times[2] <= times[3] <= times[4], "resumed between the stop and the next answer"
 
@@ -240,3 +250,23 @@ def test_report_from_an_unreachable_lrs_says_so(tmp_path: Path) -> None:
     assert result.returncode == 1 and "can't be reached" in result.stderr and "Traceback" not in result.stderr
     unset = sticky("report", "--from-lrs", "--out", str(tmp_path / "r.html"), data=tmp_path / "empty")
     assert unset.returncode == 1 and "no LRS configured" in unset.stderr
+
+
+def test_a_batch_goes_in_one_post_and_a_conflict_in_it_is_found_one_by_one(records: Records) -> None:
+    from game.training.lrs import LRSConfig, send_pending
+    from tests.training.fake_lrs import FakeLRS
+
+    lrs = FakeLRS()
+    try:
+        for seed in range(3):
+            play_and_record(records, spa(), learner=f"L{seed}", cohort="A", seed=seed)
+        queued = pending(records.db)
+        lrs.store[queued[5].statement_id] = {"id": queued[5].statement_id, "something": "else"}
+        lrs.fail_next = 1  # the first POST meets a 500 and is retried
+        report = send_pending(records, config=LRSConfig(lrs.endpoint), batch=10, backoff=0.0)
+        assert report.sent == len(queued) - 1 and report.conflicts == 1 and report.left == 0
+        assert lrs.posts >= 2 and lrs.puts == 10, "only the refused batch went one statement at a time"
+        assert counts(records.db) == {"queued": 0, "sent": len(queued) - 1, "conflict": 1, "rejected": 0}
+        assert all(lrs.store[p.statement_id] == p.body for i, p in enumerate(queued) if i != 5)
+    finally:
+        lrs.stop()
