@@ -1,8 +1,8 @@
 """Benchmark: 100,000 xAPI statements sent to a real Ralph LRS and read back (issue 16), on 127.0.0.1.
 
 Builds a records database of played playthroughs (the shipped flagship, seeded random choices) until its
-outbox holds ``--statements`` statements, then measures four runs, each with its statements per second and
-the peak resident memory it added (Linux ``VmHWM``, reset before each run):
+outbox holds ``--statements`` statements, then measures four runs, each in a forked process of its own, with
+its statements per second and the peak resident memory it added (Linux ``VmHWM`` above the start):
 
 * send, baseline: the statements composed beforehand and POSTed in batches by a bare loop (Ralph's own bulk
   POST, nothing of ours on the way);
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import contextlib
 import json
 import os
 import random
@@ -47,12 +46,6 @@ from game.training.records import Records, open_records  # noqa: E402
 from tests.training.ralph_lrs import PASSWORD, USER, Ralph, ensure_venv  # noqa: E402
 
 
-def _hwm_reset() -> None:
-    """Reset this process's peak resident set (Linux), so the next reading is the next run's peak."""
-    with contextlib.suppress(OSError):
-        Path("/proc/self/clear_refs").write_text("5")
-
-
 def _kib(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -60,18 +53,34 @@ def _kib(field: str) -> int:
     return 0
 
 
-def measure(name: str, count: int, run: Callable[[], Any]) -> dict[str, Any]:
-    """Run ``run`` once; its wall time, statements per second and peak memory above the start."""
-    _hwm_reset()
-    before = _kib("VmRSS")
-    start = time.perf_counter()
-    result = run()
-    seconds = time.perf_counter() - start
-    peak = max(0, _kib("VmHWM") - before)
+def measure(name: str, count: int, run: Callable[[], Any], setup: Callable[[], Any] = lambda: None) -> dict[str, Any]:
+    """Run ``setup`` then ``run`` once in a forked child that holds nothing else of the benchmark's; the row has
+    ``run``'s wall time and statements per second, and the child's peak resident memory above its start (setup
+    included: a sender that composes everything first pays for it)."""
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child
+        os.close(reader)
+        before = _kib("VmRSS")
+        state = setup()
+        start = time.perf_counter()
+        result = run() if state is None else run(state)  # type: ignore[call-arg]
+        seconds = time.perf_counter() - start
+        answer = {"seconds": seconds, "peak": max(0, _kib("VmHWM") - before), "result": result}
+        os.write(writer, json.dumps(answer).encode())
+        os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        data = pipe.read()
+    _pid, status = os.waitpid(child, 0)
+    if status != 0 or not data:
+        raise RuntimeError(f"{name}: the measuring process failed (status {status})")
+    answer = json.loads(data)
+    seconds = float(answer["seconds"])
     row = {"run": name, "statements": count, "seconds": round(seconds, 1), "per_second": round(count / seconds)}
-    row["peak_mib"] = round(peak / 1024, 1)
+    row["peak_mib"] = round(answer["peak"] / 1024, 1)
     print(json.dumps(row), flush=True)
-    return {"row": row, "result": result}
+    return {"row": row, "result": answer["result"]}
 
 
 def build_records(folder: Path, wanted: int) -> Records:
@@ -151,43 +160,47 @@ def main() -> int:
         records = build_records(folder / "data", args.statements)
         total = counts(records.db)["queued"]
         print(f"{total} statements queued in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        bodies = [p.body for p in pending(records.db)]
+        records.close()
+        path = folder / "data" / "records.sqlite3"
         baseline_lrs, our_lrs = Ralph(python, folder / "ralph-a"), Ralph(python, folder / "ralph-b")
         rows = []
+
+        def composed_first() -> list[dict[str, Any]]:
+            with Records(path) as opened:
+                return [p.body for p in pending(opened.db)]
+
+        def send_ours() -> int:
+            config = LRSConfig(our_lrs.endpoint, USER, PASSWORD)
+            with Records(path) as opened:
+                return send_pending(opened, config=config, batch=args.batch, timeout=600, retries=1).sent
+
         try:
             baseline_lrs.start()
             our_lrs.start()
-            rows.append(
-                measure(
-                    "send, baseline: bare bulk POST", total, lambda: post_all(baseline_lrs.endpoint, bodies, args.batch)
-                )["row"]
-            )
-            bodies.clear()
-            config = LRSConfig(our_lrs.endpoint, USER, PASSWORD)
-            sent = measure(
-                "send, ours: composed from the records, batched POST, outbox marked",
+            baseline = measure(
+                "send, baseline: composed first, bare bulk POST",
                 total,
-                lambda: send_pending(records, config=config, batch=args.batch, timeout=600, retries=1),
+                lambda bodies: post_all(baseline_lrs.endpoint, bodies, args.batch),
+                composed_first,
             )
+            rows.append(baseline["row"])
+            sent = measure("send, ours: composed when sent, batched POST, outbox marked", total, send_ours)
             rows.append(sent["row"])
-            assert sent["result"].sent == total and counts(records.db)["sent"] == total, sent["result"].summary()
-            rows.append(
-                measure(
-                    "read, baseline: every page in one list",
-                    total,
-                    lambda: read_all_at_once(our_lrs.endpoint, args.page),
-                )["row"]
+            assert sent["result"] == total, sent["result"]
+            all_at_once = measure(
+                "read, baseline: every page in one list", total, lambda: read_all_at_once(our_lrs.endpoint, args.page)
             )
+            rows.append(all_at_once["row"])
             read = measure(
                 "read, ours: one page at a time into records", total, lambda: read_ours(our_lrs.endpoint, args.page)
             )
             rows.append(read["row"])
-            playthroughs = len(records.playthroughs())
+            with Records(path) as opened:
+                playthroughs = len(opened.playthroughs())
             assert read["result"] == playthroughs, (read["result"], playthroughs)
         finally:
             baseline_lrs.stop()
             our_lrs.stop()
-            records.close()
     print("\n| run | statements | seconds | statements/s | peak memory added (MiB) |\n|---|---|---|---|---|")
     for row in rows:
         print(
