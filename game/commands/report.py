@@ -9,6 +9,7 @@ from pathlib import Path
 from game.cli import add_lang_option
 from game.files import OutputError, write_output
 from game.training.cli_support import with_records
+from game.training.lrs_report import add_lrs_options, from_lrs_or
 from game.training.records import Records
 from game.training.report import SelectionError, render_report
 from game.training.report_data import select
@@ -28,7 +29,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=[],
         help="extra scenario files or folders to find the played versions in (scenarios/ is always searched)",
     )
-    parser.set_defaults(func=with_records(run, read_only=True))
+    add_lrs_options(parser)
+    parser.set_defaults(func=from_lrs_or(with_records(run, read_only=True)))
 
 
 def run(args: argparse.Namespace, records: Records) -> int:

@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 
+from game.files import OutputError
 from game.training.cli_support import with_records
 from game.training.lrs import LRSConfig, lrs_config, send_pending
-from game.training.outbox import counts, xapi_settings
+from game.training.lrs_config import configure
+from game.training.outbox import counts, room_learners, xapi_settings
 from game.training.records import Records
 from game.training.replay import scenario_for
 from game.training.xapi import statements
@@ -24,10 +26,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     send.add_argument("--retries", type=int, default=3, help="retries per statement (default 3)")
     send.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default 10)")
     send.add_argument("--all", action="store_true", help="also retry statements the LRS refused before")
+    send.add_argument(
+        "--batch", type=int, default=1, metavar="N", help="post N statements per request (a large backlog; default 1)"
+    )
     send.set_defaults(func=with_records(run_send))
     show = actions.add_parser("show", help="print the statements of one playthrough as JSON")
     show.add_argument("id", metavar="ID", help="playthrough number or UUID")
     show.set_defaults(func=with_records(run_show, read_only=True))
+    config = actions.add_parser(
+        "config",
+        help="show or change the LRS and how learners are identified (written to lrs.json in the data folder)",
+    )
+    config.add_argument("--endpoint", help="the LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI/")
+    config.add_argument("--username", help="the LRS key (Basic authentication)")
+    config.add_argument("--password", help="the LRS secret")
+    config.add_argument("--homepage", help="the learners' account home page (your LMS's address)")
+    config.add_argument(
+        "--account-name", metavar="TEMPLATE", help="the account name, e.g. '{cohort}/{learner}' (the default)"
+    )
+    config.add_argument("--mbox", metavar="TEMPLATE", help="identify by email instead: 'mailto:{learner_slug}@org'")
+    config.add_argument("--activity-base", metavar="IRI", help="the base of activity and extension IRIs")
+    config.set_defaults(func=run_config)
 
 
 def _config_or_error(records: Records) -> tuple[bool, LRSConfig | None]:
@@ -67,11 +86,30 @@ def run_send(args: argparse.Namespace, records: Records) -> int:
         retries=max(0, args.retries),
         timeout=max(0.1, args.timeout),
         include_failed=args.all,
+        batch=max(1, args.batch),
     )
     for error in dict.fromkeys(report.errors):
         print(f"warning: {error}", file=sys.stderr)
     print(report.summary())
     return 0 if report.left == 0 and not report.rejected and not report.conflicts else 1
+
+
+def run_config(args: argparse.Namespace) -> int:
+    """Change the settings given (an empty value removes one), then print the settings in force."""
+    from game.paths import data_dir
+
+    folder = data_dir(getattr(args, "data", None))
+    try:
+        print(configure(folder, _changes(args)))
+    except (ValueError, OutputError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _changes(args: argparse.Namespace) -> dict[str, str | None]:
+    names = ("endpoint", "username", "password", "homepage", "account_name", "mbox", "activity_base")
+    return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
 
 
 def run_show(args: argparse.Namespace, records: Records) -> int:
@@ -82,9 +120,10 @@ def run_show(args: argparse.Namespace, records: Records) -> int:
     except Exception:  # noqa: BLE001 - statements are still complete without the scenario's text
         scenario = None
     try:
-        settings = xapi_settings(records.data_dir)
+        settings = xapi_settings(records.data_dir, strict=True)
+        shown = statements(record, settings, scenario, room_learners(records.data_dir, record.cohort))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(json.dumps(statements(record, settings, scenario), ensure_ascii=False, indent=2))
+    print(json.dumps(shown, ensure_ascii=False, indent=2))
     return 0

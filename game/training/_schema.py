@@ -119,6 +119,71 @@ def _v5_commitment(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE playthroughs ADD COLUMN commitment TEXT")
 
 
+def _v6_outbox_refs(db: sqlite3.Connection) -> None:
+    """The xAPI outbox holds references (``initialized``, ``answered/TURN/CHOICE``, ``terminated/N``...) instead of
+    frozen statement bodies, so statements are composed when sent, from the records and the settings then in
+    force (issue 16). Every old row becomes the reference its body names, with its status kept; a statement
+    already sent keeps the id it was sent under."""
+    import json
+
+    _run(
+        db,
+        """
+        CREATE TABLE xapi_refs (
+            playthrough_id INTEGER NOT NULL REFERENCES playthroughs(id) ON DELETE CASCADE,
+            ref TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            statement_id TEXT,
+            queued_at REAL NOT NULL,
+            sent_at REAL,
+            status TEXT NOT NULL DEFAULT 'queued',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            PRIMARY KEY (playthrough_id, ref)
+        )
+        """,
+    )
+    rows = db.execute(
+        "SELECT statement_id, playthrough_id, body, queued_at, sent_at, status, attempts, last_error FROM xapi_outbox"
+        " ORDER BY status = 'sent' DESC, queued_at"
+    ).fetchall()
+    for sid, pid, text, queued_at, sent_at, status, attempts, error in rows:
+        ref, seq = _old_ref(json.loads(text))
+        db.execute(
+            "INSERT OR IGNORE INTO xapi_refs(playthrough_id, ref, seq, statement_id, queued_at, sent_at, status,"
+            " attempts, last_error) VALUES (?,?,?,?,?,?,?,?,?)",
+            (pid, ref, seq, sid if status == "sent" else None, queued_at, sent_at, status, attempts, error),
+        )
+    _run(
+        db,
+        """
+        DROP TABLE xapi_outbox;
+        ALTER TABLE xapi_refs RENAME TO xapi_outbox;
+        CREATE INDEX xapi_outbox_pending ON xapi_outbox(status, playthrough_id, seq)
+        """,
+    )
+
+
+def _old_ref(body: dict[str, object]) -> tuple[str, int]:
+    """The reference and order of a statement body queued before migration 6."""
+    verb = str((body.get("verb") or {}).get("id", "")).rsplit("/", 1)[-1]  # type: ignore[union-attr]
+    result = body.get("result") or {}
+    extensions = result.get("extensions") or {}  # type: ignore[union-attr]
+
+    def ext(name: str) -> object:
+        return next((v for k, v in extensions.items() if str(k).endswith("/" + name)), None)
+
+    if verb == "answered":
+        turn = int(ext("turn") or 0)  # type: ignore[call-overload]
+        return f"answered/{turn}/{result.get('response')}", 3 * turn  # type: ignore[union-attr]
+    if verb == "terminated":
+        answered = len(ext("answered") or [])  # type: ignore[arg-type]
+        return f"terminated/{answered}", 3 * answered + 1
+    if verb == "completed":
+        return "completed", 1_000_000
+    return verb or "initialized", 0
+
+
 #: Every migration in order; the database's ``user_version`` is how many have run.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_tables,
@@ -126,6 +191,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v3_scores,
     _v4_shown,
     _v5_commitment,
+    _v6_outbox_refs,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -222,8 +222,8 @@ def _replace(records: Records, pid: int, rec: PlaythroughRecord) -> None:
 
 
 def _insert_steps(records: Records, pid: int, rec: PlaythroughRecord) -> None:
-    """The choices and votes of ``rec`` under ``pid``, and its xAPI statements when it is finished."""
-    from game.training.outbox import queue_playthrough
+    """The choices and votes of ``rec`` under ``pid``, and its xAPI statements (with *terminated* when unfinished)."""
+    from game.training.outbox import queue_playthrough, queue_terminated
 
     db = records.db
     for c in rec.choices:
@@ -251,5 +251,8 @@ def _insert_steps(records: Records, pid: int, rec: PlaythroughRecord) -> None:
             "INSERT INTO votes(playthrough_id, turn, scene_id, choice_id, count, picked) VALUES (?,?,?,?,?,?)",
             (pid, v.turn, v.scene_id, v.choice_id, v.count, int(v.picked)),
         )
-    if rec.finished:
-        queue_playthrough(db, records.get(pid), records.data_dir)
+    record = records.get(pid)
+    if record.finished:
+        queue_playthrough(db, record, records.data_dir)
+    else:  # left before its ending on the other laptop: queued like a local one (issue 16)
+        queue_terminated(db, record, records.data_dir)

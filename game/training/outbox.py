@@ -1,166 +1,228 @@
-"""The xAPI outbox: statements queued in the records database until a learning record store has them.
+"""The xAPI outbox: references to the statements of each playthrough, kept until an LRS has them.
 
-A statement row is ``queued`` until an LRS answers 200/204 (``sent``), 409 (``conflict``: the LRS holds a
-*different* statement with that id; re-sending can't help) or another 4xx (``rejected``). Queuing is
-idempotent (the statement id is the key), so a playthrough can be queued again, e.g. after an import.
+A row names one statement of one playthrough by its reference (see ``game.training.xapi``): the body is
+composed when it is sent, from the records and the settings in force then, so fixing ``lrs.json`` changes
+what is sent next. A row is ``queued`` until an LRS answers 200/204 (``sent``, with the id it was sent
+under), 409 (``conflict``: the LRS holds a *different* statement with that id) or another 4xx (``rejected``).
+Queuing is idempotent (the playthrough and reference are the key), so a playthrough can be queued again,
+e.g. after an import.
 
-A playthrough left unfinished is queued too (``queue_terminated``): its statements so far and a
-*terminated* one. When it is resumed and queued again, a statement that says the same thing (verb, object,
-response) is not queued twice. One that now says something else (the learner went back with undo and
-answered differently) replaces the queued one if it was never sent; if the LRS already has the old one,
-the new one is queued under a revision id derived from the old (an LRS never sees one id with two
-bodies). Queued, never-sent answers that were taken back are dropped.
+An answer taken back (undo) and answered differently is another reference (``answered/TURN/CHOICE``) with
+another id; a taken-back answer that was never sent is dropped. A playthrough left unfinished is queued with
+``terminated/N``; when it goes on afterwards, ``resumed/N`` is queued with its next statements.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
-import uuid
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.core.model import Scenario
+from game.files import read_json_file
 from game.training.recorddata import PlaythroughRecord
-from game.training.xapi import VERBS, XapiSettings, statements, terminated_statement
+from game.training.xapi import Composer, record_refs
+from game.training.xapi_identity import DEFAULT_ACCOUNT_NAME, XapiSettings
 
 STATUSES = ("queued", "sent", "conflict", "rejected")
+COMPLETED_SEQ = 1_000_000
 
 
 @dataclass(frozen=True)
 class Pending:
-    """One statement waiting to be sent."""
+    """One statement waiting to be sent, composed now."""
 
     statement_id: str
     playthrough_id: int
+    ref: str
     body: dict[str, Any]
     attempts: int
 
 
-def xapi_settings(data_dir: Path | None) -> XapiSettings:
-    """The IRI base and account home page, from the LRS config (``lrs.json``) or the defaults."""
+def settings_from(data: dict[str, Any]) -> XapiSettings:
+    """Identity settings from an ``lrs.json`` object, with the ``STICKY_XAPI_*`` environment variables first."""
+    import os
+
+    actor = data.get("actor") if isinstance(data.get("actor"), dict) else {}
+    defaults = XapiSettings()
+
+    def pick(env: str, *values: object) -> str:
+        return os.environ.get(env) or next((str(v) for v in values if v), "")
+
+    return XapiSettings(
+        base=(pick("STICKY_XAPI_ACTIVITY_BASE", data.get("activity_base")) or defaults.base).rstrip("/"),
+        homepage=pick("STICKY_XAPI_HOMEPAGE", actor.get("homepage"), data.get("homepage")) or defaults.homepage,
+        account_name=pick("STICKY_XAPI_ACCOUNT_NAME", actor.get("account_name")) or DEFAULT_ACCOUNT_NAME,
+        mbox=pick("STICKY_XAPI_MBOX", actor.get("mbox")),
+    )
+
+
+def xapi_settings(data_dir: Path | None, strict: bool = False) -> XapiSettings:
+    """The identity settings in force for ``data_dir``; a broken ``lrs.json`` counts as empty unless ``strict``
+    (then ValueError says what is wrong)."""
     from game.training.lrs import read_config_file
 
     try:
         data = read_config_file(data_dir) if data_dir is not None else {}
-    except ValueError:  # a broken lrs.json must never stop a playthrough from being recorded
+    except ValueError:
+        if strict:
+            raise
         data = {}
-    defaults = XapiSettings()
-    return XapiSettings(
-        base=str(data.get("activity_base") or defaults.base).rstrip("/"),
-        homepage=str(data.get("homepage") or defaults.homepage),
+    return settings_from(data)
+
+
+def room_learners(data_dir: Path | None, cohort: str | None) -> tuple[str, ...]:
+    """The learners a trainer listed for ``cohort``'s room (`sticky records learners --cohort CODE NAME…`,
+    kept in ``room.json``), or () when no room of that cohort is set up here."""
+    if data_dir is None or not cohort:
+        return ()
+    from game.training.identity import read_room
+
+    room = read_room(Path(data_dir))
+    return room.learners if room is not None and room.cohort == cohort else ()
+
+
+def ref_seq(ref: str) -> int:
+    """The order of a reference among its playthrough's statements."""
+    kind, _, rest = ref.partition("/")
+    number = int(rest.split("/")[0]) if rest else 0
+    return {"answered": 3 * number, "terminated": 3 * number + 1, "resumed": 3 * number + 2}.get(
+        kind, COMPLETED_SEQ if kind == "completed" else 0
     )
 
 
-def queue_playthrough(
-    db: sqlite3.Connection, record: PlaythroughRecord, data_dir: Path | None, scenario: Scenario | None = None
-) -> int:
-    """Queue every statement of ``record`` that isn't in the outbox yet; returns how many were added.
+def _add(db: sqlite3.Connection, pid: int, ref: str, now: float) -> int:
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO xapi_outbox(playthrough_id, ref, seq, queued_at) VALUES (?,?,?,?)",
+        (pid, ref, ref_seq(ref), now),
+    )
+    return cursor.rowcount
 
-    Runs inside the caller's transaction.
-    """
-    if scenario is None:
-        scenario = _find_scenario(record)
-    bodies = statements(record, xapi_settings(data_dir), scenario)
+
+def queue_playthrough(
+    db: sqlite3.Connection, record: PlaythroughRecord, data_dir: Path | None = None, scenario: Scenario | None = None
+) -> int:
+    """Queue every statement ``record`` implies that isn't in the outbox yet (and ``resumed`` after a stop it
+    went on from); drop queued answers it no longer has. Returns how many were added. Runs inside the caller's
+    transaction; ``data_dir`` and ``scenario`` are not needed any more (statements are composed when sent)."""
     now = time.time()
-    kept = [_queue(db, record.id, seq, body, now) for seq, body in enumerate(bodies)]
-    _drop_taken_back(db, record.id, {sid for sid, _ in kept})
-    return sum(added for _, added in kept)
+    current = record_refs(record)
+    added = sum(_add(db, record.id, ref, now) for ref in current)
+    for (ref,) in db.execute(
+        "SELECT ref FROM xapi_outbox WHERE playthrough_id = ? AND ref LIKE 'terminated/%'", (record.id,)
+    ).fetchall():
+        stopped = int(ref.split("/")[1])
+        if stopped < len(record.choices) or record.finished:
+            added += _add(db, record.id, f"resumed/{stopped}", now)
+    for (ref,) in db.execute(
+        "SELECT ref FROM xapi_outbox WHERE playthrough_id = ? AND status = 'queued' AND ref LIKE 'answered/%'",
+        (record.id,),
+    ).fetchall():
+        if ref not in current:
+            db.execute("DELETE FROM xapi_outbox WHERE playthrough_id = ? AND ref = ?", (record.id, ref))
+    return added
 
 
 def queue_terminated(
     db: sqlite3.Connection,
     record: PlaythroughRecord,
-    data_dir: Path | None,
+    data_dir: Path | None = None,
     scenario: Scenario | None = None,
     scene_id: str | None = None,
     when: float | None = None,
 ) -> int:
     """Queue the statements of an unfinished ``record`` so far and its *terminated* statement.
 
-    Returns how many statements were added. Runs inside the caller's transaction.
+    Returns how many were added. Runs inside the caller's transaction. The statement's scene and time come
+    from the records when it is composed (the same on every laptop), so ``scene_id`` and ``when`` are unused.
     """
-    if scenario is None:
-        scenario = _find_scenario(record)
-    added = queue_playthrough(db, record, data_dir, scenario)
-    body = terminated_statement(
-        record, time.time() if when is None else when, scene_id, xapi_settings(data_dir), scenario
-    )
-    return added + _queue(db, record.id, len(record.choices) + 1, body, time.time())[1]
+    added = queue_playthrough(db, record)
+    return added + _add(db, record.id, f"terminated/{len(record.choices)}", time.time())
 
 
-def _gist(body: dict[str, Any]) -> tuple[Any, ...]:
-    """What a statement says: the same gist means the same statement, whatever else (a title) changed."""
-    result = body.get("result") or {}
-    return (body["verb"]["id"], body["object"].get("id"), result.get("response"), result.get("completion"))
-
-
-def _queue(db: sqlite3.Connection, pid: int, seq: int, body: dict[str, Any], now: float) -> tuple[str, int]:
-    """Queue ``body`` under its id or, when the LRS already has another statement there, a revision id.
-
-    Returns the id it is (or already was) queued under and 1 when a row was added, else 0.
-    """
-    base = str(body["id"])
-    for revision in range(1000):
-        sid = base if revision == 0 else str(uuid.uuid5(uuid.UUID(base), f"revision/{revision}"))
-        row = db.execute("SELECT body, status FROM xapi_outbox WHERE statement_id = ?", (sid,)).fetchone()
-        if row is not None and _gist(json.loads(row[0])) == _gist(body):
-            return sid, 0
-        text = json.dumps(body | {"id": sid}, ensure_ascii=False, sort_keys=True)
-        if row is None:
-            db.execute(
-                "INSERT INTO xapi_outbox(statement_id, playthrough_id, seq, body, queued_at) VALUES (?,?,?,?,?)",
-                (sid, pid, seq, text, now),
-            )
-            return sid, 1
-        if row[1] == "queued":  # never sent: nobody has the old one, replace it
-            db.execute(
-                "UPDATE xapi_outbox SET body = ?, seq = ?, queued_at = ? WHERE statement_id = ?", (text, seq, now, sid)
-            )
-            return sid, 0
-    raise ValueError(f"statement {base} has been revised too often")
-
-
-def _drop_taken_back(db: sqlite3.Connection, pid: int, current: set[str]) -> None:
-    """Forget queued, never-sent statements of ``pid`` that its record no longer has (answers undone)."""
-    terminated = VERBS["terminated"][0]
-    for sid, text in db.execute(
-        "SELECT statement_id, body FROM xapi_outbox WHERE playthrough_id = ? AND status = 'queued'", (pid,)
-    ).fetchall():
-        if sid not in current and json.loads(text)["verb"]["id"] != terminated:
-            db.execute("DELETE FROM xapi_outbox WHERE statement_id = ?", (sid,))
-
-
-def _find_scenario(record: PlaythroughRecord) -> Scenario | None:
-    """The shipped scenario with the record's content hash, in the record's language, if there is one."""
-    from game.training.library import find_scenario
-
-    found = find_scenario(record.scenario_id, record.content_hash)
-    return found.localized(record.language) if found is not None else None
-
-
-def pending(db: sqlite3.Connection, include_failed: bool = False) -> list[Pending]:
-    """Statements still to send, oldest playthrough first, in statement order."""
+def pending_refs(db: sqlite3.Connection, include_failed: bool = False) -> list[tuple[int, str, int]]:
+    """(playthrough, reference, attempts) of every statement still to send, oldest playthrough first, in order."""
     statuses = ("queued", "rejected", "conflict") if include_failed else ("queued",)
     marks = ",".join("?" * len(statuses))
-    rows = db.execute(
-        f"SELECT statement_id, playthrough_id, body, attempts FROM xapi_outbox WHERE status IN ({marks})"
-        " ORDER BY playthrough_id, seq",
-        statuses,
-    ).fetchall()
-    return [Pending(r[0], r[1], json.loads(r[2]), r[3]) for r in rows]
+    sql = (
+        f"SELECT playthrough_id, ref, attempts FROM xapi_outbox WHERE status IN ({marks})"
+        " ORDER BY playthrough_id, seq, ref"
+    )
+    return [(int(r[0]), str(r[1]), int(r[2])) for r in db.execute(sql, statuses).fetchall()]
 
 
-def mark(db: sqlite3.Connection, statement_id: str, status: str, error: str | None = None) -> None:
+def compose_pending(
+    db: sqlite3.Connection,
+    data_dir: Path | None,
+    rows: Iterable[tuple[int, str, int]],
+    find: Callable[[PlaythroughRecord], Scenario | None] | None = None,
+) -> Iterator[Pending]:
+    """The statements of ``rows`` (from ``pending_refs``), composed now, one playthrough at a time.
+
+    A reference its record no longer has (an answer taken back) is dropped from the outbox. ``find`` gives the
+    scenario a record was played with (default: ``scenario_finder(data_dir)``).
+    """
+    from game.training._readers import read_playthrough
+
+    settings = xapi_settings(data_dir, strict=True)
+    find = find or scenario_finder(data_dir)
+    composer: Composer | None = None
+    for pid, ref, attempts in rows:
+        if composer is None or composer.record.id != pid:
+            record = read_playthrough(db, pid)
+            composer = Composer(record, settings, find(record), room_learners(data_dir, record.cohort))
+        try:
+            body = composer.compose(ref)
+        except KeyError:
+            db.execute("DELETE FROM xapi_outbox WHERE playthrough_id = ? AND ref = ? AND status != 'sent'", (pid, ref))
+            continue
+        yield Pending(str(body["id"]), pid, ref, body, attempts)
+
+
+def pending(db: sqlite3.Connection, include_failed: bool = False, data_dir: Path | None = None) -> list[Pending]:
+    """Statements still to send, composed now (see ``compose_pending``)."""
+    return list(compose_pending(db, data_dir, pending_refs(db, include_failed)))
+
+
+def scenario_finder(data_dir: Path | None) -> Callable[[PlaythroughRecord], Scenario | None]:
+    """Finds the scenario version a record was played with, in its language: among the shipped scenarios and
+    the trainer's own folder (``scenarios_folder`` in the game's ``settings.json`` in ``data_dir``)."""
+    from game.training.library import find_scenario
+
+    folders: list[Path] = []
+    if data_dir is not None:
+        try:
+            settings = read_json_file(Path(data_dir) / "settings.json", max_bytes=1_000_000)
+        except (OSError, ValueError):
+            settings = {}
+        own = settings.get("scenarios_folder") if isinstance(settings, dict) else None
+        if isinstance(own, str) and own:
+            folders.append(Path(own))
+
+    def find(record: PlaythroughRecord) -> Scenario | None:
+        found = find_scenario(record.scenario_id, record.content_hash, folders)
+        return found.localized(record.language) if found is not None else None
+
+    return find
+
+
+def mark(db: sqlite3.Connection, item: Pending, status: str, error: str | None = None) -> None:
     """Record the result of one send attempt (its own small transaction)."""
+    mark_many(db, [item], status, error)
+
+
+def mark_many(db: sqlite3.Connection, items: Iterable[Pending], status: str, error: str | None = None) -> None:
+    """Record the same result for several statements in one transaction."""
+    now = time.time()
     db.execute("BEGIN IMMEDIATE")
     try:
-        db.execute(
-            "UPDATE xapi_outbox SET status = ?, attempts = attempts + 1, last_error = ?,"
-            " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE statement_id = ?",
-            (status, error, status, time.time(), statement_id),
+        db.executemany(
+            "UPDATE xapi_outbox SET status = ?, attempts = attempts + 1, last_error = ?, statement_id = ?,"
+            " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE playthrough_id = ? AND ref = ?",
+            [(status, error, i.statement_id, status, now, i.playthrough_id, i.ref) for i in items],
         )
     except BaseException:
         db.execute("ROLLBACK")

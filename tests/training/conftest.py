@@ -13,7 +13,8 @@ from game.training.records import Records, open_records
 @pytest.fixture(autouse=True)
 def _no_lrs(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test talks to an LRS unless it configures one itself."""
-    for name in ("STICKY_LRS_ENDPOINT", "STICKY_LRS_USERNAME", "STICKY_LRS_PASSWORD"):
+    names = ("STICKY_LRS_ENDPOINT", "STICKY_LRS_USERNAME", "STICKY_LRS_PASSWORD", "STICKY_XAPI_ACTIVITY_BASE")
+    for name in (*names, "STICKY_XAPI_HOMEPAGE", "STICKY_XAPI_ACCOUNT_NAME", "STICKY_XAPI_MBOX"):
         monkeypatch.delenv(name, raising=False)
 
 

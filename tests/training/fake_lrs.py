@@ -11,7 +11,8 @@ from typing import Any
 
 
 class FakeLRS:
-    """PUT /xapi/statements?statementId=ID: 204 when stored or identical, 409 when a different one exists.
+    """PUT /xapi/statements?statementId=ID: 204 when stored or identical, 409 when a different one exists;
+    POST /xapi/statements with a batch: 200 when all are stored or identical, 409 (nothing stored) otherwise.
 
     ``fail_next`` answers that many requests with 500; ``slow_next`` stores and then waits ``slow_seconds``
     before answering (so the client times out although the statement arrived); ``require_auth`` checks
@@ -21,6 +22,7 @@ class FakeLRS:
     def __init__(self, store: dict[str, Any] | None = None, port: int = 0) -> None:
         self.store: dict[str, Any] = store if store is not None else {}
         self.puts = 0
+        self.posts = 0
         self.fail_next = 0
         self.slow_next = 0
         self.slow_seconds = 1.5
@@ -74,6 +76,22 @@ class FakeLRS:
                 if slow:
                     time.sleep(lrs.slow_seconds)
                 self._answer(204)
+
+            def do_POST(self) -> None:  # noqa: N802 - the http.server naming
+                """A batch: all stored (or already there, identical) -> 200; any different one -> 409, none stored."""
+                bodies = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+                with lrs.lock:
+                    lrs.posts += 1
+                    if lrs.fail_next > 0:
+                        lrs.fail_next -= 1
+                        self._answer(500)
+                        return
+                    if any(lrs.store.get(b["id"], b) != b for b in bodies):
+                        self._answer(409)
+                        return
+                    for body in bodies:
+                        lrs.store[body["id"]] = body
+                self._answer(200)
 
             def _answer(self, code: int) -> None:
                 self.send_response(code)

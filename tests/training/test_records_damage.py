@@ -44,8 +44,10 @@ def _random_bytes_in_the_middle(path: Path) -> None:
 
 
 def _truncated(path: Path) -> None:
+    """The last quarter cut off (the outbox holds no statement bodies since issue 16: the file is small, and half
+    of it would hold no playthrough page at all)."""
     data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
+    path.write_bytes(data[: len(data) * 3 // 4])
 
 
 def _not_sqlite(path: Path) -> None:

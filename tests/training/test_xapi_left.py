@@ -5,16 +5,15 @@ The end-to-end test sends to a real Ralph LRS on 127.0.0.1 (the fixtures of test
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from game.core.session import Session
-from game.training.outbox import pending
+from game.training.outbox import compose_pending, pending
 from game.training.records import Records, open_records
-from game.training.xapi import statement_id, statements
+from game.training.xapi import compose, statements
 from tests.training.helpers import workshop
 from tests.training.test_xapi_ralph import _send, ralph  # noqa: F401 - the module-scoped Ralph fixture
 
@@ -22,8 +21,11 @@ TERMINATED = "http://adlnet.gov/expapi/verbs/terminated"
 
 
 def _outbox(records: Records, pid: int) -> list[dict[str, object]]:
-    rows = records.db.execute("SELECT body FROM xapi_outbox WHERE playthrough_id = ? ORDER BY seq", (pid,))
-    return [json.loads(r[0]) for r in rows]
+    """Every statement of ``pid`` in the outbox (queued or sent), composed now, in order."""
+    rows = records.db.execute(
+        "SELECT playthrough_id, ref, attempts FROM xapi_outbox WHERE playthrough_id = ? ORDER BY seq", (pid,)
+    ).fetchall()
+    return [p.body for p in compose_pending(records.db, records.data_dir, rows, lambda r: workshop(r.language))]
 
 
 def _verbs(bodies: list[dict[str, object]]) -> list[str]:
@@ -64,7 +66,7 @@ def test_leaving_queues_what_was_answered_and_a_terminated_statement(records: Re
     record = records.get(pid)
     assert [b["id"] for b in queued[:3]] == [s["id"] for s in statements(record)]
     left = queued[-1]
-    assert left["id"] == statement_id(record.uuid, "terminated/2")
+    assert left["id"] == compose(record, "terminated/2")["id"]
     BaseXapiStatement.model_validate(left)
     TerminatedVerb.model_validate(left["verb"])
     result = left["result"]
@@ -92,8 +94,11 @@ def test_resumed_and_finished_later_nothing_is_doubled(records: Records) -> None
     ids = [b["id"] for b in after]
     assert len(ids) == len(set(ids))
     final = [s["id"] for s in statements(records.get(pid))]
-    terminated = statement_id(records.get(pid).uuid, "terminated/1")
-    assert set(ids) == set(final) | {terminated}
+    terminated, resumed = (compose(records.get(pid), ref)["id"] for ref in ("terminated/1", "resumed/1"))
+    assert set(ids) == set(final) | {terminated, resumed}
+    assert _verbs(after) == ["initialized", "answered", "terminated", "resumed"] + ["answered"] * (
+        len(records.get(pid).choices) - 1
+    ) + ["completed"]
     assert all(before[i] == b for b in after if (i := b["id"]) in before), "queued statements are not rewritten"
     assert records.terminate(pid, session) == 0  # a finished playthrough is not "left"
 
@@ -103,12 +108,10 @@ def test_an_answer_taken_back_before_sending_is_replaced_not_sent(records: Recor
     pid = records.start(session, learner="Ana")
     _play(records, session, pid, 1, 1)
     records.terminate(pid, session)
-    second = statement_id(records.get(pid).uuid, 2)
     _answer_again_and_finish(records, session, pid)
-    queued = {p.statement_id: p.body for p in pending(records.db)}
-    assert queued[second]["result"]["response"] == records.get(pid).choices[1].choice_id
-    answered = [b for b in queued.values() if b["verb"]["id"].endswith("/answered")]
-    assert len(answered) == len(records.get(pid).choices)
+    queued = [p.body for p in pending(records.db)]
+    answered = [b for b in queued if b["verb"]["id"].endswith("/answered")]
+    assert [b["result"]["response"] for b in answered] == [c.choice_id for c in records.get(pid).choices]
 
 
 @pytest.mark.slow
@@ -124,7 +127,9 @@ def test_left_resumed_revised_and_finished_reaches_ralph_once(tmp_path: Path, ra
     code, out, err = _send(data, ralph.endpoint)
     assert code == 0 and "4 sent" in out, out + err
     stored = {str(s["id"]): s for s in ralph.stored_lines()}
-    assert stored[statement_id(uuid, "terminated/2")]["verb"]["id"] == TERMINATED  # type: ignore[index]
+    with open_records(data, auto_send=False) as records:
+        terminated_id = compose(records.get(pid), "terminated/2")["id"]
+    assert stored[terminated_id]["verb"]["id"] == TERMINATED  # type: ignore[index]
     # Continue: undo the second decision (the LRS already has it), answer differently, finish.
     with open_records(data, auto_send=False) as records:
         session = Session.from_json(workshop(), session.to_json())
@@ -143,4 +148,5 @@ def test_left_resumed_revised_and_finished_reaches_ralph_once(tmp_path: Path, ra
     ]
     assert responses == [first_answer, record.choices[1].choice_id], "the first answer, then the revised one"
     assert _verbs(mine).count("completed") == 1 and _verbs(mine).count("terminated") == 1
+    assert _verbs(mine).count("resumed") == 1
     assert _verbs(mine).count("answered") == len(record.choices) + 1

@@ -79,4 +79,4 @@ def test_playthroughs_arrive_in_ralph_once_even_through_an_outage(tmp_path: Path
     if "statements" in fetched:  # some backends answer a statementId query with a statement result
         [fetched] = [s for s in fetched["statements"] if s["id"] == expected[1]]  # type: ignore[attr-defined]
     assert fetched["verb"]["id"].endswith("/answered")  # type: ignore[index]
-    assert fetched["actor"]["account"]["name"] == "Ana"  # type: ignore[index]
+    assert fetched["actor"]["account"]["name"] == "E2E/Ana"  # type: ignore[index]
