@@ -7,6 +7,8 @@ import sys
 
 from game.authoring.diagnostics import Diagnostic, Severity
 from game.authoring.load import LoadResult, load_scenario
+from game.authoring.messages import word
+from game.authoring.snippet import one_line
 from game.core.model import Scenario
 
 
@@ -23,13 +25,16 @@ def load_for_play(path: str, language: str | None, show_warnings: bool = False) 
         if id(diagnostic) in in_translations:
             continue
         if diagnostic.severity is Severity.ERROR or show_warnings:
-            print(diagnostic.format(), file=sys.stderr)
+            print(one_line(diagnostic, language), file=sys.stderr)
     if result.scenario is None:
-        print(f"{path}: cannot be played until the errors above are fixed", file=sys.stderr)
+        print(f"{path}: {word('play.blocked', language)}", file=sys.stderr)
         return None, result
     _translation_warnings(path, result, language, show_warnings)
     if language and language != result.scenario.language and language not in result.translations:
-        print(f"{path}: no '{language}' translation; playing in '{result.scenario.language}'", file=sys.stderr)
+        print(
+            f"{path}: {word('play.no_translation', language, lang=language, own=result.scenario.language)}",
+            file=sys.stderr,
+        )
     return result.localized(language), result
 
 
@@ -41,13 +46,10 @@ def _translation_warnings(path: str, result: LoadResult, language: str | None, s
         errors = [d for d in found if d.severity is Severity.ERROR]
         if lang == language or show_warnings:
             for diagnostic in found:
-                print(_as_warning(diagnostic).format(), file=sys.stderr)
+                print(one_line(_as_warning(diagnostic), language), file=sys.stderr)
         if errors:
-            print(
-                f"{path}: warning: the '{lang}' translation has {len(errors)} problem(s) "
-                f"(`sticky check {path}` lists them); '{lang}' shows the '{original}' text wherever it can't give one",
-                file=sys.stderr,
-            )
+            said = word("play.translation_problems", language, lang=lang, count=len(errors), path=path, own=original)
+            print(f"{path}: {said}", file=sys.stderr)
 
 
 def _as_warning(diagnostic: Diagnostic) -> Diagnostic:
