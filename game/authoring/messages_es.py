@@ -638,13 +638,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "no se puede jugar hasta corregir los errores de arriba",
     ),
     "play.no_translation": (
-        "no '{lang}' translation; playing in '{own}'",
-        "no hay traducción a '{lang}'; se juega en '{own}'",
+        "no '{language}' translation; playing in '{own}'",
+        "no hay traducción a '{language}'; se juega en '{own}'",
     ),
     "play.translation_problems": (
-        "warning: the '{lang}' translation has {count} problem(s) (`sticky check {path}` lists them); '{lang}' "
+        "warning: the '{language}' translation has {count} problem(s) (`sticky check {path}` lists them); '{language}' "
         "shows the '{own}' text wherever it can't give one",
-        "aviso: la traducción a '{lang}' tiene problemas: {count} (`sticky check {path}` los enumera); donde "
-        "falte un texto en '{lang}', se muestra el de '{own}'",
+        "aviso: la traducción a '{language}' tiene problemas: {count} (`sticky check {path}` los enumera); donde "
+        "falte un texto en '{language}', se muestra el de '{own}'",
     ),
 }

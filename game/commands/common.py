@@ -32,7 +32,7 @@ def load_for_play(path: str, language: str | None, show_warnings: bool = False) 
     _translation_warnings(path, result, language, show_warnings)
     if language and language != result.scenario.language and language not in result.translations:
         print(
-            f"{path}: {word('play.no_translation', language, lang=language, own=result.scenario.language)}",
+            f"{path}: {word('play.no_translation', language, language=language, own=result.scenario.language)}",
             file=sys.stderr,
         )
     return result.localized(language), result
@@ -48,7 +48,8 @@ def _translation_warnings(path: str, result: LoadResult, language: str | None, s
             for diagnostic in found:
                 print(one_line(_as_warning(diagnostic), language), file=sys.stderr)
         if errors:
-            said = word("play.translation_problems", language, lang=lang, count=len(errors), path=path, own=original)
+            count = len(errors)
+            said = word("play.translation_problems", language, language=lang, count=count, path=path, own=original)
             print(f"{path}: {said}", file=sys.stderr)
 
 
