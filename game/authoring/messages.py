@@ -19,12 +19,23 @@ from string import Formatter
 
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.messages_es import FRAGMENTS, MESSAGES, WORDS
+from game.authoring.toolwords import EXPLORE
 
 #: The placeholders that hold our own words (translated in turn); every other one holds the author's
 #: words, ids or keys, which are never translated.
 DESCRIBED = frozenset(("what", "owner", "problem", "detail", "reason", "got", "keys", "strategies", "block", "why"))
 
-__all__ = ["FRAGMENTS", "MESSAGES", "WORDS", "localize", "localize_diagnostic", "recognized", "word"]
+__all__ = [
+    "FRAGMENTS",
+    "MESSAGES",
+    "WORDS",
+    "localize",
+    "localize_diagnostic",
+    "percent_es",
+    "phrase",
+    "recognized",
+    "word",
+]
 
 
 @cache
@@ -96,7 +107,19 @@ def localize_diagnostic(diagnostic: Diagnostic, lang: str | None) -> Diagnostic:
     return replace(diagnostic, message=localize(diagnostic.message, lang), hint=localize(diagnostic.hint, lang))
 
 
+def phrase(text: str, lang: str | None) -> str:
+    """A part of a message shown on its own (a strategy's name, "the text of scene 'a'") in ``lang``."""
+    return text if lang in (None, "en") else _contract(_part(text, lang))
+
+
 def word(key: str, lang: str | None, **values: object) -> str:
     """A fixed phrase of the tools (a heading, a summary line) in ``lang``, with ``values`` filled in."""
-    english, spanish = WORDS[key]
+    english, spanish = WORDS[key] if key in WORDS else EXPLORE[key]
     return (spanish if lang == "es" else english).format(**values)
+
+
+def percent_es(value: float, digits: int = 1) -> str:
+    """A share as a Spanish percentage, the RAE way: ``2,5 %``, ``100 %``."""
+    from game.core.format import format_number
+
+    return f"{format_number(value * 100, 'es', digits)} %"

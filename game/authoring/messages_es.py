@@ -490,6 +490,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "jugando mal todas las escenas de '{phase}' (y el resto como el coach) se llega igual al final mejor "
         "calificado, '{ending}': {path}",
     ),
+    "s824.fixed": (
+        "no '{phase}' scene the coach's way passes offers anything but the best choice, so '{phase2}' cannot change "
+        "the ending: {path}",
+        "ninguna escena de '{phase}' del camino del coach ofrece otra cosa que la mejor opción, así que '{phase2}' no "
+        "puede cambiar el final: {path}",
+    ),
     "s824.hint": (
         "make what the learner decides at '{phase}' set state that the best ending requires",
         "haz que lo que se decide en '{phase}' active algo que el mejor final exija",
@@ -610,6 +616,8 @@ FRAGMENTS: dict[str, tuple[str, str]] = {
     "strat_option": ("always option {k} (written order)", "siempre la opción {k} (en el orden escrito)"),
     "strat_longest": ("always the longest text", "siempre el texto más largo"),
     "strat_assertive": ("always the first assertive", "siempre la primera asertiva"),
+    "strat_coach": ("coach's best", "la mejor según el coach"),
+    "strat_phase_bad": ("{phase} played badly, the rest as the coach", "{phase} jugada mal, el resto como el coach"),
     "value_is": ("{name} is {value}", "{name} vale {value}"),
 }
 

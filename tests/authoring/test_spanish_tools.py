@@ -111,3 +111,19 @@ def test_every_bad_fixture_speaks_spanish(path: Path) -> None:
         for said in (diagnostic.message, diagnostic.hint):
             assert recognized(said), f"no catalogue entry for: {said}"
             assert not ENGLISH.search(_unquoted(localize(said, "es"))), localize(said, "es")
+
+
+def test_explore_speaks_spanish_with_rae_numbers(tmp_path: Path) -> None:
+    from game.authoring.newscenario import new_scenario
+
+    path = tmp_path / "demo.yaml"
+    path.write_text(new_scenario(path), encoding="utf-8")
+    out = _sticky("explore", "demo.yaml", "--lang", "es", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    for said in ("estados distintos", "  final ", "camino más corto", "camino del coach:", "estrategias (", "al azar"):
+        assert said in out.stdout, said
+    assert re.search(r"\d,\d %", out.stdout)  # a decimal comma and a space before %
+    for english in ("distinct states", "shortest path", "coach's path", "always option", "random play", "ends with"):
+        assert english not in out.stdout, english
+    strategies = _sticky("--lang", "es", "explore", "demo.yaml", "--strategies", cwd=tmp_path)
+    assert "siempre la opción 1 (en el orden escrito)" in strategies.stdout
