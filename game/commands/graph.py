@@ -61,7 +61,7 @@ def _steps(scenario: Scenario, spec: str) -> list[tuple[str, str, str | None]] |
 
 def run(args: argparse.Namespace) -> int:
     """Print or write the map."""
-    scenario, _result = load_for_play(args.path, None)
+    scenario, _result = load_for_play(args.path, None, lang=args.lang)
     if scenario is None:
         return 1
     path = None
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.path}: error: {steps}", file=sys.stderr)
             return 1
         path = highlighted(scenario, steps)
-    text = dot(scenario, path) if args.format == "dot" else mermaid(scenario, path)
+    text = dot(scenario, path, args.lang) if args.format == "dot" else mermaid(scenario, path, args.lang)
     if args.output:
         if args.format == "mermaid" and args.output.endswith(".md"):
             text = f"# {scenario.title}\n\n```mermaid\n{text}```\n"
