@@ -127,3 +127,33 @@ def test_explore_speaks_spanish_with_rae_numbers(tmp_path: Path) -> None:
         assert english not in out.stdout, english
     strategies = _sticky("--lang", "es", "explore", "demo.yaml", "--strategies", cwd=tmp_path)
     assert "siempre la opción 1 (en el orden escrito)" in strategies.stdout
+
+
+def test_play_json_texts_gives_what_was_shown_in_the_language_played() -> None:
+    import json
+
+    spa = ROOT / "game" / "scenarios" / "spa-hotel.yaml"
+    out = _sticky("play", str(spa), "--choices", "1,1,1", "--seed", "3", "--json", "--texts", "--lang", "es", cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    first = data["path"][0]["texts"]
+    assert first["scene"].startswith("Lunes, nueve de la mañana") and first["choice"].startswith("Buenos días, Rick")
+    assert first["feedback"] and first["rules"] == {}
+    assert set(data["available_texts"]["choices"]) == set(data["available"])
+    english = _sticky("play", str(spa), "--choices", "1,1,1", "--seed", "3", "--json", cwd=ROOT)
+    assert "texts" not in json.loads(english.stdout)["path"][0]  # only when asked for
+    refused = _sticky("play", str(spa), "--texts", cwd=ROOT)
+    assert refused.returncode == 2 and "--texts goes with --json" in refused.stderr
+
+
+def test_play_json_texts_gives_the_ending_and_the_chance_note(tmp_path: Path) -> None:
+    import json
+
+    from game.authoring.newscenario import new_scenario
+
+    path = tmp_path / "demo.yaml"
+    path.write_text(new_scenario(path), encoding="utf-8")
+    out = _sticky("play", "demo.yaml", "--choices", "1,1,1,1", "--json", "--texts", cwd=tmp_path)
+    data = json.loads(out.stdout)
+    assert data["ending_texts"]["title"] and data["ending_texts"]["text"]
+    assert data["path"][-1]["texts"]["chance_note"]
