@@ -19,7 +19,7 @@ from string import Formatter
 
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.messages_es import FRAGMENTS, MESSAGES, WORDS
-from game.authoring.toolwords import EXPLORE, GRAPH
+from game.authoring.toolwords import COMMANDS, EXPLORE, GRAPH
 
 #: The placeholders that hold our own words (translated in turn); every other one holds the author's
 #: words, ids or keys, which are never translated.
@@ -114,7 +114,7 @@ def phrase(text: str, lang: str | None) -> str:
 
 def word(key: str, lang: str | None, **values: object) -> str:
     """A fixed phrase of the tools (a heading, a summary line) in ``lang``, with ``values`` filled in."""
-    table = WORDS if key in WORDS else EXPLORE if key in EXPLORE else GRAPH
+    table = next((t for t in (WORDS, EXPLORE, COMMANDS) if key in t), GRAPH)
     english, spanish = table.get(key) or (key.rsplit(".", 1)[-1],) * 2  # an unknown style or rating: as written
     return (spanish if lang == "es" else english).format(**values)
 

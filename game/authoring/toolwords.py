@@ -153,3 +153,45 @@ GRAPH: dict[str, tuple[str, str]] = {
     "g.rating.poor": ("poor", "floja"),
     "g.rating.bad": ("bad", "mala"),
 }
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "t.same_language": (
+        "error: the scenario is already in '{to}'; choose another language",
+        "error: el escenario ya está en '{to}'; elige otro idioma",
+    ),
+    "t.not_written": (
+        "the translation was not written: its own loader would refuse it",
+        "no se escribió la traducción: el propio cargador la rechazaría",
+    ),
+    "t.not_changed": (
+        "the translation was not changed; fix the errors above first",
+        "la traducción no se modificó; corrige primero los errores de arriba",
+    ),
+    "t.cannot_write": (
+        "error: cannot write the translation: {why}",
+        "error: no se puede escribir la traducción: {why}",
+    ),
+    "t.wrote": (
+        "wrote {path}: {kept} translated, {added} new to do, {todo} still to do, {stale} stale, {dropped} dropped",
+        "escrito {path}: traducidos: {kept}; nuevos por traducir: {added}; aún por traducir: {todo}; "
+        "desactualizados: {stale}; eliminados: {dropped}",
+    ),
+    "t.next": (
+        "translate the texts marked # TODO, check those marked # STALE, delete each marker when done,",
+        "traduce los textos marcados # TODO, revisa los marcados # STALE y borra cada marca al terminar;",
+    ),
+    "t.then": ("then run: sticky check {path}", "luego ejecuta: sticky check {path}"),
+    "n.suffix": (
+        "error: a scenario file name ends in .yaml",
+        "error: el nombre de un archivo de escenario termina en .yaml",
+    ),
+    "n.exists": (
+        "error: the file exists; choose another name or use --force",
+        "error: el archivo ya existe; elige otro nombre o usa --force",
+    ),
+    "n.wrote": ("wrote {path}", "escrito {path}"),
+    "n.next": (
+        "next: sticky check {path}   then: sticky play {path} --text",
+        "ahora: sticky check {path}   luego: sticky play {path} --text",
+    ),
+}
