@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, Severity
 from game.authoring.guesslint import strategy_walks, text_patterns
+from game.authoring.hashlint import cut_texts
 from game.authoring.intervals import Interval, judge, ranges
 from game.authoring.load import LoadResult, load_scenario
 from game.authoring.translate import MARKER, read_entries
@@ -150,6 +151,7 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     """Every S8xx warning for a loaded scenario (``text`` is its source, for positions), and TODO markers."""
     bag = DiagnosticBag()
     source = Source(scenario.source_path, text)
+    cut_texts(scenario.source_path, source.lines, bag)
     _texts(scenario, source, bag)
     _usage(scenario, source, bag)
     _conditions(scenario, source, bag)

@@ -47,6 +47,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "esta línea tiene {here} espacios de sangría y las de alrededor {above}; las claves de un mismo bloque van "
         "exactamente alineadas: escribe '{fixed}'",
     ),
+    "hint.indent_item": (
+        "this list item is indented {here} spaces and the item above it {above}; the items of one list line up "
+        "exactly: write '{fixed}'",
+        "este elemento de la lista tiene {here} espacios de sangría y el de arriba {above}; los elementos de una "
+        "lista van exactamente alineados: escribe '{fixed}'",
+    ),
     "hint.quote_open": (
         "this quoted text is never closed: end it with {closer} where the text ends",
         "este texto entre comillas nunca se cierra: termínalo con {closer} donde acaba el texto",
@@ -122,6 +128,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s114.hint": (
         "delete it: players would not see it, and it can garble the line; write line breaks as new lines",
         "bórralo: nadie lo vería y puede desordenar la línea; escribe los saltos de línea como líneas nuevas",
+    ),
+    "s115": (
+        "the text stops at '#': YAML reads ' #{rest}' as a comment, so only '{kept}' is kept",
+        "el texto se corta en '#': YAML lee ' #{rest}' como un comentario, así que solo queda '{kept}'",
+    ),
+    "s115.hint": (
+        "a text holding ' #' must be in quotes; write: {fixed}",
+        "un texto con « #» va entre comillas; escribe: {fixed}",
     ),
     # S2xx: structure and types
     "s201.key": (
