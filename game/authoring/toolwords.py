@@ -190,6 +190,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: el archivo ya existe; elige otro nombre o usa --force",
     ),
     "n.wrote": ("wrote {path}", "escrito {path}"),
+    "p.ending": ("ending: {id} ({rating})", "final: {id} ({rating})"),
+    "p.stopped": ("stopped in scene {scene}", "detenido en la escena {scene}"),
     "n.next": (
         "next: sticky check {path}   then: sticky play {path} --text",
         "ahora: sticky check {path}   luego: sticky play {path} --text",

@@ -14,6 +14,7 @@ from typing import Any
 
 from game.authoring.diagnostics import did_you_mean
 from game.authoring.graph import dot, highlighted, mermaid
+from game.authoring.messages import word
 from game.commands.common import load_for_play
 from game.core.model import Scenario
 from game.files import OutputError, read_json_file, write_output
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         except OutputError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(word("n.wrote", args.lang, path=args.output), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from game.authoring.messages import word
 from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.core.format import format_delta
@@ -148,10 +149,13 @@ def run(args: argparse.Namespace) -> int:
         for outcome in session.history:
             changes = delta_list(scenario, outcome.deltas_besides_chance)
             if outcome.outcome_deltas:
-                changes += f"; chance: {delta_list(scenario, outcome.outcome_deltas)}"
+                changes += f"; {word('x.chance', args.lang)}: {delta_list(scenario, outcome.outcome_deltas)}"
             print(f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({outcome.style}) {changes}".rstrip())
         ending = session.ending
-        print(f"ending: {ending.id} ({ending.rating})" if ending else f"stopped in scene {session.state.node}")
+        if ending:
+            print(word("p.ending", args.lang, id=ending.id, rating=ending.rating))
+        else:
+            print(word("p.stopped", args.lang, scene=session.state.node))
     return 0
 
 
