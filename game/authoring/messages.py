@@ -20,6 +20,7 @@ from string import Formatter
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.messages_es import FRAGMENTS, MESSAGES, WORDS
 from game.authoring.toolwords import COMMANDS, EXPLORE, GRAPH
+from game.core.format import format_number
 
 #: The placeholders that hold our own words (translated in turn); every other one holds the author's
 #: words, ids or keys, which are never translated.
@@ -74,9 +75,22 @@ def _part(value: str, lang: str) -> str:
     return FRAGMENTS[key][1].format(**_parts(values, lang))
 
 
+#: Placeholders that hold a figure of ours (never the author's text): written with the language's separators.
+FIGURES = frozenset(("count", "w", "h", "side", "total", "limit", "size"))
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def _parts(values: dict[str, str], lang: str) -> dict[str, str]:
-    """Placeholder values for the ``lang`` template: our own words translated, the author's kept."""
-    return {name: _part(value, lang) if name in DESCRIBED else value for name, value in values.items()}
+    """Placeholder values for the ``lang`` template: our own words translated, our figures written the
+    language's way (``100 000``), the author's words kept."""
+    out = {}
+    for name, value in values.items():
+        if name in DESCRIBED:
+            value = _part(value, lang)
+        elif name in FIGURES and _GROUPED.fullmatch(value):
+            value = format_number(int(value.replace(",", "")), lang)
+        out[name] = value
+    return out
 
 
 def recognized(text: str) -> bool:
@@ -121,6 +135,4 @@ def word(key: str, lang: str | None, **values: object) -> str:
 
 def percent_es(value: float, digits: int = 1) -> str:
     """A share as a Spanish percentage, the RAE way: ``2,5 %``, ``100 %``."""
-    from game.core.format import format_number
-
     return f"{format_number(value * 100, 'es', digits)} %"

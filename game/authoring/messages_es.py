@@ -12,7 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # S1xx: the file and its YAML (libyaml's own words, then our hints)
     "yaml.mapping_here": (
         "mapping values are not allowed in this context",
-        "aquí no puede empezar otra pareja «clave: valor» (¿un «: » dentro de un texto sin comillas?)",
+        "aquí no puede empezar otro par «clave: valor» (¿un «: » dentro de un texto sin comillas?)",
     ),
     "yaml.expected": (
         "did not find expected {what} while parsing a {block} that starts at line {line}, column {col}",
@@ -371,7 +371,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # S8xx: lint
     "s801": (
         "choice '{id}' has no feedback: the debrief has nothing to say about it",
-        "la opción '{id}' no tiene feedback: el resumen final no tiene nada que decir de ella",
+        "la opción '{id}' no tiene 'feedback': el análisis final no tiene nada que decir de ella",
     ),
     "s801.hint": (
         "add 'feedback:', the coach's note on which cost, limit or power it shows or misses",
@@ -436,7 +436,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "s810.hint": (
         "mark the coach's strongest answer with 'best: true'; the debrief shows it",
-        "marca con 'best: true' la mejor respuesta según el coach; el resumen final la muestra",
+        "marca con 'best: true' la mejor respuesta según el coach; el análisis final la muestra",
     ),
     "s811": (
         "scene '{id}' marks more than one choice 'best: true' (also '{other}')",

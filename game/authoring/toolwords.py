@@ -21,7 +21,7 @@ EXPLORE: dict[str, tuple[str, str]] = {
         "  {states} estados distintos ({how}), {seconds} s, {status}",
     ),
     "x.h_ending": ("ending", "final"),
-    "x.h_rating": ("rating", "nota"),
+    "x.h_rating": ("rating", "calificación"),
     "x.h_reached": ("reached", "se llega"),
     "x.h_paths": ("paths", "caminos"),
     "x.h_random": ("random play", "al azar"),
@@ -88,7 +88,8 @@ EXPLORE: dict[str, tuple[str, str]] = {
     # the strategy table (game.authoring.strategy_report)
     "s.title": (
         "  strategies (chance followed: the best and worst rating each can reach; P(best): its probability):",
-        "  estrategias (siguiendo el azar: la mejor y la peor nota que cada una alcanza; P(best): su probabilidad):",
+        "  estrategias (siguiendo el azar: la mejor y la peor calificación que cada una alcanza; "
+        "P(best): su probabilidad):",
     ),
     "s.h_strategy": ("strategy", "estrategia"),
     "s.h_best": ("best", "mejor"),
@@ -119,7 +120,7 @@ EXPLORE: dict[str, tuple[str, str]] = {
     "s.eg": ("; e.g. {path}", "; por ejemplo, {path}"),
     "s.phase_row": (
         "    {phase}  still reaches a best-rated ending: {verdict}  ({reached}){tail}",
-        "    {phase}  aun así llega a un final con nota best: {verdict}  ({reached}){tail}",
+        "    {phase}  aun así llega a un final «best»: {verdict}  ({reached}){tail}",
     ),
     "s.warning": ("  warning {code}: {message}", "  aviso {code}: {message}"),
     "s.played_badly": ("{phase} played badly, the rest as the coach", "{phase} jugada mal, el resto como el coach"),

@@ -64,7 +64,7 @@ def test_check_in_spanish_names_the_fix_with_spanish_labels(tmp_path: Path) -> N
     for args in (("--lang", "es", "check", "demo.yaml"), ("check", "demo.yaml", "--lang", "es")):
         out = _sticky(*args, cwd=tmp_path)
         assert out.returncode == 1, out.stderr
-        assert "error S101: aquí no puede empezar otra pareja «clave: valor»" in out.stdout
+        assert "error S101: aquí no puede empezar otro par «clave: valor»" in out.stdout
         assert '= pista: un texto con «: » va entre comillas; escribe: summary: "Kim says: no."' in out.stdout
         assert "hint:" not in out.stdout and "archivos revisados: 1; errores: 1; avisos: 0" in out.stderr
     short = _sticky("check", "demo.yaml", "--format", "short", "--lang", "es", cwd=tmp_path)
