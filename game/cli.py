@@ -37,6 +37,8 @@ LANGUAGES: tuple[str, ...] = ("en", "es")
 
 #: Where a subcommand's own ``--lang`` is parsed to, before ``main`` folds it into ``args.lang``.
 _LANG_AFTER = "lang_after_command"
+#: Likewise for ``--data`` written after the command.
+_DATA_AFTER = "data_after_command"
 
 
 def add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
@@ -54,11 +56,17 @@ def _one_language(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     after = getattr(args, _LANG_AFTER, None)
     if hasattr(args, _LANG_AFTER):
         delattr(args, _LANG_AFTER)
-    if after is None:
-        return
-    if args.lang is not None and args.lang != after:
-        parser.error(f"--lang {args.lang} before the command and --lang {after} after it: give one language")
-    args.lang = after
+    if after is not None:
+        if args.lang is not None and args.lang != after:
+            parser.error(f"--lang {args.lang} before the command and --lang {after} after it: give one language")
+        args.lang = after
+    data = getattr(args, _DATA_AFTER, None)
+    if hasattr(args, _DATA_AFTER):
+        delattr(args, _DATA_AFTER)
+    if data is not None:
+        if args.data is not None and args.data != data:
+            parser.error(f"--data {args.data} before the command and --data {data} after it: give one folder")
+        args.data = data
 
 
 class _NotJustOptions(Exception):
@@ -105,7 +113,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
+    for command in sub.choices.values():
+        _options_after(command)
     return parser
+
+
+def _options_after(parser: argparse.ArgumentParser) -> None:
+    """Accept ``--lang`` and ``--data`` after the command too (``sticky check FILE --lang es``), on every
+    command that has no subcommands of its own, and on each subcommand of those that do."""
+    nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if nested:
+        for action in nested:
+            for child in action.choices.values():
+                _options_after(child)
+        return
+    if "--lang" not in parser._option_string_actions:
+        add_lang_option(parser, "language of messages, headings and labels")
+    if "--data" not in parser._option_string_actions:
+        parser.add_argument("--data", metavar="DIR", dest=_DATA_AFTER, default=None, help="same as `sticky --data DIR`")
 
 
 def version() -> str:

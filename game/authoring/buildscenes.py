@@ -206,7 +206,10 @@ class SceneBuilder:
         if value is None or node is None:
             return None
         if value not in self.targets:
-            hint = did_you_mean(value, self.targets) or "a scene or an ending id"
+            hint = did_you_mean(value, self.targets) or (
+                f"to end the game here, add '{value}' under 'endings:' (with its rating and text); "
+                "to go on, write the id of a scene"
+            )
             self.bag.add("S301", f"{what} '{value}' is neither a scene nor an ending", node.pos, hint=hint)
             return None
         return value

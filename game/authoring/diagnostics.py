@@ -40,6 +40,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S112": (Severity.ERROR, "more than one YAML document"),
     "S113": (Severity.ERROR, "file cannot be read"),
     "S114": (Severity.WARNING, "invisible control or direction character in text"),
+    "S115": (Severity.WARNING, "text cut short by '#'"),
     # S2xx: structure and types
     "S201": (Severity.ERROR, "wrong type"),
     "S202": (Severity.ERROR, "missing required field"),

@@ -6,9 +6,10 @@ from typing import Any
 
 from game.authoring.explore import CoachLine
 from game.authoring.findings import Findings, Terminal
+from game.authoring.messages import percent_es, word
 from game.authoring.strategy_report import lines as strategy_lines
 from game.authoring.strategy_report import strategies, warnings
-from game.core.format import format_value
+from game.core.format import format_number, format_value
 from game.core.model import Scenario
 
 
@@ -81,47 +82,63 @@ def to_json(findings: Findings, coach: CoachLine, seconds: float) -> dict[str, A
     }
 
 
-def _path_text(moves: list[dict[str, object]]) -> str:
+def _path_text(moves: list[dict[str, object]], lang: str | None = None) -> str:
     parts = []
     for move in moves:
         text = str(move["choice"])
         if "chance" in move:
-            text += f" [chance {float(str(move.get('p', 0))):.0%}]"
+            p = float(str(move.get("p", 0)))
+            text += f" [{word('x.chance', lang)} {f'{p:.0%}' if lang in (None, 'en') else percent_es(p, 0)}]"
         parts.append(text)
-    return " → ".join(parts) + f" → {moves[-1]['to']}" if moves else "(no choice)"
+    return " → ".join(parts) + f" → {moves[-1]['to']}" if moves else word("x.no_choice", lang)
 
 
-def _metrics_text(scenario: Scenario, values: dict[str, Any]) -> str:
+def _metrics_text(scenario: Scenario, values: dict[str, Any], lang: str | None = None) -> str:
     shown = []
     for metric in scenario.metrics:
         if metric.id in values:
-            shown.append(f"{metric.id} {format_value(float(values[metric.id]), metric)}")
+            shown.append(f"{metric.id} {format_value(float(values[metric.id]), metric, lang or 'en')}")
     return ", ".join(shown)
 
 
-def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
-    """The readable report of ``to_json``'s data."""
+def table(data: dict[str, Any], scenario: Scenario, path: str, lang: str | None = None) -> str:
+    """The readable report of ``to_json``'s data, its words in ``lang`` (ids and figures as they are)."""
+
+    def w(key: str, **values: object) -> str:
+        return word(key, lang, **values)
+
+    def route(moves: list[dict[str, object]]) -> str:
+        return _path_text(moves, lang)
+
+    def n(value: float) -> str:
+        return f"{value:,}" if lang in (None, "en") else format_number(value, lang)
+
+    def pct(value: float, digits: int = 1) -> str:
+        return f"{value:.{digits}%}" if lang in (None, "en") else percent_es(value, digits)
+
     lines = [f"{path}: {scenario.title}"]
-    status = "complete" if data["complete"] else f"STOPPED at the limit of {data['max_states']:,} states"
-    how = (
-        f"scene by scene, at most {data['peak_states']:,} held at once"
-        if data["method"] == "scenes"
-        else "the whole state graph in memory, since a choice can lead back to an earlier scene"
-    )
-    lines.append(f"  {data['states']:,} distinct states ({how}), {data['seconds']:.2f} s, {status}")
+    status = w("x.complete") if data["complete"] else w("x.stopped", limit=n(data["max_states"]))
+    how = w("x.by_scene", peak=n(data["peak_states"])) if data["method"] == "scenes" else w("x.whole_graph")
+    seconds = f"{data['seconds']:.2f}" if lang in (None, "en") else format_number(data["seconds"], lang, 2)
+    lines.append(w("x.states", states=n(data["states"]), how=how, seconds=seconds, status=status))
     lines.append("")
-    width = max([len(e) for e in data["endings"]] + [6])
-    lines.append(f"  {'ending':<{width}}  rating  reached  paths        random play  shortest path")
+    heads = [w(k) for k in ("x.h_ending", "x.h_rating", "x.h_reached", "x.h_paths", "x.h_random", "x.h_shortest")]
+    width = max([len(e) for e in data["endings"]] + [len(heads[0])])
+    cols = [max(len(heads[1]), 6), max(len(heads[2]), 7), max(len(heads[3]), 11), max(len(heads[4]), 11)]
+    lines.append(
+        f"  {heads[0]:<{width}}  {heads[1]:<{cols[0]}}  {heads[2]:<{cols[1]}}  {heads[3]:<{cols[2]}}  "
+        f"{heads[4]:<{cols[3]}}  {heads[5]}"
+    )
     for ending_id, e in data["endings"].items():
-        paths = "unbounded" if e["paths_unbounded"] else f"{e['paths']:,}"
-        reached = "yes" if e["reachable"] else "NO" if data["complete"] else "not yet"
-        shortest = f"{len(e['shortest'])} choice(s): {_path_text(e['shortest'])}" if e["reachable"] else "-"
+        paths = w("x.unbounded") if e["paths_unbounded"] else n(e["paths"])
+        reached = w("x.yes") if e["reachable"] else w("x.NO") if data["complete"] else w("x.not_yet")
+        shortest = w("x.choices", count=len(e["shortest"]), path=route(e["shortest"])) if e["reachable"] else "-"
         lines.append(
-            f"  {ending_id:<{width}}  {e['rating']:<6}  {reached:<7}  {paths:<11}  {e['probability']:>10.1%}"
-            f"   {shortest}"
+            f"  {ending_id:<{width}}  {e['rating']:<{cols[0]}}  {reached:<{cols[1]}}  {paths:<{cols[2]}}  "
+            f"{pct(e['probability']):>{cols[3] - 1}}   {shortest}"
         )
     lines.append("")
-    lines.append("  metrics at each ending (min / mean under random play / max):")
+    lines.append(w("x.metrics_at"))
     for ending_id, e in data["endings"].items():
         if not e["reachable"]:
             continue
@@ -129,60 +146,59 @@ def table(data: dict[str, Any], scenario: Scenario, path: str) -> str:
         for metric in scenario.metrics:
             m = e["metrics"].get(metric.id)
             if m:
-                low, mean, high = (format_value(float(m[k]), metric) for k in ("min", "mean", "max"))
+                low, mean, high = (format_value(float(m[k]), metric, lang or "en") for k in ("min", "mean", "max"))
                 parts.append(f"{metric.id} {low} / {mean} / {high}")
         lines.append(f"    {ending_id}: " + "; ".join(parts))
     lines.append("")
     for label in ("best", "worst"):
         found = data[label]
         if found:
-            lines.append(f"  {label} path ({found['ending']}, {found['rating']}): {_path_text(found['path'])}")
-            lines.append(f"    ends with {_metrics_text(scenario, found['metrics'])}")
+            lines.append(
+                w(f"x.{label}_path", ending=found["ending"], rating=found["rating"], path=route(found["path"]))
+            )
+            lines.append(w("x.ends_with", metrics=_metrics_text(scenario, found["metrics"], lang)))
     coach = data["coach"]
-    lines.append(f"  coach's path: {_path_text(coach['path'])}")
-    odds = ", ".join(f"{k} {v:.0%}" for k, v in coach["endings"].items())
-    lines.append(f"    ends with {_metrics_text(scenario, coach['metrics'])}; with chance: {odds or 'no ending'}")
+    lines.append(w("x.coach_path", path=route(coach["path"])))
+    odds = ", ".join(f"{k} {pct(v, 0)}" for k, v in coach["endings"].items())
+    lines.append(
+        w("x.coach_ends", metrics=_metrics_text(scenario, coach["metrics"], lang), odds=odds or w("x.no_ending"))
+    )
     if coach["unguided"]:
-        lines.append(f"    no best choice offered in: {', '.join(coach['unguided'])}")
+        lines.append(w("x.unguided", scenes=", ".join(coach["unguided"])))
     lines.append("")
     if "strategies" in data:
-        lines.extend(strategy_lines(data["strategies"], data["warnings"]))
+        lines.extend(strategy_lines(data["strategies"], data["warnings"], lang))
         lines.append("")
     problems = 0
     for lock in data["soft_locks"]:
         problems += 1
-        lines.append(f"  SOFT LOCK in scene '{lock['scene']}' ({lock['states']} state(s)): no choice is available")
-        lines.append(f"    shortest way there: {_path_text(lock['path'])}")
+        lines.append(w("x.soft_lock", scene=lock["scene"], states=lock["states"]))
+        lines.append(w("x.way_there", path=route(lock["path"])))
     trapped = data["stuck_states"] - sum(lock["states"] for lock in data["soft_locks"])
     if trapped > 0:
         problems += 1
         locked = {lock["scene"] for lock in data["soft_locks"]}
         looping = [scene for scene in data["stuck_scenes"] if scene not in locked] or data["stuck_scenes"]
-        lines.append(
-            f"  LOOP WITH NO WAY OUT: {trapped} state(s) can never reach an ending, in scenes {', '.join(looping)}"
-        )
+        lines.append(w("x.loop", count=trapped, scenes=", ".join(looping)))
     if data["never_ends"] > 0:
-        lines.append(f"  a random player never finishes {data['never_ends']:.1%} of the time")
+        lines.append(w("x.never_ends", share=pct(data["never_ends"])))
     if data["never_offered"]:
         problems += 1
-        lines.append(f"  choices never offered: {', '.join(data['never_offered'])}")
+        lines.append(w("x.never_offered", choices=", ".join(data["never_offered"])))
     if data["scenes_never_reached"]:
         problems += 1
-        lines.append(f"  scenes never reached: {', '.join(data['scenes_never_reached'])}")
+        lines.append(w("x.scenes_never", scenes=", ".join(data["scenes_never_reached"])))
     unreached = [k for k, e in data["endings"].items() if not e["reachable"] and data["complete"]]
     if unreached:
         problems += 1
-        lines.append(f"  endings never reached: {', '.join(unreached)}")
+        lines.append(w("x.endings_never", endings=", ".join(unreached)))
     if not problems and data["complete"]:
-        lines.append("  no soft locks, every scene, ending and choice is reachable")
+        lines.append(w("x.all_well"))
     if not data["complete"]:
         where = (
-            f"every path up to {data['stopped_at'][6:]} choices was followed"
+            w("x.depth", depth=data["stopped_at"][6:])
             if str(data["stopped_at"]).startswith("depth ")
-            else f"scene by scene, in an order where every choice leads forward: it stopped in '{data['stopped_at']}'"
+            else w("x.stopped_in", scene=data["stopped_at"])
         )
-        lines.append(
-            f"  INCOMPLETE: the search stopped at {data['max_states']:,} states ({where}); the figures cover "
-            f"only that part and {data['unexplored']:.1%} of random play went further. Raise --max-states to go on."
-        )
+        lines.append(w("x.incomplete", limit=n(data["max_states"]), where=where, share=pct(data["unexplored"])))
     return "\n".join(lines)

@@ -16,13 +16,15 @@ from pathlib import Path
 
 from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, Severity
 from game.authoring.guesslint import strategy_walks, text_patterns
+from game.authoring.hashlint import cut_texts
 from game.authoring.intervals import Interval, judge, ranges
 from game.authoring.load import LoadResult, load_scenario
 from game.authoring.translate import MARKER, read_entries
-from game.authoring.translations import find_translations
+from game.authoring.translations import find_translations, quoted_text
 from game.core.expr import Condition
 from game.core.gcpause import gc_paused
 from game.core.model import DECISION_PHASES, Branches, Scenario, Variants
+from game.core.texts import extract_texts
 
 PLACEHOLDERS = re.compile(r"^\s*(todo|tbd|fixme|xxx+|\.\.\.|…|lorem ipsum.*)?\s*[.!:]?\s*$", re.IGNORECASE)
 
@@ -144,6 +146,7 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     """Every S8xx warning for a loaded scenario (``text`` is its source, for positions), and TODO markers."""
     bag = DiagnosticBag()
     source = Source(scenario.source_path, text)
+    cut_texts(scenario.source_path, source.lines, bag)
     _texts(scenario, source, bag)
     _usage(scenario, source, bag)
     _conditions(scenario, source, bag)
@@ -153,7 +156,7 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     strategy_walks(scenario, bag)
     if scenario.source_path and Path(scenario.source_path).exists():
         for tpath in find_translations(scenario.source_path).values():
-            _markers(tpath, bag)
+            _markers(tpath, bag, extract_texts(scenario))
     return bag.items
 
 
@@ -329,8 +332,9 @@ def _shadowed_variants(scenario: Scenario, bag: DiagnosticBag) -> None:
                 earlier.append(own)
 
 
-def _markers(path: str, bag: DiagnosticBag) -> None:
-    """S601/S605 at every text of a translation still marked ``# TODO`` or ``# STALE`` by ``sticky translate``."""
+def _markers(path: str, bag: DiagnosticBag, source: dict[str, str]) -> None:
+    """S601/S605 at every text of a translation still marked ``# TODO`` or ``# STALE`` by ``sticky translate``
+    (``source`` holds the scenario's texts: a stale one's hint shows the new source text)."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
@@ -351,5 +355,10 @@ def _markers(path: str, bag: DiagnosticBag) -> None:
                 "S605",
                 f"'{key}' is marked # STALE: the source text changed since it was translated",
                 entry.pos,
-                hint="check the translation against the new source text, then delete the '# STALE' marker",
+                hint=(
+                    f"the source text is now: {quoted_text(source[key])}; check the translation against it, "
+                    "then delete the '# STALE' marker"
+                    if key in source
+                    else "check the translation against the new source text, then delete the '# STALE' marker"
+                ),
             )

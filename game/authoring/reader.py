@@ -162,7 +162,8 @@ class Reader:
         previous: str | None = None
         for key in keys:
             if key not in allowed_list:
-                hint = _split_text_hint(node, previous, key) or did_you_mean(key, allowed_list)
+                hint = _split_text_hint(node, previous, key) or _choice_field_hint(what, key)
+                hint = hint or did_you_mean(key, allowed_list)
                 hint = hint or "allowed: " + ", ".join(allowed_list)
                 self.bag.add("S203", f"{what} has no field '{key}'", node.key_pos(key), hint=hint)
             previous = key
@@ -181,6 +182,22 @@ class Reader:
         hint = did_you_mean(value, pool) or "one of: " + ", ".join(pool)
         self.bag.add(code, f"{what} '{value}' is not one of {', '.join(pool)}", node.pos, hint=hint)
         return None
+
+
+#: Fields a choice has and a scene does not: written at the scene's level, they were meant for a choice.
+_CHOICE_ONLY = frozenset(
+    ("next", "chance", "effects", "set", "clear", "style", "feedback", "best", "score", "model_line", "technique")
+)
+
+
+def _choice_field_hint(what: str, key: str) -> str:
+    """For ``next:`` (or another choice field) written at a scene's level: say where it belongs."""
+    if not what.startswith("scene '") or key not in _CHOICE_ONLY:
+        return ""
+    return (
+        f"'{key}' belongs to each choice, not to the scene: move it under the choice it is for, "
+        f"lined up with that choice's 'text:'"
+    )
 
 
 def _split_text_hint(node: YMap, previous: str | None, key: str) -> str:

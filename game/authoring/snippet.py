@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from game.authoring.diagnostics import Diagnostic
+from game.authoring.messages import localize_diagnostic, word
 from game.core.visible import visible
 
 _TOKEN_END = re.compile(r"[\s,\]}#]|:(?=\s|$)")
@@ -48,11 +49,12 @@ def _excerpt(line: str, col: int) -> tuple[str, int]:
     return before + rest, len(before) + 1
 
 
-def render(diagnostic: Diagnostic, lines: Sequence[str] | None) -> str:
-    """The multi-line form; without ``lines`` (or past their end) the source part is left out."""
-    head = (
-        f"{visible(str(diagnostic.pos))}: {diagnostic.severity.value} {diagnostic.code}: {visible(diagnostic.message)}"
-    )
+def render(diagnostic: Diagnostic, lines: Sequence[str] | None, lang: str | None = None) -> str:
+    """The multi-line form; without ``lines`` (or past their end) the source part is left out.
+    With ``lang``, the message, the hint and the labels are in that language (the code stays)."""
+    diagnostic = localize_diagnostic(diagnostic, lang)
+    severity = word(diagnostic.severity.value, lang)
+    head = f"{visible(str(diagnostic.pos))}: {severity} {diagnostic.code}: {visible(diagnostic.message)}"
     out = [head]
     number, col = diagnostic.pos.line, diagnostic.pos.col
     if lines is not None and 0 < number <= len(lines):
@@ -67,6 +69,15 @@ def render(diagnostic: Diagnostic, lines: Sequence[str] | None) -> str:
     else:
         pad = "   "
     if diagnostic.hint:
-        out.append(f"{pad} = hint: {visible(diagnostic.hint)}")
-    out.append(f"{pad} = docs: {DOCS}#{diagnostic.code.lower()}")
+        out.append(f"{pad} = {word('hint', lang)}: {visible(diagnostic.hint)}")
+    out.append(f"{pad} = {word('docs', lang)}: {DOCS}#{diagnostic.code.lower()}")
     return "\n".join(out)
+
+
+def one_line(diagnostic: Diagnostic, lang: str | None = None) -> str:
+    """``path:line:col: error CODE: message (hint)``, in ``lang``: the form of ``sticky check --format short``."""
+    if lang in (None, "en"):
+        return diagnostic.format()
+    shown = localize_diagnostic(diagnostic, lang)
+    text = f"{visible(str(shown.pos))}: {word(shown.severity.value, lang)} {shown.code}: {visible(shown.message)}"
+    return f"{text} ({visible(shown.hint)})" if shown.hint else text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.authoring.messages import localize, phrase, word
 from game.authoring.strategies import (
     DEFAULT_MAX_STATES,
     Policy,
@@ -144,47 +145,60 @@ def warnings(scenario: Scenario, data: dict[str, Any]) -> list[Warning]:
     return found
 
 
-def percent(value: float) -> str:
+def percent(value: float, lang: str | None = None) -> str:
     """A probability as a percentage: one decimal, or two significant digits below 1 % (0.063%), so that a small
-    figure is not rounded into another one."""
-    if 0 < value < 0.01:
-        return f"{value * 100:.2g}%"
-    return f"{value:.1%}"
+    figure is not rounded into another one; in Spanish the RAE way (``0,063 %``)."""
+    text = f"{value * 100:.2g}%" if 0 < value < 0.01 else f"{value:.1%}"
+    if lang in (None, "en"):
+        return text
+    return text.replace(",", "\u202f").replace(".", ",").replace("%", " %")
 
 
-def lines(data: dict[str, Any], found: list[dict[str, Any]]) -> list[str]:
+def lines(data: dict[str, Any], found: list[dict[str, Any]], lang: str | None = None) -> list[str]:
     """The strategy section of `sticky explore`'s table: ``data`` as ``strategies`` gives it, ``found`` the
-    warnings as plain data (``code``, ``message``)."""
+    warnings as plain data (``code``, ``message``); the words in ``lang`` (ids and figures as they are)."""
+
+    def w(key: str, **values: object) -> str:
+        return word(key, lang, **values)
+
     rows = [*data["fixed"].values(), data["coach"]]
-    width = max(len(row["label"]) for row in rows)
-    out = ["  strategies (chance followed: the best and worst rating each can reach; P(best): its probability):"]
-    out.append(f"    {'strategy':<{width}}  best    worst   P(best)  a path to its best")
-    for row in rows:
+    labels = [phrase(str(row["label"]), lang) for row in rows]
+    heads = [w("s.h_strategy"), w("s.h_best"), w("s.h_worst")]
+    width = max(len(label) for label in [*labels, heads[0]])
+    out = [w("s.title")]
+    out.append(f"    {heads[0]:<{width}}  {heads[1]:<6}  {heads[2]:<6}  P(best)  {w('s.h_path')}")
+    for row, label in zip(rows, labels, strict=True):
         best, worst = row["best_rating"] or "-", row["worst_rating"] or "-"
-        chance = percent(row["p_best"])
-        out.append(f"    {row['label']:<{width}}  {best:<6}  {worst:<6}  {chance:>7}  {path_text(row['path'])}")
+        chance = percent(row["p_best"], lang)
+        out.append(f"    {label:<{width}}  {best:<6}  {worst:<6}  {chance:>7}  {path_text(row['path'])}")
     if "random" in data:
-        out.append(f"    {'random play':<{width}}  {'':<6}  {'':<6}  {percent(data['random']['p_best']):>7}")
+        out.append(f"    {w('s.random'):<{width}}  {'':<6}  {'':<6}  {percent(data['random']['p_best'], lang):>7}")
     if "shuffled" in data:
         fixed = data["shuffled"]["fixed_order_scenes"]
-        how = f"fixed order in {', '.join(fixed)}" if fixed else "no scene fixes its order"
-        out.append(f"  with the shown order shuffled ({how}), always pressing the same number:")
+        how = w("s.fixed_in", scenes=", ".join(fixed)) if fixed else w("s.no_fixed")
+        out.append(w("s.shuffled", how=how))
         for row in data["shuffled"]["press"]:
-            note = "" if row["exact"] else f" (estimated from {row['runs']:,} seeded runs)"
+            note = "" if row["exact"] else w("s.estimated", runs=f"{row['runs']:,}")
             diff = row["p_best"] - data["random"]["p_best"]
-            word = "the same as" if abs(diff) < 5e-10 else "above" if diff > 0 else "below"
+            compared = w("s.same") if abs(diff) < 5e-10 else w("s.above") if diff > 0 else w("s.below")
             out.append(
-                f"    press {row['k']}: P(best) {percent(row['p_best'])}{note}, {word} random play "
-                f"({percent(data['random']['p_best'])})"
+                w(
+                    "s.press",
+                    k=row["k"],
+                    p=percent(row["p_best"], lang),
+                    note=note,
+                    compared=compared,
+                    random=percent(data["random"]["p_best"], lang),
+                )
             )
     if data["phases"]:
-        out.append("  each decision phase played badly (every other choice there), the rest as the coach:")
+        out.append(w("s.phases"))
         pad = max(len(p) for p in data["phases"])
         for phase, row in data["phases"].items():
-            verdict = "YES" if row["best_reachable"] else "no"
-            reached = f"best reachable: {row['best_rating'] or 'no ending'}, worst: {row['worst_rating'] or '-'}"
-            tail = f"; e.g. {path_text(row['path'])}" if row["best_reachable"] else ""
-            out.append(f"    {phase:<{pad}}  still reaches a best-rated ending: {verdict:<3}  ({reached}){tail}")
+            verdict = w("s.YES") if row["best_reachable"] else w("s.no")
+            reached = w("s.reached", best=row["best_rating"] or w("x.no_ending"), worst=row["worst_rating"] or "-")
+            tail = w("s.eg", path=path_text(row["path"])) if row["best_reachable"] else ""
+            out.append(w("s.phase_row", phase=f"{phase:<{pad}}", verdict=f"{verdict:<3}", reached=reached, tail=tail))
     for warning in found:
-        out.append(f"  warning {warning['code']}: {warning['message']}")
+        out.append(w("s.warning", code=warning["code"], message=localize(warning["message"], lang)))
     return out

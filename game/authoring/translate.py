@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.authoring.diagnostics import DiagnosticBag, Pos, Severity
-from game.authoring.translations import load_translation, text_hash, translation_path
+from game.authoring.translations import load_translation, quoted_text, text_hash, translation_path
 from game.authoring.yamlfile import MAX_BYTES
 from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
 from game.core.model import Scenario
@@ -33,7 +33,11 @@ from game.files import write_atomic
 
 MARKER = re.compile(r"#\s*(TODO|STALE)\b")
 TODO = "# TODO: translate, then delete this marker"
-STALE = "# STALE: the source text changed; check the translation, then delete this marker"
+
+
+def stale_marker(source_text: str) -> str:
+    """The ``# STALE`` comment, showing the new source text the translation must be checked against."""
+    return f"# STALE: the source text is now {quoted_text(source_text)}; check the translation, then delete this marker"
 
 
 @dataclass
@@ -140,7 +144,7 @@ def update_translation(scenario: Scenario, language: str) -> Update:
             out[key] = (original, TODO)
             update.todo.append(key)
         elif hashes.get(key, current) != current or entry.marker == "STALE":
-            out[key] = (entry.text, STALE)
+            out[key] = (entry.text, stale_marker(original))
             update.stale.append(key)
         else:
             out[key] = (entry.text, "")

@@ -16,7 +16,6 @@ from game.authoring.reader import Reader
 from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
 from game.core.model import Scenario
 from game.core.texts import extract_texts
-from game.locale import plural
 
 SECTION_FIELDS = (
     "translation_of",
@@ -57,6 +56,12 @@ _RULE_WORDS = {
 }
 
 
+def quoted_text(text: str, limit: int = 120) -> str:
+    """``text`` in double quotes, cut to ``limit`` characters: the new source text, shown in a hint."""
+    one_line = " ".join(text.split())
+    return '"' + (one_line if len(one_line) <= limit else one_line[: limit - 1] + "…") + '"'
+
+
 def text_hash(text: str) -> str:
     """The 8-hex fingerprint of a source text used to detect stale translations."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
@@ -85,14 +90,19 @@ def find_translations(scenario_path: str | os.PathLike[str]) -> dict[str, str]:
     return found
 
 
-def _flatten(node: YNode, prefix: str, out: dict[str, tuple[str, Pos]], bag: DiagnosticBag) -> None:
+def _flatten(
+    node: YNode, prefix: str, out: dict[str, tuple[str, Pos]], bag: DiagnosticBag, places: dict[str, Pos], at: Pos
+) -> None:
+    """Every text of a translation as ``key -> (text, where its key is written)``; ``places`` gets where each
+    section and entry is written, so a missing text can be pointed at the section it belongs in."""
     if isinstance(node, YScalar):
         if not node.is_null:
-            out[prefix] = (node.value, node.pos)
+            out[prefix] = (node.value, at)
         return
+    places[prefix] = at
     if isinstance(node, YSeq):
         for i, item in enumerate(node.items):
-            _flatten(item, f"{prefix}.{i}" if prefix else str(i), out, bag)
+            _flatten(item, f"{prefix}.{i}" if prefix else str(i), out, bag, places, item.pos)
         return
     assert isinstance(node, YMap)
     for key, kpos, value in node.items():
@@ -101,7 +111,17 @@ def _flatten(node: YNode, prefix: str, out: dict[str, tuple[str, Pos]], bag: Dia
             continue
         if prefix.endswith(".chance") and key != "note":
             continue
-        _flatten(value, f"{prefix}.{key}" if prefix else key, out, bag)
+        _flatten(value, f"{prefix}.{key}" if prefix else key, out, bag, places, kpos)
+
+
+def _where_missing(key: str, places: dict[str, Pos], fallback: Pos) -> Pos:
+    """Where a missing text belongs: the nearest section of its key that the translation has."""
+    parts = key.split(".")
+    for end in range(len(parts) - 1, 0, -1):
+        found = places.get(".".join(parts[:end]))
+        if found is not None:
+            return found
+    return fallback
 
 
 def _optional_metric_text(key: str, scenario: Scenario) -> bool:
@@ -158,10 +178,11 @@ def load_translation(
             if isinstance(value, YScalar):
                 hashes[key] = value.value
     entries: dict[str, tuple[str, Pos]] = {}
-    for key, _kpos, value in top.items():
+    places: dict[str, Pos] = {}
+    for key, kpos, value in top.items():
         if key in ("translation_of", "language", "source_hashes"):
             continue
-        _flatten(value, key, entries, bag)
+        _flatten(value, key, entries, bag, places, kpos)
     source = extract_texts(scenario)
     table: dict[str, str] = {}
     for key, (translated, pos) in entries.items():
@@ -174,14 +195,20 @@ def load_translation(
             continue
         table[key] = translated
         if key in hashes and hashes[key] != text_hash(source[key]):
-            bag.add("S605", f"'{key}' was translated from an older text; check it against the new one", pos)
+            bag.add(
+                "S605",
+                f"'{key}' was translated from an older text; check it against the new one",
+                pos,
+                hint=f"the source text is now: {quoted_text(source[key])}",
+            )
     missing = [k for k in source if k not in table]
     if missing:
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        fallback = top.key_pos("language") if "language" in top.keys else Pos(path, 1, 1)
         bag.add(
             "S601",
-            f"{plural('en', len(missing), 'count.texts')} not translated to '{language}': {shown}",
-            Pos(path, 1, 1),
+            f"{len(missing)} text(s) not translated to '{language}': {shown}",
+            _where_missing(missing[0], places, fallback),
             hint=f"run: sticky translate {scenario.source_path} --to {language}",
         )
     return table

@@ -27,6 +27,14 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+_COMMENT = re.compile(r"\s+#\s.*$")
+
+
+def without_comment(text: str) -> str:
+    """``text`` without a trailing comment (`` # like this``): the fixed line a hint shows leaves it out."""
+    return _COMMENT.sub("", text)
+
+
 def _quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -39,7 +47,7 @@ def colon_in_text(lines: list[str], line: int) -> Hint | None:
     if found is None or found.group(3).lstrip().startswith("#"):
         return None
     lead, key, value = found.groups()
-    fixed = f"{lead}{key}: {_quoted(value.strip())}"
+    fixed = f"{lead}{key}: {_quoted(without_comment(value).strip())}"
     return Hint(line, len(lead) + 1, f"text holding ': ' must be in quotes; write: {fixed.strip()}")
 
 
@@ -67,13 +75,37 @@ def odd_indentation(lines: list[str], first: int, last: int) -> Hint | None:
         here, above, below = _indent(lines[index]), _indent(lines[before]), _indent(lines[after])
         sibling_above = not lines[before].rstrip().endswith(":")  # not the line that opens this block
         if above == below and here != above and sibling_above and abs(here - above) <= 3:
-            fixed = " " * above + stripped
+            fixed = " " * above + without_comment(stripped)
             return Hint(
                 index + 1,
                 here + 1,
                 f"this line is indented {here} spaces and the lines around it {above}; keys of one block line up "
                 f"exactly: write '{fixed}'",
             )
+        item = _item_above(lines, index)
+        if stripped.startswith("- ") and item is not None and 0 < abs(here - item) <= 3:
+            fixed = " " * item + without_comment(stripped)
+            return Hint(
+                index + 1,
+                here + 1,
+                f"this list item is indented {here} spaces and the item above it {item}; the items of one list line "
+                f"up exactly: write '{fixed}'",
+            )
+    return None
+
+
+def _item_above(lines: list[str], index: int) -> int | None:
+    """The indentation of the nearest list item (``- ...``) above line ``index`` (0-based), skipping the lines
+    that belong to that item (indented further); None when a line less indented comes first."""
+    here = _indent(lines[index])
+    at = _meaningful(lines, index, -1)
+    while at is not None:
+        stripped = lines[at].strip()
+        if stripped.startswith("- ") and abs(_indent(lines[at]) - here) <= 3:
+            return _indent(lines[at])
+        if _indent(lines[at]) < here - 3:
+            return None
+        at = _meaningful(lines, at, -1)
     return None
 
 
@@ -88,7 +120,7 @@ def unclosed(lines: list[str], line: int, col: int) -> Hint | None:
         return None
     if opener in "\"'":
         return Hint(line, col, f"this quoted text is never closed: end it with {closer} where the text ends")
-    fixed = text.rstrip() + closer
+    fixed = without_comment(text).rstrip() + closer
     return Hint(
         line,
         col,

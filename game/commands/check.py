@@ -17,7 +17,8 @@ from pathlib import Path
 
 from game.authoring.diagnostics import CODES, Diagnostic, Severity
 from game.authoring.lint import Source, check_file
-from game.authoring.snippet import render
+from game.authoring.messages import localize_diagnostic, word
+from game.authoring.snippet import one_line, render
 from game.authoring.translations import is_translation_file
 from game.authoring.yamltree import MAX_BYTES
 from game.core.visible import visible
@@ -96,11 +97,12 @@ def _same_id(scenario_id: str, path: str, first: str) -> Diagnostic:
 
 def run(args: argparse.Namespace) -> int:
     """Check every file; exit 1 on errors (or on warnings with --strict)."""
+    lang = getattr(args, "lang", None)
     files, missing = scenario_files(args.paths)
     for raw in missing:
-        print(f"{visible(raw)}: error: no such file or folder", file=sys.stderr)
+        print(f"{visible(raw)}: {word('check.missing', lang)}", file=sys.stderr)
     if not files and not missing:
-        print(f"{visible(', '.join(args.paths))}: error: no scenario files here (*.yaml)", file=sys.stderr)
+        print(f"{visible(', '.join(args.paths))}: {word('check.none', lang)}", file=sys.stderr)
         return 1
     diagnostics: list[Diagnostic] = []
     left_out: dict[str, int] = {}
@@ -124,7 +126,9 @@ def run(args: argparse.Namespace) -> int:
             json.dumps(
                 {
                     "files": files,
-                    "diagnostics": [d.to_json() | {"title": CODES[d.code][1]} for d in diagnostics],
+                    "diagnostics": [
+                        localize_diagnostic(d, lang).to_json() | {"title": CODES[d.code][1]} for d in diagnostics
+                    ],
                     "errors": errors,
                     "warnings": warnings,
                     "not_shown": left_out,
@@ -135,18 +139,18 @@ def run(args: argparse.Namespace) -> int:
         )
     elif args.format == "short":
         for diagnostic in diagnostics:
-            print(diagnostic.format())
+            print(one_line(diagnostic, lang))
     else:
         lines = _Lines()
         for diagnostic in diagnostics:
-            print(render(diagnostic, lines(diagnostic.pos.path)))
+            print(render(diagnostic, lines(diagnostic.pos.path), lang))
             print()
     if args.format != "json":
         for path, count in left_out.items():
-            print(f"{visible(path)}: … and {count} more problem(s) not shown (the first {MAX_PER_FILE} are)")
-        summary = f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)"
+            print(f"{visible(path)}: {word('check.more', lang, count=count, limit=MAX_PER_FILE)}")
+        summary = word("check.summary", lang, files=len(files), errors=errors, warnings=warnings)
         if warnings and not errors and not args.strict:
-            summary += " (warnings alone do not fail; --strict makes them fail)"
+            summary += word("check.warnings_pass", lang)
         print(summary, file=sys.stderr)
     if missing or errors or (args.strict and warnings):
         return 1

@@ -17,6 +17,7 @@ from typing import TextIO
 from game.authoring.explore import DEFAULT_MAX_STATES, coach_line, explore
 from game.authoring.explore_report import table, to_json
 from game.authoring.findings import Findings, Progress
+from game.authoring.messages import word
 from game.authoring.paths import analyse
 from game.authoring.strategy_report import lines as strategy_lines
 from game.authoring.strategy_report import strategies, warnings
@@ -54,11 +55,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Explore and print the report."""
-    scenario, _result = load_for_play(args.path, None)
+    scenario, _result = load_for_play(args.path, None, lang=args.lang)
     if scenario is None:
         return 1
     if args.strategies:
-        return _strategies_only(scenario, args.path, args.json)
+        return _strategies_only(scenario, args.path, args.json, args.lang)
     started = time.perf_counter()
     line = ProgressLine(sys.stderr) if sys.stderr.isatty() else None  # a long search says how far it has got
     try:
@@ -71,18 +72,14 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(table(data, scenario, args.path))
+        print(table(data, scenario, args.path, args.lang))
     if not findings.complete:
-        print(
-            f"{args.path}: note: stopped at {findings.max_states:,} distinct states before the search was complete; "
-            "the figures cover only the states visited (use --max-states to raise the limit)",
-            file=sys.stderr,
-        )
+        print(f"{args.path}: {word('x.note_stopped', args.lang, limit=f'{findings.max_states:,}')}", file=sys.stderr)
         return 2
     return 0
 
 
-def _strategies_only(scenario: Scenario, path: str, as_json: bool) -> int:
+def _strategies_only(scenario: Scenario, path: str, as_json: bool, lang: str | None = None) -> int:
     """`sticky explore --strategies`: the strategy walks alone, as a table or (``as_json``) plain data with the
     ``scenario``, ``strategies`` and ``warnings`` keys of the full report."""
     walks = strategies(scenario)
@@ -92,7 +89,7 @@ def _strategies_only(scenario: Scenario, path: str, as_json: bool) -> int:
             json.dumps({"scenario": scenario.id, "strategies": walks, "warnings": found}, ensure_ascii=False, indent=2)
         )
     else:
-        print("\n".join([f"{path}: {scenario.title}", *strategy_lines(walks, found)]))
+        print("\n".join([f"{path}: {scenario.title}", *strategy_lines(walks, found, lang)]))
     return 0
 
 

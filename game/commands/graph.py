@@ -14,6 +14,7 @@ from typing import Any
 
 from game.authoring.diagnostics import did_you_mean
 from game.authoring.graph import dot, highlighted, mermaid
+from game.authoring.messages import word
 from game.commands.common import load_for_play
 from game.core.model import Scenario
 from game.core.visible import clip, visible
@@ -71,7 +72,7 @@ def _steps(scenario: Scenario, spec: str) -> list[tuple[str, str, str | None]] |
 
 def run(args: argparse.Namespace) -> int:
     """Print or write the map."""
-    scenario, _result = load_for_play(args.path, None)
+    scenario, _result = load_for_play(args.path, None, lang=args.lang)
     if scenario is None:
         return 1
     path = None
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.path}: error: {steps}", file=sys.stderr)
             return 1
         path = highlighted(scenario, steps)
-    text = dot(scenario, path) if args.format == "dot" else mermaid(scenario, path)
+    text = dot(scenario, path, args.lang) if args.format == "dot" else mermaid(scenario, path, args.lang)
     if args.output:
         if args.format == "mermaid" and args.output.endswith(".md"):
             text = f"# {scenario.title}\n\n```mermaid\n{text}```\n"
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         except OutputError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(word("n.wrote", args.lang, path=args.output), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.authoring.messages import word
 from game.authoring.newscenario import new_scenario
 from game.files import OutputError, write_atomic
 
@@ -27,17 +28,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the file unless it exists (or --force)."""
     path = Path(args.path)
+    lang = args.lang
     if path.suffix not in (".yaml", ".yml"):
-        print(f"{path}: error: a scenario file name ends in .yaml", file=sys.stderr)
+        print(f"{path}: {word('n.suffix', lang)}", file=sys.stderr)
         return 1
     if path.exists() and not args.force:
-        print(f"{path}: error: the file exists; choose another name or use --force", file=sys.stderr)
+        print(f"{path}: {word('n.exists', lang)}", file=sys.stderr)
         return 1
     try:  # the tutorial's `sticky new scenarios/late-payer.yaml` makes scenarios/ (documented)
         write_atomic(path, new_scenario(path, args.title), create_parents=True)
     except OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {path}")
-    print(f"next: sticky check {path}   then: sticky play {path} --text")
+    print(word("n.wrote", lang, path=path))
+    print(word("n.next", lang, path=path))
     return 0

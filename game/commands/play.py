@@ -7,11 +7,13 @@ import json
 import sys
 from typing import Any
 
+from game.authoring.messages import word
 from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.core.format import format_delta
-from game.core.model import Scenario
+from game.core.model import Chance, Scenario
 from game.core.session import ChoiceNotAvailable, Session
+from game.core.variants import ending_text, ending_title, env_after, feedback_text, rule_text, scene_text
 from game.terminal import play_in_terminal
 
 
@@ -33,6 +35,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print one JSON object describing the playthrough")
     mode.add_argument("--text", action="store_true", help="interactive plain-terminal play (screen-reader friendly)")
+    parser.add_argument(
+        "--texts",
+        action="store_true",
+        help="with --json: add the texts shown (scene, choice, feedback, chance note, rules, ending) in the "
+        "language played, each variant as the state picked it",
+    )
     parser.add_argument(
         "--screenshots", metavar="DIR", help="render every screen of the scripted run to PNG files in DIR"
     )
@@ -82,8 +90,41 @@ def playthrough_json(session: Session) -> dict[str, Any]:
     }
 
 
+def add_texts(session: Session, data: dict[str, Any]) -> None:
+    """Add to ``playthrough_json``'s ``data`` the texts a player was shown: each step's ``texts`` (scene,
+    choice, feedback, chance note, rules) and, at the end, the ``ending_texts`` or the ``available_texts``."""
+    scenario = session.scenario
+    for index, (step, outcome) in enumerate(zip(data["path"], session.history, strict=True)):
+        before, after = env_after(session, index), env_after(session, index + 1)
+        scene = scenario.scene(outcome.scene_id)
+        choice = scenario.choice(outcome.choice_id)
+        texts: dict[str, Any] = {
+            "scene": scene_text(scene, before) if scene else "",
+            "choice": choice.text if choice else "",
+            "feedback": feedback_text(choice, after) if choice else "",
+        }
+        if choice is not None and isinstance(choice.next, Chance) and outcome.chance_index is not None:
+            texts["chance_note"] = choice.next.outcomes[outcome.chance_index].note
+        rules = {rule.id: rule for rule in scenario.rules}
+        texts["rules"] = {r.rule_id: rule_text(rules[r.rule_id], after) for r in outcome.rules if r.rule_id in rules}
+        step["texts"] = texts
+    final = env_after(session, len(session.history))
+    ending = session.ending
+    if ending is not None:
+        data["ending_texts"] = {"title": ending_title(ending, final), "text": ending_text(ending, final)}
+    else:
+        scene = session.scene
+        data["available_texts"] = {
+            "scene": scene_text(scene, final) if scene else "",
+            "choices": {c.id: c.text for c in session.shown_choices()},
+        }
+
+
 def run(args: argparse.Namespace) -> int:
     """Play as asked; exit 1 if the file has errors or a choice is not available."""
+    if args.texts and not args.json:
+        print("error: --texts goes with --json (the texts are added to its JSON object)", file=sys.stderr)
+        return 2
     scenario, _result = load_for_play(args.path, args.lang)
     if scenario is None:
         return 1
@@ -105,15 +146,21 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.path}: error: {exc}", file=sys.stderr)
             return 1
     if args.json:
-        print(json.dumps(playthrough_json(session), ensure_ascii=False, indent=2))
+        data = playthrough_json(session)
+        if args.texts:
+            add_texts(session, data)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for outcome in session.history:
             changes = delta_list(scenario, outcome.deltas_besides_chance)
             if outcome.outcome_deltas:
-                changes += f"; chance: {delta_list(scenario, outcome.outcome_deltas)}"
+                changes += f"; {word('x.chance', args.lang)}: {delta_list(scenario, outcome.outcome_deltas)}"
             print(f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({outcome.style}) {changes}".rstrip())
         ending = session.ending
-        print(f"ending: {ending.id} ({ending.rating})" if ending else f"stopped in scene {session.state.node}")
+        if ending:
+            print(word("p.ending", args.lang, id=ending.id, rating=ending.rating))
+        else:
+            print(word("p.stopped", args.lang, scene=session.state.node))
     return 0
 
 

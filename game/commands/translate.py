@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from game.authoring.load import LANGUAGES
+from game.authoring.messages import word
 from game.authoring.translate import TranslationFileError, TranslationOutputError, update_translation
 from game.commands.common import load_for_play
 from game.files import OutputError
@@ -30,35 +31,40 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Update the translation and say what changed."""
-    scenario, _result = load_for_play(args.path, None)
+    lang = args.lang
+    scenario, _result = load_for_play(args.path, None, lang=lang)
     if scenario is None:
         return 1
     if args.to == scenario.language:
-        print(f"{args.path}: error: the scenario is already in '{args.to}'; choose another language", file=sys.stderr)
+        print(f"{args.path}: {word('t.same_language', lang, to=args.to)}", file=sys.stderr)
         return 1
     try:
         update = update_translation(scenario, args.to)
     except TranslationOutputError as exc:
         for line in exc.diagnostics:
             print(line, file=sys.stderr)
-        print(f"{args.path}: the translation was not written: its own loader would refuse it", file=sys.stderr)
+        print(f"{args.path}: {word('t.not_written', lang)}", file=sys.stderr)
         return 1
     except TranslationFileError as exc:
         for line in exc.diagnostics:
             print(line, file=sys.stderr)
-        print(f"{args.path}: the translation was not changed; fix the errors above first", file=sys.stderr)
+        print(f"{args.path}: {word('t.not_changed', lang)}", file=sys.stderr)
         return 1
     except OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"{args.path}: error: cannot write the translation: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{args.path}: {word('t.cannot_write', lang, why=exc.strerror or exc)}", file=sys.stderr)
         return 1
-    print(
-        f"wrote {update.path}: {len(update.kept)} translated, {len(update.added)} new to do, "
-        f"{len(update.todo)} still to do, {len(update.stale)} stale, {len(update.dropped)} dropped"
-    )
+    counts = {
+        "kept": len(update.kept),
+        "added": len(update.added),
+        "todo": len(update.todo),
+        "stale": len(update.stale),
+        "dropped": len(update.dropped),
+    }
+    print(word("t.wrote", lang, path=update.path, **counts))
     if update.added or update.todo or update.stale:
-        print("translate the texts marked # TODO, check those marked # STALE, delete each marker when done,")
-        print(f"then run: sticky check {args.path}")
+        print(word("t.next", lang))
+        print(word("t.then", lang, path=args.path))
     return 0

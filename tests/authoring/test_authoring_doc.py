@@ -40,6 +40,16 @@ def _env(folder: Path) -> dict[str, str]:
 
 
 def test_tutorial_runs_as_written(tmp_path: Path) -> None:
+    assert _run_tutorial(tmp_path, None) >= 8
+
+
+def test_tutorial_runs_in_spanish(tmp_path: Path) -> None:
+    """Every command of the tutorial again with ``--lang es``: the same exit statuses, and what the tools say is
+    Spanish (the doc's English lines are not compared; the labels and summaries are)."""
+    assert _run_tutorial(tmp_path, "es") >= 8
+
+
+def _run_tutorial(tmp_path: Path, lang: str | None) -> int:
     text = DOC.read_text(encoding="utf-8")
     ran = 0
     for match in BLOCK.finditer(text):
@@ -50,15 +60,32 @@ def test_tutorial_runs_as_written(tmp_path: Path) -> None:
         language, body = match.group(2), match.group(3)
         if "skip" in notes or ("needs" in notes and shutil.which(notes["needs"]) is None):
             continue
-        if language == "console":
+        if language == "console" and lang is None:
             ran += _run_console(tmp_path, body, int(notes.get("exit", "0")))
+        elif language == "console":
+            ran += _run_console_in(tmp_path, body, int(notes.get("exit", "0")), lang)
         elif language == "yaml":
             _check_yaml(tmp_path, body, notes)
     # hidden steps after the last block
     tail = text[text.rfind("```") :]
     for hidden in re.findall(r"<!-- test: (.*?) -->", tail, re.S):
         assert shell(tmp_path, hidden).returncode == 0
-    assert ran >= 8
+    return ran
+
+
+def _run_console_in(folder: Path, body: str, expected_exit: int, lang: str) -> int:
+    """Run each ``$ sticky ...`` of a block as ``sticky --lang LANG ...``: same exit status, Spanish words."""
+    commands = [line[2:] for line in body.splitlines() if line.startswith("$ ")]
+    for command in commands:
+        spoken = re.sub(r"^sticky ", f"sticky --lang {lang} ", command)
+        result = shell(folder, spoken)
+        said = result.stdout + result.stderr
+        assert result.returncode == expected_exit, f"$ {spoken}\n{said}"
+        for english in ("= hint:", "file(s) checked", " error(s)", "wrote ", "did you mean"):
+            assert english not in said, f"$ {spoken}: English '{english}' in\n{said}"
+        if spoken.startswith(f"sticky --lang {lang} check"):
+            assert "archivos revisados:" in said, said
+    return len(commands)
 
 
 def _run_console(folder: Path, body: str, expected_exit: int) -> int:

@@ -76,3 +76,25 @@ def test_the_base_scenario_is_clean_apart_from_missing_decision_points(tmp_path:
     path = tmp_path / "demo.yaml"
     path.write_text(base.group(2), encoding="utf-8")
     assert {d.code for d in check_file(path).diagnostics} == {"S809"}
+
+
+MISTAKE = re.compile(r"<!-- mistake: (S\d{3}) \| (.*?) -->\n```yaml\n(.*?)```", re.S)
+MISTAKES = [(m.group(1), m.group(2), m.group(3)) for m in MISTAKE.finditer(DOC)]
+
+
+@pytest.mark.parametrize(("code", "hint", "text"), MISTAKES, ids=[f"{e[0]}-{i}" for i, e in enumerate(MISTAKES)])
+def test_a_common_mistake_gets_its_hint_on_the_marked_line(code: str, hint: str, text: str, tmp_path: Path) -> None:
+    from game.authoring.messages import localize, recognized
+
+    marked = [i for i, line in enumerate(text.splitlines(), 1) if f"# <- {code}" in line]
+    assert len(marked) == 1
+    path = tmp_path / "demo.yaml"
+    path.write_text(text, encoding="utf-8")
+    hits = [d for d in check_file(path).diagnostics if d.code == code and d.pos.line == marked[0]]
+    assert hits, [d.format() for d in check_file(path).diagnostics]
+    assert hint in hits[0].hint, hits[0].format()
+    assert recognized(hits[0].hint) and localize(hits[0].hint, "es") != hits[0].hint  # and it is said in Spanish
+
+
+def test_the_mistakes_cover_the_issue_list() -> None:
+    assert len(MISTAKES) >= 17

@@ -91,7 +91,7 @@ def test_dot_of_fork() -> None:
     assert text.startswith('digraph "fork" {')
     assert '  "a" [label="a\\ncost", fillcolor="#fde3c8", peripheries=2];' in text
     assert '  "win" [label="win\\nending · ★★ best", fillcolor="#b7e1b0", shape=ellipse];' in text
-    assert '  "b" -> "win" [label="★ ask · assertive · if asked · 75%", style=dashed];' in text
+    assert '  "b" -> "win" [label="★ ask · assertive\\nif asked\\n75%", style=dashed];' in text
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
@@ -169,3 +169,24 @@ def test_real_mermaid_parses_every_map(tmp_path: Path) -> None:
     )
     assert good.returncode == 0, good.stdout + good.stderr
     assert subprocess.run(["node", str(script), str(broken)], capture_output=True, timeout=300).returncode == 1
+
+
+def test_the_map_draws_rules_scores_and_variant_conditions() -> None:
+    from game.authoring.load import load_scenario
+
+    scenario = load_scenario(SCENARIOS / "spa-hotel.yaml").scenario
+    assert scenario is not None
+    text = dot(scenario)
+    rule = scenario.rules[0]
+    assert f'"rule:{rule.id}" [label="rule {rule.id}\\nwhen ' in text  # the rule, what it reads ...
+    assert "→ revenue -5500, reputation -2, staff_morale -4, +noor_resigned" in text  # ... and what it sets
+    assert '"rule:team_feels_misled" -> "team_walkout" [label="can end the game here", style=dotted];' in text
+    assert "count_contract_risks · assertive\\nscore 0.5" in text
+    assert "text: 3 variants\\n  1: if noor_resigned\\n  2: if one_star_review\\n  3: otherwise" in text
+    spanish = dot(scenario, lang="es")
+    for said in ("regla team_feels_misled", "después de cualquier opción", "puede terminar aquí la partida"):
+        assert said in spanish, said
+    assert "texto: 3 variantes\\n  1: si noor_resigned" in spanish and "puntaje 0.5" in spanish
+    for english in ("after any choice", "ending ·", " variants", "otherwise", "assertive"):
+        assert english not in spanish, english
+    assert "regla team_feels_misled" in mermaid(scenario, lang="es")

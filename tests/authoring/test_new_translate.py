@@ -78,10 +78,13 @@ def test_translate_adds_todos_keeps_translations_and_marks_stale(tmp_path: Path)
     assert hashes["scenes.the_limit.text"] == text_hash("So, Friday then?")
     after = [(d.code, d.message) for d in check_file(path).diagnostics if d.code != "S601"]
     assert len(after) == 1 and after[0][0] == "S605" and "# STALE" in after[0][1]
+    stale = [d for d in check_file(path).diagnostics if d.code == "S605"][0]
+    assert 'the source text is now: "So, Friday then?"' in stale.hint
     # reviewed: the translator deletes the marker; the file is clean for that text, and stays so
     spanish.write_text(
         spanish.read_text(encoding="utf-8").replace(
-            '"¿Y el viernes?"  # STALE: the source text changed; check the translation, then delete this marker',
+            '"¿Y el viernes?"  # STALE: the source text is now "So, Friday then?"; check the translation, '
+            "then delete this marker",
             '"¿Entonces, el viernes?"',
         ),
         encoding="utf-8",

@@ -162,7 +162,7 @@ def test_translation_with_unknown_key(tmp_path: Path) -> None:
     )
     result = load_scenario(tmp_path / "tiny.yaml")
     found = [(d.code, d.pos.line, d.pos.col) for d in result.diagnostics]
-    assert ("S602", 5, 11) in found
+    assert ("S602", 5, 5) in found
     assert any("scenes.hello.text" in d.hint for d in result.diagnostics if d.code == "S602")
 
 

@@ -214,8 +214,8 @@ def test_the_graph_says_which_texts_have_variants() -> None:
     from game.authoring.graph import dot, mermaid
 
     shown = mermaid(teaching())
-    assert '["limits<br/>limits<br/>text: 2 variants"]' in shown
-    assert "title: 2 variants<br/>text: 2 variants" in shown
+    assert '["limits<br/>limits<br/>text: 2 variants<br/>  1: if noor_resigned<br/>  2: otherwise"]' in shown
+    assert "title: 2 variants<br/>  1: if noor_resigned<br/>  2: otherwise<br/>text: 2 variants" in shown
     assert '"opening\\nsituation"' in dot(teaching())  # a plain text adds nothing
 
 

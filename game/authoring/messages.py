@@ -1,0 +1,138 @@
+"""The authoring tools' words in the author's language: every diagnostic message and hint, in English and Spanish.
+
+Messages are built in English where a problem is found (the checkers stay simple and the English output
+stays exactly as it is). This catalogue gives each message a key, its English template and its Spanish
+template; :func:`localize` recognizes a finished English message by its template, then rebuilds it in
+Spanish, translating the parts it was built from (``scene 'hello'``, ``the text of choice 'bye'``) the same
+way. Ids, codes, keys and the author's own text are never translated.
+
+A message no template recognizes stays English; ``tests/authoring/test_spanish_tools.py`` runs every
+documented example in Spanish and fails on any such message, so a new message needs its entry here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from string import Formatter
+
+from game.authoring.diagnostics import Diagnostic
+from game.authoring.messages_es import FRAGMENTS, MESSAGES, WORDS
+from game.authoring.toolwords import COMMANDS, EXPLORE, GRAPH
+from game.core.format import format_number
+
+#: The placeholders that hold our own words (translated in turn); every other one holds the author's
+#: words, ids or keys, which are never translated.
+DESCRIBED = frozenset(("what", "owner", "problem", "detail", "reason", "got", "keys", "strategies", "block", "why"))
+
+__all__ = [
+    "FRAGMENTS",
+    "MESSAGES",
+    "WORDS",
+    "localize",
+    "localize_diagnostic",
+    "percent_es",
+    "phrase",
+    "recognized",
+    "word",
+]
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    """The English template as a regular expression that captures its placeholders (``{{`` is a brace)."""
+    parts: list[str] = []
+    seen: set[str] = set()
+    for literal, name, _spec, _conversion in Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            lazy = "" if name == "what" else "?"  # "what" is the longest start: "variant 1 of scene 'a'"
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+{lazy})")
+            seen.add(name)
+    return re.compile("".join(parts), re.S)
+
+
+def _match(text: str, table: dict[str, tuple[str, str]]) -> tuple[str, dict[str, str]] | None:
+    """The key and placeholder values of the first template of ``table`` that ``text`` is written in."""
+    for key, (english, _spanish) in table.items():
+        found = _pattern(english).fullmatch(text)
+        if found is not None:
+            return key, found.groupdict()
+    return None
+
+
+def _part(value: str, lang: str) -> str:
+    """A placeholder's value: a fragment ("scene 'hello'") in ``lang``, or the author's own words as written."""
+    found = _match(value, FRAGMENTS)
+    if found is None:
+        for separator in ("; ", ", "):  # a list of parts ("asked is 0; reputation is 5")
+            pieces = value.split(separator)
+            if len(pieces) > 1 and any(_match(piece, FRAGMENTS) for piece in pieces):
+                return separator.join(_part(piece, lang) for piece in pieces)
+        return value
+    key, values = found
+    return FRAGMENTS[key][1].format(**_parts(values, lang))
+
+
+#: Placeholders that hold a figure of ours (never the author's text): written with the language's separators.
+FIGURES = frozenset(("count", "w", "h", "side", "total", "limit", "size"))
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _parts(values: dict[str, str], lang: str) -> dict[str, str]:
+    """Placeholder values for the ``lang`` template: our own words translated, our figures written the
+    language's way (``100 000``), the author's words kept."""
+    out = {}
+    for name, value in values.items():
+        if name in DESCRIBED:
+            value = _part(value, lang)
+        elif name in FIGURES and _GROUPED.fullmatch(value):
+            value = format_number(int(value.replace(",", "")), lang)
+        out[name] = value
+    return out
+
+
+def recognized(text: str) -> bool:
+    """True when the catalogue knows the message ``text`` (so it can be given in every language)."""
+    return not text or _match(text, MESSAGES) is not None
+
+
+def localize(text: str, lang: str | None) -> str:
+    """``text`` (a message or hint built in English) in ``lang``; unchanged for English or an unknown message."""
+    if not text or lang in (None, "en"):
+        return text
+    found = _match(text, MESSAGES)
+    if found is None:
+        return text
+    key, values = found
+    return _contract(MESSAGES[key][1].format(**_parts(values, lang)))
+
+
+def _contract(text: str) -> str:
+    """Spanish contractions where a part was put after "de" or "a": "de el texto" is "del texto"."""
+    return text.replace(" de el ", " del ").replace(" a el ", " al ")
+
+
+def localize_diagnostic(diagnostic: Diagnostic, lang: str | None) -> Diagnostic:
+    """The diagnostic with its message and hint in ``lang`` (code, place and severity unchanged)."""
+    if lang in (None, "en"):
+        return diagnostic
+    return replace(diagnostic, message=localize(diagnostic.message, lang), hint=localize(diagnostic.hint, lang))
+
+
+def phrase(text: str, lang: str | None) -> str:
+    """A part of a message shown on its own (a strategy's name, "the text of scene 'a'") in ``lang``."""
+    return text if lang in (None, "en") else _contract(_part(text, lang))
+
+
+def word(key: str, lang: str | None, **values: object) -> str:
+    """A fixed phrase of the tools (a heading, a summary line) in ``lang``, with ``values`` filled in."""
+    table = next((t for t in (WORDS, EXPLORE, COMMANDS) if key in t), GRAPH)
+    english, spanish = table.get(key) or (key.rsplit(".", 1)[-1],) * 2  # an unknown style or rating: as written
+    return (spanish if lang == "es" else english).format(**values)
+
+
+def percent_es(value: float, digits: int = 1) -> str:
+    """A share as a Spanish percentage, the RAE way: ``2,5 %``, ``100 %``."""
+    return f"{format_number(value * 100, 'es', digits)} %"
