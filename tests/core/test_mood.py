@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from game.authoring.load import load_scenario_text
+from pathlib import Path
+
+from game.authoring.load import load_scenario, load_scenario_text
 from game.core.model import Metric
-from game.core.mood import default_mood, reaction, scene_mood
+from game.core.mood import choice_effect_deltas, default_mood, reaction, scene_mood
 from game.core.texts import extract_texts
 from tests.core.scenario_text import MINIMAL
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "game" / "scenarios"
 
 
 def metrics() -> dict[str, Metric]:
@@ -90,3 +94,17 @@ def test_an_unknown_mood_is_s311_with_a_did_you_mean() -> None:
     scene = MINIMAL.replace("    speaker: kim\n", "    speaker: kim\n    mood: furious\n")
     [diagnostic] = load_scenario_text(scene, "t.yaml").diagnostics
     assert diagnostic.code == "S311" and "neutral, pleased, annoyed, worried" in diagnostic.hint
+
+
+def test_two_shipped_scenarios_name_a_reaction_the_default_would_not_give() -> None:
+    for name in ("spa-hotel", "berated-staff"):
+        scenario = load_scenario(SCENARIOS / f"{name}.yaml").scenario
+        assert scenario is not None
+        metrics = {m.id: m for m in scenario.metrics}
+        differs = [
+            c.id
+            for s in scenario.scenes
+            for c in s.choices
+            if c.mood and c.mood != default_mood(choice_effect_deltas(c), metrics)
+        ]
+        assert len(differs) >= 2, name
