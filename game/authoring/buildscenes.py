@@ -17,6 +17,7 @@ from game.authoring.yamlnodes import NULLS, Mark, YMap, YNode, YScalar, YSeq
 from game.core.expr import Condition, ConditionError, compile_condition
 from game.core.model import (
     MODEL_LINE_PARTS,
+    MOODS,
     ORDERS,
     PHASES,
     STYLES,
@@ -33,7 +34,7 @@ from game.core.model import (
     Variants,
 )
 
-SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices", "discuss", "order")
+SCENE_FIELDS = ("phase", "speaker", "place", "text", "choices", "discuss", "order", "mood")
 CHOICE_FIELDS = (
     "id",
     "text",
@@ -49,10 +50,11 @@ CHOICE_FIELDS = (
     "score",
     "model_line",
     "technique",
+    "mood",
 )
 VARIANT_FIELDS = ("when", "text")
 BRANCH_FIELDS = ("when", "next")
-CHANCE_FIELDS = ("p", "next", "note", "effects", "set", "clear")
+CHANCE_FIELDS = ("p", "next", "note", "effects", "set", "clear", "mood")
 
 _SCENE_KEYS, _SCENE_REQUIRED = frozenset(SCENE_FIELDS), frozenset(("phase", "text"))
 _CHOICE_KEYS, _CHOICE_REQUIRED = frozenset(CHOICE_FIELDS), frozenset(("id", "text", "style"))
@@ -186,6 +188,17 @@ class SceneBuilder:
             return None
         return value
 
+    def mood(self, node: YNode | None) -> str | None:
+        """A speaker's mood (``MOODS``); None after S311."""
+        value = self.read.text(node, "mood")
+        if value is None or node is None:
+            return None
+        if value not in MOODS:
+            hint = did_you_mean(value, MOODS) or "one of: " + ", ".join(MOODS)
+            self.bag.add("S311", f"mood '{value}' is not one of {', '.join(MOODS)}", node.pos, hint=hint)
+            return None
+        return value
+
     def ref(self, node: YNode | None, what: str, pool: list[str], code: str) -> str | None:
         """An id that must be one of ``pool``; None after ``code``."""
         value = self.read.ident(node, what)
@@ -303,6 +316,8 @@ class SceneBuilder:
             )
             if text_variants or discuss:
                 scene = replace(scene, text_variants=text_variants, discuss=discuss or "")
+            if get("mood") is not None:
+                scene = replace(scene, mood=self.mood(spec.get("mood")))
             out.append(scene)
         return out
 
@@ -349,6 +364,8 @@ class SceneBuilder:
         made = Choice(choice_id, text, style or "assertive", effects, next_, feedback or "", when, bool(best), spec.pos)
         if feedback_variants or any(get(name) is not None for name in ("score", "model_line", "technique")):
             made = self.teaching(made, spec, what, feedback_variants)
+        if get("mood") is not None:
+            made = replace(made, mood=self.mood(spec.get("mood")))
         return made
 
     def teaching(self, choice: Choice, spec: YMap, what: str, feedback_variants: Variants) -> Choice:
@@ -437,8 +454,9 @@ class SceneBuilder:
             changes = Effects()
             if get("effects") is not None or get("set") is not None or get("clear") is not None:
                 changes = self.effects(spec, "a chance outcome's")
+            mood = None if get("mood") is None else self.mood(spec.get("mood"))
             if p is not None and target is not None:
-                outcomes.append(Outcome(p, target, note or "", spec.pos, changes))
+                outcomes.append(Outcome(p, target, note or "", spec.pos, changes, mood))
         if len(outcomes) != len(seq.items):
             return None
         total = sum(o.probability for o in outcomes)

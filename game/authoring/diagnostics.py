@@ -66,6 +66,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S308": (Severity.ERROR, "unknown rating"),
     "S309": (Severity.ERROR, "unknown model-line part"),
     "S310": (Severity.ERROR, "unknown technique"),
+    "S311": (Severity.ERROR, "unknown mood"),
     # S4xx: conditions
     "S401": (Severity.ERROR, "condition syntax error"),
     "S402": (Severity.ERROR, "forbidden construct in condition"),

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.core.model import BETTER, DECISION_PHASES, MODEL_LINE_PARTS, ORDERS, PHASES, RATINGS, STYLES, TECHNIQUES
+from game.core.model import (
+    BETTER,
+    DECISION_PHASES,
+    MODEL_LINE_PARTS,
+    MOODS,
+    ORDERS,
+    PHASES,
+    RATINGS,
+    STYLES,
+    TECHNIQUES,
+)
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$"}
 TEXT = {"type": "string", "minLength": 1}
@@ -45,6 +55,10 @@ def _obj(properties: dict[str, Any], required: tuple[str, ...] = (), description
 
 def scenario_schema() -> dict[str, Any]:
     """The schema as a dict."""
+    mood = {
+        "enum": list(MOODS),
+        "description": "the speaker's expression (presentation only); a choice's defaults from its effects",
+    }
     effects = {
         "type": "object",
         "additionalProperties": NUMBER,
@@ -61,6 +75,7 @@ def scenario_schema() -> dict[str, Any]:
             "effects": effects,
             "set": flag_list,
             "clear": flag_list,
+            "mood": mood,
         },
         ("p", "next"),
     )
@@ -87,6 +102,7 @@ def scenario_schema() -> dict[str, Any]:
             "technique": {"enum": list(TECHNIQUES), "description": "a technique of the glossary (docs/techniques.md)"},
             "next": {"oneOf": [target, {"type": "array", "items": branch, "minItems": 1}]},
             "chance": {"type": "array", "items": outcome, "minItems": 1},
+            "mood": mood,
         },
         ("id", "text", "style"),
     )
@@ -103,6 +119,7 @@ def scenario_schema() -> dict[str, Any]:
                 "enum": list(ORDERS),
                 "description": "fixed: choices shown in the order written; shuffled (default): in a seeded order",
             },
+            "mood": mood,
         },
         ("phase", "text"),
     )

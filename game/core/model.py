@@ -17,6 +17,8 @@ STYLES: tuple[str, ...] = ("assertive", "passive", "aggressive", "passive-aggres
 RATINGS: tuple[str, ...] = ("best", "good", "fair", "poor", "bad")
 CORE_METRICS: tuple[str, ...] = ("revenue", "staff_morale", "reputation")
 ORDERS: tuple[str, ...] = ("shuffled", "fixed")  # a scene's `order`: how its choices are shown (default first)
+#: How the speaker looks (issue 20): a scene's or a choice's `mood:`; presentation only, never translated.
+MOODS: tuple[str, ...] = ("neutral", "pleased", "annoyed", "worried")
 
 # -- issue 13: the teaching fields (scores, model lines, techniques, better) --------------------------------
 #: Which way a metric improves (``Metric.better``).
@@ -145,6 +147,7 @@ class Outcome:
     note: str = ""
     pos: Pos = field(default=_NOWHERE, compare=False)
     effects: Effects = Effects()  # applied when chance picks this outcome, after the choice's own effects
+    mood: str | None = None  # the speaker's reaction when chance picks this outcome (MOODS); None: the choice's
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +178,7 @@ class Choice:
     score: float | None = None  # 0-1; None: 1 for the best choice, 0 for the others (``game.core.scoring``)
     model_line: tuple[tuple[str, str], ...] = ()  # (part, text) in the order written; parts: MODEL_LINE_PARTS
     technique: str | None = None  # a glossary id from TECHNIQUES
+    mood: str | None = None  # the speaker's reaction on the outcome (MOODS); None: from the effects (game.core.mood)
 
     def targets(self) -> tuple[str, ...]:
         """Every scene or ending this choice can lead to."""
@@ -200,6 +204,7 @@ class Scene:
     # issue 13: variants of the text (``text`` holds the last, the fallback), a question for the room
     text_variants: Variants = ()
     discuss: str = ""
+    mood: str | None = None  # how the speaker looks while the scene is shown (MOODS); None: neutral
 
     def choice(self, choice_id: str) -> Choice | None:
         """The choice with this id, or None."""

@@ -161,6 +161,18 @@ def portrait(path: str | None, scenario_dir: Path | None, name: str, size: int) 
     return surf
 
 
+def mood_portrait(path: str | None, mood: str, scenario_dir: Path | None) -> str | None:
+    """The portrait to show for ``mood``: ``<stem>-<mood>.<ext>`` beside ``path`` when that file exists
+    (the shipped art has one per mood), else ``path`` itself (one picture for every mood)."""
+    if not path or mood == "neutral":
+        return path
+    stem, dot, ext = path.rpartition(".")
+    if not dot or "/" in ext:
+        return path
+    candidate = f"{stem}-{mood}.{ext}"
+    return candidate if resolve(candidate, scenario_dir) is not None else path
+
+
 def background(
     path: str | None,
     scenario_dir: Path | None,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from game.locale import tr, tr_count
 
 if TYPE_CHECKING:
+    from game.core.model import Ending
     from game.ui.app import App
 
 
@@ -81,6 +82,11 @@ def tell_translation_problems(app: App) -> None:
     )
 
 
+def ending_sound(ending: Ending | None) -> str:
+    """The cue an ending plays: a settled chord for a best or good ending, low falling notes otherwise."""
+    return "ending_good" if ending is not None and ending.rating in ("best", "good") else "ending_bad"
+
+
 def show_playthrough(app: App) -> None:
     """The scene being played, or the ending when the playthrough is over."""
     from game.ui.screens.ending import EndingScreen
@@ -89,6 +95,8 @@ def show_playthrough(app: App) -> None:
     pt = app.playthrough
     assert pt is not None
     app.goto(EndingScreen(app) if pt.session.finished else SceneScreen(app))
+    if pt.session.finished:
+        app.play(ending_sound(pt.session.ending))
 
 
 def _reason(message: str) -> str:

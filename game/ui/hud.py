@@ -301,8 +301,12 @@ def draw_speaker(
     speaker_id: str | None,
     place_id: str | None,
     folder: Path,
+    face: tuple[str, str | None, float] = ("neutral", None, 1.0),
 ) -> None:
-    """The speaker card: the place as a picture banner, the portrait, name and role."""
+    """The speaker card: the place as a picture banner, the portrait, name and role.
+
+    ``face`` is (mood shown, mood fading out or None, how far the fade has gone 0-1): the portrait in that
+    mood, cross-faded from the one before (``game.ui.face``)."""
     c = theme.colors
     draw.card(surface, theme, rect)
     place = scenario.place(place_id)
@@ -346,10 +350,15 @@ def draw_speaker(
     )
     size = max(theme.px(40), portrait_size(shrink))
     path = character.portrait if character else "portraits/narrator.png"
-    image = assets.portrait(path, folder, name, size)
+    mood, fading, progress = face
+    image = assets.portrait(assets.mood_portrait(path, mood, folder), folder, name, size)
     center = (rect.centerx, banner.bottom)
     pygame.draw.circle(surface, c.panel, center, size // 2 + theme.px(5))
     surface.blit(image, image.get_rect(center=center))
+    if fading is not None and progress < 1.0:
+        before = assets.portrait(assets.mood_portrait(path, fading, folder), folder, name, size).copy()
+        before.fill((255, 255, 255, round(255 * (1.0 - progress))), special_flags=pygame.BLEND_RGBA_MULT)
+        surface.blit(before, before.get_rect(center=center))
     top = center[1] + size // 2 + theme.px(8)
     space = pygame.Rect(rect.x + pad, top, inner_w, max(1, rect.bottom - pad - top))
     needed = text_h(shrink)

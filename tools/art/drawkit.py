@@ -247,7 +247,10 @@ class Canvas:
 
     def save(self, path: str) -> None:
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        pygame.image.save(self.result(), path)
+        folder, name = os.path.split(path)
+        part = os.path.join(folder, f".{name}.part.png")  # written whole, then renamed over the old file
+        pygame.image.save(self.result(), part)
+        os.replace(part, path)
 
 
 def contact_sheet(paths: Sequence[str], out: str, thumb: int = 256, cols: int = 6, bg: Color = (236, 232, 226)) -> None:

@@ -20,7 +20,7 @@ import argparse
 import os
 import random
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import drawkit as dk
 from drawkit import Canvas, Color, Point, bezier, hex_color, mirror, mix, quad, shade
@@ -219,6 +219,11 @@ class Look:
     freckles: bool = False
     scarf: Color | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    mood: str = "neutral"  # issue 20: the face's mood; "neutral" is the look's own resting expression
+
+
+#: The expressions every person portrait has; ``<x>.png`` is neutral, ``<x>-<mood>.png`` the others.
+MOODS = ("neutral", "pleased", "annoyed", "worried")
 
 
 def _presentation(name: str, rng: random.Random) -> str:
@@ -587,10 +592,20 @@ def draw_face(cv: Canvas, look: Look) -> None:
             cv.circle(fr, CX + dx, ey + dy, 1.6)
 
     # eyes
+    mood = look.mood
     for sx in (-1, 1):
         x = CX + sx * ex
-        if look.expression == "soft":
+        if mood == "pleased" or (mood == "neutral" and look.expression == "soft"):
             cv.stroke(EYE, quad((x - 8, ey + 1), (x, ey - 7), (x + 8, ey + 1), 10), 4.2)
+        elif mood == "annoyed":
+            # narrowed: a flatter eye under a heavy upper lid
+            cv.ellipse(EYE, x, ey + 1.5, 6.8, 5.6)
+            cv.stroke(shade(skin, -0.35), [(x - 10, ey - 4 + sx * 1.2), (x + 10, ey - 4 - sx * 1.2)], 3.2)
+            cv.circle((255, 255, 255), x + 2.2, ey - 0.5, 1.8)
+        elif mood == "worried":
+            # wide open: a larger eye, a bigger catch-light
+            cv.ellipse(EYE, x, ey, 7.4, 9.6)
+            cv.circle((255, 255, 255), x + 2.4, ey - 3.4, 2.8)
         else:
             cv.ellipse(EYE, x, ey, 6.8, 8.4)
             cv.circle((255, 255, 255), x + 2.2, ey - 3, 2.2)
@@ -606,8 +621,15 @@ def draw_face(cv: Canvas, look: Look) -> None:
     for sx in (-1, 1):
         x = CX + sx * ex
         y0 = ey - 20 - lift * (1 if sx < 0 else 0.4)
-        pts = quad((x - sx * 13, y0 + 3), (x - sx * 1, y0 - 5), (x + sx * 13, y0 + 1), 12)
-        cv.stroke(brow, pts, 5.2)
+        if mood == "pleased":  # lifted and round
+            pts = quad((x - sx * 13, y0 - 1), (x - sx * 1, y0 - 11), (x + sx * 13, y0 - 3), 12)
+        elif mood == "annoyed":  # drawn down and in, towards the nose
+            pts = quad((x - sx * 14, y0 + 9), (x - sx * 2, y0 + 1), (x + sx * 13, y0 - 1), 12)
+        elif mood == "worried":  # inner ends raised
+            pts = quad((x - sx * 13, y0 - 7), (x - sx * 1, y0 - 7), (x + sx * 13, y0 + 4), 12)
+        else:
+            pts = quad((x - sx * 13, y0 + 3), (x - sx * 1, y0 - 5), (x + sx * 13, y0 + 1), 12)
+        cv.stroke(brow, pts, 5.8 if mood == "annoyed" else 5.2)
 
     # nose
     nose = shade(skin, -0.2)
@@ -616,7 +638,9 @@ def draw_face(cv: Canvas, look: Look) -> None:
     # mouth
     my = ey + 60
     lip = hex_color("#9b4a47")
-    if look.expression == "open":
+    if mood != "neutral":
+        draw_mood_mouth(cv, mood, my)
+    elif look.expression == "open":
         pts = [
             *quad((CX - 25, my - 4), (CX, my + 0), (CX + 25, my - 4), 12),
             *quad((CX + 25, my - 4), (CX, my + 32), (CX - 25, my - 4), 16)[1:],
@@ -663,7 +687,9 @@ def draw_face(cv: Canvas, look: Look) -> None:
             lay.ellipse(dk.TRANSPARENT, CX, my + 3, 24, 11)
 
         cv.translucent(255 if look.beard != "stubble" else 80, beard)
-        if look.beard != "stubble":
+        if mood != "neutral":
+            draw_mood_mouth(cv, mood, my, small=look.beard != "stubble")
+        elif look.beard != "stubble":
             cv.stroke(lip, quad((CX - 15, my + 1), (CX, my + 8), (CX + 15, my + 1), 10), 4.2)
     if look.beard in ("full", "short", "moustache"):
         cv.poly(
@@ -673,6 +699,45 @@ def draw_face(cv: Canvas, look: Look) -> None:
                 *quad((CX + 24, my - 1), (CX, my - 9), (CX - 24, my - 1), 16)[1:],
             ],
         )
+
+
+def draw_mood_mouth(cv: Canvas, mood: str, my: float, small: bool = False) -> None:
+    """The mouth of a mood other than neutral; ``small`` keeps it inside a beard's opening."""
+    lip = hex_color("#9b4a47")
+    k = 0.72 if small else 1.0
+    if mood == "pleased":
+        w, depth = 24 * k, 26 * k
+        pts = [
+            *quad((CX - w, my - 4), (CX, my + 1), (CX + w, my - 4), 12),
+            *quad((CX + w, my - 4), (CX, my + depth), (CX - w, my - 4), 16)[1:],
+        ]
+        mouth = cv.layer()
+        mouth.poly(hex_color("#7c3237"), pts)
+        inside = mouth.layer()
+        inside.ellipse(hex_color("#d97b78"), CX, my + depth * 0.62, 12 * k, 6 * k)
+        inside.rect((255, 255, 255), CX - 30, my - 12, 60, 8 + 6 * k)
+        shape = mouth.layer()
+        shape.poly((255, 255, 255), pts)
+        inside.mask_with(shape)
+        mouth.blit(inside)
+        cv.blit(mouth)
+    elif mood == "annoyed":
+        # pressed flat, the corners pulled down
+        w = 17 * k
+        cv.stroke(
+            lip,
+            [
+                (CX - w, my + 7),
+                *quad((CX - w * 0.7, my + 2), (CX, my + 1), (CX + w * 0.7, my + 2), 8),
+                (CX + w, my + 7),
+            ],
+            4.6,
+        )
+    elif mood == "worried":
+        # a small uneasy frown with a wobble
+        w = 15 * k
+        pts = bezier((CX - w, my + 8), (CX - w * 0.4, my - 1), (CX + w * 0.2, my + 6), (CX + w, my + 4), 14)
+        cv.stroke(lip, pts, 4.2)
 
 
 def _front_hair_cap(cv: Canvas, look: Look, hairline: list[Point], grow: float = 8.0, lift: float = 14.0) -> None:
@@ -908,6 +973,11 @@ def draw_glasses(cv: Canvas, look: Look) -> None:
     cv.stroke(col, quad((CX - 10, ey - 2), (CX, ey - 8), (CX + 10, ey - 2), 8), 3.5)
 
 
+def mood_file(key: str, mood: str) -> str:
+    """The file name of ``key``'s portrait in ``mood``: ``<key>.png`` for neutral, ``<key>-<mood>.png`` else."""
+    return f"{key}.png" if mood == "neutral" else f"{key}-{mood}.png"
+
+
 def render_person(look: Look) -> Canvas:
     cv = Canvas(SIZE, SIZE)
     draw_backdrop(cv, look)
@@ -1044,6 +1114,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only-missing", action="store_true", help="skip portraits that already exist")
     ap.add_argument("--sheet", metavar="PNG", help="also write a contact sheet of all portraits")
     ap.add_argument("--demo", type=int, default=0, metavar="N", help="also draw N sample characters (for review)")
+    ap.add_argument("--neutral-only", action="store_true", help="draw only the neutral face of each character")
     ap.add_argument("--out", default=OUT_DIR, help="output folder (default: game/assets/portraits)")
     args = ap.parse_args(argv)
 
@@ -1056,20 +1127,23 @@ def main(argv: list[str] | None = None) -> int:
 
     made: list[str] = []
     for key, (name, role) in jobs.items():
-        path = os.path.join(args.out, f"{key}.png")
-        if args.only_missing and os.path.exists(path):
-            continue
-        if key == "coach":
-            cv = render_person(coach_look())
-        elif key == "narrator":
-            cv = render_narrator()
-        elif key == "default":
-            cv = render_default()
-        else:
-            cv = render_person(choose_look(key, name, role))
-        cv.save(path)
-        made.append(path)
-        print(f"  portrait {key}.png  ({name or '-'}; {role or '-'})")
+        # the narrator's book and the default silhouette have no face, so one picture each
+        moods = ("neutral",) if key in ("narrator", "default") or args.neutral_only else MOODS
+        for mood in moods:
+            path = os.path.join(args.out, mood_file(key, mood))
+            if args.only_missing and os.path.exists(path):
+                continue
+            if key == "coach":
+                cv = render_person(replace(coach_look(), mood=mood))
+            elif key == "narrator":
+                cv = render_narrator()
+            elif key == "default":
+                cv = render_default()
+            else:
+                cv = render_person(replace(choose_look(key, name, role), mood=mood))
+            cv.save(path)
+            made.append(path)
+            print(f"  portrait {mood_file(key, mood)}  ({name or '-'}; {role or '-'})")
     print(f"{len(made)} portrait(s) written to {os.path.relpath(args.out)}")
     if args.sheet:
         every = sorted(os.path.join(args.out, f) for f in os.listdir(args.out) if f.endswith(".png"))

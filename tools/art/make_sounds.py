@@ -158,6 +158,23 @@ def event() -> list[float]:
     return finish(lowpass(out, 5000), fade_out=0.12)
 
 
+def ending_good() -> list[float]:
+    """The playthrough ended well: a soft, settled C major chord rolled upwards (C4 G4 C5 E5), held a little."""
+    out: list[float] = []
+    for k, f in enumerate((261.63, 392.0, 523.25, 659.25)):
+        out = mix_at(out, tone(f, 0.9 - 0.06 * k, BELL, attack=0.01, decay=3.2), 0.06 * k, 1.0 - 0.1 * k)
+    return finish(lowpass(out, 4500), peak_db=-15, fade_in=0.01, fade_out=0.15)
+
+
+def ending_bad() -> list[float]:
+    """The playthrough ended badly: two low, slow notes falling a minor third onto a quiet D minor (not harsh)."""
+    warm = ((1.0, 1.0, 1.0), (2.0, 0.15, 1.4), (1.004, 0.5, 1.0))
+    out = tone(220.0, 0.45, warm, attack=0.03, decay=3.5)
+    low = mix_at(tone(146.83, 0.6, warm, attack=0.03, decay=3.0), tone(174.61, 0.6, warm, attack=0.03, decay=3.0), 0.0)
+    out = mix_at(out, low, 0.3, 0.9)
+    return finish(lowpass(out, 2000), peak_db=-15, fade_in=0.02, fade_out=0.15)
+
+
 SOUNDS: dict[str, Callable[[], list[float]]] = {
     "ui_move": ui_move,
     "ui_select": ui_select,
@@ -165,6 +182,8 @@ SOUNDS: dict[str, Callable[[], list[float]]] = {
     "outcome_good": outcome_good,
     "outcome_bad": outcome_bad,
     "event": event,
+    "ending_good": ending_good,
+    "ending_bad": ending_bad,
 }
 
 

@@ -9,11 +9,12 @@ from game.core.model import RATINGS
 from game.core.rules import initial_state
 from game.core.variants import shown_ending
 from game.locale import tr
-from game.ui import draw, flow, fmt, hud, widgets
+from game.ui import assets, draw, flow, fmt, hud, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screens.base import Screen
 from game.ui.screens.debrief_view import score_line
+from game.ui.theme import Theme
 
 
 def stars_for(rating: str) -> int:
@@ -21,10 +22,38 @@ def stars_for(rating: str) -> int:
     return len(RATINGS) - RATINGS.index(rating) if rating in RATINGS else 3
 
 
+#: The ending pictures (``assets/endings/<rating>.png``) are wide: 1280x400.
+PICTURE_RATIO = 400 / 1280
+
+
+def picture_rect(theme: Theme, free: pygame.Rect) -> pygame.Rect | None:
+    """Where the ending's picture goes in the room the text leaves below it, or None when too little is
+    left (the text never gives way to the picture): as wide as the column, at the bottom of the room."""
+    gap = theme.px(12)
+    height = min(free.h - gap, round(free.w * PICTURE_RATIO))
+    if height < theme.px(90):
+        return None
+    return pygame.Rect(free.x, free.bottom - height, free.w, height)
+
+
+def draw_picture(surface: pygame.Surface, theme: Theme, rating: str, rect: pygame.Rect) -> None:
+    """The picture of ``rating`` (the business and its people as it ended), cropped to ``rect``, rounded."""
+    path = assets.resolve(f"endings/{rating}.png", None)
+    image = assets.load_image(path)
+    if image is None:
+        return
+    picture = assets.cover(image, rect.size, str(path))
+    shaped = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(shaped, (255, 255, 255, 255), shaped.get_rect(), border_radius=theme.radius)
+    shaped.blit(picture, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    surface.blit(shaped, rect.topleft)
+
+
 class EndingScreen(Screen):
     """Shown when the playthrough reaches an ending."""
 
     name = "ending"
+    picture: pygame.Rect | None = None  # where the ending's picture was drawn last, if it was
 
     def layout(self) -> None:
         t = self.theme
@@ -123,7 +152,10 @@ class EndingScreen(Screen):
         shrink = txt.shrink_to_fit(measure, rest.h, "ending text")
         block = txt.layout(t, ending.title, "h1", rest.w, shrink)
         y += txt.draw(surface, block, (rest.x, y), c.text) + t.px(12)
-        txt.draw(surface, txt.layout(t, ending.text, "body", rest.w, shrink), (rest.x, y), c.text)
+        y += txt.draw(surface, txt.layout(t, ending.text, "body", rest.w, shrink), (rest.x, y), c.text)
+        self.picture = picture_rect(t, pygame.Rect(rest.x, y, rest.w, rest.bottom - y))
+        if self.picture is not None:
+            draw_picture(surface, t, ending.rating, self.picture)
         self._draw_metrics(surface)
         for key, label, icon, rect in self.buttons:
             widgets.button(surface, t, rect, label, self.is_focused(key), primary=key == "debrief", icon_name=icon)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.debrief import build_debrief
+from game.core.mood import reaction, scene_mood
 from game.core.scoring import is_improvement, is_setback
 from game.core.session import Outcome
 from game.core.variants import env_after, shown_scene
@@ -17,6 +18,7 @@ from game.locale import tr
 from game.ui import draw, flow, hud, widgets
 from game.ui import input as inp
 from game.ui import text as txt
+from game.ui.face import Face
 from game.ui.focus import Item
 from game.ui.screens.base import Screen
 from game.ui.screens.scene_draw import draw_scene
@@ -49,6 +51,7 @@ class SceneScreen(Screen):
         self.anim = 1.0
         self._bg: tuple[tuple[object, ...], pygame.Surface] | None = None
         self.before: dict[str, float] = dict(self.pt.session.metrics)
+        self.face = Face()
         self._enter_scene()
 
     def release(self) -> None:
@@ -61,7 +64,19 @@ class SceneScreen(Screen):
         self.anim = 1.0
         self.cscroll = Scroller()
         self.focus.focused_id = None
+        self._show_face()
         self.changed()
+
+    def _show_face(self) -> None:
+        """Point the speaker's face at the scene's mood, or on the outcome at the reaction to the choice."""
+        scenario = self.pt.scenario
+        if self.outcome is not None:
+            scene = scenario.scene(self.outcome.scene_id)
+            mood = reaction(scenario, self.outcome.choice_id, self.outcome.chance_index)
+        else:
+            scene = shown_scene(self.pt.session)
+            mood = scene_mood(scene)
+        self.face.show(scene.speaker if scene else None, mood, self.app.settings.reduced_motion)
 
     @property
     def typing(self) -> bool:
@@ -85,6 +100,7 @@ class SceneScreen(Screen):
         self.before = before
         self.anim = 1.0 if self.app.settings.reduced_motion else 0.0
         self.focus.focused_id = None
+        self._show_face()
         self.changed()
         total = outcome.total_deltas
         self.app.play("choice_confirm")
@@ -289,7 +305,7 @@ class SceneScreen(Screen):
 
     # -- time ------------------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
-        moving = False
+        moving = self.face.update(dt)
         if self.typing and self.chars is not None:
             self.chars += dt * TYPE_SPEED
             moving = True

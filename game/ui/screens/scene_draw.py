@@ -49,7 +49,14 @@ def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
         widgets.button(surface, t, rect, label, self.is_focused(key), enabled=enabled, icon_name=icon)
     if shown_scene is not None:
         hud.draw_speaker(
-            surface, t, self.speaker, self.pt.scenario, shown_scene.speaker, shown_scene.place, self.pt.scenario_dir
+            surface,
+            t,
+            self.speaker,
+            self.pt.scenario,
+            shown_scene.speaker,
+            shown_scene.place,
+            self.pt.scenario_dir,
+            self.face.drawn,
         )
     draw.card(surface, t, self.gauges)
     inner = self.gauges.inflate(-2 * t.pad, -2 * t.pad)
