@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.cli import add_lang_option
 from game.files import OutputError, write_output
+from game.locale import plural
 from game.training.cli_support import with_records
 from game.training.lrs_report import add_lrs_options, from_lrs_or
 from game.training.records import Records
@@ -51,6 +52,8 @@ def run(args: argparse.Namespace, records: Records) -> int:
     cohorts = {r.cohort for r in runs}
     size = f", {len(html.encode('utf-8')) // 1024} KiB"
     where = "(standard output)" if args.out == "-" else str(out)
-    summary = f"{where}: {len(runs)} playthrough(s), {len(cohorts)} cohort(s){size}"
+    summary = (
+        f"{where}: {plural('en', len(runs), 'count.playthroughs')}, {plural('en', len(cohorts), 'count.cohorts')}{size}"
+    )
     print(summary, file=sys.stderr if args.out == "-" else sys.stdout)  # the report itself may be on stdout
     return 0

@@ -413,4 +413,10 @@ STRINGS: dict[str, str] = {
     "phone.panel_row": "+{n} on phones",
     "phone.busy_title": "One moment",
     "phone.try_again": "Try again",
+    "count.cohorts.one": "{n} cohort",
+    "count.cohorts.other": "{n} cohorts",
+    "count.statements.one": "{n} statement",
+    "count.statements.other": "{n} statements",
+    "count.conflicts.one": "{n} conflict",
+    "count.conflicts.other": "{n} conflicts",
 }

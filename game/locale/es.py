@@ -427,4 +427,10 @@ STRINGS: dict[str, str] = {
     "phone.panel_row": "+{n} por teléfono",
     "phone.busy_title": "Un momento",
     "phone.try_again": "Intentar de nuevo",
+    "count.cohorts.one": "{n} grupo",
+    "count.cohorts.other": "{n} grupos",
+    "count.statements.one": "{n} declaración",
+    "count.statements.other": "{n} declaraciones",
+    "count.conflicts.one": "{n} conflicto",
+    "count.conflicts.other": "{n} conflictos",
 }

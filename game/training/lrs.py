@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from game.files import read_json_file
+from game.locale import plural
 from game.training.outbox import Pending, compose_pending, mark, mark_many, pending_refs
 from game.training.records import Records
 from game.training.xapi import XAPI_VERSION
@@ -91,7 +92,8 @@ class SendReport:
         """One line for people."""
         text = f"{self.sent} sent, {self.left} still queued"
         if self.conflicts:
-            text += f", {self.conflicts} conflict(s) (the LRS holds a different statement with the same id)"
+            conflicts = plural("en", self.conflicts, "count.conflicts")
+            text += f", {conflicts} (the LRS holds a different statement with the same id)"
         if self.rejected:
             text += f", {self.rejected} rejected by the LRS"
         return text

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game.files import OutputError, write_output
+from game.locale import plural
 from game.training.lrs import lrs_config
 from game.training.lrs_read import ReadError, fetch_statements, read_playthroughs
 from game.training.outbox import xapi_settings
@@ -94,7 +95,8 @@ def run_from_lrs(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     where = "(standard output)" if args.out == "-" else args.out
-    note = f"; {skipped} statement(s) of other sources skipped" if skipped else ""
-    summary = f"{where}: {len(runs)} playthrough(s) from the LRS, {len({r.cohort for r in runs})} cohort(s){note}"
+    note = f"; {plural('en', skipped, 'count.statements')} of other sources skipped" if skipped else ""
+    cohorts = plural("en", len({r.cohort for r in runs}), "count.cohorts")
+    summary = f"{where}: {plural('en', len(runs), 'count.playthroughs')} from the LRS, {cohorts}{note}"
     print(summary, file=sys.stderr if args.out == "-" else sys.stdout)
     return 0

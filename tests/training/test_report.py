@@ -65,7 +65,7 @@ def test_report_in_spanish(records: Records) -> None:
 
 def test_report_with_nothing_recorded_and_cli_errors(tmp_path: Path) -> None:
     result = sticky("report", "--out", str(tmp_path / "r.html"), data=tmp_path / "data")
-    assert result.returncode == 0 and "0 playthrough(s)" in result.stdout
+    assert result.returncode == 0 and "0 playthroughs" in result.stdout
     assert "No playthroughs recorded yet." in (tmp_path / "r.html").read_text()
     folder = sticky("report", "--out", str(tmp_path), data=tmp_path / "data")
     assert folder.returncode == 1 and "Traceback" not in folder.stderr

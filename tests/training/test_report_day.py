@@ -122,7 +122,7 @@ def test_unknown_cohort_or_scenario_is_an_error_that_lists_what_exists(day: Reco
     result = sticky("report", "--scenario", "spa", "--out", str(out), data=day.data_dir)
     assert result.returncode == 2 and "broken-word, spa-hotel" in result.stderr
     result = sticky("report", "--cohort", TUESDAY, "--scenario", "spa-hotel", "--out", str(out), data=day.data_dir)
-    assert result.returncode == 0 and "8 playthrough(s), 1 cohort(s)" in result.stdout
+    assert result.returncode == 0 and "8 playthroughs, 1 cohort" in result.stdout
 
 
 def test_two_rooms_are_two_group_answers_each_with_its_own_votes(tmp_path: Path) -> None:
