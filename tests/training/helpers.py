@@ -87,9 +87,9 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-def screenshot(page: Path, shot: Path, height: int) -> None:
-    """A PNG of ``page`` as real headless Chromium draws it at 1280 x ``height`` (flags that keep it off the
-    network, a throw-away profile)."""
+def run_chromium(page: Path, *flags: str, timeout: float = 120) -> None:
+    """Open ``page`` in real headless Chromium with ``flags`` (what to make of it), off the network and with a
+    throw-away profile."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as profile:
@@ -104,11 +104,15 @@ def screenshot(page: Path, shot: Path, height: int) -> None:
                 "--disable-component-update",
                 "--disable-sync",
                 f"--user-data-dir={profile}",
-                f"--screenshot={shot}",
-                f"--window-size=1280,{height}",
+                *flags,
                 page.as_uri(),
             ],
             capture_output=True,
-            timeout=120,
+            timeout=timeout,
             check=False,
         )
+
+
+def screenshot(page: Path, shot: Path, height: int) -> None:
+    """A PNG of ``page`` as real headless Chromium draws it at 1280 x ``height``."""
+    run_chromium(page, f"--screenshot={shot}", f"--window-size=1280,{height}")

@@ -16,7 +16,7 @@ import pytest
 
 from game.training.records import open_records
 from game.training.report import render_report
-from tests.training.helpers import chromium
+from tests.training.helpers import chromium, run_chromium
 from tests.training.report_fixture import scenario_paths, shipped, workshop_day
 
 pytestmark = pytest.mark.skipif(
@@ -29,26 +29,7 @@ MAX_PAGES = 15
 
 def print_pdf(page: Path, pdf: Path) -> None:
     """Print ``page`` to ``pdf`` as headless Chromium does (no header or footer, off the network)."""
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                chromium() or "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={pdf}",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            timeout=180,
-            check=False,
-        )
+    run_chromium(page, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", timeout=180)
 
 
 def pages_and_size(pdf: Path) -> tuple[int, str]:
