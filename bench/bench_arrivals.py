@@ -26,7 +26,7 @@ from unittest.mock import patch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.authoring import sweep as sweep_module  # noqa: E402
+from game.authoring import explore_acyclic as sweep_module  # noqa: E402
 from game.authoring.findings import Findings  # noqa: E402
 from game.authoring.load import load_scenario  # noqa: E402
 from game.authoring.translations import is_translation_file  # noqa: E402

@@ -35,10 +35,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.authoring.explore import explore  # noqa: E402
+from game.authoring.explore_acyclic import sweep  # noqa: E402
+from game.authoring.explore_summary import analyse  # noqa: E402
 from game.authoring.lint import check_file  # noqa: E402
 from game.authoring.load import load_scenario  # noqa: E402
-from game.authoring.paths import analyse  # noqa: E402
-from game.authoring.sweep import sweep  # noqa: E402
 from game.authoring.translations import is_translation_file  # noqa: E402
 
 PHASES = ("situation", "cost", "limits", "power")

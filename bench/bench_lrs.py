@@ -42,7 +42,7 @@ from game.paths import SCENARIOS  # noqa: E402
 from game.training.lrs import LRSConfig, send_pending  # noqa: E402
 from game.training.lrs_read import Rebuilder, fetch_statements  # noqa: E402
 from game.training.outbox import counts, pending  # noqa: E402
-from game.training.records import Records, open_records  # noqa: E402
+from game.training.record_store import Records, open_records  # noqa: E402
 from tests.training.ralph_lrs import PASSWORD, USER, Ralph, ensure_venv  # noqa: E402
 
 

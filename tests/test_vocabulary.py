@@ -151,7 +151,7 @@ def test_the_terminal_uses_the_locale_words(language: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_report_uses_the_locale_words_and_the_palette(tmp_path: Path, language: str) -> None:
-    from game.training.records import open_records
+    from game.training.record_store import open_records
     from game.training.report import render_report
 
     with open_records(tmp_path / "data", auto_send=False) as records:

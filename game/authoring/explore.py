@@ -7,7 +7,7 @@ terminate. From every state each available choice is taken; a chance choice is t
 ``StateGraph``: states in breadth-first order (so the parent chain of any state is a shortest path to it), and
 the edges with the probability a uniformly random player takes them (each available choice equally likely,
 chance outcomes weighted by ``p``).
-``game.authoring.paths`` analyses the graph; ``game.authoring.explore_report`` prints it.
+``game.authoring.explore_summary`` analyses the graph; ``game.authoring.explore_report`` prints it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What `sticky explore` found, as plain data both explorers produce and the report prints.
 
-Two explorers visit the same states: ``game.authoring.sweep`` walks the scenes of an acyclic scenario in order
+Two explorers visit the same states: ``game.authoring.explore_acyclic`` walks the scenes of an acyclic scenario in order
 and keeps only the states of the scenes still ahead (memory bounded by the widest scene, not the whole graph);
 ``game.authoring.explore`` keeps the whole state graph, which any scenario (loops included) needs. Both end in
 a ``Findings``.

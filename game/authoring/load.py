@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from game.authoring.buildscenes import BRANCH_FIELDS as BRANCH_FIELDS
-from game.authoring.buildscenes import CHANCE_FIELDS as CHANCE_FIELDS
-from game.authoring.buildscenes import CHOICE_FIELDS as CHOICE_FIELDS
-from game.authoring.buildscenes import SCENE_FIELDS as SCENE_FIELDS
-from game.authoring.buildscenes import SceneBuilder
 from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, did_you_mean
 from game.authoring.graphcheck import check_graph
 from game.authoring.reader import ID_PATTERN
+from game.authoring.scene_builder import BRANCH_FIELDS as BRANCH_FIELDS
+from game.authoring.scene_builder import CHANCE_FIELDS as CHANCE_FIELDS
+from game.authoring.scene_builder import CHOICE_FIELDS as CHOICE_FIELDS
+from game.authoring.scene_builder import SCENE_FIELDS as SCENE_FIELDS
+from game.authoring.scene_builder import SceneBuilder
 from game.authoring.translations import find_translations, load_translation
 from game.authoring.unsafetext import report_unsafe_text
 from game.authoring.yamltree import YMap, YNode, parse_tree, read_text

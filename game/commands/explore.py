@@ -15,13 +15,13 @@ from collections.abc import Callable
 from typing import TextIO
 
 from game.authoring.explore import DEFAULT_MAX_STATES, coach_line, explore
+from game.authoring.explore_acyclic import DEFAULT_SWEEP_STATES, sweep
 from game.authoring.explore_report import table, to_json
+from game.authoring.explore_summary import analyse
 from game.authoring.findings import Findings, Progress
 from game.authoring.messages import word
-from game.authoring.paths import analyse
 from game.authoring.strategy_report import lines as strategy_lines
 from game.authoring.strategy_report import strategies, warnings
-from game.authoring.sweep import DEFAULT_SWEEP_STATES, sweep
 from game.commands.common import load_for_play
 from game.core.model import Scenario
 

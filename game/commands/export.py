@@ -10,7 +10,7 @@ from game.cli import add_lang_option
 from game.files import OutputError
 from game.training.cli_support import with_records
 from game.training.csv_export import export_csv
-from game.training.records import Records
+from game.training.record_store import Records
 from game.training.report_data import SelectionError, select
 
 

@@ -11,7 +11,7 @@ from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.locale import plural
 from game.training.cli_support import with_records
-from game.training.records import Records
+from game.training.record_store import Records
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -27,8 +27,8 @@ from game.training.identity import (
     write_profile,
     write_room,
 )
-from game.training.recorddata import iso
-from game.training.records import Records, RecordsError
+from game.training.record_store import Records, RecordsError
+from game.training.record_types import iso
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -231,7 +231,7 @@ def run_import(args: argparse.Namespace, records: Records) -> int:
 def run_recover(args: argparse.Namespace) -> int:
     """Save the readable playthroughs of the records database into a new file; the old one is kept as it is."""
     from game.paths import data_dir
-    from game.training.records import DB_NAME
+    from game.training.record_store import DB_NAME
     from game.training.recover import recover
 
     try:

@@ -13,7 +13,7 @@ from game.core.variants import shown_ending
 from game.core.visible import visible
 from game.locale import phase_word, rating_word, style_word, tr_in
 from game.training.cli_support import with_records
-from game.training.records import Records
+from game.training.record_store import Records
 from game.training.replay import replay, scenario_for
 
 

@@ -11,7 +11,7 @@ from game.files import OutputError, write_output
 from game.locale import plural
 from game.training.cli_support import with_records
 from game.training.lrs_report import add_lrs_options, from_lrs_or
-from game.training.records import Records
+from game.training.record_store import Records
 from game.training.report import SelectionError, render_report
 from game.training.report_data import select
 

@@ -11,7 +11,7 @@ from game.training.cli_support import with_records
 from game.training.lrs import LRSConfig, lrs_config, send_pending
 from game.training.lrs_config import configure
 from game.training.outbox import counts, room_learners, xapi_settings
-from game.training.records import Records
+from game.training.record_store import Records
 from game.training.replay import scenario_for
 from game.training.xapi import statements
 

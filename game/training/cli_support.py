@@ -17,7 +17,7 @@ from pathlib import Path
 
 from game.training._dberrors import check_health, describe, folder_is_read_only
 from game.training._schema import RecordsError
-from game.training.records import DB_NAME, Records, open_records
+from game.training.record_store import DB_NAME, Records, open_records
 
 #: How long a command waits for another program that is writing to the records.
 BUSY_SECONDS = 2.0

@@ -24,8 +24,8 @@ from pathlib import Path
 from game.core.debrief import Debrief, Decision
 from game.core.model import DECISION_PHASES, Scenario
 from game.files import write_atomic
-from game.training.recorddata import PlaythroughRecord, iso
-from game.training.records import Records
+from game.training.record_store import Records
+from game.training.record_types import PlaythroughRecord, iso
 from game.training.report_data import scenario_and_debriefs
 
 #: The score columns of playthroughs.csv (issue 13): overall, success against the pass mark, each decision phase.

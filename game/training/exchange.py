@@ -22,8 +22,8 @@ from game.training.csv_export import export_csv as export_csv
 from game.training.csv_export import spreadsheet_safe as spreadsheet_safe
 from game.training.export_reader import BadRecord, read_entries
 from game.training.import_check import ScenarioLookup, check_record
-from game.training.recorddata import PlaythroughRecord
-from game.training.records import Records, _dump
+from game.training.record_store import Records, _dump
+from game.training.record_types import PlaythroughRecord
 
 
 @dataclass

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from game.core.model import Choice, Scenario, Scene
 from game.core.session import Outcome, Session
 from game.training.facilitate_steps import Steps
-from game.training.records import Records
+from game.training.record_store import Records
 
 #: The source of the counts the facilitator types on the projector (a show of hands).
 TYPED = "typed"

@@ -17,7 +17,7 @@ from typing import Any
 
 from game.core.model import Scenario
 from game.training.export_reader import BadRecord
-from game.training.recorddata import COMMITMENT_MAX, EXPORT_FORMAT, EXPORT_VERSION
+from game.training.record_types import COMMITMENT_MAX, EXPORT_FORMAT, EXPORT_VERSION
 
 #: Longest name, id or code.
 MAX_NAME = 200

@@ -26,7 +26,7 @@ from typing import Any
 from game.files import read_json_file
 from game.locale import plural
 from game.training.outbox import Pending, compose_pending, mark, mark_many, pending_refs
-from game.training.records import Records
+from game.training.record_store import Records
 from game.training.xapi import XAPI_VERSION
 
 CONFIG_NAME = "lrs.json"

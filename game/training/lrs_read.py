@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.training.lrs import LRSConfig, Opener, _default_open, headers
-from game.training.recorddata import ChoiceRecord, PlaythroughRecord, VoteRecord, from_iso
+from game.training.record_types import ChoiceRecord, PlaythroughRecord, VoteRecord, from_iso
 
 PAGE = 500
 

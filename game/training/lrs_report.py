@@ -16,7 +16,7 @@ from game.locale import plural
 from game.training.lrs import lrs_config
 from game.training.lrs_read import ReadError, fetch_statements, read_playthroughs
 from game.training.outbox import xapi_settings
-from game.training.recorddata import PlaythroughRecord
+from game.training.record_types import PlaythroughRecord
 
 
 def add_lrs_options(parser: argparse.ArgumentParser) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from game.core.model import Scenario
 from game.files import read_json_file
-from game.training.recorddata import PlaythroughRecord
+from game.training.record_types import PlaythroughRecord
 from game.training.xapi import Composer, record_refs
 from game.training.xapi_identity import DEFAULT_ACCOUNT_NAME, XapiSettings
 
@@ -165,7 +165,7 @@ def compose_pending(
     A reference its record no longer has (an answer taken back) is dropped from the outbox. ``find`` gives the
     scenario a record was played with (default: ``scenario_finder(data_dir)``).
     """
-    from game.training._readers import read_playthrough
+    from game.training.record_reader import read_playthrough
 
     settings = xapi_settings(data_dir, strict=True)
     find = find or scenario_finder(data_dir)

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.training._readers import read_playthrough
 from game.training._schema import RecordsError
-from game.training.records import Records
+from game.training.record_reader import read_playthrough
+from game.training.record_store import Records
 
 #: Tables in the order they are copied (a row's parents come first).
 TABLES = ("learners", "playthroughs", "choices", "votes", "xapi_outbox")

@@ -14,7 +14,7 @@ from game.core.model import Scenario
 from game.core.session import ChoiceNotAvailable, Session
 from game.training._schema import RecordsError
 from game.training.library import find_scenario, load_cached
-from game.training.recorddata import PlaythroughRecord
+from game.training.record_types import PlaythroughRecord
 
 
 @dataclass

@@ -27,7 +27,7 @@ from game.core.scoring import is_improvement, is_setback
 from game.locale import judged_change, percent, plural
 from game.training import _svg
 from game.training._report_css import CSS
-from game.training.recorddata import PlaythroughRecord
+from game.training.record_types import PlaythroughRecord
 from game.training.report_data import (
     LearnerStat,
     PhaseRollup,

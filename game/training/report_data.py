@@ -20,7 +20,7 @@ from pathlib import Path
 from game.core.debrief import Debrief, build_debrief
 from game.core.model import DECISION_PHASES, RATINGS, STYLES, Scenario
 from game.training.library import find_scenario, scenario_versions
-from game.training.recorddata import PlaythroughRecord
+from game.training.record_types import PlaythroughRecord
 from game.training.replay import replay
 
 GROUP_MODE = "group"

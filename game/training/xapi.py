@@ -26,7 +26,7 @@ from typing import Any
 
 from game.core.debrief import Debrief, Decision, build_debrief
 from game.core.model import Scenario
-from game.training.recorddata import PlaythroughRecord, from_iso, iso
+from game.training.record_types import PlaythroughRecord, from_iso, iso
 from game.training.xapi_identity import DEFAULT_BASE, DEFAULT_HOMEPAGE, XapiSettings, ifi
 
 __all__ = [

@@ -15,7 +15,7 @@ from game.core.model import STYLES, Metric
 from game.core.session import Session
 from game.locale import tr
 from game.locale.palette import PHASE_SHADES
-from game.ui import draw, fmt, hud, widgets
+from game.ui import draw, hud, numbers, widgets
 from game.ui import text as txt
 from game.ui.theme import Theme
 
@@ -132,7 +132,7 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
 def _legend_texts(data: list[tuple[Metric, list[float]]], short: bool) -> list[str]:
     """Each line's legend: its label, start and end values, and whether the change is better or worse."""
     key = "debrief.legend_short" if short else "debrief.legend"
-    shown = fmt.value_short if short else fmt.value
+    shown = numbers.value_short if short else numbers.value
     return [
         locale.judged_change(
             locale.language(),

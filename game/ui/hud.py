@@ -12,7 +12,7 @@ import pygame
 
 from game.core.model import CORE_METRICS, PHASES, Metric, Scenario
 from game.locale import tr
-from game.ui import assets, draw, fmt, widgets
+from game.ui import assets, draw, numbers, widgets
 from game.ui import text as txt
 from game.ui.theme import Theme
 
@@ -55,8 +55,8 @@ def gauge_width(theme: Theme, metrics: list[Metric], values: dict[str, float], s
     widest = 0
     for metric in metrics:
         value = values.get(metric.id, metric.start)
-        shown = number.size(fmt.value(round(value), metric))[0]
-        change = label.size(fmt.delta_short(max(abs(value), 10.0), metric))[0]
+        shown = number.size(numbers.value(round(value), metric))[0]
+        change = label.size(numbers.delta_short(max(abs(value), 10.0), metric))[0]
         widest = max(widest, shown + change + theme.px(36))
     return widest
 
@@ -115,7 +115,7 @@ def _compact_gauge(
     delta = deltas.get(metric.id, 0.0)
     if delta:
         font = theme.font("small", shrink)
-        delta_label = fmt.delta_short(delta, metric)
+        delta_label = numbers.delta_short(delta, metric)
         size = max(7, font.get_height() * 5 // 9)
         delta_w = font.size(delta_label)[0] + size + theme.px(6)
         label_w = max(1, rect.w - delta_w - theme.px(8))
@@ -143,7 +143,7 @@ def _compact_gauge(
         shrink=shrink,
     )
     value_h = theme.line_height("label", shrink)
-    value_text = fmt.value(round(value), metric)
+    value_text = numbers.value(round(value), metric)
     value_w = min(rect.w, theme.font("label", shrink).size(value_text)[0])
     y = rect.y + label_h
     txt.draw_line(
@@ -206,11 +206,11 @@ def _gauge(
     value = shown.get(metric.id, metric.start)
     value_y = top + label_h
     value_h = theme.line_height("number", shrink)
-    value_text = fmt.value(round(value), metric)
+    value_text = numbers.value(round(value), metric)
     delta = deltas.get(metric.id, 0.0)
     value_rect = pygame.Rect(rect.x, value_y, rect.w, value_h)
     if delta:
-        delta_label = fmt.delta_short(delta, metric)
+        delta_label = numbers.delta_short(delta, metric)
         font = theme.font("label", shrink)
         delta_w = font.size(delta_label)[0] + theme.px(22)
         value_rect.w = max(1, rect.w - delta_w - theme.px(8))

@@ -1,4 +1,4 @@
-"""The hook to learner records: every playthrough is recorded when ``game.training.records`` exists.
+"""The hook to learner records: every playthrough is recorded when ``game.training.record_store`` exists.
 
 A records failure never stops the game: it is written to stderr and recording stops for this run.
 """
@@ -30,7 +30,7 @@ class Recorder:
         if not self._opened:
             self._opened = True
             try:
-                from game.training.records import open_records
+                from game.training.record_store import open_records
             except ImportError:
                 self.enabled = False
                 return None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game import locale
-from game.ui import assets, draw, fmt
+from game.ui import assets, draw, numbers
 from game.ui import text as txt
 from game.ui.theme import Color, Theme
 
@@ -96,7 +96,7 @@ def style_tag(
 def delta_text(delta: float, metric: Metric) -> str:
     """``format_delta`` without its arrow (the arrow is drawn as a shape: the font has no ▲▼), with the word
     that says whether it is good news: ``+15 % (worse)`` for a rise of a ``better: lower`` metric."""
-    return locale.judged_change(locale.language(), fmt.delta(delta, metric), metric, delta)
+    return locale.judged_change(locale.language(), numbers.delta(delta, metric), metric, delta)
 
 
 def delta_color(theme: Theme, delta: float, metric: Metric | None = None) -> Color:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from game.authoring.explore import coach_line, explore
+from game.authoring.explore_acyclic import sweep
+from game.authoring.explore_summary import analyse
 from game.authoring.findings import Findings
-from game.authoring.paths import analyse
-from game.authoring.sweep import sweep
 from game.commands.explore import find
 from game.core.model import RATINGS, Scenario
 from game.core.rules import initial_state, step

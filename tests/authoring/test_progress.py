@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from game.authoring.explore import explore
+from game.authoring.explore_acyclic import sweep
 from game.authoring.load import load_scenario
-from game.authoring.sweep import sweep
 from game.commands.explore import ProgressLine
 from tests.authoring.scenarios import LOOP, load
 

@@ -37,10 +37,10 @@ from hypothesis import strategies as st
 from tests.conftest import DATA, ROOT
 
 pytest.importorskip("game.ui.playthrough")
-pytest.importorskip("game.training.records")
+pytest.importorskip("game.training.record_store")
 
 from game.core.session import SAVE_VERSION, SaveError, Session  # noqa: E402
-from game.training.records import DB_NAME, open_records  # noqa: E402
+from game.training.record_store import DB_NAME, open_records  # noqa: E402
 from game.ui.playthrough import PRACTICE, Playthrough, load_ok  # noqa: E402
 from game.ui.storage import SaveSlot  # noqa: E402
 from tests.reliability.crash_driver import resume, services  # noqa: E402

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from game.training.lrs import read_config_file
-from game.training.records import read_profile
+from game.training.record_store import read_profile
 from game.ui.storage import Progress, SaveSlot, Settings
 from tests.conftest import DATA, ROOT
 

@@ -126,7 +126,7 @@ def test_one_scenario_200_times_in_one_window(tmp_path: Path) -> None:
         after = _counts(app)
     finally:
         app.close()
-    from game.training.records import open_records
+    from game.training.record_store import open_records
 
     with open_records(tmp_path / "data", auto_send=False) as records:
         assert len(records.playthroughs(finished_only=True)) == RUNS  # every run was played to its ending

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
 
 
 @pytest.fixture(autouse=True)

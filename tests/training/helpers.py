@@ -10,7 +10,7 @@ from pathlib import Path
 from game.authoring.load import load_scenario
 from game.core.model import Scenario
 from game.core.session import Session
-from game.training.records import Records
+from game.training.record_store import Records
 from tests.conftest import DATA, ROOT
 
 BAKERY = DATA / "bakery.yaml"

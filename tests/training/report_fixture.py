@@ -14,7 +14,7 @@ from pathlib import Path
 from game.authoring.load import load_scenario
 from game.core.model import Scenario
 from game.core.session import Session
-from game.training.records import Records
+from game.training.record_store import Records
 from tests.conftest import ROOT
 from tests.training.helpers import play_and_record
 

@@ -12,8 +12,8 @@ from game.authoring.load import load_scenario
 from game.core.session import Session
 from game.training._schema import SCHEMA_VERSION, RecordsError, migrate
 from game.training.exchange import export_records, import_records
-from game.training.recorddata import COMMITMENT_MAX
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
+from game.training.record_types import COMMITMENT_MAX
 
 SIX = Path(__file__).resolve().parents[1] / "data" / "gauges" / "six-gauges.yaml"
 

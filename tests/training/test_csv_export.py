@@ -8,7 +8,7 @@ from pathlib import Path
 
 from game.core.session import Session
 from game.training.csv_export import export_csv
-from game.training.records import Records
+from game.training.record_store import Records
 from tests.training.helpers import WORKSHOP, play_and_record, sticky, workshop
 
 DATA = WORKSHOP.parent

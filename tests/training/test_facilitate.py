@@ -9,7 +9,7 @@ import pytest
 
 from game.core.session import Session
 from game.training.facilitate_model import GroupPlay
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
 from game.training.replay import replay
 from tests.training.helpers import WORKSHOP, sticky, workshop
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.training import _svg
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
 from game.training.report import render_report
 from tests.training.helpers import BAKERY, WORKSHOP, bakery, play_and_record, sticky, workshop
 

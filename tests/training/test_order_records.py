@@ -8,8 +8,8 @@ from pathlib import Path
 from game.authoring.load import load_scenario
 from game.core.session import Session
 from game.training._schema import MIGRATIONS, migrate, schema_version
-from game.training.recorddata import ChoiceRecord
-from game.training.records import Records
+from game.training.record_store import Records
+from game.training.record_types import ChoiceRecord
 from game.training.replay import replay
 from tests.conftest import DATA
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from game.authoring.load import load_scenario
 from game.core.model import Scenario
 from game.training.exchange import export_records, import_records
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
 from game.training.replay import replay
 from game.training.xapi import statements
 from tests.conftest import DATA

@@ -12,7 +12,7 @@ import pytest
 from game.core.session import Session
 from game.training._schema import SCHEMA_VERSION, RecordsError, migrate
 from game.training.exchange import export_csv, export_records, import_records
-from game.training.records import DB_NAME, Records, open_records
+from game.training.record_store import DB_NAME, Records, open_records
 from game.training.replay import replay
 from tests.training.helpers import BAKERY, bakery, play_and_record, sticky
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.training.records import DB_NAME, open_records
+from game.training.record_store import DB_NAME, open_records
 from tests.conftest import ROOT
 from tests.training.helpers import BAKERY, bakery, play_and_record, sticky
 
@@ -260,7 +260,7 @@ def test_a_full_disk_is_named_as_such(healthy_db: Path, tmp_path: Path) -> None:
 @needs_mounts
 def test_a_read_only_folder_left_by_a_crash_still_shows_the_last_playthrough(healthy_db: Path, tmp_path: Path) -> None:
     crash = (
-        "import os, sys; from game.training.records import open_records; "
+        "import os, sys; from game.training.record_store import open_records; "
         "from tests.training.helpers import bakery, play_and_record; "
         "play_and_record(open_records(sys.argv[1]), bakery(), learner='Last one'); os._exit(0)"
     )

@@ -18,7 +18,7 @@ import pytest
 from game.authoring.load import load_scenario
 from game.core.session import Session
 from game.training.exchange import export_records, import_records
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
 from tests.conftest import SCENARIOS
 from tests.training.helpers import bakery, play_and_record, sticky
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from game.training.records import DB_NAME, open_records
+from game.training.record_store import DB_NAME, open_records
 from tests.conftest import ROOT
 
 CHILD = """
 import sys
 from tests.training.helpers import bakery, play_and_record
-from game.training.records import open_records
+from game.training.record_store import open_records
 records = open_records(sys.argv[1], auto_send=False)
 scenario = bakery()
 for seed in range(10_000):

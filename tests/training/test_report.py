@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.core.session import Session
-from game.training.records import Records
+from game.training.record_store import Records
 from game.training.report import render_report
 from tests.training.helpers import WORKSHOP, chromium, play_and_record, screenshot, sticky, workshop
 

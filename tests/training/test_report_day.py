@@ -13,7 +13,7 @@ import pytest
 
 from game.core.debrief import build_debrief
 from game.locale import phase_name
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
 from game.training.replay import replay
 from game.training.report import SelectionError, render_report
 from game.training.report_data import build

@@ -16,7 +16,7 @@ import pytest
 
 from game.authoring.load import load_scenario
 from game.core.model import Scenario
-from game.training.records import Records
+from game.training.record_store import Records
 from game.training.report import render_report
 from tests.conftest import DATA
 from tests.training.helpers import chromium, play_and_record, screenshot

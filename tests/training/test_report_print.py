@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from game.training.records import open_records
+from game.training.record_store import open_records
 from game.training.report import render_report
 from tests.training.helpers import chromium, run_chromium
 from tests.training.report_fixture import scenario_paths, shipped, workshop_day

@@ -11,7 +11,7 @@ from game.core.model import Scenario
 from game.core.session import Session
 from game.training._schema import SCHEMA_VERSION, migrate
 from game.training.exchange import export_csv, export_records, import_records
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
 from game.training.xapi import statements
 
 TEACHING = Path(__file__).resolve().parents[1] / "core" / "data" / "teaching.yaml"

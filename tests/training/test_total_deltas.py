@@ -7,7 +7,7 @@ from pathlib import Path
 from game.authoring.load import load_scenario_text
 from game.core.deltas import total_deltas
 from game.core.session import Session
-from game.training.records import open_records
+from game.training.record_store import open_records
 from tests.core.test_session import RULES
 
 

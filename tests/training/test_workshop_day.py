@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.training.records import open_records
+from game.training.record_store import open_records
 from game.training.xapi import statements
 from tests.training.fake_lrs import FakeLRS
 from tests.training.helpers import WORKSHOP, sticky

@@ -11,7 +11,7 @@ import pytest
 from game.training.exchange import export_records, import_records
 from game.training.lrs import LRSConfig, send_pending
 from game.training.outbox import counts, pending
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
 from game.training.xapi import statements
 from tests.training.fake_lrs import FakeLRS
 from tests.training.helpers import play_and_record, sticky, workshop

@@ -12,7 +12,7 @@ import pytest
 
 from game.core.session import Session
 from game.training.outbox import compose_pending, pending
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
 from game.training.xapi import compose, statements
 from tests.training.helpers import workshop
 from tests.training.test_xapi_ralph import _send, ralph  # noqa: F401 - the module-scoped Ralph fixture

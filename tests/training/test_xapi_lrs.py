@@ -17,8 +17,8 @@ from game.training._schema import MIGRATIONS
 from game.training.exchange import export_records, import_records
 from game.training.lrs_read import read_playthroughs
 from game.training.outbox import compose_pending, counts, pending, pending_refs, xapi_settings
-from game.training.recorddata import PlaythroughRecord
-from game.training.records import Records, open_records
+from game.training.record_store import Records, open_records
+from game.training.record_types import PlaythroughRecord
 from game.training.report import render_report
 from game.training.xapi import statements
 from game.training.xapi_identity import XapiSettings

@@ -11,7 +11,7 @@ import pytest
 from game.training.exchange import export_records, import_records
 from game.training.lrs import LRSConfig
 from game.training.lrs_read import fetch_statements
-from game.training.records import open_records
+from game.training.record_store import open_records
 from tests.training.helpers import play_and_record, sticky
 from tests.training.ralph_lrs import PASSWORD, USER, Ralph
 from tests.training.test_xapi_lrs import _left_after, spa

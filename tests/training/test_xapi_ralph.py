@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from game.training.outbox import counts
-from game.training.records import open_records
+from game.training.record_store import open_records
 from game.training.xapi import statements
 from tests.training.helpers import play_and_record, sticky, workshop
 from tests.training.ralph_lrs import PASSWORD, USER, Ralph, ensure_venv

@@ -18,7 +18,7 @@ from game.ui.screens.scene import SceneScreen
 
 pytestmark = pytest.mark.ui
 
-HAS_RECORDS = importlib.util.find_spec("game.training.records") is not None
+HAS_RECORDS = importlib.util.find_spec("game.training.record_store") is not None
 
 
 def _play_to_end(pilot) -> None:
@@ -27,9 +27,9 @@ def _play_to_end(pilot) -> None:
         pilot.key(pygame.K_RETURN)
 
 
-@pytest.mark.skipif(not HAS_RECORDS, reason="game.training.records is not there yet")
+@pytest.mark.skipif(not HAS_RECORDS, reason="game.training.record_store is not there yet")
 def test_every_playthrough_is_recorded(make_app, bakery_copy: Path, tmp_path: Path) -> None:
-    from game.training.records import open_records
+    from game.training.record_store import open_records
 
     data = tmp_path / "records-data"
     pilot = make_app(typewriter=False, data=data)

@@ -12,7 +12,7 @@ import pytest
 
 from game.core.debrief import build_debrief
 from game.locale import language, percent, technique_about, technique_name, tr
-from game.training.records import open_records
+from game.training.record_store import open_records
 from game.training.report import render_report
 from game.ui import flow
 from game.ui.playthrough import PRACTICE

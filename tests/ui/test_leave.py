@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from game.training.records import open_records
+from game.training.record_store import open_records
 from game.ui import flow
 from game.ui.playthrough import PRACTICE
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.training.records import open_records
+from game.training.record_store import open_records
 from game.ui.screens.picker import PickerScreen
 from game.ui.screens.scene import SceneScreen
 

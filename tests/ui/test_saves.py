@@ -19,7 +19,7 @@ import pytest
 
 from game.core.session import Session
 from game.locale import tr
-from game.training.records import DB_NAME, open_records
+from game.training.record_store import DB_NAME, open_records
 from game.ui import flow
 from game.ui.playthrough import PRACTICE
 from game.ui.screens.busy import BusyFolderScreen

@@ -19,7 +19,7 @@ import pygame
 from game.core.model import Scenario
 from game.core.session import Session
 from game.training.facilitate_model import GroupPlay
-from game.training.records import Records
+from game.training.record_store import Records
 from game.ui.facilitate.view import Aside, View, projector_theme
 
 _NAMED = {

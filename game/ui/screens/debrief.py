@@ -18,7 +18,7 @@ from game.core.debrief import Debrief, Decision, build_debrief
 from game.core.model import DECISION_PHASES, PHASES
 from game.core.variants import shown_ending
 from game.locale import tr
-from game.training.recorddata import COMMITMENT_MAX
+from game.training.record_types import COMMITMENT_MAX
 from game.ui import charts, draw, flow, hud, widgets
 from game.ui import input as inp
 from game.ui import text as txt

@@ -9,7 +9,7 @@ from game.core.model import RATINGS
 from game.core.rules import initial_state
 from game.core.variants import shown_ending
 from game.locale import tr
-from game.ui import assets, draw, flow, fmt, hud, widgets
+from game.ui import assets, draw, flow, hud, numbers, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screens.base import Screen
@@ -207,7 +207,7 @@ class EndingScreen(Screen):
                 shrink,
                 compact=compact,
             )
-            note = tr("ending.from", value=fmt.value(start[metric.id], metric))
+            note = tr("ending.from", value=numbers.value(start[metric.id], metric))
             if y + one + note_h <= top + (row + 1) * slot:  # the start value, when there is room for it
                 txt.draw_line(
                     surface,

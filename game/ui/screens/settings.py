@@ -12,7 +12,7 @@ from functools import partial
 import pygame
 
 from game.locale import LANGUAGES, tr
-from game.ui import draw, fmt, widgets
+from game.ui import draw, numbers, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
@@ -55,7 +55,7 @@ class SettingsScreen(Screen):
             Row(
                 "volume",
                 tr("settings.volume"),
-                [fmt.percent(n) for n in range(0, 101, 10)],
+                [numbers.percent(n) for n in range(0, 101, 10)],
                 s.volume // 10,
             ),
             Row("fullscreen", tr("settings.fullscreen"), on_off, int(s.fullscreen), True),

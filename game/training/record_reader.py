@@ -8,7 +8,7 @@ import sqlite3
 from typing import Any
 
 from game.training._schema import RecordsError
-from game.training.recorddata import ChoiceRecord, PlaythroughRecord, VoteRecord
+from game.training.record_types import ChoiceRecord, PlaythroughRecord, VoteRecord
 
 _SELECT = (
     "SELECT p.id, p.uuid, l.name, p.cohort, p.scenario_id, p.content_hash, p.language, p.mode, p.seed,"

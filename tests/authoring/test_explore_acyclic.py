@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from game.authoring.explore import explore
+from game.authoring.explore_acyclic import scene_order, sweep
+from game.authoring.explore_summary import analyse
 from game.authoring.findings import Findings, score
 from game.authoring.load import load_scenario
-from game.authoring.paths import analyse
-from game.authoring.sweep import scene_order, sweep
 from game.core.model import Scenario
 from tests.authoring.scenarios import load, replay
 

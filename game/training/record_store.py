@@ -30,10 +30,10 @@ from game.core.rules import initial_state
 from game.core.scoring import score_summary
 from game.core.session import Outcome, Session
 from game.training._dberrors import describe, folder_is_read_only
-from game.training._readers import read_playthrough, read_playthroughs
 from game.training._schema import RecordsError, migrate, require_current
 from game.training.identity import PROFILE_NAME, read_profile
-from game.training.recorddata import COMMITMENT_MAX, PlaythroughRecord
+from game.training.record_reader import read_playthrough, read_playthroughs
+from game.training.record_types import COMMITMENT_MAX, PlaythroughRecord
 
 __all__ = ["DB_NAME", "Records", "RecordsError", "open_records"]
 

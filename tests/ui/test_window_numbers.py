@@ -8,7 +8,7 @@ import pytest
 
 from game.core.model import Metric
 from game.locale import language, set_language
-from game.ui import fmt
+from game.ui import numbers
 
 REVENUE = Metric("revenue", 85000, 0, None, "$/month", "Revenue")
 MORALE = Metric("staff_morale", 72, 0, 100, "%", "Staff morale")
@@ -24,13 +24,13 @@ def restore_language() -> Iterator[None]:
 @pytest.mark.usefixtures("restore_language")
 def test_window_numbers_follow_the_ui_language() -> None:
     set_language("en")
-    assert fmt.value(85000, REVENUE) == "85,000 $/month" and fmt.value(2.5, MORALE) == "2.5%"
-    assert fmt.delta(-3000, REVENUE) == "−3,000 $/month" and fmt.delta(4, MORALE) == "+4%"
-    assert fmt.delta_short(-3000, REVENUE) == "−3,000" and fmt.delta_short(4, MORALE) == "+4%"
+    assert numbers.value(85000, REVENUE) == "85,000 $/month" and numbers.value(2.5, MORALE) == "2.5%"
+    assert numbers.delta(-3000, REVENUE) == "−3,000 $/month" and numbers.delta(4, MORALE) == "+4%"
+    assert numbers.delta_short(-3000, REVENUE) == "−3,000" and numbers.delta_short(4, MORALE) == "+4%"
     set_language("es")
-    assert fmt.value(85000, REVENUE) == "85\u202f000 $/month" and fmt.value(2.5, MORALE) == "2,5 %"
-    assert fmt.delta(-3000, REVENUE) == "−3000 $/month" and fmt.delta(4, MORALE) == "+4 %"
-    assert fmt.delta_short(-3000, REVENUE) == "−3000" and fmt.delta_short(4, MORALE) == "+4 %"
+    assert numbers.value(85000, REVENUE) == "85\u202f000 $/month" and numbers.value(2.5, MORALE) == "2,5 %"
+    assert numbers.delta(-3000, REVENUE) == "−3000 $/month" and numbers.delta(4, MORALE) == "+4 %"
+    assert numbers.delta_short(-3000, REVENUE) == "−3000" and numbers.delta_short(4, MORALE) == "+4 %"
 
 
 def test_a_change_is_coloured_by_what_is_good_news_for_its_metric() -> None:
