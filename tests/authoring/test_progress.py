@@ -75,6 +75,7 @@ def test_the_line_waits_half_a_second_then_rewrites_itself_and_is_cleared() -> N
     assert stream.getvalue().split("\r")[2:] == ["exploring: 1,812,436 states, 1 s\x1b[K", "\x1b[K"]
 
 
+@pytest.mark.slow  # explores a whole shipped scenario for about ten seconds, so that the line shows
 def test_a_terminal_sees_the_line_and_the_report_stays_clean() -> None:
     """The real command with its error stream on a pseudo-terminal (the report on a pipe, as when saved)."""
     try:

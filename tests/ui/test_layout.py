@@ -55,40 +55,44 @@ def _render(app, what: str) -> None:
     assert not OVERFLOWS, f"{what}: {OVERFLOWS[:3]}"
 
 
-#: every scene of every scenario at the largest window takes about half a minute a language: CI's slow step
+#: every scene of every scenario takes 10-40 s a language and window: the default suite keeps the hardest case
+#: (the smallest window at the largest text), CI's slow step runs the rest
 SCENE_SIZES = [SIZES[0], pytest.param(SIZES[1], marks=pytest.mark.slow)]
+TEXT_STEPS = [2, pytest.param(0, marks=pytest.mark.slow), pytest.param(1, marks=pytest.mark.slow)]
+#: every other screen at the largest window: CI's slow step
+SCREEN_SIZES = [SIZES[0], pytest.param(SIZES[1], marks=pytest.mark.slow)]
 
 
+@pytest.mark.parametrize("step", TEXT_STEPS, ids=lambda s: f"text{s}")
 @pytest.mark.parametrize("size", SCENE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_every_scene_fits(make_app, size: tuple[int, int], lang: str) -> None:
+def test_every_scene_fits(make_app, size: tuple[int, int], lang: str, step: int) -> None:
     pilot = make_app(lang=lang, size=size, folder=SCENARIOS, typewriter=False)
     app = pilot.app
-    for step in range(3):
-        app.settings.text_size = step
-        app.retheme()
-        for path in FILES:
-            routes = paths_to_every_scene(path)
-            assert flow.start(app, path, PRACTICE, seed=1)
-            pt = app.playthrough
-            for scene_id, route in routes.items():
-                pt.session.rewind(0)
-                for choice_id in route:
-                    pt.session.choose(choice_id)
-                app.goto(SceneScreen(app))
-                what = f"{path.name}:{scene_id} text size {step}"
-                _render(app, what)
-                screen = app.top
-                for choice in pt.session.available_choices():
-                    screen.outcome = pt.session.choose(choice.id)  # as SceneScreen.choose, without saving
-                    screen.relayout()
-                    _render(app, f"{what} after {choice.id}")
-                    pt.session.undo()
-                    screen.outcome = None
-                    screen.relayout()
+    app.settings.text_size = step
+    app.retheme()
+    for path in FILES:
+        routes = paths_to_every_scene(path)
+        assert flow.start(app, path, PRACTICE, seed=1)
+        pt = app.playthrough
+        for scene_id, route in routes.items():
+            pt.session.rewind(0)
+            for choice_id in route:
+                pt.session.choose(choice_id)
+            app.goto(SceneScreen(app))
+            what = f"{path.name}:{scene_id} text size {step}"
+            _render(app, what)
+            screen = app.top
+            for choice in pt.session.available_choices():
+                screen.outcome = pt.session.choose(choice.id)  # as SceneScreen.choose, without saving
+                screen.relayout()
+                _render(app, f"{what} after {choice.id}")
+                pt.session.undo()
+                screen.outcome = None
+                screen.relayout()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", SCREEN_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_screen_fits(make_app, size: tuple[int, int], lang: str) -> None:
     pilot = make_app(lang=lang, size=size, folder=SCENARIOS, typewriter=False)
