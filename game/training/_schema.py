@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 
 class RecordsError(Exception):
@@ -164,20 +165,23 @@ def _v6_outbox_refs(db: sqlite3.Connection) -> None:
     )
 
 
-def _old_ref(body: dict[str, object]) -> tuple[str, int]:
+def _old_ref(body: dict[str, Any]) -> tuple[str, int]:
     """The reference and order of a statement body queued before migration 6."""
-    verb = str((body.get("verb") or {}).get("id", "")).rsplit("/", 1)[-1]  # type: ignore[union-attr]
-    result = body.get("result") or {}
-    extensions = result.get("extensions") or {}  # type: ignore[union-attr]
+    verb_part = body.get("verb")
+    verb = str(verb_part.get("id", "") if isinstance(verb_part, dict) else "").rsplit("/", 1)[-1]
+    result = body.get("result")
+    result = result if isinstance(result, dict) else {}
+    extensions = result.get("extensions")
+    extensions = extensions if isinstance(extensions, dict) else {}
 
-    def ext(name: str) -> object:
+    def ext(name: str) -> Any:
         return next((v for k, v in extensions.items() if str(k).endswith("/" + name)), None)
 
     if verb == "answered":
-        turn = int(ext("turn") or 0)  # type: ignore[call-overload]
-        return f"answered/{turn}/{result.get('response')}", 3 * turn  # type: ignore[union-attr]
+        turn = int(ext("turn") or 0)
+        return f"answered/{turn}/{result.get('response')}", 3 * turn
     if verb == "terminated":
-        answered = len(ext("answered") or [])  # type: ignore[arg-type]
+        answered = len(ext("answered") or [])
         return f"terminated/{answered}", 3 * answered + 1
     if verb == "completed":
         return "completed", 1_000_000

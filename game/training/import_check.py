@@ -277,5 +277,5 @@ class ScenarioLookup:
         if key not in self._found:
             versions = [r.scenario for r in scenario_versions(scenario_id) if r.scenario is not None]
             same = [s for s in versions if s.content_hash == content_hash]
-            self._found[key] = (same or versions or [None])[0]
+            self._found[key] = (same or versions)[0] if (same or versions) else None
         return self._found[key]

@@ -46,7 +46,8 @@ def settings_from(data: dict[str, Any]) -> XapiSettings:
     """Identity settings from an ``lrs.json`` object, with the ``STICKY_XAPI_*`` environment variables first."""
     import os
 
-    actor = data.get("actor") if isinstance(data.get("actor"), dict) else {}
+    found = data.get("actor")
+    actor: dict[str, Any] = found if isinstance(found, dict) else {}
     defaults = XapiSettings()
 
     def pick(env: str, *values: object) -> str:

@@ -30,7 +30,7 @@ class PressGate:
 
     def __init__(self) -> None:
         self.armed: View | None = None
-        self._held: dict[int, View | None] = {}  # key -> the view its press was accepted on (None: refused)
+        self._held: dict[int | None, View | None] = {}  # key -> the view its press was accepted on (None: refused)
         self.refused = 0  # presses and repeats refused so far (for tests and diagnostics)
 
     def drawn(self, view: View) -> None:

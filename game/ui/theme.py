@@ -205,12 +205,12 @@ class _Font(pygame.font.Font):
     """A font that draws the narrow no-break space of Spanish numbers (``85 000``, U+202F), which Open Sans
     lacks, as its thin space (U+2009) instead of an empty box."""
 
-    def render(self, text: str | bytes | None, *args: object, **kwargs: object) -> pygame.Surface:  # type: ignore[override]
+    def render(self, text: str | bytes | None, *args: object, **kwargs: object) -> pygame.Surface:  # type: ignore[override, unused-ignore]
         if isinstance(text, str):
             text = text.translate(_NARROW)
         return super().render(text, *args, **kwargs)  # type: ignore[arg-type]
 
-    def size(self, text: str | bytes, /) -> tuple[int, int]:  # type: ignore[override]
+    def size(self, text: str | bytes, /) -> tuple[int, int]:
         if isinstance(text, str):
             text = text.translate(_NARROW)
         return super().size(text)
