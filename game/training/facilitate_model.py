@@ -22,6 +22,8 @@ from game.training.record_store import Records
 
 #: The source of the counts the facilitator types on the projector (a show of hands).
 TYPED = "typed"
+#: The source of the votes read live from the room's phones (``GroupPlay.phone_votes``).
+PHONES = "phones"
 
 
 def percentages(counts: Mapping[str, int]) -> dict[str, int]:
@@ -52,6 +54,8 @@ class Round:
     picked: str
     majority: list[str]
     outcome: Outcome
+    #: the same votes by where they came from: source (``TYPED``, ``PHONES``, ...) -> choice id -> count
+    by_source: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def overruled(self) -> bool:
@@ -129,14 +133,37 @@ class GroupPlay:
             return self.countdown
         return max(0.0, self.countdown - (self.clock() - self.timer_started))
 
+    def counts_by_source(self) -> dict[str, dict[str, int]]:
+        """The votes for the current decision kept apart by where they came from: ``TYPED`` (always there),
+        then every other source that fed votes, and ``PHONES`` while phones vote; each maps every choice
+        id, in the order shown, to its count (0 when nobody voted for it)."""
+        with self._lock:
+            typed = {cid: int(text or 0) for cid, text in self.typed.items()}
+            fed = [(source, dict(votes)) for source, votes in self.sources.items()]
+        if self.phone_votes is not None:
+            fed.append((PHONES, self.phone_votes()))
+        ids = [c.id for c in self.choices]
+        result = {TYPED: {cid: typed.get(cid, 0) for cid in ids}}
+        for source, votes in fed:
+            current = result.setdefault(source, dict.fromkeys(ids, 0))
+            for cid in ids:
+                current[cid] += votes.get(cid, 0)
+        return result
+
     def counts(self) -> dict[str, int]:
         """The votes for the current decision per choice id, in the order shown: the typed counts plus every
         other source's (0 when nobody voted for a choice)."""
-        with self._lock:
-            typed, sources = dict(self.typed), [dict(votes) for votes in self.sources.values()]
-        if self.phone_votes is not None:
-            sources.append(self.phone_votes())
-        return {c.id: int(typed.get(c.id) or 0) + sum(votes.get(c.id, 0) for votes in sources) for c in self.choices}
+        return self.total(self.counts_by_source())
+
+    def total(self, by_source: Mapping[str, Mapping[str, int]]) -> dict[str, int]:
+        """The sum of votes kept by source (as ``counts_by_source`` gives them), per choice id in the order
+        shown."""
+        return {c.id: sum(votes.get(c.id, 0) for votes in by_source.values()) for c in self.choices}
+
+    def counts_except(self, source: str) -> dict[str, int]:
+        """The votes for the current decision from every source but ``source`` (e.g. all but the typed ones:
+        what the phones added beside the count the trainer types)."""
+        return self.total({name: votes for name, votes in self.counts_by_source().items() if name != source})
 
     def shares(self) -> dict[str, int]:
         """The counts as whole percentages that add up to 100 (see ``percentages``)."""
@@ -192,9 +219,10 @@ class GroupPlay:
                 raise ValueError(f"the votes for '{cid}' must be a whole number of at least 0, not {n!r}")
         return dict(counts)
 
-    def majority(self) -> list[str]:
-        """The choice ids with the most votes (several on a tie; none when nobody voted)."""
-        counts = self.counts()
+    def majority(self, counts: Mapping[str, int] | None = None) -> list[str]:
+        """The choice ids with the most votes (several on a tie; none when nobody voted); of ``counts`` when
+        given, else of the current counts."""
+        counts = self.counts() if counts is None else counts
         top = max(counts.values(), default=0)
         return [cid for cid, n in counts.items() if n == top] if top > 0 else []
 
@@ -267,14 +295,15 @@ class GroupPlay:
         scene = self.scene
         assert scene is not None
         choices = self.choices
-        counts = self.counts()
-        majority = self.majority()
+        by_source = self.counts_by_source()
+        counts = self.total(by_source)
+        majority = self.majority(counts)
         seconds = self.clock() - self.scene_started
         outcome = self.session.choose(self.picked)
         if self.records is not None and self.pid is not None:
             self.records.votes(self.pid, outcome.turn, scene.id, counts, self.picked)
             self.records.choice(self.pid, outcome, seconds)
-        self.rounds.append(Round(scene, choices, counts, self.picked, majority, outcome))
+        self.rounds.append(Round(scene, choices, counts, self.picked, majority, outcome, by_source))
         self.steps.fire("play")
         if self.session.finished and self.records is not None and self.pid is not None:
             self.records.finish(self.pid, self.session)

@@ -6,7 +6,7 @@ import pytest
 from transitions import MachineError
 
 from game.core.session import Session
-from game.training.facilitate_model import TYPED, GroupPlay, percentages
+from game.training.facilitate_model import PHONES, TYPED, GroupPlay, percentages
 from game.training.facilitate_steps import STEPS, TRANSITIONS, Steps
 from tests.training.helpers import workshop
 
@@ -96,6 +96,28 @@ def test_votes_from_other_sources_add_to_the_typed_ones() -> None:
     assert not play.set_votes({second: 50}, "phones") and play.counts() == {first: 5, second: 4}  # after the reveal
     outcome = play.play()
     assert outcome is not None and play.rounds[-1].votes == {first: 5, second: 4}
+
+
+def test_typed_and_phone_votes_are_kept_apart() -> None:
+    play = GroupPlay(Session(workshop(), seed=0))
+    first, second = (c.id for c in play.choices[:2])
+    phones = {first: 5}
+    play.phone_votes = lambda: dict(phones)  # the phones' live tally, as ``vote_sync.phone_votes`` gives it
+    play.start_voting()
+    play.selected = 1
+    play.type_digit("3")  # the hands the trainer counted
+    assert play.counts_by_source() == {TYPED: {first: 0, second: 3}, PHONES: {first: 5, second: 0}}
+    assert play.counts_except(TYPED) == {first: 5, second: 0}
+    assert play.counts() == {first: 5, second: 3}
+    phones[second] = 2  # two more phones vote
+    assert play.counts_by_source()[TYPED] == {first: 0, second: 3}  # what was typed stays what was typed
+    assert play.counts() == {first: 5, second: 5}
+    play.reveal()
+    play.pick(1)
+    assert play.play() is not None
+    last = play.rounds[-1]
+    assert last.votes == {first: 5, second: 5}
+    assert last.by_source == {TYPED: {first: 0, second: 3}, PHONES: {first: 5, second: 2}}
 
 
 @pytest.mark.parametrize(
