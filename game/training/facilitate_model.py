@@ -292,18 +292,18 @@ class GroupPlay:
         """Play the picked choice, record votes and choice; returns the outcome (None without a pick)."""
         if not self.steps.allowed("play"):
             return None
-        scene = self.scene
-        assert scene is not None
+        scene, picked = self.scene, self.picked
+        assert scene is not None and picked is not None  # the step allows play only with a pick
         choices = self.choices
         by_source = self.counts_by_source()
         counts = self.total(by_source)
         majority = self.majority(counts)
         seconds = self.clock() - self.scene_started
-        outcome = self.session.choose(self.picked)
+        outcome = self.session.choose(picked)
         if self.records is not None and self.pid is not None:
-            self.records.votes(self.pid, outcome.turn, scene.id, counts, self.picked)
+            self.records.votes(self.pid, outcome.turn, scene.id, counts, picked)
             self.records.choice(self.pid, outcome, seconds)
-        self.rounds.append(Round(scene, choices, counts, self.picked, majority, outcome, by_source))
+        self.rounds.append(Round(scene, choices, counts, picked, majority, outcome, by_source))
         self.steps.fire("play")
         if self.session.finished and self.records is not None and self.pid is not None:
             self.records.finish(self.pid, self.session)

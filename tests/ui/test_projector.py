@@ -24,7 +24,7 @@ from game.core.session import Session
 from game.paths import SCENARIOS
 from game.training.facilitate_model import GroupPlay
 from game.ui import text as txt
-from game.ui.facilitate.pages import Piece, Written, paginate
+from game.ui.facilitate.pages import Ink, Piece, Written, paginate
 from game.ui.facilitate.view import View, projector_theme
 
 WORKSHOP = Path(__file__).resolve().parents[1] / "training" / "data" / "workshop.yaml"
@@ -323,7 +323,7 @@ class _Panel:
     def width(self, theme: object, step: str) -> int:
         return 300 if step in ("discuss", "vote") else 0
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, step: str) -> None:
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, step: str, ink: Ink) -> None:
         pygame.draw.rect(surface, (0, 0, 0), rect)
         self.drawn.append((step, rect))
 

@@ -39,8 +39,8 @@ class Aside(Protocol):
     def width(self, theme: Theme, step: str) -> int:
         """How wide the column is on ``step`` (0: no column on that step)."""
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, step: str) -> None:
-        """Draw the column into ``rect`` (the full height of the page area)."""
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, step: str, ink: Ink) -> None:
+        """Draw the column into ``rect`` (the full height of the page area), writing its texts in ``ink``."""
 
 
 class View:
@@ -91,7 +91,10 @@ class View:
         paint_page(surface, pages[self.page], body, gap)
         if self.aside is not None and column:
             self.aside.draw(
-                surface, pygame.Rect(body.right + t.px(16), body.y, column - t.px(16), body.height), play.step
+                surface,
+                pygame.Rect(body.right + t.px(16), body.y, column - t.px(16), body.height),
+                play.step,
+                self.ink,
             )
         self.hints(surface, hint or txt.fit(t, self.hint_text(), "small", (w - 2 * t.margin, footer), "hints"))
 
