@@ -2,11 +2,12 @@
 
 Keys: Space starts the discussion timer; Enter turns to the next page of a screen that has several, then
 moves on (to the votes, the reveal, playing the choice, the next scene); Right/Left (and Page Down/Up) turn
-pages; Up/Down pick the row whose votes you type (and turn the debrief's pages); digits type a count, + and
-− adjust it, Backspace deletes; at the reveal a number plays that choice instead of the majority; Esc goes
-back (or quits from the discussion and the debrief). ``keys`` replays a comma-separated list of these
-(``enter``, ``space``, ``up``, ``down``, ``left``, ``right``, ``back``, ``esc``, ``+``, ``-`` or digits) and
-can save a screenshot after each, for tests and documentation.
+pages and Home goes back to the first (the debrief's summary); Up/Down pick the row whose votes you type
+(and turn the debrief's pages); digits type a count, + and − adjust it, Backspace deletes; at the reveal a
+number plays that choice instead of the majority; Esc goes back (or quits from the discussion and the
+debrief). ``keys`` replays a comma-separated list of these (``enter``, ``space``, ``up``, ``down``,
+``left``, ``right``, ``home``, ``back``, ``esc``, ``+``, ``-`` or digits) and can save a screenshot after
+each, for tests and documentation.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _NAMED = {
     "esc": pygame.K_ESCAPE,
     "left": pygame.K_LEFT,
     "right": pygame.K_RIGHT,
+    "home": pygame.K_HOME,
     "+": pygame.K_PLUS,
     "-": pygame.K_MINUS,
 }
@@ -52,6 +54,8 @@ def handle_key(play: GroupPlay, view: View, key: int, text: str = "") -> bool:
         view.next_page()
     elif key in (pygame.K_LEFT, pygame.K_PAGEUP) or (key == pygame.K_UP and step == "debrief"):
         view.previous_page()
+    elif key == pygame.K_HOME:
+        view.first_page()
     elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
         if step == "vote" or not view.next_page():  # every page is seen before moving on
             {"discuss": play.start_voting, "vote": play.reveal, "reveal": play.play, "outcome": play.next}.get(
@@ -80,7 +84,9 @@ def _token_key(token: str) -> tuple[int, str]:
         return _NAMED[token], token if token in "+-" else ""
     if token.isdigit() and len(token) == 1:
         return pygame.K_0 + int(token), token
-    raise ValueError(f"unknown key '{token}' (use enter, space, up, down, left, right, back, esc, +, - or a digit)")
+    raise ValueError(
+        f"unknown key '{token}' (use enter, space, up, down, left, right, home, back, esc, +, - or a digit)"
+    )
 
 
 def run(

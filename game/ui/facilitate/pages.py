@@ -68,11 +68,12 @@ class Piece:
     key: str = ""
     keep_with_next: bool = False
     group: str = ""  # pieces of one group (e.g. the choices) share a page whenever they fit on one
+    new_page: bool = False  # starts a page of its own (e.g. the debrief's details after its summary)
 
 
 def paginate(pieces: list[Piece], height: int, gap: int) -> list[list[Piece]]:
-    """The pieces packed in order onto pages no taller than ``height``: a heading stays with what follows, and
-    a group that fits on one page starts a new page rather than being split."""
+    """The pieces packed in order onto pages no taller than ``height``: a heading stays with what follows, a
+    group that fits on one page starts a new page rather than being split, and a ``new_page`` piece starts one."""
     pages: list[list[Piece]] = [[]]
     used = 0
     for index, piece in enumerate(pieces):
@@ -84,7 +85,7 @@ def paginate(pieces: list[Piece], height: int, gap: int) -> list[list[Piece]]:
             whole = sum(members) + gap * (len(members) - 1)
             if whole <= height:
                 need = max(need, whole)
-        if pages[-1] and used + gap + need > height:
+        if pages[-1] and (piece.new_page or used + gap + need > height):
             pages.append([])
             used = 0
         used += (gap if pages[-1] else 0) + piece.height

@@ -13,6 +13,7 @@ from game.core.model import Choice
 from game.locale import percent
 from game.training.facilitate_model import percentages
 from game.ui import draw
+from game.ui.facilitate import summary
 from game.ui.facilitate.pages import ROOM, Piece, Sheet, votes_phrase
 from game.ui.theme import Color
 
@@ -188,8 +189,18 @@ def outcome(view: View, sheet: Sheet) -> list[Piece]:
 
 
 def debrief(view: View, sheet: Sheet) -> list[Piece]:
-    """The ending, where every metric ended, then every decision: the votes beside each choice, the one
-    played and the coach's marked, and what it did."""
+    """The summary (see ``summary``), then from a new page the details: the ending, where every metric
+    ended, then every decision: the votes beside each choice, the one played and the coach's marked, and
+    what it did."""
+    first = summary.pieces(view, sheet)
+    details = debrief_details(view, sheet)
+    if details:
+        details[0].new_page = True
+    return first + details
+
+
+def debrief_details(view: View, sheet: Sheet) -> list[Piece]:
+    """The debrief's detail pages, as ``debrief`` describes them."""
     t, play = view.t, view.play
     result = view.debrief()  # the ending's title and text as shown (variants resolved in the final state)
     pieces: list[Piece] = []
@@ -201,9 +212,9 @@ def debrief(view: View, sheet: Sheet) -> list[Piece]:
     lines = []
     totals = {c.metric: c for c in result.totals}
     for metric in play.scenario.metrics:
-        start = format_value(result.start_metrics.get(metric.id, metric.start), metric, view.lang)
+        began = format_value(result.start_metrics.get(metric.id, metric.start), metric, view.lang)
         end = format_value(result.final_metrics.get(metric.id, metric.start), metric, view.lang)
-        text = view.say("facilitate.from_to", label=metric.label, start=start, end=end)
+        text = view.say("facilitate.from_to", label=metric.label, start=began, end=end)
         change = totals.get(metric.id)
         judged = view.deltas((change,)) if change is not None else []
         if judged:

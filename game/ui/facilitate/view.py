@@ -57,6 +57,7 @@ class View:
         self.aside = aside
         self.page = 0
         self.page_count = 1
+        self.summary_pages = 0  # at the debrief: how many pages its summary takes (the details follow)
         self.ink = Ink()
         self._shown: tuple[str, int] | None = None  # the step and turn the page number belongs to
 
@@ -84,6 +85,8 @@ class View:
                 key = f"choice:{play.selected}"
                 self.page = next((i for i, page in enumerate(pages) if any(p.key == key for p in page)), self.page)
             self.page_count = len(pages)
+            starts = [i for i, page in enumerate(pages) if page and page[0].new_page]
+            self.summary_pages = starts[0] if play.step == "debrief" and starts else 0
             self.page = max(0, min(self.page, self.page_count - 1))
             hint = self.hint_block(w - 2 * t.margin, lines)
             if hint is not None:
@@ -117,6 +120,10 @@ class View:
             self.page += 1
             return True
         return False
+
+    def first_page(self) -> None:
+        """Back to this step's first page (at the debrief: its summary)."""
+        self.page = 0
 
     def previous_page(self) -> bool:
         """Turn back a page; False on the first."""
@@ -255,6 +262,8 @@ class View:
         elif step == "outcome" and last:
             parts.append(say("facilitate.key.to_debrief" if play.session.finished else "facilitate.key.next_decision"))
         elif step == "debrief":
+            if self.page >= self.summary_pages > 0:
+                parts.append(say("facilitate.key.summary"))
             parts.append(say("facilitate.key.quit"))
         return "  ·  ".join(parts)
 
