@@ -211,7 +211,6 @@ STRINGS: dict[str, str] = {
     "facilitate.votes_with_phones": "{votes} · {n} from phones",
     "facilitate.from_phones": "Phones",
     "facilitate.summary": "Summary · {decisions}",
-    "facilitate.not_coach_best": "Not the coach's choice",
     "facilitate.key.summary": "Home: summary",
     "terminal.reflect": "Reflect: {question}",
     "terminal.prompt": "Type a number (u = undo, m = metrics, q = quit).",

@@ -217,7 +217,6 @@ STRINGS: dict[str, str] = {
     "facilitate.votes_with_phones": "{votes} · {n} por teléfono",
     "facilitate.from_phones": "Teléfonos",
     "facilitate.summary": "Resumen · {decisions}",
-    "facilitate.not_coach_best": "No es la del coach",
     "facilitate.key.summary": "Inicio: resumen",
     "terminal.reflect": "Para pensar: {question}",
     "terminal.prompt": "Escribe un número (u = deshacer, m = indicadores, q = salir).",
