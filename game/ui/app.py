@@ -21,6 +21,7 @@ import pygame
 from game import locale
 from game.paths import SCENARIOS, data_dir
 from game.ui import input as inp
+from game.ui import screen_flow
 from game.ui.assets import Sounds
 from game.ui.catalogue import Catalogue, scenario_files
 from game.ui.datalock import DataFolderLock
@@ -32,6 +33,7 @@ from game.ui.theme import MIN_SIZE, Theme
 if TYPE_CHECKING:
     from game.ui.idle import IdleWait
     from game.ui.playthrough import Playthrough, Services
+    from game.ui.screen_results import ScreenResult
     from game.ui.screens.base import Screen
 
 FPS = 60
@@ -221,6 +223,10 @@ class App:
             self.folder_question = False
             self.push(BusyFolderScreen(self))
         self.invalidate()
+
+    def finish(self, screen: str, result: ScreenResult) -> None:
+        """The screen named ``screen`` is done with ``result``: make the move ``game.ui.screen_flow`` declares."""
+        screen_flow.route(self, screen, result)
 
     def find(self, kind: type) -> Screen | None:
         """The topmost screen of a class, if open."""

@@ -1,4 +1,8 @@
-"""Moving between screens: start, continue, replay, try again; kept apart so screens don't import each other."""
+"""The moves between screens: start, continue, replay, try again, open a menu over the scene.
+
+Which move follows which screen's result is declared in ``game.ui.screen_flow``; the screens themselves
+never call these (they finish with a ``game.ui.screen_results`` value). Tools and tests may call them to
+put the game in a given place."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from game.locale import tr, tr_count
 if TYPE_CHECKING:
     from game.core.model import Ending
     from game.ui.app import App
+    from game.ui.screen_results import ScreenResult
 
 
 def open_title(app: App) -> None:
@@ -36,13 +41,60 @@ def open_picker(app: App, select: str | Path | None = None, focus_modes: bool = 
 
 def begin(app: App, path: str | Path, mode: str) -> None:
     """The learner starts a scenario from the picker: when records are kept and nobody has said yet who is
-    playing in this run, ask first (``WhoScreen``), then start."""
+    playing in this run, ask first (``WhoScreen``, which hands back ``Chosen(then)``), then start."""
     if app.recorder.enabled and app.player is None:
-        from game.ui.screens.who import WhoScreen
+        from game.ui.screen_results import Picked
 
-        app.push(WhoScreen(app, then=lambda: start(app, path, mode)))
+        open_who(app, then=Picked(str(path), mode))
         return
     start(app, path, mode)
+
+
+def open_who(app: App, then: ScreenResult | None = None) -> None:
+    """The "who is playing" question over the current screen; ``then`` is routed once someone is chosen."""
+    from game.ui.screens.who import WhoScreen
+
+    app.push(WhoScreen(app, then=then))
+
+
+def chosen(app: App, then: ScreenResult | None) -> None:
+    """Someone said who plays: close the question, show the new name on the screens below, go on."""
+    app.pop()
+    for screen in app.stack:
+        screen.relayout()  # the title and picker show the new name
+    if then is not None and app.top is not None:
+        app.top.finish(then)
+
+
+def open_settings(app: App) -> None:
+    """The settings over the current screen."""
+    from game.ui.screens.settings import SettingsScreen
+
+    app.push(SettingsScreen(app))
+
+
+def open_pause(app: App) -> None:
+    """The pause menu over the scene."""
+    from game.ui.screens.pause import PauseScreen
+
+    app.push(PauseScreen(app))
+
+
+def open_history(app: App) -> None:
+    """The conversation so far over the scene."""
+    from game.ui.screens.history import HistoryScreen
+
+    app.push(HistoryScreen(app))
+
+
+def undo(app: App) -> None:
+    """Close the pause menu and take back the last choice on the scene below."""
+    from game.ui.screens.scene import SceneScreen
+
+    app.pop()
+    scene = app.find(SceneScreen)
+    if isinstance(scene, SceneScreen):
+        scene.undo()
 
 
 def start(app: App, path: str | Path, mode: str, seed: int | None = None) -> bool:

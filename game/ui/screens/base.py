@@ -1,21 +1,32 @@
-"""The base screen: a focus group, layout on demand, and the standard handling of actions."""
+"""The base screen: a focus group, layout on demand, and the standard handling of actions.
+
+A screen never opens another screen: it finishes with a ``game.ui.screen_results`` value (``finish``),
+and its host (the app) routes it through the declared table in ``game.ui.screen_flow``."""
 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
 from game.locale import tr
 from game.ui import input as inp
 from game.ui.focus import FocusGroup, Item
+from game.ui.screen_results import Reload, ScreenResult
 from game.ui.theme import Theme
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 _SERIALS = itertools.count(1)
+
+
+class Host(Protocol):
+    """What a screen hands its result to (the app)."""
+
+    def finish(self, screen: str, result: ScreenResult) -> None:
+        """``screen`` (a screen's ``name``) is done with ``result``: make the move declared for it."""
 
 
 class Screen:
@@ -30,6 +41,11 @@ class Screen:
         self.focus_changed = False
         self.serial = next(_SERIALS)  # tells this screen from any other, even one at the same address later
         self.view = 0  # bumped by ``changed``: presses must go down after the new state is drawn
+
+    def finish(self, result: ScreenResult) -> None:
+        """This screen is done with ``result``: the host decides what comes next (``game.ui.screen_flow``)."""
+        host: Host = self.app
+        host.finish(self.name, result)
 
     def changed(self) -> None:
         """What the player acts on here has changed (new text, new buttons): until the window has drawn it,
@@ -65,10 +81,8 @@ class Screen:
     def handle(self, action: inp.Action) -> None:
         """Back closes; focus moves, hover, click and confirm go to the focus group."""
         if action.kind == inp.RELOAD:
-            from game.ui import flow
-
             if self.app.playthrough is not None:
-                flow.reload(self.app)
+                self.finish(Reload())
             return
         if action.kind in (inp.BACK, inp.PAUSE) and self.back():
             return
@@ -107,6 +121,10 @@ class Screen:
     def release(self) -> None:
         """Drop what only drawing this screen needs (window-sized pictures); called when it leaves the
         stack, so memory does not wait for the garbage collector. Drawn again, it rebuilds them."""
+
+    def shows_outcome(self) -> bool:
+        """True while this screen shows what the last choice did (the history tells it apart)."""
+        return False
 
     def notice_top(self) -> int:
         """Where a notice banner may start on this screen: below whatever it keeps along its top edge."""

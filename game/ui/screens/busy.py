@@ -16,6 +16,7 @@ from game.locale import tr
 from game.ui import draw, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
+from game.ui.screen_results import Back
 from game.ui.screens.base import Screen
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class BusyFolderScreen(Screen):
 
     def _no_save(self) -> None:
         """Play now: this window does not autosave (records are still kept)."""
-        self.app.pop()
+        self.finish(Back())
         self.app.show_notice("info", tr("lock.other_game"), seconds=6)
 
     def back(self) -> bool:
@@ -91,7 +92,7 @@ class BusyFolderScreen(Screen):
         self._next_try = self.app.now + RETRY_SECONDS
         if self.app.folder_lock.acquire():
             self.app.saves.paused = False
-            self.app.pop()
+            self.finish(Back())
             self.app.show_notice("info", tr("busy.free"), seconds=6)
         return False
 
