@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import time
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from game.ui.catalogue import Catalogue, scenario_files
 from game.ui.datalock import DataFolderLock
 from game.ui.presses import PressGate
 from game.ui.recorder import Recorder
+from game.ui.screens.notice import Notice
 from game.ui.storage import Progress, SaveSlot, Settings
 from game.ui.theme import MIN_SIZE, Theme
 
@@ -38,16 +38,6 @@ if TYPE_CHECKING:
 
 FPS = 60
 IDLE_WAIT_MS = 1000
-
-
-@dataclass
-class Notice:
-    """A banner over every screen: a message and optional detail lines (e.g. file:line:col errors)."""
-
-    kind: str  # "info" | "error"
-    message: str
-    lines: list[str] = field(default_factory=list)
-    until: float | None = None  # app time when it hides itself; None = until dismissed
 
 
 class App:

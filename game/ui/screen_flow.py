@@ -35,12 +35,12 @@ from game.ui.screen_results import (
 )
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Game
 
 #: The screen name that stands for "any screen" in ``ROUTES``.
 ANY = "*"
 
-Move = Callable[["App", ScreenResult], None]
+Move = Callable[["Game", ScreenResult], None]
 
 
 class UnknownMove(LookupError):
@@ -67,82 +67,82 @@ class Route:
 # -- the moves: each takes the app and the result (its fields, where it has any) ------------------------
 
 
-def _close(app: App, result: ScreenResult) -> None:
+def _close(app: Game, result: ScreenResult) -> None:
     app.pop()
 
 
-def _quit(app: App, result: ScreenResult) -> None:
+def _quit(app: Game, result: ScreenResult) -> None:
     app.running = False
 
 
-def _title(app: App, result: ScreenResult) -> None:
+def _title(app: Game, result: ScreenResult) -> None:
     flow.open_title(app)
 
 
-def _picker(app: App, result: ScreenResult) -> None:
+def _picker(app: Game, result: ScreenResult) -> None:
     if isinstance(result, OpenPicker):
         flow.open_picker(app, select=result.select, focus_modes=result.focus_modes)
     else:
         flow.open_picker(app)
 
 
-def _begin(app: App, result: ScreenResult) -> None:
+def _begin(app: Game, result: ScreenResult) -> None:
     assert isinstance(result, Picked)
     flow.begin(app, result.path, result.mode)
 
 
-def _chosen(app: App, result: ScreenResult) -> None:
+def _chosen(app: Game, result: ScreenResult) -> None:
     assert isinstance(result, Chosen)
     flow.chosen(app, result.then)
 
 
-def _continue(app: App, result: ScreenResult) -> None:
+def _continue(app: Game, result: ScreenResult) -> None:
     flow.continue_game(app)
 
 
-def _settings(app: App, result: ScreenResult) -> None:
+def _settings(app: Game, result: ScreenResult) -> None:
     flow.open_settings(app)
 
 
-def _who(app: App, result: ScreenResult) -> None:
+def _who(app: Game, result: ScreenResult) -> None:
     flow.open_who(app)
 
 
-def _pause(app: App, result: ScreenResult) -> None:
+def _pause(app: Game, result: ScreenResult) -> None:
     flow.open_pause(app)
 
 
-def _history(app: App, result: ScreenResult) -> None:
+def _history(app: Game, result: ScreenResult) -> None:
     flow.open_history(app)
 
 
-def _pause_to_history(app: App, result: ScreenResult) -> None:
+def _pause_to_history(app: Game, result: ScreenResult) -> None:
     app.pop()
     flow.open_history(app)
 
 
-def _undo(app: App, result: ScreenResult) -> None:
+def _undo(app: Game, result: ScreenResult) -> None:
     flow.undo(app)
 
 
-def _playthrough(app: App, result: ScreenResult) -> None:
+def _playthrough(app: Game, result: ScreenResult) -> None:
     flow.show_playthrough(app)
 
 
-def _debrief(app: App, result: ScreenResult) -> None:
+def _debrief(app: Game, result: ScreenResult) -> None:
     flow.open_debrief(app)
 
 
-def _again(app: App, result: ScreenResult) -> None:
+def _again(app: Game, result: ScreenResult) -> None:
     flow.try_again(app)
 
 
-def _replay(app: App, result: ScreenResult) -> None:
+def _replay(app: Game, result: ScreenResult) -> None:
     assert isinstance(result, ReplayFrom)
     flow.replay_from(app, result.turns)
 
 
-def _reload(app: App, result: ScreenResult) -> None:
+def _reload(app: Game, result: ScreenResult) -> None:
     flow.reload(app)
 
 
@@ -192,6 +192,6 @@ def route_for(screen: str, result: ScreenResult) -> Route:
     return found
 
 
-def route(app: App, screen: str, result: ScreenResult) -> None:
+def route(app: Game, screen: str, result: ScreenResult) -> None:
     """Make the move declared for ``screen`` finishing with ``result`` (``UnknownMove`` when none is)."""
     route_for(screen, result).move(app, result)

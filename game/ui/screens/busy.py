@@ -8,8 +8,6 @@ window, records are still kept.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.locale import tr
@@ -17,10 +15,7 @@ from game.ui import draw, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screen_results import Back
-from game.ui.screens.base import Screen
-
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.ui.screens.base import Host, Screen
 
 RETRY_SECONDS = 0.5
 
@@ -31,7 +26,7 @@ class BusyFolderScreen(Screen):
     overlay = True
     name = "busy-folder"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.waiting = False
         self._next_try = 0.0

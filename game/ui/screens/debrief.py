@@ -24,7 +24,7 @@ from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screen_results import Back, OpenPicker, ReplayFrom, ToTitle, TryAgain
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.screens.debrief_view import decision_cards, score_line
 from game.ui.screens.ending import stars_for
 from game.ui.scroll import Scroller
@@ -32,7 +32,6 @@ from game.ui.sections import Section, stack_height
 from game.ui.textfield import TextField
 
 if TYPE_CHECKING:
-    from game.ui.app import App
     from game.ui.playthrough import Playthrough
 
 OVERVIEW, COMMITMENT = "overview", "commitment"
@@ -81,7 +80,7 @@ class DebriefScreen(Screen):
 
     name = "debrief"
 
-    def __init__(self, app: App, page: int = 0) -> None:
+    def __init__(self, app: Host, page: int = 0) -> None:
         super().__init__(app)
         self.page = page
         self.scroller = Scroller()

@@ -13,12 +13,11 @@ from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screen_results import Back
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.sections import Section
 
 if TYPE_CHECKING:
     from game.core.session import Outcome
-    from game.ui.app import App
 
 
 class HistoryScreen(Screen):
@@ -27,7 +26,7 @@ class HistoryScreen(Screen):
     overlay = True
     name = "history"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.scroll = 0
         self._to_end = True

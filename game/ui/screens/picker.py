@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -16,11 +15,8 @@ from game.ui.catalogue import Entry
 from game.ui.focus import Item
 from game.ui.playthrough import ASSESSMENT, PRACTICE
 from game.ui.screen_results import Back, Picked
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.scroll import Scroller
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 def length_text(entry: Entry) -> str:
@@ -35,7 +31,7 @@ class PickerScreen(Screen):
 
     name = "picker"
 
-    def __init__(self, app: App, select: str | Path | None = None, focus_modes: bool = False) -> None:
+    def __init__(self, app: Host, select: str | Path | None = None, focus_modes: bool = False) -> None:
         super().__init__(app)
         if select is not None:
             app.catalogue.add(Path(select))

@@ -5,7 +5,6 @@ choice the outcome panel with animated changes. F5 reloads the scenario file and
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -21,13 +20,10 @@ from game.ui import text as txt
 from game.ui.face import Face
 from game.ui.focus import Item
 from game.ui.screen_results import Finished, OpenHistory, OpenPause
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.screens.scene_draw import draw_scene
 from game.ui.screens.scene_view import ChoiceLayout, layout_choices, layout_outcome, outcome_sections
 from game.ui.scroll import Scroller
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 TYPE_SPEED = 90.0  # characters per second
 GAUGE_SECONDS = 0.9
@@ -38,7 +34,7 @@ class SceneScreen(Screen):
 
     name = "scene"
 
-    def __init__(self, app: App, outcome: Outcome | None = None) -> None:
+    def __init__(self, app: Host, outcome: Outcome | None = None) -> None:
         super().__init__(app)
         assert app.playthrough is not None
         self.pt = app.playthrough

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -13,11 +12,8 @@ from game.ui import assets, draw, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screen_results import Continue, OpenPicker, OpenSettings, OpenWho, Quit
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.storage import read_json
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 class TitleScreen(Screen):
@@ -25,7 +21,7 @@ class TitleScreen(Screen):
 
     name = "title"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self._veil: tuple[tuple[int, int, bool], pygame.Surface] | None = None
         self.save_title = self._saved_title()

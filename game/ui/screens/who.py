@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -22,11 +21,8 @@ from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
 from game.ui.screen_results import Chosen, ScreenResult
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Host, Screen
 from game.ui.textfield import TextField
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 FIELDS = ("name", "cohort")
 
@@ -37,7 +33,7 @@ class WhoScreen(Screen):
     overlay = True
     name = "who"
 
-    def __init__(self, app: App, then: ScreenResult | None = None) -> None:
+    def __init__(self, app: Host, then: ScreenResult | None = None) -> None:
         super().__init__(app)
         self.then = then
         self.room = read_room(app.folder)
