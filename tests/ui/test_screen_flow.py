@@ -36,14 +36,15 @@ def _type_checking(node: ast.If) -> bool:
     )
 
 
-def runtime_imports(source: str) -> set[str]:
+def runtime_imports(source: str, typing_too: bool = False) -> set[str]:
     """Every module name an import in ``source`` may load when it runs: at the top, in classes and inside
-    functions; not under ``if TYPE_CHECKING:`` (never run). ``from a import b`` gives ``a`` and ``a.b``."""
+    functions; not under ``if TYPE_CHECKING:`` (never run) unless ``typing_too``. ``from a import b`` gives
+    ``a`` and ``a.b``."""
     found: set[str] = set()
 
     def walk(nodes: list[ast.stmt]) -> None:
         for node in nodes:
-            if isinstance(node, ast.If) and _type_checking(node):
+            if isinstance(node, ast.If) and _type_checking(node) and not typing_too:
                 walk(node.orelse)
                 continue
             if isinstance(node, ast.Import):
@@ -62,11 +63,11 @@ def runtime_imports(source: str) -> set[str]:
     return found
 
 
-def ui_graph() -> dict[str, set[str]]:
-    """game.ui module -> the game.ui modules it imports at run time."""
+def ui_graph(typing_too: bool = False) -> dict[str, set[str]]:
+    """game.ui module -> the game.ui modules it imports at run time (and for type hints, if ``typing_too``)."""
     modules = {_module(path): path for path in UI.rglob("*.py")}
     return {
-        name: {other for other in runtime_imports(path.read_text(encoding="utf-8")) if other in modules} - {name}
+        name: {m for m in runtime_imports(path.read_text(encoding="utf-8"), typing_too) if m in modules} - {name}
         for name, path in modules.items()
     }
 
@@ -130,6 +131,14 @@ def test_no_screen_imports_the_flow_the_app_or_another_screen() -> None:
         assert not imports & {"game.ui.flow", "game.ui.screen_flow", "game.ui.app"}, name
         others = {m for m in imports if m.startswith("game.ui.screens.")} - shared - drawing
         assert others == set(), name
+
+
+def test_screens_and_moves_know_the_app_by_protocol_only() -> None:
+    """Not even a type hint: a screen names its ``Host``, the moves their ``Game``."""
+    graph = ui_graph(typing_too=True)
+    for name, imports in graph.items():
+        if name.startswith("game.ui.screens.") or name in ("game.ui.flow", "game.ui.screen_flow"):
+            assert "game.ui.app" not in imports, name
 
 
 # -- the table -----------------------------------------------------------------------------------------
