@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import time
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,31 +20,24 @@ import pygame
 from game import locale
 from game.paths import SCENARIOS, data_dir
 from game.ui import input as inp
+from game.ui import screen_flow
 from game.ui.assets import Sounds
 from game.ui.catalogue import Catalogue, scenario_files
 from game.ui.datalock import DataFolderLock
 from game.ui.presses import PressGate
 from game.ui.recorder import Recorder
+from game.ui.screens.notice import Notice
 from game.ui.storage import Progress, SaveSlot, Settings
 from game.ui.theme import MIN_SIZE, Theme
 
 if TYPE_CHECKING:
     from game.ui.idle import IdleWait
     from game.ui.playthrough import Playthrough, Services
+    from game.ui.screen_results import ScreenResult
     from game.ui.screens.base import Screen
 
 FPS = 60
 IDLE_WAIT_MS = 1000
-
-
-@dataclass
-class Notice:
-    """A banner over every screen: a message and optional detail lines (e.g. file:line:col errors)."""
-
-    kind: str  # "info" | "error"
-    message: str
-    lines: list[str] = field(default_factory=list)
-    until: float | None = None  # app time when it hides itself; None = until dismissed
 
 
 class App:
@@ -221,6 +213,10 @@ class App:
             self.folder_question = False
             self.push(BusyFolderScreen(self))
         self.invalidate()
+
+    def finish(self, screen: str, result: ScreenResult) -> None:
+        """The screen named ``screen`` is done with ``result``: make the move ``game.ui.screen_flow`` declares."""
+        screen_flow.route(self, screen, result)
 
     def find(self, kind: type) -> Screen | None:
         """The topmost screen of a class, if open."""

@@ -1,21 +1,69 @@
-"""The base screen: a focus group, layout on demand, and the standard handling of actions."""
+"""The base screen: a focus group, layout on demand, and the standard handling of actions.
+
+A screen never opens another screen: it finishes with a ``game.ui.screen_results`` value (``finish``),
+and its host (the app) routes it through the declared table in ``game.ui.screen_flow``. A screen knows
+its host only as ``Host``: what a screen may read and call, declared here, so no screen imports the app."""
 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
 from game.locale import tr
 from game.ui import input as inp
 from game.ui.focus import FocusGroup, Item
+from game.ui.screen_results import Reload, ScreenResult
 from game.ui.theme import Theme
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.catalogue import Catalogue
+    from game.ui.datalock import DataFolderLock
+    from game.ui.playthrough import Playthrough
+    from game.ui.recorder import Recorder
+    from game.ui.storage import Progress, SaveSlot, Settings
 
 _SERIALS = itertools.count(1)
+
+
+class Host(Protocol):
+    """What shows a screen (the app): what a screen may read and call, and ``finish``, which takes its result."""
+
+    theme: Theme
+    surface: pygame.Surface
+    settings: Settings
+    saves: SaveSlot
+    progress: Progress
+    recorder: Recorder
+    catalogue: Catalogue
+    folder: Path
+    folder_lock: DataFolderLock
+    playthrough: Playthrough | None
+    player: tuple[str, str] | None
+    stack: list[Screen]
+    now: float
+
+    def finish(self, screen: str, result: ScreenResult) -> None:
+        """``screen`` (a screen's ``name``) is done with ``result``: make the move declared for it."""
+
+    def play(self, name: str) -> None:
+        """Play a UI sound."""
+
+    def invalidate(self) -> None:
+        """Ask for a redraw."""
+
+    def show_notice(
+        self, kind: str, message: str, lines: list[str] | None = None, seconds: float | None = None
+    ) -> None:
+        """Show a banner over every screen."""
+
+    def toggle_fullscreen(self) -> None:
+        """Switch between a window and full screen."""
+
+    def apply_settings(self) -> None:
+        """Apply changed settings everywhere and save them."""
 
 
 class Screen:
@@ -24,12 +72,16 @@ class Screen:
     overlay = False  # True: the screen below is drawn first (menus over the scene)
     name = "screen"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.focus = FocusGroup()
         self.focus_changed = False
         self.serial = next(_SERIALS)  # tells this screen from any other, even one at the same address later
         self.view = 0  # bumped by ``changed``: presses must go down after the new state is drawn
+
+    def finish(self, result: ScreenResult) -> None:
+        """This screen is done with ``result``: the host decides what comes next (``game.ui.screen_flow``)."""
+        self.app.finish(self.name, result)
 
     def changed(self) -> None:
         """What the player acts on here has changed (new text, new buttons): until the window has drawn it,
@@ -65,10 +117,8 @@ class Screen:
     def handle(self, action: inp.Action) -> None:
         """Back closes; focus moves, hover, click and confirm go to the focus group."""
         if action.kind == inp.RELOAD:
-            from game.ui import flow
-
             if self.app.playthrough is not None:
-                flow.reload(self.app)
+                self.finish(Reload())
             return
         if action.kind in (inp.BACK, inp.PAUSE) and self.back():
             return
@@ -107,6 +157,10 @@ class Screen:
     def release(self) -> None:
         """Drop what only drawing this screen needs (window-sized pictures); called when it leaves the
         stack, so memory does not wait for the garbage collector. Drawn again, it rebuilds them."""
+
+    def shows_outcome(self) -> bool:
+        """True while this screen shows what the last choice did (the history tells it apart)."""
+        return False
 
     def notice_top(self) -> int:
         """Where a notice banner may start on this screen: below whatever it keeps along its top edge."""

@@ -8,18 +8,14 @@ window, records are still kept.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.locale import tr
 from game.ui import draw, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
-from game.ui.screens.base import Screen
-
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.ui.screen_results import Back
+from game.ui.screens.base import Host, Screen
 
 RETRY_SECONDS = 0.5
 
@@ -30,7 +26,7 @@ class BusyFolderScreen(Screen):
     overlay = True
     name = "busy-folder"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.waiting = False
         self._next_try = 0.0
@@ -74,7 +70,7 @@ class BusyFolderScreen(Screen):
 
     def _no_save(self) -> None:
         """Play now: this window does not autosave (records are still kept)."""
-        self.app.pop()
+        self.finish(Back())
         self.app.show_notice("info", tr("lock.other_game"), seconds=6)
 
     def back(self) -> bool:
@@ -91,7 +87,7 @@ class BusyFolderScreen(Screen):
         self._next_try = self.app.now + RETRY_SECONDS
         if self.app.folder_lock.acquire():
             self.app.saves.paused = False
-            self.app.pop()
+            self.finish(Back())
             self.app.show_notice("info", tr("busy.free"), seconds=6)
         return False
 

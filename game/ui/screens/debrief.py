@@ -19,11 +19,12 @@ from game.core.model import DECISION_PHASES, PHASES
 from game.core.variants import shown_ending
 from game.locale import tr
 from game.training.record_types import COMMITMENT_MAX
-from game.ui import charts, draw, flow, hud, widgets
+from game.ui import charts, draw, hud, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
-from game.ui.screens.base import Screen
+from game.ui.screen_results import Back, OpenPicker, ReplayFrom, ToTitle, TryAgain
+from game.ui.screens.base import Host, Screen
 from game.ui.screens.debrief_view import decision_cards, score_line
 from game.ui.screens.ending import stars_for
 from game.ui.scroll import Scroller
@@ -31,7 +32,6 @@ from game.ui.sections import Section, stack_height
 from game.ui.textfield import TextField
 
 if TYPE_CHECKING:
-    from game.ui.app import App
     from game.ui.playthrough import Playthrough
 
 OVERVIEW, COMMITMENT = "overview", "commitment"
@@ -80,7 +80,7 @@ class DebriefScreen(Screen):
 
     name = "debrief"
 
-    def __init__(self, app: App, page: int = 0) -> None:
+    def __init__(self, app: Host, page: int = 0) -> None:
         super().__init__(app)
         self.page = page
         self.scroller = Scroller()
@@ -135,11 +135,11 @@ class DebriefScreen(Screen):
             buttons.append(("keep", tr("commitment.save"), "check", self.keep_from_button))
         if current.turn >= 0:
             turn = current.turn
-            buttons.append(("replay", tr("debrief.replay"), "undo", lambda: flow.replay_from(self.app, turn)))
+            buttons.append(("replay", tr("debrief.replay"), "undo", lambda: self.finish(ReplayFrom(turn))))
         buttons += [
-            ("again", tr("debrief.again"), "restart", lambda: flow.try_again(self.app)),
-            ("other", tr("debrief.other"), "book", lambda: flow.open_picker(self.app)),
-            ("title", tr("debrief.title_screen"), "arrow_left", lambda: flow.open_title(self.app)),
+            ("again", tr("debrief.again"), "restart", lambda: self.finish(TryAgain())),
+            ("other", tr("debrief.other"), "book", lambda: self.finish(OpenPicker())),
+            ("title", tr("debrief.title_screen"), "arrow_left", lambda: self.finish(ToTitle())),
         ]
         width = (w - 2 * m - t.gap * (len(buttons) - 1)) // len(buttons)
         self.buttons = []
@@ -238,7 +238,7 @@ class DebriefScreen(Screen):
         return tr("hint.debrief")
 
     def back(self) -> bool:
-        flow.show_playthrough(self.app)
+        self.finish(Back())
         return True
 
     # -- drawing ---------------------------------------------------------------------------------------

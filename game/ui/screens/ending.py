@@ -9,9 +9,10 @@ from game.core.model import RATINGS
 from game.core.rules import initial_state
 from game.core.variants import shown_ending
 from game.locale import tr
-from game.ui import assets, draw, flow, hud, numbers, widgets
+from game.ui import assets, draw, hud, numbers, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
+from game.ui.screen_results import Back, OpenDebrief, OpenPicker, TryAgain
 from game.ui.screens.base import Screen
 from game.ui.screens.debrief_view import score_line
 from game.ui.theme import Theme
@@ -69,9 +70,9 @@ class EndingScreen(Screen):
             ("other", tr("ending.other"), "arrow_left"),
         ]
         actions = {
-            "debrief": lambda: flow.open_debrief(self.app),
-            "again": lambda: flow.try_again(self.app),
-            "other": lambda: flow.open_picker(self.app),
+            "debrief": lambda: self.finish(OpenDebrief()),
+            "again": lambda: self.finish(TryAgain()),
+            "other": lambda: self.finish(OpenPicker()),
         }
         width = (self.card.w - 2 * pad - 2 * t.gap) // 3
         self.buttons = []
@@ -93,7 +94,7 @@ class EndingScreen(Screen):
 
     def back(self) -> bool:
         """Esc leaves the ending for the scenario list, as "Another scenario" does."""
-        flow.open_picker(self.app)
+        self.finish(Back())
         return True
 
     def draw(self, surface: pygame.Surface) -> None:

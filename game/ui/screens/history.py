@@ -12,12 +12,12 @@ from game.ui import draw, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
-from game.ui.screens.base import Screen
+from game.ui.screen_results import Back
+from game.ui.screens.base import Host, Screen
 from game.ui.sections import Section
 
 if TYPE_CHECKING:
     from game.core.session import Outcome
-    from game.ui.app import App
 
 
 class HistoryScreen(Screen):
@@ -26,7 +26,7 @@ class HistoryScreen(Screen):
     overlay = True
     name = "history"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.scroll = 0
         self._to_end = True
@@ -80,10 +80,7 @@ class HistoryScreen(Screen):
 
     def _on_outcome(self) -> bool:
         """True while the scene below shows what the last choice did (the learner has not gone on yet)."""
-        from game.ui.screens.scene import SceneScreen
-
-        scene = self.app.find(SceneScreen)
-        return isinstance(scene, SceneScreen) and scene.outcome is not None
+        return any(screen.shows_outcome() for screen in self.app.stack)
 
     def layout(self) -> None:
         t = self.theme
@@ -102,7 +99,7 @@ class HistoryScreen(Screen):
             self.scroll = max(0, self.total - self.viewport.h)
             self._to_end = False
         self._clamp()
-        self.focus.set_items([Item("close", self.close_rect, self.app.pop)], "close")
+        self.focus.set_items([Item("close", self.close_rect, lambda: self.finish(Back()))], "close")
 
     def _clamp(self) -> None:
         self.scroll = max(0, min(self.scroll, max(0, self.total - self.viewport.h)))
@@ -111,7 +108,7 @@ class HistoryScreen(Screen):
         return tr("hint.scroll")
 
     def back(self) -> bool:
-        self.app.pop()
+        self.finish(Back())
         return True
 
     def handle(self, action: inp.Action) -> None:
@@ -124,7 +121,7 @@ class HistoryScreen(Screen):
         elif kind == inp.PAGE:
             self.scroll += action.value * self.viewport.h * 9 // 10
         elif kind == inp.HISTORY:
-            self.app.pop()
+            self.finish(Back())
             return
         else:
             super().handle(action)

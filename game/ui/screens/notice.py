@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -11,10 +11,17 @@ from game.ui import draw
 from game.ui import text as txt
 from game.ui.theme import Theme
 
-if TYPE_CHECKING:
-    from game.ui.app import Notice
-
 MAX_LINES = 6
+
+
+@dataclass
+class Notice:
+    """A banner over every screen: a message and optional detail lines (e.g. file:line:col errors)."""
+
+    kind: str  # "info" | "error"
+    message: str
+    lines: list[str] = field(default_factory=list)
+    until: float | None = None  # app time when it hides itself; None = until dismissed
 
 
 def draw_notice(surface: pygame.Surface, theme: Theme, notice: Notice, top: int | None = None) -> pygame.Rect:

@@ -7,10 +7,11 @@ from collections.abc import Callable
 import pygame
 
 from game.locale import tr
-from game.ui import draw, flow, widgets
+from game.ui import draw, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
+from game.ui.screen_results import Back, OpenHistory, OpenSettings, ScreenResult, ToTitle, TryAgain, Undo
 from game.ui.screens.base import Screen
 
 
@@ -24,15 +25,15 @@ class PauseScreen(Screen):
         pt = self.app.playthrough
         can_undo = bool(pt and pt.can_undo)
         entries = [
-            ("resume", tr("pause.resume"), "play", True, self.app.pop),
-            ("history", tr("pause.history"), "history", True, self._history),
+            ("resume", tr("pause.resume"), "play", True, self._then(Back())),
+            ("history", tr("pause.history"), "history", True, self._then(OpenHistory())),
         ]
         if pt is not None and pt.practice:
-            entries.append(("undo", tr("pause.undo"), "undo", can_undo, self._undo))
+            entries.append(("undo", tr("pause.undo"), "undo", can_undo, self._then(Undo())))
         entries += [
-            ("settings", tr("pause.settings"), "settings", True, self._settings),
-            ("restart", tr("pause.restart"), "restart", True, lambda: flow.try_again(self.app)),
-            ("title", tr("pause.to_title"), "arrow_left", True, lambda: flow.open_title(self.app)),
+            ("settings", tr("pause.settings"), "settings", True, self._then(OpenSettings())),
+            ("restart", tr("pause.restart"), "restart", True, self._then(TryAgain())),
+            ("title", tr("pause.to_title"), "arrow_left", True, self._then(ToTitle())),
         ]
         return entries
 
@@ -63,32 +64,17 @@ class PauseScreen(Screen):
         self.foot = pygame.Rect(self.card.x + t.pad, y, width - 2 * t.pad, foot)
         self.focus.set_items(items, "resume")
 
-    def _history(self) -> None:
-        from game.ui.screens.history import HistoryScreen
-
-        self.app.pop()
-        self.app.push(HistoryScreen(self.app))
-
-    def _undo(self) -> None:
-        from game.ui.screens.scene import SceneScreen
-
-        self.app.pop()
-        scene = self.app.find(SceneScreen)
-        if isinstance(scene, SceneScreen):
-            scene.undo()
-
-    def _settings(self) -> None:
-        from game.ui.screens.settings import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+    def _then(self, result: ScreenResult) -> Callable[[], None]:
+        """A button's action: finish with ``result``."""
+        return lambda: self.finish(result)
 
     def back(self) -> bool:
-        self.app.pop()
+        self.finish(Back())
         return True
 
     def handle(self, action: inp.Action) -> None:
         if action.kind == inp.HISTORY:
-            self._history()
+            self.finish(OpenHistory())
             return
         super().handle(action)
 

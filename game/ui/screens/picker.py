@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.locale import LANGUAGES, tr, tr_count
-from game.ui import draw, flow, widgets
+from game.ui import draw, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.catalogue import Entry
 from game.ui.focus import Item
 from game.ui.playthrough import ASSESSMENT, PRACTICE
-from game.ui.screens.base import Screen
+from game.ui.screen_results import Back, Picked
+from game.ui.screens.base import Host, Screen
 from game.ui.scroll import Scroller
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 def length_text(entry: Entry) -> str:
@@ -34,7 +31,7 @@ class PickerScreen(Screen):
 
     name = "picker"
 
-    def __init__(self, app: App, select: str | Path | None = None, focus_modes: bool = False) -> None:
+    def __init__(self, app: Host, select: str | Path | None = None, focus_modes: bool = False) -> None:
         super().__init__(app)
         if select is not None:
             app.catalogue.add(Path(select))
@@ -86,7 +83,7 @@ class PickerScreen(Screen):
         }
         items.append(Item(PRACTICE, self.mode_rects[PRACTICE], lambda: self._start(PRACTICE)))
         items.append(Item(ASSESSMENT, self.mode_rects[ASSESSMENT], lambda: self._start(ASSESSMENT)))
-        items.append(Item("back", self.back_rect, lambda: flow.open_title(self.app)))
+        items.append(Item("back", self.back_rect, lambda: self.finish(Back())))
         self.focus.set_items(items, self._initial_focus)
         self._keep_visible()
 
@@ -142,14 +139,14 @@ class PickerScreen(Screen):
 
     def _start(self, mode: str) -> None:
         if self.entries:
-            flow.begin(self.app, self.entries[self.selected].path, mode)
+            self.finish(Picked(str(self.entries[self.selected].path), mode))
 
     def notice_top(self) -> int:
         """Below the Back button."""
         return self.back_rect.bottom + self.theme.px(6)
 
     def back(self) -> bool:
-        flow.open_title(self.app)
+        self.finish(Back())
         return True
 
     def handle(self, action: inp.Action) -> None:

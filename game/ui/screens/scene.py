@@ -5,7 +5,6 @@ choice the outcome panel with animated changes. F5 reloads the scenario file and
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -15,18 +14,16 @@ from game.core.scoring import is_improvement, is_setback
 from game.core.session import Outcome
 from game.core.variants import env_after, shown_scene
 from game.locale import tr
-from game.ui import draw, flow, hud, widgets
+from game.ui import draw, hud, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.face import Face
 from game.ui.focus import Item
-from game.ui.screens.base import Screen
+from game.ui.screen_results import Finished, OpenHistory, OpenPause
+from game.ui.screens.base import Host, Screen
 from game.ui.screens.scene_draw import draw_scene
 from game.ui.screens.scene_view import ChoiceLayout, layout_choices, layout_outcome, outcome_sections
 from game.ui.scroll import Scroller
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 TYPE_SPEED = 90.0  # characters per second
 GAUGE_SECONDS = 0.9
@@ -37,7 +34,7 @@ class SceneScreen(Screen):
 
     name = "scene"
 
-    def __init__(self, app: App, outcome: Outcome | None = None) -> None:
+    def __init__(self, app: Host, outcome: Outcome | None = None) -> None:
         super().__init__(app)
         assert app.playthrough is not None
         self.pt = app.playthrough
@@ -115,7 +112,7 @@ class SceneScreen(Screen):
     def proceed(self) -> None:
         """From the outcome panel to the next scene or the ending."""
         if self.pt.session.finished:
-            flow.show_playthrough(self.app)
+            self.finish(Finished())
             return
         self.outcome = None
         self._enter_scene()
@@ -169,11 +166,11 @@ class SceneScreen(Screen):
             self.layout_c = layout_choices(t, scene, self.choices, self.right, self.cscroll.offset)
             self.cscroll.set(self.right.inflate(-t.px(12), 0).move(-t.px(6), 0), self.layout_c.content_h)
             for index, (choice, rect) in enumerate(zip(self.choices, self.layout_c.cards, strict=True), 1):
-                shown = rect.clip(self.right) if self.layout_c.content_h else rect
+                card = rect.clip(self.right) if self.layout_c.content_h else rect
                 items.append(
                     Item(
                         f"c:{choice.id}",
-                        shown if shown.h else pygame.Rect(rect.x, rect.y, rect.w, 1),
+                        card if card.h else pygame.Rect(rect.x, rect.y, rect.w, 1),
                         partial(self.choose, choice.id),
                         True,
                         index if index <= 9 else 0,
@@ -246,6 +243,10 @@ class SceneScreen(Screen):
             x -= t.px(10)
         self.tracker = pygame.Rect(self.top.x, self.top.y, max(1, x - self.top.x - t.px(20)), self.top.h)
 
+    def shows_outcome(self) -> bool:
+        """True while the outcome panel shows what the last choice did."""
+        return self.outcome is not None
+
     def notice_top(self) -> int:
         """Below the phase tracker and the Undo, History and Menu buttons."""
         return self.top.bottom + self.theme.px(6)
@@ -253,15 +254,11 @@ class SceneScreen(Screen):
     # -- input -----------------------------------------------------------------------------------------
     def open_pause(self) -> None:
         """The pause menu over the scene."""
-        from game.ui.screens.pause import PauseScreen
-
-        self.app.push(PauseScreen(self.app))
+        self.finish(OpenPause())
 
     def open_history(self) -> None:
         """The conversation so far."""
-        from game.ui.screens.history import HistoryScreen
-
-        self.app.push(HistoryScreen(self.app))
+        self.finish(OpenHistory())
 
     def handle(self, action: inp.Action) -> None:
         kind = action.kind

@@ -16,6 +16,7 @@ from game.ui import draw, numbers, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
+from game.ui.screen_results import Back
 from game.ui.screens.base import Screen
 from game.ui.theme import TEXT_SCALES
 
@@ -144,7 +145,7 @@ class SettingsScreen(Screen):
 
     def close(self) -> None:
         """Back to where settings were opened."""
-        self.app.pop()
+        self.finish(Back())
 
     def hint(self) -> str:
         return tr("hint.settings")

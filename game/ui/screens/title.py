@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.locale import tr
 from game.paths import ASSETS
-from game.ui import assets, draw, flow, widgets
+from game.ui import assets, draw, widgets
 from game.ui import text as txt
 from game.ui.focus import Item
-from game.ui.screens.base import Screen
+from game.ui.screen_results import Continue, OpenPicker, OpenSettings, OpenWho, Quit
+from game.ui.screens.base import Host, Screen
 from game.ui.storage import read_json
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 class TitleScreen(Screen):
@@ -24,7 +21,7 @@ class TitleScreen(Screen):
 
     name = "title"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self._veil: tuple[tuple[int, int, bool], pygame.Surface] | None = None
         self.save_title = self._saved_title()
@@ -82,7 +79,7 @@ class TitleScreen(Screen):
                 self._continue,
             ),
             ("new", tr("title.new"), self._new_hint(), True, self._new_game),
-            ("scenarios", tr("title.scenarios"), tr("title.scenarios_hint"), True, lambda: flow.open_picker(self.app)),
+            ("scenarios", tr("title.scenarios"), tr("title.scenarios_hint"), True, self._scenarios),
             ("settings", tr("title.settings"), tr("title.settings_hint"), True, self._settings),
             ("quit", tr("title.quit"), "", True, self._quit),
         ]
@@ -121,27 +118,22 @@ class TitleScreen(Screen):
         return [("who", tr("title.someone_else"), sub, True, self._who)]
 
     def _who(self) -> None:
-        from game.ui.screens.who import WhoScreen
-
-        self.app.push(WhoScreen(self.app))
+        self.finish(OpenWho())
 
     def _continue(self) -> None:
-        flow.continue_game(self.app)
+        self.finish(Continue())
 
     def _new_game(self) -> None:
-        progress = self.app.progress
-        if progress.last_path:
-            flow.open_picker(self.app, select=progress.last_path, focus_modes=True)
-        else:
-            flow.open_picker(self.app, focus_modes=True)
+        self.finish(OpenPicker(select=self.app.progress.last_path or None, focus_modes=True))
+
+    def _scenarios(self) -> None:
+        self.finish(OpenPicker())
 
     def _settings(self) -> None:
-        from game.ui.screens.settings import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.finish(OpenSettings())
 
     def _quit(self) -> None:
-        self.app.running = False
+        self.finish(Quit())
 
     def release(self) -> None:
         self._veil = None

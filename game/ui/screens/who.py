@@ -9,7 +9,7 @@ title and picker show it. "Someone else" on the title screen opens this screen a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from functools import partial
 
 import pygame
 
@@ -20,22 +20,20 @@ from game.ui import draw, widgets
 from game.ui import input as inp
 from game.ui import text as txt
 from game.ui.focus import Item
-from game.ui.screens.base import Screen
+from game.ui.screen_results import Chosen, ScreenResult
+from game.ui.screens.base import Host, Screen
 from game.ui.textfield import TextField
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 FIELDS = ("name", "cohort")
 
 
 class WhoScreen(Screen):
-    """A modal card over the current screen; ``then`` runs once someone has been chosen."""
+    """A modal card over the current screen; once someone is chosen it finishes with ``Chosen(then)``."""
 
     overlay = True
     name = "who"
 
-    def __init__(self, app: App, then: Callable[[], None] | None = None) -> None:
+    def __init__(self, app: Host, then: ScreenResult | None = None) -> None:
         super().__init__(app)
         self.then = then
         self.room = read_room(app.folder)
@@ -77,11 +75,7 @@ class WhoScreen(Screen):
             self.app.show_notice("error", tr("who.not_kept"), [str(exc)])
         self.app.player = (learner or "", team or "")
         self._stop_fields()
-        self.app.pop()
-        for screen in self.app.stack:
-            screen.relayout()  # the title and picker show the new name
-        if self.then is not None:
-            self.then()
+        self.finish(Chosen(self.then))
 
     def _start(self) -> None:
         self.choose(self.fields["name"].text)
@@ -164,7 +158,7 @@ class WhoScreen(Screen):
         number = 1
         for key in FIELDS:
             if key in self.field_rects:
-                items.append(Item(f"field:{key}", self.field_rects[key], lambda k=key: self._focus_field(k)))
+                items.append(Item(f"field:{key}", self.field_rects[key], partial(self._focus_field, key)))
         for key, _label, rect, _primary in self.rows:
             items.append(Item(key, rect, self._action(key), True, number if number <= 9 else 0))
             number += 1
