@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.core.debrief import build_debrief
-from game.core.model import RATINGS
+from game.core.model import RATINGS, Ending
 from game.core.rules import initial_state
 from game.core.variants import shown_ending
 from game.locale import tr
@@ -22,7 +24,8 @@ def stars_for(rating: str) -> int:
     return len(RATINGS) - RATINGS.index(rating) if rating in RATINGS else 3
 
 
-#: The ending pictures (``assets/endings/<rating>.png``) are wide: 1280x400.
+#: The ending pictures (``assets/endings/<rating>.png``) are wide: 1280x400; an author's own ``image:`` is cropped
+#: to the same shape.
 PICTURE_RATIO = 400 / 1280
 
 
@@ -36,12 +39,24 @@ def picture_rect(theme: Theme, free: pygame.Rect) -> pygame.Rect | None:
     return pygame.Rect(free.x, free.bottom - height, free.w, height)
 
 
-def draw_picture(surface: pygame.Surface, theme: Theme, rating: str, rect: pygame.Rect) -> None:
-    """The picture of ``rating`` (the business and its people as it ended), cropped to ``rect``, rounded."""
-    path = assets.resolve(f"endings/{rating}.png", None)
-    image = assets.load_image(path)
-    if image is None:
+def picture_of(ending: Ending, scenario_dir: Path | None) -> tuple[pygame.Surface, Path] | None:
+    """The ending's own ``image`` when it has one that can be shown, else its rating's picture (or None)."""
+    for path in (assets.resolve(ending.image, scenario_dir), assets.resolve(f"endings/{ending.rating}.png", None)):
+        image = assets.load_image(path)
+        if image is not None and path is not None:
+            return image, path
+    return None
+
+
+def draw_picture(
+    surface: pygame.Surface, theme: Theme, ending: Ending, rect: pygame.Rect, scenario_dir: Path | None = None
+) -> None:
+    """The picture of ``ending`` (the business and its people as it ended): the author's ``image`` or the
+    rating's, cropped to ``rect``, rounded."""
+    found = picture_of(ending, scenario_dir)
+    if found is None:
         return
+    image, path = found
     picture = assets.cover(image, rect.size, str(path))
     shaped = pygame.Surface(rect.size, pygame.SRCALPHA)
     pygame.draw.rect(shaped, (255, 255, 255, 255), shaped.get_rect(), border_radius=theme.radius)
@@ -155,7 +170,7 @@ class EndingScreen(Screen):
         y += txt.draw(surface, txt.layout(t, ending.text, "body", rest.w, shrink), (rest.x, y), c.text)
         self.picture = picture_rect(t, pygame.Rect(rest.x, y, rest.w, rest.bottom - y))
         if self.picture is not None:
-            draw_picture(surface, t, ending.rating, self.picture)
+            draw_picture(surface, t, ending, self.picture, pt.scenario_dir)
         self._draw_metrics(surface)
         for key, label, icon, rect in self.buttons:
             widgets.button(surface, t, rect, label, self.is_focused(key), primary=key == "debrief", icon_name=icon)
