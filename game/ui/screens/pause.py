@@ -40,7 +40,12 @@ class PauseScreen(Screen):
         t = self.theme
         w, h = self.size
         entries = self._entries()
-        width = min(w - 2 * t.margin, max(t.px(520), w * 40 // 100))
+        floor = txt.label_floor(t)
+        needed = max(
+            max(widgets.least_button_width(t, label) for _key, label, _icon, _on, _action in entries),
+            txt.width_of(t.font("small", floor), tr("pause.saved")),
+        )  # wide enough for every label at the label floor (the text size and the language decide)
+        width = min(w - 2 * t.margin, max(t.px(520), w * 40 // 100, needed + 2 * t.pad))
         button_h = t.px(56)
         gap = t.px(10)
         head = t.line_height("h1") + t.line_height("small") + t.px(12)
