@@ -108,26 +108,34 @@ def _compact_gauge(
     deltas: dict[str, float],
     shrink: float,
 ) -> None:
-    """Label with the change at its right; below, the value with the bar filling the rest of the line."""
+    """Label with the change at its right; below, the value with the bar filling the rest of the line. When the
+    label and the change don't fit one line at the label floor, the change goes to the end of the value's line."""
     c = theme.colors
     label_h = theme.line_height("small", shrink)
     label_w = rect.w
     delta = deltas.get(metric.id, 0.0)
+    value_h = theme.line_height("label", shrink)
+    end = rect.right  # where the bar ends
     if delta:
         font = theme.font("small", shrink)
         delta_label = numbers.delta_short(delta, metric)
         size = max(7, font.get_height() * 5 // 9)
         delta_w = font.size(delta_label)[0] + size + theme.px(6)
         label_w = max(1, rect.w - delta_w - theme.px(8))
+        beside = txt.label_fits(theme, metric.label, "small", label_w)
+        if not beside:
+            label_w = rect.w
+            end = rect.right - delta_w - theme.px(8)
         color = widgets.delta_color(theme, delta, metric)
         dx = rect.right - delta_w
-        widgets.arrow(surface, (dx + size // 2, rect.y + label_h // 2), size, delta, color)
+        dy, dh = (rect.y, label_h) if beside else (rect.y + label_h, value_h)
+        widgets.arrow(surface, (dx + size // 2, dy + dh // 2), size, delta, color)
         txt.draw_line(
             surface,
             theme,
             delta_label,
             "small",
-            pygame.Rect(dx + size + theme.px(6), rect.y, delta_w - size - theme.px(6), label_h),
+            pygame.Rect(dx + size + theme.px(6), dy, delta_w - size - theme.px(6), dh),
             color,
             what="gauge delta",
             shrink=shrink,
@@ -142,9 +150,8 @@ def _compact_gauge(
         what="gauge label",
         shrink=shrink,
     )
-    value_h = theme.line_height("label", shrink)
     value_text = numbers.value(round(value), metric)
-    value_w = min(rect.w, theme.font("label", shrink).size(value_text)[0])
+    value_w = min(end - rect.x, theme.font("label", shrink).size(value_text)[0])
     y = rect.y + label_h
     txt.draw_line(
         surface,
@@ -157,9 +164,9 @@ def _compact_gauge(
         shrink=shrink,
     )
     bar_x = rect.x + value_w + theme.px(10)
-    if rect.right - bar_x >= theme.px(24):
+    if end - bar_x >= theme.px(24):
         bar_h = theme.px(10)
-        _bar(theme, surface, pygame.Rect(bar_x, y + (value_h - bar_h) // 2, rect.right - bar_x, bar_h), metric, value)
+        _bar(theme, surface, pygame.Rect(bar_x, y + (value_h - bar_h) // 2, end - bar_x, bar_h), metric, value)
 
 
 def _bar(theme: Theme, surface: pygame.Surface, bar: pygame.Rect, metric: Metric, value: float) -> None:

@@ -186,9 +186,10 @@ def fit(theme: Theme, text: str, role: str, box: tuple[int, int], what: str = ""
     return block
 
 
-def fits(theme: Theme, text: str, role: str, box: tuple[int, int]) -> bool:
-    """True when ``text`` fits ``box`` at some shrink step (optional text is left out otherwise)."""
-    block = layout(theme, text, role, max(1, box[0]), MIN_SHRINK)
+def fits(theme: Theme, text: str, role: str, box: tuple[int, int], shrink: float = MIN_SHRINK) -> bool:
+    """True when ``text`` fits ``box`` at ``shrink`` (by default at some shrink step; optional text is left out
+    otherwise). Pass ``label_floor(theme)`` for text that must not go below the floor."""
+    block = layout(theme, text, role, max(1, box[0]), shrink)
     return box[0] > 0 and block.fits and block.height <= box[1]
 
 

@@ -64,9 +64,10 @@ def button_width(theme: Theme, label: str) -> int:
     return theme.font("button").size(label)[0] + theme.px(30) + 2 * theme.px(16) + theme.px(12)
 
 
-def least_button_width(theme: Theme, label: str, icon: bool = True) -> int:
-    """The narrowest a button can be with its label at the label floor (``text.label_floor``)."""
-    text_w = txt.width_of(theme.font("button", txt.label_floor(theme)), label)
+def least_button_width(theme: Theme, label: str, icon: bool = True, role: str = "button") -> int:
+    """The narrowest a button can be with its label (or its ``small`` second line) at the label floor
+    (``text.label_floor``)."""
+    text_w = txt.width_of(theme.font(role, txt.label_floor(theme)), label)
     return text_w + 2 * theme.px(16) + (theme.px(30) + theme.px(12) if icon else 0) + 1
 
 

@@ -36,6 +36,11 @@ class PauseScreen(Screen):
         ]
         return entries
 
+    def _subtitle(self) -> str:
+        """The scenario's title and the mode, under the menu's title."""
+        pt = self.app.playthrough
+        return f"{pt.scenario.title} · {tr('mode.' + pt.mode)}" if pt is not None else ""
+
     def layout(self) -> None:
         t = self.theme
         w, h = self.size
@@ -44,6 +49,7 @@ class PauseScreen(Screen):
         needed = max(
             max(widgets.least_button_width(t, label) for _key, label, _icon, _on, _action in entries),
             txt.width_of(t.font("small", floor), tr("pause.saved")),
+            txt.width_of(t.font("small", floor), self._subtitle()),
         )  # wide enough for every label at the label floor (the text size and the language decide)
         width = min(w - 2 * t.margin, max(t.px(520), w * 40 // 100, needed + 2 * t.pad))
         button_h = t.px(56)
@@ -112,13 +118,11 @@ class PauseScreen(Screen):
             c.text,
             what="pause title",
         )
-        pt = self.app.playthrough
-        if pt is not None:
-            sub = f"{pt.scenario.title} · {tr('mode.' + pt.mode)}"
+        if self.app.playthrough is not None:
             txt.draw_line(
                 surface,
                 t,
-                sub,
+                self._subtitle(),
                 "small",
                 pygame.Rect(self.head.x, self.head.y + title_h, self.head.w, t.line_height("small")),
                 c.muted,
