@@ -150,9 +150,13 @@ class SceneScreen(Screen):
         compact = self.gauge_compact
         one = hud.gauge_heights(t, 1.0, compact)
         # the speaker card keeps room for its name, role and place at the label floor
-        shown = self.pt.scenario.scene(self.outcome.scene_id) if self.outcome else self.pt.session.scene
+        speaking = self.pt.scenario.scene(self.outcome.scene_id) if self.outcome else self.pt.session.scene
         speaker_min = hud.speaker_min_height(
-            t, self.pt.scenario, shown.speaker if shown else None, shown.place if shown else None, self.left.w
+            t,
+            self.pt.scenario,
+            speaking.speaker if speaking else None,
+            speaking.place if speaking else None,
+            self.left.w,
         )
         gauges_h = min(self.left.h * 54 // 100, one * rows + 2 * t.pad + t.px(8) * rows)
         if compact:  # more gauges take more of the column
