@@ -117,3 +117,19 @@ def test_a_label_drawn_below_the_floor_is_noted() -> None:
     (px, floor) = txt.BELOW_FLOOR[(what, _text)]
     assert what == "x" and px < floor == theme.font_size("body", txt.label_floor(theme))
     txt.BELOW_FLOOR.clear()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_who_is_playing_keeps_its_labels_at_the_floor(make_app, lang: str) -> None:
+    """The screen a run opens with when records are kept (not part of a scripted run above)."""
+    from game.ui.screens.who import WhoScreen
+
+    pilot = make_app(lang=lang, size=(960, 540), asked=False)
+    pilot.app.settings.text_size = 2
+    pilot.app.retheme()
+    pilot.app.push(WhoScreen(pilot.app, then=lambda: None))
+    txt.BELOW_FLOOR.clear()
+    pilot.settle(0.2)
+    pilot.app.draw()
+    assert isinstance(pilot.screen, WhoScreen)
+    assert txt.BELOW_FLOOR == {}
