@@ -68,7 +68,7 @@ METRIC_FIELDS = ("start", "min", "max", "unit", "label", "better")
 CHARACTER_FIELDS = ("name", "role", "portrait")
 PLACE_FIELDS = ("name", "image")
 RULE_FIELDS = ("id", "when", "once", "effects", "set", "clear", "text")
-ENDING_FIELDS = ("rating", "title", "text", "when")
+ENDING_FIELDS = ("rating", "title", "text", "when", "image")
 
 _METRIC_BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "revenue": (0, None),
@@ -451,7 +451,8 @@ class _Builder(SceneBuilder):
             )
             text, text_variants = self.varied_text(spec.get("text"), f"ending '{key}' text")
             when = self.condition(spec.get("when"), f"ending '{key}' condition") if spec.get("when") else None
-            ending = Ending(key, rating or "fair", title or key, text or "", when, kpos)
+            image = self.asset_path(spec.get("image"), "image") if spec.get("image") else None
+            ending = Ending(key, rating or "fair", title or key, text or "", when, kpos, image=image)
             if title_variants or text_variants:  # issue 13
                 ending = replace(ending, title_variants=title_variants, text_variants=text_variants)
             out.append(ending)

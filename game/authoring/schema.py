@@ -146,7 +146,13 @@ def scenario_schema() -> dict[str, Any]:
         ("id", "when"),
     )
     ending = _obj(
-        {"rating": {"enum": list(RATINGS)}, "title": _varied(TEXT), "text": _varied(TEXT), "when": CONDITION},
+        {
+            "rating": {"enum": list(RATINGS)},
+            "title": _varied(TEXT),
+            "text": _varied(TEXT),
+            "when": CONDITION,
+            "image": dict(TEXT, description="the ending's own picture (else the rating's)"),
+        },
         ("rating", "text"),
     )
     return {

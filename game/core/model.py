@@ -240,6 +240,8 @@ class Ending:
     # issue 13: ``title`` and ``text`` hold the last variant of each, the fallback
     title_variants: Variants = ()
     text_variants: Variants = ()
+    #: the author's own picture of this ending (a path like a place's ``image``); None: the rating's picture
+    image: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -209,6 +209,16 @@ class Records:
             self._open_playthrough(pid)
             self._insert_choice(pid, outcome, decision_seconds)
 
+    def set_version(self, pid: int, content_hash: str) -> None:
+        """The scenario version (``content_hash``) an unfinished playthrough goes on with.
+
+        After its file was edited and reloaded (F5) the same record goes on with the new version, so replays,
+        reports and exports look for the file it is now played with. A finished playthrough keeps its version.
+        """
+        with self.transaction():
+            self._open_playthrough(pid)
+            self.db.execute("UPDATE playthroughs SET content_hash = ? WHERE id = ?", (content_hash, pid))
+
     def undo(self, pid: int) -> None:
         """Drop the last recorded choice of an unfinished playthrough (nothing happens at the start)."""
         with self.transaction():

@@ -55,7 +55,11 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
     legend_columns = 1
     half = (rect.w - theme.gap) // 2 - theme.px(30)
     if short and all(theme.font("small", txt.READABLE).size(text)[0] <= half for text in texts):
-        legend_columns = 2
+        # two columns when the lines fit there at the label floor, or when one column would leave the plot
+        # less than a third of the chart (then the legend is smaller: six metrics in a small window)
+        one_column_plot = rect.h - theme.line_height("small") * (len(data) + 1) - theme.px(24)
+        fits_half = all(txt.label_fits(theme, text, "small", half) for text in texts)
+        legend_columns = 2 if fits_half or one_column_plot < rect.h // 3 else 1
     legend_rows = -(-len(data) // legend_columns)
     legend_h = theme.line_height("small") * legend_rows
     plot = pygame.Rect(
@@ -150,8 +154,10 @@ def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, styl
     counts = {style: styles.get(style, 0) for style in STYLES}
     most = max(1, max(counts.values()))
     row_h = rect.h // len(STYLES)
-    label_w = rect.w * 42 // 100
     count_w = theme.px(40)
+    small = theme.font("small", txt.label_floor(theme))
+    needed = max(txt.width_of(small, widgets.style_label(style)) for style in STYLES) + theme.px(8) + 1
+    label_w = max(rect.w * 42 // 100, min(needed, rect.w * 60 // 100))  # the names at the label floor at least
     for index, style in enumerate(STYLES):
         y = rect.y + index * row_h
         line = theme.line_height("small")

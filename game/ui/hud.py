@@ -108,26 +108,34 @@ def _compact_gauge(
     deltas: dict[str, float],
     shrink: float,
 ) -> None:
-    """Label with the change at its right; below, the value with the bar filling the rest of the line."""
+    """Label with the change at its right; below, the value with the bar filling the rest of the line. When the
+    label and the change don't fit one line at the label floor, the change goes to the end of the value's line."""
     c = theme.colors
     label_h = theme.line_height("small", shrink)
     label_w = rect.w
     delta = deltas.get(metric.id, 0.0)
+    value_h = theme.line_height("label", shrink)
+    end = rect.right  # where the bar ends
     if delta:
         font = theme.font("small", shrink)
         delta_label = numbers.delta_short(delta, metric)
         size = max(7, font.get_height() * 5 // 9)
         delta_w = font.size(delta_label)[0] + size + theme.px(6)
         label_w = max(1, rect.w - delta_w - theme.px(8))
+        beside = txt.label_fits(theme, metric.label, "small", label_w)
+        if not beside:
+            label_w = rect.w
+            end = rect.right - delta_w - theme.px(8)
         color = widgets.delta_color(theme, delta, metric)
         dx = rect.right - delta_w
-        widgets.arrow(surface, (dx + size // 2, rect.y + label_h // 2), size, delta, color)
+        dy, dh = (rect.y, label_h) if beside else (rect.y + label_h, value_h)
+        widgets.arrow(surface, (dx + size // 2, dy + dh // 2), size, delta, color)
         txt.draw_line(
             surface,
             theme,
             delta_label,
             "small",
-            pygame.Rect(dx + size + theme.px(6), rect.y, delta_w - size - theme.px(6), label_h),
+            pygame.Rect(dx + size + theme.px(6), dy, delta_w - size - theme.px(6), dh),
             color,
             what="gauge delta",
             shrink=shrink,
@@ -142,9 +150,8 @@ def _compact_gauge(
         what="gauge label",
         shrink=shrink,
     )
-    value_h = theme.line_height("label", shrink)
     value_text = numbers.value(round(value), metric)
-    value_w = min(rect.w, theme.font("label", shrink).size(value_text)[0])
+    value_w = min(end - rect.x, theme.font("label", shrink).size(value_text)[0])
     y = rect.y + label_h
     txt.draw_line(
         surface,
@@ -157,9 +164,9 @@ def _compact_gauge(
         shrink=shrink,
     )
     bar_x = rect.x + value_w + theme.px(10)
-    if rect.right - bar_x >= theme.px(24):
+    if end - bar_x >= theme.px(24):
         bar_h = theme.px(10)
-        _bar(theme, surface, pygame.Rect(bar_x, y + (value_h - bar_h) // 2, rect.right - bar_x, bar_h), metric, value)
+        _bar(theme, surface, pygame.Rect(bar_x, y + (value_h - bar_h) // 2, end - bar_x, bar_h), metric, value)
 
 
 def _bar(theme: Theme, surface: pygame.Surface, bar: pygame.Rect, metric: Metric, value: float) -> None:
@@ -232,16 +239,39 @@ def _gauge(
     _bar(theme, surface, pygame.Rect(rect.x, value_y + value_h + theme.px(4), rect.w, theme.px(12)), metric, value)
 
 
+def tracker_steps(theme: Theme, rect: pygame.Rect, labels: list[str]) -> list[pygame.Rect]:
+    """The phase tracker's steps across ``rect``: equal when every label fits its share at the label floor,
+    else each as wide as its label needs plus an equal share of what is left (long words such as "Desenlace"
+    take the room short ones leave). A label needs the same whether it is the current phase or not."""
+    count = len(labels)
+    floor = txt.label_floor(theme)
+    fonts = (theme.font("label", floor), theme.font("small", floor))
+    needs = [max(txt.width_of(font, label) for font in fonts) + theme.px(4) for label in labels]
+    equal = rect.w // count
+    if all(need <= equal for need in needs) or sum(needs) > rect.w:
+        widths = [equal] * count
+    else:
+        spare = (rect.w - sum(needs)) // count
+        widths = [need + spare for need in needs]
+    steps, x = [], rect.x
+    for width in widths:
+        steps.append(pygame.Rect(x, rect.y, width, rect.h))
+        x += width
+    return steps
+
+
 def draw_phase_tracker(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, phase: str) -> None:
     """Situation → cost → limits → power → resolution, with where the player stands."""
     c = theme.colors
     current = PHASES.index(phase) if phase in PHASES else 0
     count = len(PHASES)
-    step_w = rect.w // count
     label_h = theme.line_height("label")
     dot = min(theme.px(30), rect.h - label_h - theme.px(2))
-    for index, name in enumerate(PHASES):
-        cx = rect.x + index * step_w + step_w // 2
+    labels = [tr(f"phase_short.{name}") for name in PHASES]
+    steps = tracker_steps(theme, rect, labels)
+    centers = [step.centerx for step in steps]
+    for index, step in enumerate(steps):
+        cx = centers[index]
         cy = rect.y + dot // 2
         if index < count - 1:
             color = c.accent if index < current else c.border
@@ -249,7 +279,7 @@ def draw_phase_tracker(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
                 surface,
                 color,
                 (cx + dot // 2 + theme.px(4), cy),
-                (cx + step_w - dot // 2 - theme.px(4), cy),
+                (centers[index + 1] - dot // 2 - theme.px(4), cy),
                 max(2, theme.px(3)),
             )
         if index < current:
@@ -264,10 +294,8 @@ def draw_phase_tracker(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
             pygame.draw.circle(
                 surface, c.border if not theme.high_contrast else c.muted, (cx, cy), dot // 2, max(2, theme.px(2))
             )
-        label = tr(f"phase_short.{name}")
-        label_rect = pygame.Rect(
-            rect.x + index * step_w + theme.px(2), rect.y + dot + theme.px(2), step_w - theme.px(4), label_h
-        )
+        label = labels[index]
+        label_rect = pygame.Rect(step.x + theme.px(2), rect.y + dot + theme.px(2), step.w - theme.px(4), label_h)
         role = "label" if index == current else "small"
         color = c.text if index == current else c.muted
         txt.draw_line(surface, theme, label, role, label_rect, color, "center", "phase tracker")
@@ -276,21 +304,30 @@ def draw_phase_tracker(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
 def speaker_min_height(
     theme: Theme, scenario: Scenario, speaker_id: str | None, place_id: str | None, width: int
 ) -> int:
-    """The least height the speaker card needs for its name, role and place at the smallest type, with a small
-    portrait under its picture banner (which takes a fixed share of the card)."""
+    """The least height the speaker card needs for its name, role and place at the label floor, with a small
+    portrait under a thin strip of its picture banner (the banner gives way first)."""
     character = scenario.character(speaker_id)
     place = scenario.place(place_id)
     role = character.role if character else tr("scene.narration_role")
     inner_w = width - 2 * theme.pad
-    shrink = txt.MIN_SHRINK
+    shrink = txt.label_floor(theme)
     text_h = theme.line_height("h3", shrink) + txt.layout(theme, role, "small", inner_w, shrink).height
     if place is not None:
         text_h += theme.px(8) + txt.layout(theme, place.name, "label", inner_w - theme.px(26), shrink).height
-    below_banner = text_h + theme.px(8) + theme.px(40) // 2 + theme.pad + theme.px(4)
-    return below_banner * 100 // (100 - _BANNER_SHARE) + 1
+    return _least_banner(theme) + _below_banner(theme, theme.px(40), text_h) + 1
 
 
-_BANNER_SHARE = 32  # percent of the speaker card's height taken by the place's picture
+_BANNER_SHARE = 32  # percent of the speaker card's height taken by the place's picture, when there is room
+
+
+def _least_banner(theme: Theme) -> int:
+    """The thinnest the picture banner gets: enough for the upper half of the smallest portrait."""
+    return theme.px(40) // 2 + theme.px(6)
+
+
+def _below_banner(theme: Theme, portrait: int, text_h: int) -> int:
+    """The height below the banner: the lower half of the portrait, the texts and the padding."""
+    return portrait // 2 + theme.px(8) + text_h + theme.pad + theme.px(4)
 
 
 def draw_speaker(
@@ -310,7 +347,23 @@ def draw_speaker(
     c = theme.colors
     draw.card(surface, theme, rect)
     place = scenario.place(place_id)
-    banner = pygame.Rect(rect.x, rect.y, rect.w, rect.h * _BANNER_SHARE // 100)
+    character = scenario.character(speaker_id)
+    name = character.name if character else tr("scene.narration")
+    role = character.role if character else tr("scene.narration_role")
+    where = place.name if place is not None else ""
+    pad = theme.pad
+    inner_w = rect.w - 2 * pad
+    floor = txt.label_floor(theme)
+
+    def text_h(shrink: float) -> int:
+        height = theme.line_height("h3", shrink) + txt.layout(theme, role, "small", inner_w, shrink).height
+        if where:
+            height += theme.px(8) + txt.layout(theme, where, "label", inner_w - theme.px(26), shrink).height
+        return height
+
+    # the banner takes its share, less when the texts at the floor and the smallest portrait need the room
+    banner_h = min(rect.h * _BANNER_SHARE // 100, rect.h - _below_banner(theme, theme.px(40), text_h(floor)))
+    banner = pygame.Rect(rect.x, rect.y, rect.w, max(_least_banner(theme), banner_h))
     picture = assets.background(place.image if place else None, folder, banner.size, c.bg2)
     clip = surface.get_clip()
     surface.set_clip(banner)
@@ -325,28 +378,15 @@ def draw_speaker(
     shaped.blit(picture, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
     surface.blit(shaped, banner.topleft)
     surface.set_clip(clip)
-    character = scenario.character(speaker_id)
-    name = character.name if character else tr("scene.narration")
-    role = character.role if character else tr("scene.narration_role")
-    where = place.name if place is not None else ""
-    pad = theme.pad
-    inner_w = rect.w - 2 * pad
-
-    def text_h(shrink: float) -> int:
-        height = theme.line_height("h3", shrink) + txt.layout(theme, role, "small", inner_w, shrink).height
-        if where:
-            height += theme.px(8) + txt.layout(theme, where, "label", inner_w - theme.px(26), shrink).height
-        return height
-
-    cap = min(rect.w * 50 // 100, 2 * banner.h - theme.px(12))
+    cap = max(theme.px(40), min(rect.w * 50 // 100, 2 * banner.h - theme.px(12)))
 
     def portrait_size(shrink: float) -> int:
         return min(cap, 2 * (rect.bottom - pad - text_h(shrink) - theme.px(8) - banner.bottom))
 
-    steps = (1.0, 0.9, 0.8, 0.72, 0.66, txt.MIN_SHRINK)
+    steps = [s for s in txt.STEPS if s >= floor] or [1.0]  # the name, role and place never below the floor
     wanted = min(cap, rect.w * 34 // 100)
     shrink = next((s for s in steps[:3] if portrait_size(s) >= wanted), None) or next(
-        (s for s in steps if portrait_size(s) >= theme.px(40)), txt.MIN_SHRINK
+        (s for s in steps if portrait_size(s) >= theme.px(40)), steps[-1]
     )
     size = max(theme.px(40), portrait_size(shrink))
     path = character.portrait if character else "portraits/narrator.png"

@@ -237,8 +237,11 @@ class Playthrough:
 
     def _rerecord(self, old: Session, new: Session) -> None:
         """After a reload, the same record goes on: its choices from the first one the reload changed are
-        recorded again. A record that already has its ending and whose replay differs starts a new one."""
+        recorded again, and it carries the file's new version when the file changed. A record that already has
+        its ending and whose replay differs starts a new one (with the new version)."""
         recorder = self.services.recorder
+        if not self.finished_recorded and new.scenario.content_hash != old.scenario.content_hash:
+            recorder.set_version(self.pid, new.scenario.content_hash)
         same = 0
         for before, after in zip(old.history, new.history, strict=False):
             if before != after:  # (when it was decided is not compared)

@@ -117,6 +117,10 @@ class Recorder:
             self._fail("resume", exc)
         return pid
 
+    def set_version(self, pid: int | None, content_hash: str) -> None:
+        """Record that playthrough ``pid`` goes on with the scenario version ``content_hash`` (after F5)."""
+        self._safely("version", pid, lambda records: records.set_version(pid, content_hash))
+
     def choice(self, pid: int | None, outcome: Outcome, seconds: float | None) -> None:
         """Record one choice."""
         self._safely("choice", pid, lambda records: records.choice(pid, outcome, seconds))

@@ -4,6 +4,10 @@ Every text a screen draws goes through ``layout`` / ``fit`` / ``fit_line``. They
 boundaries (breaking a word only when it is wider than the whole box), then, if the text is still too
 tall or wide, shrink the type step by step down to ``MIN_SHRINK``. If even that does not fit, the
 text is clipped and the box is written to ``OVERFLOWS`` — the layout tests fail on any entry there.
+
+Reading text and one-line labels have a floor (``reading_floor``, ``label_floor``): the screens give them the
+room to stay at or above it (wrapping a label, stacking buttons). A text drawn below it anyway (the last resort,
+better than clipping) is written to ``BELOW_FLOOR``, which the layout tests read too.
 """
 
 from __future__ import annotations
@@ -38,6 +42,22 @@ def reading_floor(theme: Theme) -> float:
     return 1.0
 
 
+def label_floor(theme: Theme) -> float:
+    """The smallest shrink step a one-line label may take in ``theme``: a button, a settings row, a gauge's
+    label and value, the phase tracker, a speaker's name. It is the reading minimum (``reading_floor``): a
+    layout that can't give a label that room wraps it to a second line or stacks its buttons
+    (``game.ui.widgets.button_grid``) instead of shrinking it."""
+    return reading_floor(theme)
+
+
+def label_fits(theme: Theme, text: str, role: str, width: int) -> bool:
+    """True when ``text`` fits on one line of ``width`` in ``role`` at the label floor (or larger)."""
+    return width_of(theme.font(role, label_floor(theme)), text) <= width
+
+
+#: Texts drawn smaller than the floor: (what, text) -> (the pixel size drawn, the floor's pixel size).
+BELOW_FLOOR: dict[tuple[str, str], tuple[int, int]] = {}
+
 #: Boxes whose text did not fit even at the smallest shrink: (what, text, box size).
 OVERFLOWS: list[tuple[str, str, tuple[int, int]]] = []
 
@@ -59,6 +79,18 @@ class Block:
     shrink: float = 1.0
     fits: bool = True
     extra: dict[str, int] = field(default_factory=dict)
+    #: what the text is (for ``BELOW_FLOOR``), and (its pixel size, the floor's) when it is below the floor
+    what: str = ""
+    below: tuple[int, int] | None = None
+
+
+def _below(theme: Theme, role: str, shrink: float) -> tuple[int, int] | None:
+    """None when ``shrink`` is at or above the floor; else (the pixel size of ``role`` at ``shrink``, at the
+    floor)."""
+    if shrink >= 1.0:
+        return None
+    floor = reading_floor(theme)
+    return (theme.font_size(role, shrink), theme.font_size(role, floor)) if shrink < floor - 1e-9 else None
 
 
 def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
@@ -133,17 +165,20 @@ def layout(theme: Theme, text: str, role: str, width: int, shrink: float = 1.0, 
         fits = False
     widest = max((width_of(font, line) for line in lines), default=0)
     height = line_h * (len(lines) - 1) + font.get_height() if lines else 0
-    return Block(lines, font, line_h, widest, height, shrink, fits and widest <= width)
+    below = _below(theme, role, shrink)
+    return Block(lines, font, line_h, widest, height, shrink, fits and widest <= width, what=role, below=below)
 
 
 def fit(theme: Theme, text: str, role: str, box: tuple[int, int], what: str = "", max_lines: int = 0) -> Block:
     """The largest shrink step at which ``text`` fits in ``box`` (w, h); logs an overflow if none does."""
     w, h = box
     block = layout(theme, text, role, w, 1.0, max_lines)
+    block.what = what or role
     if block.fits and block.height <= h:
         return block
     for step in _STEPS[1:]:
         block = layout(theme, text, role, w, step, max_lines)
+        block.what = what or role
         if block.fits and block.height <= h:
             return block
     block.fits = False
@@ -151,9 +186,10 @@ def fit(theme: Theme, text: str, role: str, box: tuple[int, int], what: str = ""
     return block
 
 
-def fits(theme: Theme, text: str, role: str, box: tuple[int, int]) -> bool:
-    """True when ``text`` fits ``box`` at some shrink step (optional text is left out otherwise)."""
-    block = layout(theme, text, role, max(1, box[0]), MIN_SHRINK)
+def fits(theme: Theme, text: str, role: str, box: tuple[int, int], shrink: float = MIN_SHRINK) -> bool:
+    """True when ``text`` fits ``box`` at ``shrink`` (by default at some shrink step; optional text is left out
+    otherwise). Pass ``label_floor(theme)`` for text that must not go below the floor."""
+    block = layout(theme, text, role, max(1, box[0]), shrink)
     return box[0] > 0 and block.fits and block.height <= box[1]
 
 
@@ -163,10 +199,14 @@ def fit_line(theme: Theme, text: str, role: str, width: int, what: str = "", shr
         font = theme.font(role, step)
         text_w = width_of(font, text)
         if text_w <= width:
-            return Block([text], font, theme.line_height(role, step), text_w, font.get_height(), step)
+            below = _below(theme, role, step)
+            line_h = theme.line_height(role, step)
+            return Block([text], font, line_h, text_w, font.get_height(), step, what=what or role, below=below)
     font = theme.font(role, MIN_SHRINK)
     OVERFLOWS.append((what or role, text, (width, font.get_height())))
-    return Block([text], font, theme.line_height(role, MIN_SHRINK), width, font.get_height(), MIN_SHRINK, False)
+    below = _below(theme, role, MIN_SHRINK)
+    line_h = theme.line_height(role, MIN_SHRINK)
+    return Block([text], font, line_h, width, font.get_height(), MIN_SHRINK, False, what=what or role, below=below)
 
 
 def render(font: pygame.font.Font, text: str, color: Color) -> pygame.Surface:
@@ -194,6 +234,10 @@ def draw(
     (the typewriter); ``clip_height`` clips what does not fit (only after an overflow was logged).
     """
     x, y = pos
+    if block.below is not None:
+        if len(BELOW_FLOOR) > _CACHE_LIMIT:
+            BELOW_FLOOR.clear()
+        BELOW_FLOOR[(block.what, " ".join(block.lines))] = block.below
     remaining = chars
     for index, line in enumerate(block.lines):
         top = y + index * block.line_h

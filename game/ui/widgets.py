@@ -64,6 +64,39 @@ def button_width(theme: Theme, label: str) -> int:
     return theme.font("button").size(label)[0] + theme.px(30) + 2 * theme.px(16) + theme.px(12)
 
 
+def least_button_width(theme: Theme, label: str, icon: bool = True, role: str = "button") -> int:
+    """The narrowest a button can be with its label (or its ``small`` second line) at the label floor
+    (``text.label_floor``)."""
+    text_w = txt.width_of(theme.font(role, txt.label_floor(theme)), label)
+    return text_w + 2 * theme.px(16) + (theme.px(30) + theme.px(12) if icon else 0) + 1
+
+
+def button_grid(
+    theme: Theme, area: pygame.Rect, labels: list[str], height: int, gap: int, icon: bool = True
+) -> list[pygame.Rect]:
+    """Rects for a row of buttons of equal width along the bottom of ``area``, each label at or above the label
+    floor: when one row is too narrow for a label, the buttons go in two rows (or more, up to one column), the
+    first row on top, the rows sharing ``area``'s width. The rects are in the order of ``labels``; the top of the
+    first is where the buttons begin (the room above is the screen's)."""
+    count = len(labels)
+    if not count:
+        return []
+    need = max(least_button_width(theme, label, icon) for label in labels)
+    per_row = count
+    while per_row > 1 and (area.w - gap * (per_row - 1)) // per_row < need:
+        per_row -= 1
+    rows = -(-count // per_row)
+    per_row = -(-count // rows)  # as even as can be: 5 in two rows are 3 and 2, not 4 and 1
+    rects: list[pygame.Rect] = []
+    top = area.bottom - rows * height - (rows - 1) * gap
+    for row in range(rows):
+        in_row = min(per_row, count - row * per_row)
+        width = (area.w - gap * (in_row - 1)) // in_row
+        y = top + row * (height + gap)
+        rects += [pygame.Rect(area.x + i * (width + gap), y, width, height) for i in range(in_row)]
+    return rects
+
+
 def number_badge(
     surface: pygame.Surface, theme: Theme, center: tuple[int, int], size: int, n: int, fg: Color, bg: Color
 ) -> None:

@@ -241,3 +241,20 @@ def test_an_all_digit_short_id_finds_its_playthrough_and_numbers_still_work(reco
     assert records.get(second).uuid.startswith("65846627")
     result = sticky("replay", "65846627", data=records.data_dir)
     assert "there is no playthrough" not in result.stderr
+
+
+def test_an_open_playthrough_takes_a_new_version_a_finished_one_keeps_its_own(records: Records) -> None:
+    session = Session(bakery(), seed=0)
+    pid = records.start(session, learner="Ana")
+    records.choice(pid, session.choose("explain_policy"), 2.0)
+    records.set_version(pid, "edited-file-hash")
+    record = records.get(pid)
+    assert record.content_hash == "edited-file-hash"
+    assert [c.choice_id for c in record.choices] == ["explain_policy"]
+    records.choice(pid, session.choose("hold_the_line"), 1.0)
+    records.finish(pid, session)
+    with pytest.raises(RecordsError, match="already finished"):
+        records.set_version(pid, "later-hash")
+    assert records.get(pid).content_hash == "edited-file-hash"
+    with pytest.raises(RecordsError, match="no playthrough"):
+        records.set_version(pid + 1, "x")

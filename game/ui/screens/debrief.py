@@ -127,9 +127,6 @@ class DebriefScreen(Screen):
             first = next(i for i, p in enumerate(self.pages) if p.group == group)
             items.append(Item(f"tab:{group}", rect, partial(self.show, first), True, group + 1 if group < 9 else 0))
             x = rect.right + t.px(8)
-        button_h = t.px(56)
-        self.buttons_y = h - t.footer - button_h
-        self.body = pygame.Rect(m, tab_y + tab_h + t.gap, w - 2 * m, self.buttons_y - t.gap - tab_y - tab_h - t.gap)
         buttons = []
         if current.key == COMMITMENT:
             buttons.append(("keep", tr("commitment.save"), "check", self.keep_from_button))
@@ -141,10 +138,12 @@ class DebriefScreen(Screen):
             ("other", tr("debrief.other"), "book", lambda: self.finish(OpenPicker())),
             ("title", tr("debrief.title_screen"), "arrow_left", lambda: self.finish(ToTitle())),
         ]
-        width = (w - 2 * m - t.gap * (len(buttons) - 1)) // len(buttons)
+        area = pygame.Rect(m, 0, w - 2 * m, h - t.footer)  # one row along the bottom, two when labels need it
+        rects = widgets.button_grid(t, area, [label for _key, label, _icon, _action in buttons], t.px(56), t.gap)
+        self.buttons_y = rects[0].y
+        self.body = pygame.Rect(m, tab_y + tab_h + t.gap, w - 2 * m, self.buttons_y - t.gap - tab_y - tab_h - t.gap)
         self.buttons = []
-        for index, (key, label, icon, action) in enumerate(buttons):
-            rect = pygame.Rect(m + index * (width + t.gap), self.buttons_y, width, button_h)
+        for (key, label, icon, action), rect in zip(buttons, rects, strict=True):
             self.buttons.append((key, label, icon, rect))
             items.append(Item(key, rect, action))
         if current.key == COMMITMENT:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.core.debrief import build_debrief
-from game.core.model import RATINGS
+from game.core.model import RATINGS, Ending
 from game.core.rules import initial_state
 from game.core.variants import shown_ending
 from game.locale import tr
@@ -23,7 +25,8 @@ def stars_for(rating: str) -> int:
     return len(RATINGS) - RATINGS.index(rating) if rating in RATINGS else 3
 
 
-#: The ending pictures (``assets/endings/<rating>.png``) are wide: 1280x400.
+#: The ending pictures (``assets/endings/<rating>.png``) are wide: 1280x400; an author's own ``image:`` is cropped
+#: to the same shape.
 PICTURE_RATIO = 400 / 1280
 
 
@@ -37,12 +40,24 @@ def picture_rect(theme: Theme, free: pygame.Rect) -> pygame.Rect | None:
     return pygame.Rect(free.x, free.bottom - height, free.w, height)
 
 
-def draw_picture(surface: pygame.Surface, theme: Theme, rating: str, rect: pygame.Rect) -> None:
-    """The picture of ``rating`` (the business and its people as it ended), cropped to ``rect``, rounded."""
-    path = assets.resolve(f"endings/{rating}.png", None)
-    image = assets.load_image(path)
-    if image is None:
+def picture_of(ending: Ending, scenario_dir: Path | None) -> tuple[pygame.Surface, Path] | None:
+    """The ending's own ``image`` when it has one that can be shown, else its rating's picture (or None)."""
+    for path in (assets.resolve(ending.image, scenario_dir), assets.resolve(f"endings/{ending.rating}.png", None)):
+        image = assets.load_image(path)
+        if image is not None and path is not None:
+            return image, path
+    return None
+
+
+def draw_picture(
+    surface: pygame.Surface, theme: Theme, ending: Ending, rect: pygame.Rect, scenario_dir: Path | None = None
+) -> None:
+    """The picture of ``ending`` (the business and its people as it ended): the author's ``image`` or the
+    rating's, cropped to ``rect``, rounded."""
+    found = picture_of(ending, scenario_dir)
+    if found is None:
         return
+    image, path = found
     picture = assets.cover(image, rect.size, str(path))
     shaped = pygame.Surface(rect.size, pygame.SRCALPHA)
     pygame.draw.rect(shaped, (255, 255, 255, 255), shaped.get_rect(), border_radius=theme.radius)
@@ -82,12 +97,47 @@ class EndingScreen(Screen):
             self.buttons.append((key, label, icon, rect))
             items.append(Item(key, rect, actions[key], True, index + 1))
         body_h = self.buttons_y - t.gap - self.card.y - pad
-        left_w = (self.card.w - 2 * pad) * 58 // 100
-        self.left = pygame.Rect(self.card.x + pad, self.card.y + pad, left_w, body_h)
+        for share in (58, 63, 68, 73):  # the ending's text takes more of the card rather than go below reading size
+            left_w = (self.card.w - 2 * pad) * share // 100
+            self.left = pygame.Rect(self.card.x + pad, self.card.y + pad, left_w, body_h)
+            if self._text_fits(txt.reading_floor(t)):
+                break
         self.right = pygame.Rect(
             self.left.right + pad, self.left.y, self.card.right - pad - self.left.right - pad, body_h
         )
         self.focus.set_items(items, "debrief")
+
+    def _text_top(self) -> int:
+        """Where the ending's title begins: below the stars and the "ending" label."""
+        t = self.theme
+        return self.left.y + t.px(34) + t.px(16) + t.line_height("label")
+
+    def _text_room(self) -> tuple[pygame.Rect, txt.Block]:
+        """The room for the ending's title and text (above the scores), and the scores' block."""
+        t = self.theme
+        pt = self.app.playthrough
+        assert pt is not None
+        scores = txt.layout(t, score_line(build_debrief(pt.session)), "small", self.left.w)
+        y = self._text_top()
+        return pygame.Rect(self.left.x, y, self.left.w, self.left.bottom - y - scores.height - t.px(10)), scores
+
+    def _text_height(self, width: int, shrink: float) -> int:
+        """The height of the ending's title and text at ``width`` and ``shrink``."""
+        t = self.theme
+        pt = self.app.playthrough
+        assert pt is not None
+        ending = shown_ending(pt.session)
+        assert ending is not None
+        return (
+            txt.layout(t, ending.title, "h1", width, shrink).height
+            + t.px(12)
+            + txt.layout(t, ending.text, "body", width, shrink).height
+        )
+
+    def _text_fits(self, shrink: float) -> bool:
+        """True when the ending's title and text fit the left column at ``shrink``."""
+        rest, _scores = self._text_room()
+        return self._text_height(rest.w, shrink) <= rest.h
 
     def hint(self) -> str:
         return tr("hint.ending")
@@ -137,26 +187,17 @@ class EndingScreen(Screen):
         )
         y += label_h
         model = build_debrief(pt.session)
-        scores = txt.layout(t, score_line(model), "small", self.left.w)
-        rest = pygame.Rect(self.left.x, y, self.left.w, self.left.bottom - y - scores.height - t.px(10))
+        rest, scores = self._text_room()
         passed = model.success if model.overall_score is not None else None
         tone = c.text if passed is None or t.high_contrast else c.good if passed else c.bad
         txt.draw(surface, scores, (self.left.x, self.left.bottom - scores.height), tone)
-
-        def measure(shrink: float) -> int:
-            return (
-                txt.layout(t, ending.title, "h1", rest.w, shrink).height
-                + t.px(12)
-                + txt.layout(t, ending.text, "body", rest.w, shrink).height
-            )
-
-        shrink = txt.shrink_to_fit(measure, rest.h, "ending text")
+        shrink = txt.shrink_to_fit(lambda s: self._text_height(rest.w, s), rest.h, "ending text")
         block = txt.layout(t, ending.title, "h1", rest.w, shrink)
         y += txt.draw(surface, block, (rest.x, y), c.text) + t.px(12)
         y += txt.draw(surface, txt.layout(t, ending.text, "body", rest.w, shrink), (rest.x, y), c.text)
         self.picture = picture_rect(t, pygame.Rect(rest.x, y, rest.w, rest.bottom - y))
         if self.picture is not None:
-            draw_picture(surface, t, ending.rating, self.picture)
+            draw_picture(surface, t, ending, self.picture, pt.scenario_dir)
         self._draw_metrics(surface)
         for key, label, icon, rect in self.buttons:
             widgets.button(surface, t, rect, label, self.is_focused(key), primary=key == "debrief", icon_name=icon)
@@ -169,16 +210,10 @@ class EndingScreen(Screen):
         scenario = pt.scenario
         area = self.right
         pygame.draw.rect(surface, c.panel_alt, area.inflate(t.px(24), t.px(24)), border_radius=t.radius)
-        head_h = t.line_height("h3")
-        txt.draw_line(
-            surface,
-            t,
-            tr("ending.final"),
-            "h3",
-            pygame.Rect(area.x, area.y, area.w, head_h),
-            c.text,
-            what="ending metrics title",
-        )
+        floor = txt.label_floor(t)
+        head = txt.layout(t, tr("ending.final"), "h3", area.w)  # on two lines when the column is narrow
+        head_h = max(t.line_height("h3"), head.height)
+        txt.draw(surface, head, (area.x, area.y), c.text)
         start = initial_state(scenario).metric_dict()
         now = pt.session.metrics
         metrics = hud.shown_metrics(scenario)
@@ -190,7 +225,8 @@ class EndingScreen(Screen):
         cell_w = (area.w - t.gap * (columns - 1)) // columns
         slot = (area.bottom - foot_h - top) // max(1, rows)
         note_h = t.line_height("small")
-        shrink, compact = 1.0, rows > 3  # more than three rows: bars beside the values
+        # more than three rows, or a column too narrow for a value beside its change: bars beside the values
+        shrink, compact = 1.0, rows > 3 or hud.gauge_width(t, metrics, now, floor) > cell_w
         if compact:
             shrink = txt.shrink_to_fit(lambda s: hud.gauge_heights(t, s, compact), slot, "ending gauges")
         one = hud.gauge_heights(t, shrink, compact)

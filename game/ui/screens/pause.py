@@ -37,11 +37,22 @@ class PauseScreen(Screen):
         ]
         return entries
 
+    def _subtitle(self) -> str:
+        """The scenario's title and the mode, under the menu's title."""
+        pt = self.app.playthrough
+        return f"{pt.scenario.title} · {tr('mode.' + pt.mode)}" if pt is not None else ""
+
     def layout(self) -> None:
         t = self.theme
         w, h = self.size
         entries = self._entries()
-        width = min(w - 2 * t.margin, max(t.px(520), w * 40 // 100))
+        floor = txt.label_floor(t)
+        needed = max(
+            max(widgets.least_button_width(t, label) for _key, label, _icon, _on, _action in entries),
+            txt.width_of(t.font("small", floor), tr("pause.saved")),
+            txt.width_of(t.font("small", floor), self._subtitle()),
+        )  # wide enough for every label at the label floor (the text size and the language decide)
+        width = min(w - 2 * t.margin, max(t.px(520), w * 40 // 100, needed + 2 * t.pad))
         button_h = t.px(56)
         gap = t.px(10)
         head = t.line_height("h1") + t.line_height("small") + t.px(12)
@@ -93,13 +104,11 @@ class PauseScreen(Screen):
             c.text,
             what="pause title",
         )
-        pt = self.app.playthrough
-        if pt is not None:
-            sub = f"{pt.scenario.title} · {tr('mode.' + pt.mode)}"
+        if self.app.playthrough is not None:
             txt.draw_line(
                 surface,
                 t,
-                sub,
+                self._subtitle(),
                 "small",
                 pygame.Rect(self.head.x, self.head.y + title_h, self.head.w, t.line_height("small")),
                 c.muted,

@@ -146,13 +146,19 @@ class SceneScreen(Screen):
         self.gauge_compact = rows > 3  # more than three rows: bars beside the values, changes by the labels
         compact = self.gauge_compact
         one = hud.gauge_heights(t, 1.0, compact)
+        # the speaker card keeps room for its name, role and place at the label floor
+        speaking = self.pt.scenario.scene(self.outcome.scene_id) if self.outcome else self.pt.session.scene
+        speaker_min = hud.speaker_min_height(
+            t,
+            self.pt.scenario,
+            speaking.speaker if speaking else None,
+            speaking.place if speaking else None,
+            self.left.w,
+        )
         gauges_h = min(self.left.h * 54 // 100, one * rows + 2 * t.pad + t.px(8) * rows)
-        if compact:  # more gauges take more of the column; the speaker card keeps room for its name and role
-            shown = self.pt.scenario.scene(self.outcome.scene_id) if self.outcome else self.pt.session.scene
-            speaker_min = hud.speaker_min_height(
-                t, self.pt.scenario, shown.speaker if shown else None, shown.place if shown else None, self.left.w
-            )
-            gauges_h = min(self.left.h - t.gap - speaker_min, one * rows + 2 * t.pad + t.px(4) * rows)
+        if compact:  # more gauges take more of the column
+            gauges_h = one * rows + 2 * t.pad + t.px(4) * rows
+        gauges_h = min(gauges_h, self.left.h - t.gap - speaker_min)
         self.gauges = pygame.Rect(self.left.x, self.left.bottom - gauges_h, self.left.w, gauges_h)
         inner_h = gauges_h - 2 * t.pad
         self.gauge_shrink = txt.shrink_to_fit(lambda s: rows * hud.gauge_heights(t, s, compact), inner_h, "gauges")

@@ -94,7 +94,9 @@ class SettingsScreen(Screen):
         t = self.theme
         w, h = self.size
         rows = self.rows()
-        width = min(w - 2 * t.margin, max(t.px(820), w * 62 // 100))
+        self.label_w, control_w = self._columns(rows)
+        wanted = self.label_w + control_w + t.px(28) + 2 * t.pad  # every label and option at the label floor
+        width = min(w - 2 * t.margin, max(t.px(820), w * 62 // 100, wanted))
         row_h = t.px(60)
         gap = t.px(8)
         head = t.line_height("h1") + t.px(8)
@@ -131,9 +133,23 @@ class SettingsScreen(Screen):
         items.append(Item("done", self.done_rect, self.close))
         self.focus.set_items(items, "language")
 
+    def _columns(self, rows: list[Row]) -> tuple[int, int]:
+        """The widths the row labels and the option controls need at the label floor."""
+        t = self.theme
+        floor = txt.label_floor(t)
+        body, label = t.font("body", floor), t.font("label", floor)
+        label_w = max(txt.width_of(body, row.label) for row in rows) + t.px(28)
+        control_w = max(
+            len(row.options) * (max(txt.width_of(label, option) for option in row.options) + t.px(10) + t.px(4) + 2)
+            for row in rows
+            if row.key != "volume"
+        )
+        return label_w, control_w + t.px(10)
+
     def _segments(self, row: Row, rect: pygame.Rect) -> list[pygame.Rect]:
         t = self.theme
-        control_w = rect.w * 56 // 100
+        # the controls take 56 % of the row, less when a label needs more (then the label may wrap)
+        control_w = max(min(rect.w * 56 // 100, rect.w - self.label_w - t.px(10)), rect.w * 40 // 100)
         left = rect.right - control_w - t.px(10)
         height = rect.h - t.px(16)
         top = rect.y + t.px(8)

@@ -83,11 +83,15 @@ class TitleScreen(Screen):
             ("settings", tr("title.settings"), tr("title.settings_hint"), True, self._settings),
             ("quit", tr("title.quit"), "", True, self._quit),
         ]
+        if self.subs:  # wider buttons for hint lines at the label floor (a longer language), up to 60 % of the window
+            needed = max(widgets.least_button_width(t, sub, role="small") for _k, _l, sub, _e, _a in entries)
+            width = max(width, min(needed, w * 60 // 100))
         self.entries = []
         items = []
         for index, (key, label, sub, enabled, action) in enumerate(entries):
             rect = pygame.Rect(x, top + index * (button_h + gap), width, button_h)
-            self.entries.append((key, label, sub if self.subs else "", enabled, rect))
+            fits = widgets.least_button_width(t, sub, role="small") <= width  # else the label alone, not a tiny hint
+            self.entries.append((key, label, sub if self.subs and fits else "", enabled, rect))
             items.append(Item(key, rect, action, enabled, index + 1))
         for key, label, sub, enabled, action in self._who_entry():  # top right: who plays, "someone else"
             sub_w = t.font("small").size(sub)[0] + t.px(30) + 2 * t.px(16) + t.px(12)
@@ -173,7 +177,7 @@ class TitleScreen(Screen):
             border_radius=t.px(3),
         )
         tagline = tr("app.tagline")
-        if txt.fits(t, tagline, "h3", self.tag_rect.size):
+        if txt.fits(t, tagline, "h3", self.tag_rect.size, txt.label_floor(t)):  # else left out, not shrunk
             txt.draw_fitted(surface, t, tagline, "h3", self.tag_rect, c.muted, what="tagline")
         for key, label, sub, enabled, rect in self.entries:
             icon = {
