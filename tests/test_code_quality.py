@@ -1,6 +1,6 @@
 """The code stays as the project's standards ask, checked on every run of the suite (and so by CI): ruff finds
-no lint problem and no file it would reformat, and mypy (strict, on the simulation core and the authoring
-tools, as configured in pyproject.toml) finds no type error. Each tool runs for real, from this checkout."""
+no lint problem and no file it would reformat, and mypy (strict, on every module of the game package,
+as configured in pyproject.toml) finds no type error. Each tool runs for real, from this checkout."""
 
 from __future__ import annotations
 
