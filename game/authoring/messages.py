@@ -21,6 +21,7 @@ from game.authoring.diagnostics import Diagnostic
 from game.authoring.messages_es import FRAGMENTS, MESSAGES, WORDS
 from game.authoring.toolwords import COMMANDS, EXPLORE, GRAPH
 from game.core.format import format_number
+from game.locale.plural_rules import CATEGORIES, form_keys
 
 #: The placeholders that hold our own words (translated in turn); every other one holds the author's
 #: words, ids or keys, which are never translated.
@@ -30,6 +31,7 @@ __all__ = [
     "FRAGMENTS",
     "MESSAGES",
     "WORDS",
+    "counted",
     "localize",
     "localize_diagnostic",
     "percent_es",
@@ -76,7 +78,7 @@ def _part(value: str, lang: str) -> str:
 
 
 #: Placeholders that hold a figure of ours (never the author's text): written with the language's separators.
-FIGURES = frozenset(("count", "w", "h", "side", "total", "limit", "size"))
+FIGURES = frozenset(("count", "n", "w", "h", "side", "total", "limit", "size"))
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
@@ -106,7 +108,19 @@ def localize(text: str, lang: str | None) -> str:
     if found is None:
         return text
     key, values = found
-    return _contract(MESSAGES[key][1].format(**_parts(values, lang)))
+    return _contract(_counted_form(key, values, lang).format(**_parts(values, lang)))
+
+
+def _counted_form(key: str, values: dict[str, str], lang: str) -> str:
+    """The ``lang`` template of ``key``; for a counted message (``s601.one``/``s601.other``), the form the
+    language's own plural rule picks for its ``{n}``, not the English form the message was found in."""
+    base, _, form = key.rpartition(".")
+    figure = values.get("n", "").replace(",", "")
+    if form in CATEGORIES and figure.isdigit():
+        for candidate in form_keys(lang, int(figure), base):
+            if candidate in MESSAGES:
+                return MESSAGES[candidate][1]
+    return MESSAGES[key][1]
 
 
 def _contract(text: str) -> str:
@@ -131,6 +145,28 @@ def word(key: str, lang: str | None, **values: object) -> str:
     table = next((t for t in (WORDS, EXPLORE, COMMANDS) if key in t), GRAPH)
     english, spanish = table.get(key) or (key.rsplit(".", 1)[-1],) * 2  # an unknown style or rating: as written
     return (spanish if lang == "es" else english).format(**values)
+
+
+@cache
+def _catalogue(lang: str) -> dict[str, str]:
+    """Every template of the tools in ``lang`` ("en" or "es"), by key, looked up as :func:`word` does."""
+    index = 1 if lang == "es" else 0
+    view: dict[str, str] = {}
+    for table in (GRAPH, COMMANDS, EXPLORE, WORDS, MESSAGES):  # the first of word()'s tables wins
+        view.update((key, texts[index]) for key, texts in table.items())
+    return view
+
+
+def counted(key: str, lang: str | None, n: int, /, **values: object) -> str:
+    """A phrase of the tools that counts ``n`` things, in ``lang``, in the form the language's plural rule
+    (``game.locale.plural_rules``) picks: ``1 file checked``, ``2 files checked``, ``1 archivo revisado``.
+
+    The forms are the catalogue's ``key.one`` and ``key.other``; ``{n}`` is the count written the language's
+    way (``2,000`` in English, ``2000`` and ``12 345`` in Spanish)."""
+    language = "es" if lang == "es" else "en"
+    view = _catalogue(language)
+    form = next(form for form in form_keys(language, n, key) if form in view)
+    return view[form].format(n=format_number(n, language), **values)
 
 
 def percent_es(value: float, digits: int = 1) -> str:

@@ -89,6 +89,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is {size}; scenario files may be at most {limit}",
         "el archivo ocupa {size}; un escenario puede ocupar como mucho {limit}",
     ),
+    "s105.translation": (
+        "the translation would be {size}; translation files may be at most {limit} (shorten the scenario's texts "
+        "or split it in two)",
+        "la traducción ocuparía {size}; un archivo de traducción puede ocupar como mucho {limit} (acorta los "
+        "textos del escenario o divídelo en dos)",
+    ),
     "s106": ("nesting is deeper than {levels} levels", "el anidamiento pasa de {levels} niveles"),
     "s107.loop": (
         "alias '{name}' refers to the node that contains it (endless expansion)",
@@ -288,12 +294,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}: la última rama tiene condición; agrega al final una rama sin 'when'",
     ),
     # S6xx: translations
-    "s601": ("{count} text(s) not translated to '{lang}': {keys}", "textos sin traducir a '{lang}': {count} ({keys})"),
+    "s601.one": ("{n} text not translated to '{lang}': {keys}", "{n} texto sin traducir a '{lang}': {keys}"),
+    "s601.other": ("{n} texts not translated to '{lang}': {keys}", "{n} textos sin traducir a '{lang}': {keys}"),
     "s601.todo": (
-        "'{key}' is marked # TODO: it still holds the source text",
-        "'{key}' tiene la marca # TODO: conserva el texto original",
+        "'{key}' is marked # {marker}: it still holds the source text",
+        "'{key}' tiene la marca # {marker}: conserva el texto original",
     ),
-    "s601.todo_hint": ("translate it, then delete the '# TODO' marker", "tradúcelo y luego borra la marca '# TODO'"),
+    "s601.todo_hint": (
+        "translate it, then delete the '# {marker}' marker",
+        "tradúcelo y luego borra la marca '# {marker}'",
+    ),
     "hint.run": ("run: {command}", "ejecuta: {command}"),
     "s602": ("'{key}' is not a text of scenario '{id}'", "'{key}' no es un texto del escenario '{id}'"),
     "s602.variants": (
@@ -318,16 +328,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' se tradujo de un texto anterior; compáralo con el nuevo",
     ),
     "s605.stale": (
-        "'{key}' is marked # STALE: the source text changed since it was translated",
-        "'{key}' tiene la marca # STALE: el texto original cambió después de traducirse",
+        "'{key}' is marked # {marker}: the source text changed since it was translated",
+        "'{key}' tiene la marca # {marker}: el texto original cambió después de traducirse",
     ),
     "s605.hint_text": (
-        "the source text is now: {text}; check the translation against it, then delete the '# STALE' marker",
-        "el texto original ahora dice: {text}; compara la traducción con él y luego borra la marca '# STALE'",
+        "the source text is now: {text}; check the translation against it, then delete the '# {marker}' marker",
+        "el texto original ahora dice: {text}; compara la traducción con él y luego borra la marca '# {marker}'",
     ),
     "s605.hint": (
-        "check the translation against the new source text, then delete the '# STALE' marker",
-        "compara la traducción con el nuevo texto original y luego borra la marca '# STALE'",
+        "check the translation against the new source text, then delete the '# {marker}' marker",
+        "compara la traducción con el nuevo texto original y luego borra la marca '# {marker}'",
     ),
     "s605.now": ("the source text is now: {text}", "el texto original ahora dice: {text}"),
     # S7xx: paths and images
@@ -523,6 +533,7 @@ FRAGMENTS: dict[str, tuple[str, str]] = {
     "a_scenario_file": ("a scenario file", "un archivo de escenario"),
     "a_translation_file": ("a translation file", "un archivo de traducción"),
     "a_list": ("a list", "una lista"),
+    "an_empty_value": ("empty", "un valor vacío"),
     "a_mapping": ("a mapping", "un bloque"),
     "a_branch": ("a branch", "una rama"),
     "a_chance": ("a chance outcome", "un resultado de 'chance'"),
@@ -641,17 +652,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "warning": ("warning", "aviso"),
     "hint": ("hint", "pista"),
     "docs": ("docs", "ayuda"),
-    "check.summary": (
-        "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
-        "archivos revisados: {files}; errores: {errors}; avisos: {warnings}",
-    ),
+    "check.summary": ("{files}: {errors}, {warnings}", "{files}: {errors}, {warnings}"),
+    "check.files.one": ("{n} file checked", "{n} archivo revisado"),
+    "check.files.other": ("{n} files checked", "{n} archivos revisados"),
+    "check.errors.one": ("{n} error", "{n} error"),
+    "check.errors.other": ("{n} errors", "{n} errores"),
+    "check.warnings.one": ("{n} warning", "{n} aviso"),
+    "check.warnings.other": ("{n} warnings", "{n} avisos"),
     "check.warnings_pass": (
         " (warnings alone do not fail; --strict makes them fail)",
         " (los avisos solos no hacen fallar la revisión; con --strict, sí)",
     ),
-    "check.more": (
-        "… and {count} more problem(s) not shown (the first {limit} are)",
-        "… y {count} problemas más que no se muestran (se muestran los {limit} primeros)",
+    "check.more.one": (
+        "… and {n} more problem not shown (the first {limit} are)",
+        "… y {n} problema más que no se muestra (se muestran los {limit} primeros)",
+    ),
+    "check.more.other": (
+        "… and {n} more problems not shown (the first {limit} are)",
+        "… y {n} problemas más que no se muestran (se muestran los {limit} primeros)",
     ),
     "check.missing": ("error: no such file or folder", "error: no existe ese archivo ni esa carpeta"),
     "check.none": ("error: no scenario files here (*.yaml)", "error: aquí no hay archivos de escenario (*.yaml)"),
@@ -663,10 +681,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "no '{language}' translation; playing in '{own}'",
         "no hay traducción a '{language}'; se juega en '{own}'",
     ),
-    "play.translation_problems": (
-        "warning: the '{language}' translation has {count} problem(s) (`sticky check {path}` lists them); '{language}' "
+    "play.translation_problems.one": (
+        "warning: the '{language}' translation has {n} problem (`sticky check {path}` shows it); '{language}' "
         "shows the '{own}' text wherever it can't give one",
-        "aviso: la traducción a '{language}' tiene problemas: {count} (`sticky check {path}` los enumera); donde "
+        "aviso: la traducción a '{language}' tiene {n} problema (`sticky check {path}` lo muestra); donde "
+        "falte un texto en '{language}', se muestra el de '{own}'",
+    ),
+    "play.translation_problems.other": (
+        "warning: the '{language}' translation has {n} problems (`sticky check {path}` lists them); '{language}' "
+        "shows the '{own}' text wherever it can't give one",
+        "aviso: la traducción a '{language}' tiene {n} problemas (`sticky check {path}` los enumera); donde "
         "falte un texto en '{language}', se muestra el de '{own}'",
     ),
 }

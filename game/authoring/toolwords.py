@@ -30,7 +30,8 @@ EXPLORE: dict[str, tuple[str, str]] = {
     "x.yes": ("yes", "sí"),
     "x.NO": ("NO", "NO"),
     "x.not_yet": ("not yet", "aún no"),
-    "x.choices": ("{count} choice(s): {path}", "opciones: {count}: {path}"),
+    "x.choices.one": ("{n} choice: {path}", "{n} opción: {path}"),
+    "x.choices.other": ("{n} choices: {path}", "{n} opciones: {path}"),
     "x.metrics_at": (
         "  metrics at each ending (min / mean under random play / max):",
         "  métricas en cada final (mínimo / promedio jugando al azar / máximo):",
@@ -46,13 +47,19 @@ EXPLORE: dict[str, tuple[str, str]] = {
     "x.no_ending": ("no ending", "ningún final"),
     "x.unguided": ("    no best choice offered in: {scenes}", "    sin mejor opción disponible en: {scenes}"),
     "x.soft_lock": (
-        "  SOFT LOCK in scene '{scene}' ({states} state(s)): no choice is available",
-        "  BLOQUEO en la escena '{scene}' (estados: {states}): no hay ninguna opción disponible",
+        "  SOFT LOCK in scene '{scene}' ({states}): no choice is available",
+        "  BLOQUEO en la escena '{scene}' ({states}): no hay ninguna opción disponible",
     ),
+    "x.states.one": ("{n} state", "{n} estado"),
+    "x.states.other": ("{n} states", "{n} estados"),
     "x.way_there": ("    shortest way there: {path}", "    camino más corto hasta allí: {path}"),
-    "x.loop": (
-        "  LOOP WITH NO WAY OUT: {count} state(s) can never reach an ending, in scenes {scenes}",
-        "  CICLO SIN SALIDA: estados que nunca llegan a un final: {count}, en las escenas {scenes}",
+    "x.loop.one": (
+        "  LOOP WITH NO WAY OUT: {n} state can never reach an ending, in scenes {scenes}",
+        "  CICLO SIN SALIDA: {n} estado nunca llega a un final, en las escenas {scenes}",
+    ),
+    "x.loop.other": (
+        "  LOOP WITH NO WAY OUT: {n} states can never reach an ending, in scenes {scenes}",
+        "  CICLO SIN SALIDA: {n} estados nunca llegan a un final, en las escenas {scenes}",
     ),
     "x.never_ends": (
         "  a random player never finishes {share} of the time",
@@ -179,9 +186,27 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "t.next": (
         "translate the texts marked # TODO, check those marked # STALE, delete each marker when done,",
-        "traduce los textos marcados # TODO, revisa los marcados # STALE y borra cada marca al terminar;",
+        "traduce los textos marcados # PENDIENTE, revisa los marcados # DESACTUALIZADO y borra cada marca al terminar;",
     ),
     "t.then": ("then run: sticky check {path}", "luego ejecuta: sticky check {path}"),
+    # the comments `sticky translate` writes in the translation file (game.authoring.translate)
+    "t.header": (
+        "# The '{language}' text of {name}, kept by `sticky translate {name} --to {language}`.",
+        "# El texto en '{language}' de {name}, mantenido con `sticky translate {name} --to {language}`.",
+    ),
+    "t.header_markers": (
+        "# Translate the texts marked TODO and check those marked STALE, then delete the marker.",
+        "# Traduce los textos marcados PENDIENTE, revisa los marcados DESACTUALIZADO y luego borra la marca.",
+    ),
+    "t.hashes": (
+        "# fingerprints of the source texts translated; written by sticky translate",
+        "# huellas de los textos originales traducidos; las escribe sticky translate",
+    ),
+    "t.todo_marker": ("# TODO: translate, then delete this marker", "# PENDIENTE: tradúcelo y luego borra esta marca"),
+    "t.stale_marker": (
+        "# STALE: the source text is now {text}; check the translation, then delete this marker",
+        "# DESACTUALIZADO: el texto original ahora dice {text}; revisa la traducción y luego borra esta marca",
+    ),
     "n.suffix": (
         "error: a scenario file name ends in .yaml",
         "error: el nombre de un archivo de escenario termina en .yaml",

@@ -11,6 +11,7 @@ import sys
 
 from game.authoring.load import LANGUAGES
 from game.authoring.messages import word
+from game.authoring.snippet import one_line
 from game.authoring.translate import TranslationFileError, TranslationOutputError, update_translation
 from game.commands.common import load_for_play
 from game.files import OutputError
@@ -39,15 +40,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.path}: {word('t.same_language', lang, to=args.to)}", file=sys.stderr)
         return 1
     try:
-        update = update_translation(scenario, args.to)
+        update = update_translation(scenario, args.to, lang)
     except TranslationOutputError as exc:
-        for line in exc.diagnostics:
-            print(line, file=sys.stderr)
+        for diagnostic in exc.diagnostics:
+            print(one_line(diagnostic, lang), file=sys.stderr)
         print(f"{args.path}: {word('t.not_written', lang)}", file=sys.stderr)
         return 1
     except TranslationFileError as exc:
-        for line in exc.diagnostics:
-            print(line, file=sys.stderr)
+        for diagnostic in exc.diagnostics:
+            print(one_line(diagnostic, lang), file=sys.stderr)
         print(f"{args.path}: {word('t.not_changed', lang)}", file=sys.stderr)
         return 1
     except OutputError as exc:

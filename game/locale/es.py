@@ -433,4 +433,6 @@ STRINGS: dict[str, str] = {
     "count.statements.other": "{n} declaraciones",
     "count.conflicts.one": "{n} conflicto",
     "count.conflicts.other": "{n} conflictos",
+    "count.rows.one": "{n} fila",
+    "count.rows.other": "{n} filas",
 }

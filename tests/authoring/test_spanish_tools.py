@@ -66,12 +66,12 @@ def test_check_in_spanish_names_the_fix_with_spanish_labels(tmp_path: Path) -> N
         assert out.returncode == 1, out.stderr
         assert "error S101: aquí no puede empezar otro par «clave: valor»" in out.stdout
         assert '= pista: un texto con «: » va entre comillas; escribe: summary: "Kim says: no."' in out.stdout
-        assert "hint:" not in out.stdout and "archivos revisados: 1; errores: 1; avisos: 0" in out.stderr
+        assert "hint:" not in out.stdout and "1 archivo revisado: 1 error, 0 avisos" in out.stderr
     short = _sticky("check", "demo.yaml", "--format", "short", "--lang", "es", cwd=tmp_path)
     assert "(un texto con «: » va entre comillas" in short.stdout
     english = _sticky("check", "demo.yaml", cwd=tmp_path)
     assert "error S101: mapping values are not allowed in this context" in english.stdout
-    assert "1 file(s) checked: 1 error(s), 0 warning(s)" in english.stderr
+    assert "1 file checked: 1 error, 0 warnings" in english.stderr
 
 
 def _leaf_commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

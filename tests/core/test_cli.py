@@ -31,7 +31,7 @@ def test_check_clean_file_exits_0(tmp_path: Path) -> None:
     path.write_text(MINIMAL, encoding="utf-8")
     result = sticky("check", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 error(s)" in result.stderr
+    assert "0 errors" in result.stderr
 
 
 def test_check_misspelled_target_names_line_column_and_suggestion(tmp_path: Path) -> None:

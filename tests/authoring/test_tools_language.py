@@ -1,0 +1,185 @@
+"""The authoring tools speak the author's language to the end: `sticky translate` writes its comments and
+markers in ``--lang``, reads both languages' markers back, reports an unreadable translation in ``--lang``, and
+every count takes the plural form of its language (never "file(s)")."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from game.authoring.messages import FRAGMENTS, MESSAGES, WORDS, counted
+from game.authoring.toolwords import COMMANDS, EXPLORE, GRAPH
+from game.authoring.translate import read_entries
+from tests.conftest import ROOT
+
+#: "(s)", "(es)", "(n)" glued to a word: a plural dodged instead of written.
+DODGED = re.compile(r"\w\((?:s|es|n)\)")
+
+
+def sticky(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env
+    )
+
+
+def _new(folder: Path) -> Path:
+    path = folder / "studio.yaml"
+    assert sticky("new", str(path), cwd=folder).returncode == 0
+    return path
+
+
+def test_translate_writes_its_comments_in_the_authors_language(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    spanish = tmp_path / "studio.es.yaml"
+    out = sticky("--lang", "es", "translate", "studio.yaml", "--to", "es", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "traduce los textos marcados # PENDIENTE, revisa los marcados # DESACTUALIZADO" in out.stdout
+    text = spanish.read_text(encoding="utf-8")
+    assert text.startswith("# El texto en 'es' de studio.yaml, mantenido con `sticky translate studio.yaml --to es`.")
+    assert "# Traduce los textos marcados PENDIENTE, revisa los marcados DESACTUALIZADO" in text
+    assert 'title: "Studio"  # PENDIENTE: tradúcelo y luego borra esta marca' in text
+    assert "source_hashes:  # huellas de los textos originales traducidos" in text
+    assert "TODO" not in text and "STALE" not in text and "translate, then" not in text
+    # the checker names the marker as written, in either language of the tools
+    said = sticky("--lang", "es", "check", "studio.yaml", "--format", "short", cwd=tmp_path).stdout
+    assert "aviso S601: 'title' tiene la marca # PENDIENTE: conserva el texto original" in said
+    assert "(tradúcelo y luego borra la marca '# PENDIENTE')" in said
+    said = sticky("check", "studio.yaml", "--format", "short", cwd=tmp_path).stdout
+    assert "warning S601: 'title' is marked # PENDIENTE: it still holds the source text" in said
+    # a translated text whose English changes is marked stale, in Spanish
+    spanish.write_text(
+        text.replace('title: "Studio"  # PENDIENTE: tradúcelo y luego borra esta marca', 'title: "Estudio"'),
+        encoding="utf-8",
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Studio", "title: The studio"), encoding="utf-8")
+    out = sticky("--lang", "es", "translate", "studio.yaml", "--to", "es", cwd=tmp_path)
+    text = spanish.read_text(encoding="utf-8")
+    assert (
+        'title: "Estudio"  # DESACTUALIZADO: el texto original ahora dice "The studio"; revisa la traducción y '
+        "luego borra esta marca" in text
+    )
+    said = sticky("--lang", "es", "check", "studio.yaml", "--format", "short", cwd=tmp_path).stdout
+    assert "aviso S605: 'title' tiene la marca # DESACTUALIZADO: el texto original cambió después de traducirse" in said
+    assert "luego borra la marca '# DESACTUALIZADO')" in said
+
+
+def test_an_english_author_gets_english_comments(tmp_path: Path) -> None:
+    _new(tmp_path)
+    out = sticky("translate", "studio.yaml", "--to", "es", cwd=tmp_path)
+    assert "translate the texts marked # TODO, check those marked # STALE" in out.stdout
+    text = (tmp_path / "studio.es.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# The 'es' text of studio.yaml, kept by `sticky translate studio.yaml --to es`.")
+    assert 'title: "Studio"  # TODO: translate, then delete this marker' in text
+    assert "PENDIENTE" not in text
+
+
+def test_markers_of_either_language_are_read_back(tmp_path: Path) -> None:
+    """A file marked for an English author keeps its to-dos for a Spanish one, and the other way round."""
+    _new(tmp_path)
+    spanish = tmp_path / "studio.es.yaml"
+    first = sticky("translate", "studio.yaml", "--to", "es", cwd=tmp_path)
+    assert "0 translated, 45 new to do, 0 still to do" in first.stdout
+    out = sticky("--lang", "es", "translate", "studio.yaml", "--to", "es", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    entries, _ = read_entries(spanish.read_text(encoding="utf-8"), str(spanish))
+    assert {(e.marker, e.written) for e in entries.values()} == {("TODO", "PENDIENTE")}
+    back = sticky("translate", "studio.yaml", "--to", "es", cwd=tmp_path)
+    assert "0 translated, 0 new to do, 45 still to do, 0 stale" in back.stdout
+    entries, _ = read_entries(spanish.read_text(encoding="utf-8"), str(spanish))
+    assert {(e.marker, e.written) for e in entries.values()} == {("TODO", "TODO")}
+
+
+def test_an_unreadable_translation_is_reported_in_the_authors_language(tmp_path: Path) -> None:
+    _new(tmp_path)
+    spanish = tmp_path / "studio.es.yaml"
+    cases = [
+        (b'translation_of: studio\ntitle: "Hola\n', "S101", "el archivo termina dentro de un texto entre comillas"),
+        (b"translation_of: studio\ntitle: Caf\xe9\n", "S102", "el byte 0xe9 no es UTF-8 válido"),
+        (
+            b"- una\n- lista\n",
+            "S201",
+            "un archivo de traducción debe ser un bloque de líneas «clave: valor», no una lista",
+        ),
+    ]
+    for data, code, words in cases:
+        spanish.write_bytes(data)
+        out = sticky("--lang", "es", "translate", "studio.yaml", "--to", "es", cwd=tmp_path)
+        assert out.returncode == 1 and f"error {code}: {words}" in out.stderr, out.stderr
+        assert "la traducción no se modificó; corrige primero los errores de arriba" in out.stderr
+        assert not re.search(r"\b(?:the|is|not|must|file)\b", out.stderr.replace("studio", "")), out.stderr
+        assert spanish.read_bytes() == data
+        english = sticky("translate", "studio.yaml", "--to", "es", cwd=tmp_path)
+        assert english.returncode == 1 and f"error {code}: " in english.stderr
+        assert "the translation was not changed; fix the errors above first" in english.stderr
+    spanish.write_bytes(b"translation_of: studio\ntitle: Caf\xe9\n")
+    said = sticky("translate", "studio.yaml", "--to", "es", cwd=tmp_path).stderr
+    assert (
+        "studio.es.yaml:2:11: error S102: byte 0xe9 is not valid UTF-8 (save the file as UTF-8 in your editor)" in said
+    )
+
+
+def test_counts_take_the_plural_form_of_each_language(tmp_path: Path) -> None:
+    _new(tmp_path)
+    (tmp_path / "other.yaml").write_text(
+        (tmp_path / "studio.yaml").read_text(encoding="utf-8").replace("id: studio", "id: other"), encoding="utf-8"
+    )
+    one = sticky("check", "studio.yaml", cwd=tmp_path).stderr
+    two = sticky("check", "studio.yaml", "other.yaml", cwd=tmp_path).stderr
+    assert "1 file checked: 0 errors, 0 warnings" in one and "2 files checked: 0 errors, 0 warnings" in two
+    one = sticky("--lang", "es", "check", "studio.yaml", cwd=tmp_path).stderr
+    two = sticky("--lang", "es", "check", "studio.yaml", "other.yaml", cwd=tmp_path).stderr
+    assert "1 archivo revisado: 0 errores, 0 avisos" in one and "2 archivos revisados: 0 errores, 0 avisos" in two
+    # S601: one text missing, then two
+    assert sticky("translate", "studio.yaml", "--to", "es", cwd=tmp_path).returncode == 0
+    spanish = tmp_path / "studio.es.yaml"
+    lines = spanish.read_text(encoding="utf-8").splitlines()
+    without_title = [line for line in lines if not line.startswith("title:")]
+    spanish.write_text("\n".join(without_title) + "\n", encoding="utf-8")
+    short = ("check", "studio.yaml", "--format", "short")
+    assert "S601: 1 text not translated to 'es': title (" in sticky(*short, cwd=tmp_path).stdout
+    assert "S601: 1 texto sin traducir a 'es': title (" in sticky("--lang", "es", *short, cwd=tmp_path).stdout
+    without_two = [line for line in without_title if not line.startswith(("summary:", "business:"))]
+    spanish.write_text("\n".join(without_two) + "\n", encoding="utf-8")
+    assert re.search(r"S601: [23] texts not translated to 'es': ", sticky(*short, cwd=tmp_path).stdout)
+    assert re.search(r"S601: [23] textos sin traducir a 'es': ", sticky("--lang", "es", *short, cwd=tmp_path).stdout)
+    # the rule is game.locale's: a million is Spanish's "many" form, which falls back to "other"
+    assert counted("check.files", "es", 1_000_000) == "1\u202f000\u202f000 archivos revisados"
+    assert counted("check.files", "en", 1_000_000) == "1,000,000 files checked"
+    assert (
+        counted("x.loop", "es", 1, scenes="a")
+        == "  CICLO SIN SALIDA: 1 estado nunca llega a un final, en las escenas a"
+    )
+
+
+def test_no_tool_text_dodges_a_plural() -> None:
+    """No "(s)" in the tools' catalogue, in either language, nor in a string of game/authoring or game/commands;
+    every counted phrase has its "other" form."""
+    tables = {"MESSAGES": MESSAGES, "FRAGMENTS": FRAGMENTS, "WORDS": WORDS, "EXPLORE": EXPLORE}
+    tables |= {"COMMANDS": COMMANDS, "GRAPH": GRAPH}
+    found = [
+        f"{name} {key}: {text!r}"
+        for name, table in tables.items()
+        for key, texts in table.items()
+        for text in texts
+        if DODGED.search(text)
+    ]
+    found += [
+        f"{name}: {key} has no .other"
+        for name, table in tables.items()
+        for key in table
+        if key.endswith(".one") and key.removesuffix(".one") + ".other" not in table
+    ]
+    for folder in ("game/authoring", "game/commands"):
+        for path in sorted((ROOT / folder).glob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and id(node) not in docstrings:
+                    text = node.value
+                    if isinstance(text, str) and DODGED.search(text):
+                        found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text!r}")
+    assert not found, "write both forms (game.authoring.messages.counted):\n" + "\n".join(found)
