@@ -80,6 +80,11 @@ def _part(value: str, lang: str) -> str:
 #: Placeholders that hold a figure of ours (never the author's text): written with the language's separators.
 FIGURES = frozenset(("count", "n", "w", "h", "side", "total", "limit", "size"))
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+#: Placeholders that hold a computed decimal of ours (a sum of probabilities): a decimal comma in Spanish.
+DECIMALS = frozenset(("sum",))
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+_CHANCE = re.compile(r"\[chance (\d+)%\]")
+_CHANCE_WORD = EXPLORE["x.chance"]
 
 
 def _parts(values: dict[str, str], lang: str) -> dict[str, str]:
@@ -91,6 +96,10 @@ def _parts(values: dict[str, str], lang: str) -> dict[str, str]:
             value = _part(value, lang)
         elif name in FIGURES and _GROUPED.fullmatch(value):
             value = format_number(int(value.replace(",", "")), lang)
+        elif name in DECIMALS and lang == "es" and _DECIMAL.fullmatch(value):
+            value = value.replace(".", ",")
+        elif "[chance " in value and lang == "es":  # a path: "a → b [chance 75%] → end" (ids hold no "[")
+            value = _CHANCE.sub(lambda m: f"[{_CHANCE_WORD[1]} {m.group(1)} %]", value)
         out[name] = value
     return out
 

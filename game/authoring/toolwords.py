@@ -146,20 +146,6 @@ GRAPH: dict[str, tuple[str, str]] = {
     "g.every_time": ("every time", "cada vez"),
     "g.score": ("score", "puntaje"),
     "g.can_end": ("can end the game here", "puede terminar aquí la partida"),
-    "g.phase.situation": ("situation", "situación"),
-    "g.phase.cost": ("cost", "costo"),
-    "g.phase.limits": ("limits", "límites"),
-    "g.phase.power": ("power", "poder"),
-    "g.phase.resolution": ("resolution", "resolución"),
-    "g.style.assertive": ("assertive", "asertiva"),
-    "g.style.passive": ("passive", "pasiva"),
-    "g.style.aggressive": ("aggressive", "agresiva"),
-    "g.style.passive-aggressive": ("passive-aggressive", "pasivo-agresiva"),
-    "g.rating.best": ("best", "la mejor"),
-    "g.rating.good": ("good", "buena"),
-    "g.rating.fair": ("fair", "aceptable"),
-    "g.rating.poor": ("poor", "floja"),
-    "g.rating.bad": ("bad", "mala"),
 }
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -180,10 +166,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: no se puede escribir la traducción: {why}",
     ),
     "t.wrote": (
-        "wrote {path}: {kept} translated, {added} new to do, {todo} still to do, {stale} stale, {dropped} dropped",
-        "escrito {path}: traducidos: {kept}; nuevos por traducir: {added}; aún por traducir: {todo}; "
-        "desactualizados: {stale}; eliminados: {dropped}",
+        "wrote {path}: {kept}, {added}, {todo}, {stale}, {dropped}",
+        "se escribió {path}: {kept}, {added}, {todo}, {stale}, {dropped}",
     ),
+    "t.kept.one": ("{n} translated", "{n} traducido"),
+    "t.kept.other": ("{n} translated", "{n} traducidos"),
+    "t.added.one": ("{n} new to do", "{n} nuevo por traducir"),
+    "t.added.other": ("{n} new to do", "{n} nuevos por traducir"),
+    "t.todo.one": ("{n} still to do", "{n} aún por traducir"),
+    "t.todo.other": ("{n} still to do", "{n} aún por traducir"),
+    "t.stale.one": ("{n} stale", "{n} desactualizado"),
+    "t.stale.other": ("{n} stale", "{n} desactualizados"),
+    "t.dropped.one": ("{n} dropped", "{n} eliminado"),
+    "t.dropped.other": ("{n} dropped", "{n} eliminados"),
     "t.next": (
         "translate the texts marked # TODO, check those marked # STALE, delete each marker when done,",
         "traduce los textos marcados # PENDIENTE, revisa los marcados # DESACTUALIZADO y borra cada marca al terminar;",
@@ -215,7 +210,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: the file exists; choose another name or use --force",
         "error: el archivo ya existe; elige otro nombre o usa --force",
     ),
-    "n.wrote": ("wrote {path}", "escrito {path}"),
+    "n.wrote": ("wrote {path}", "se escribió {path}"),
     "p.ending": ("ending: {id} ({rating})", "final: {id} ({rating})"),
     "p.stopped": ("stopped in scene {scene}", "detenido en la escena {scene}"),
     "n.next": (

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from game.authoring.load import LANGUAGES
-from game.authoring.messages import word
+from game.authoring.messages import counted, word
 from game.authoring.snippet import one_line
 from game.authoring.translate import TranslationFileError, TranslationOutputError, update_translation
 from game.commands.common import load_for_play
@@ -58,11 +58,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.path}: {word('t.cannot_write', lang, why=exc.strerror or exc)}", file=sys.stderr)
         return 1
     counts = {
-        "kept": len(update.kept),
-        "added": len(update.added),
-        "todo": len(update.todo),
-        "stale": len(update.stale),
-        "dropped": len(update.dropped),
+        name: counted(f"t.{name}", lang, len(keys))
+        for name, keys in (
+            ("kept", update.kept),
+            ("added", update.added),
+            ("todo", update.todo),
+            ("stale", update.stale),
+            ("dropped", update.dropped),
+        )
     }
     print(word("t.wrote", lang, path=update.path, **counts))
     if update.added or update.todo or update.stale:

@@ -183,3 +183,35 @@ def test_no_tool_text_dodges_a_plural() -> None:
                     if isinstance(text, str) and DODGED.search(text):
                         found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text!r}")
     assert not found, "write both forms (game.authoring.messages.counted):\n" + "\n".join(found)
+
+
+def test_the_map_names_phases_styles_and_ratings_as_the_game_does(tmp_path: Path) -> None:
+    """`sticky graph` takes its phase, style and rating words from game.locale: «desenlace», like the game."""
+    from game.locale import phase_word, rating_word, style_word
+
+    _new(tmp_path)
+    for lang in ("en", "es"):
+        drawn = sticky("--lang", lang, "graph", "studio.yaml", cwd=tmp_path).stdout
+        assert f"the_power<br/>{phase_word(lang, 'power')}" in drawn
+        assert f"hear_her_out · {style_word(lang, 'assertive')}" in drawn
+        assert f"★ {rating_word(lang, 'good')}" in drawn
+    assert "the_ask<br/>situación" in drawn and "· ★ bueno" in drawn and "hear_her_out · asertiva" in drawn
+
+
+def test_spanish_paths_and_figures_read_the_spanish_way(tmp_path: Path) -> None:
+    """A chance step in a path is «[azar 80 %]», a computed decimal has a comma, a list of options is not
+    repeated in the hint."""
+    path = _new(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("p: 0.2,", "p: 0.1,").replace("language: en", "language: fr"), encoding="utf-8")
+    said = sticky("--lang", "es", "check", "studio.yaml", "--format", "short", cwd=tmp_path).stdout
+    assert "las probabilidades de 'chance' suman 0,9, no 1" in said
+    assert "el idioma (language) 'fr' no es ninguno de estos: en, es\n" in said
+    english = sticky("check", "studio.yaml", "--format", "short", cwd=tmp_path).stdout
+    assert "chance probabilities add up to 0.9, not 1" in english
+    assert "language 'fr' is not one of en, es\n" in english
+    path.write_text(text, encoding="utf-8")
+    table = sticky("--lang", "es", "explore", "studio.yaml", "--strategies", cwd=tmp_path).stdout
+    assert "name_your_value [azar 80 %] → terms_kept" in table and "[chance" not in table
+    table = sticky("explore", "studio.yaml", "--strategies", cwd=tmp_path).stdout
+    assert "name_your_value [chance 80%] → terms_kept" in table
