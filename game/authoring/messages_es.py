@@ -116,7 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key '{key}' appears twice in this mapping (first at line {line})",
         "la clave '{key}' aparece dos veces en este bloque (la primera, en la línea {line})",
     ),
-    "s110.hint": ("YAML would silently keep only the last one", "YAML se quedaría sin avisar solo con la última"),
+    "s110.hint": ("YAML would silently keep only the last one", "YAML conservaría solo la última, sin avisar"),
     "s111": (
         "a tab is used for indentation; YAML allows only spaces",
         "la sangría tiene un tabulador; YAML solo admite espacios",

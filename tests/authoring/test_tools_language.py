@@ -215,3 +215,43 @@ def test_spanish_paths_and_figures_read_the_spanish_way(tmp_path: Path) -> None:
     assert "name_your_value [azar 80 %] → terms_kept" in table and "[chance" not in table
     table = sticky("explore", "studio.yaml", "--strategies", cwd=tmp_path).stdout
     assert "name_your_value [chance 80%] → terms_kept" in table
+
+
+AUTHORING_COMMANDS = ("check", "explore", "graph", "new", "translate", "schema", "play")
+#: English words that no line of a Spanish help page holds outside `quotes` (option names are written as is).
+ENGLISH_HELP = re.compile(r"\b(?:usage|options|arguments|show|the|of|and|or|with|file|scenario|default|from)\b")
+
+
+def test_help_and_argparse_words_in_spanish(tmp_path: Path) -> None:
+    for command in AUTHORING_COMMANDS:
+        page = sticky("--lang", "es", command, "--help", cwd=tmp_path)
+        assert page.returncode == 0 and page.stdout.startswith(f"uso: sticky {command} "), page.stdout
+        assert "opciones:\n  -h, --help" in page.stdout and "muestra esta ayuda y termina" in page.stdout
+        prose = re.sub(r"`[^`]*`|--?[\w-]+|\{[\w,]+\}|[A-Z_]{2,}", "", page.stdout)
+        assert not ENGLISH_HELP.search(prose), f"{command}: {ENGLISH_HELP.search(prose)}\n{page.stdout}"
+    check = sticky("check", "--help", "--lang", "es", cwd=tmp_path).stdout
+    assert "argumentos:\n  PATH                  archivos o carpetas de escenarios" in check
+    assert "--strict              falla también con avisos" in check
+    top = sticky("--lang", "es", "--help", cwd=tmp_path).stdout
+    assert "revisa archivos de escenario (y sus traducciones) en busca" in top
+    missing = sticky("check", "--lang", "es", cwd=tmp_path)
+    assert missing.returncode == 2 and "sticky check: error: faltan estos argumentos: PATH" in missing.stderr
+    assert missing.stderr.startswith("uso: sticky check ")
+    wrong = sticky("--lang", "es", "graph", "x.yaml", "--format", "svg", cwd=tmp_path).stderr
+    assert "error: argumento --format: valor no válido: 'svg' (elige entre 'mermaid', 'dot')" in wrong
+    english = sticky("check", cwd=tmp_path)
+    assert (
+        english.stderr.startswith("usage: sticky check ") and "the following arguments are required" in english.stderr
+    )
+    assert "show this help message and exit" in sticky("check", "--help", cwd=tmp_path).stdout
+
+
+def test_argparse_speaks_english_again_after_a_spanish_command_line() -> None:
+    import argparse
+
+    from game.cli import parse_args
+
+    args = parse_args(["--lang", "es", "check", "x.yaml"])
+    assert args.lang == "es" and args.paths == ["x.yaml"]
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+    assert "show this help message and exit" in argparse.ArgumentParser(prog="x").format_help()
