@@ -98,6 +98,8 @@ def _parts(values: dict[str, str], lang: str) -> dict[str, str]:
             value = format_number(int(value.replace(",", "")), lang)
         elif name in DECIMALS and lang == "es" and _DECIMAL.fullmatch(value):
             value = value.replace(".", ",")
+        elif name == "command" and lang == "es" and value.startswith("sticky "):  # keep the author in Spanish
+            value = "sticky --lang es " + value.removeprefix("sticky ")
         elif "[chance " in value and lang == "es":  # a path: "a → b [chance 75%] → end" (ids hold no "[")
             value = _CHANCE.sub(lambda m: f"[{_CHANCE_WORD[1]} {m.group(1)} %]", value)
         out[name] = value

@@ -505,8 +505,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s823.hint": (
         "make the strongest choice impossible to guess from its place, length or tone; `sticky explore` shows every "
         "strategy",
-        "haz que la mejor opción no se pueda adivinar por su lugar, su longitud ni su tono; `sticky explore` muestra "
-        "todas las estrategias",
+        "haz que la mejor opción no se pueda adivinar por su lugar, su longitud ni su tono; "
+        "`sticky --lang es explore` muestra todas las estrategias",
     ),
     "s824": (
         "playing every '{phase}' scene badly (the rest as the coach) still reaches the best-rated ending '{ending}': "
@@ -684,13 +684,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "play.translation_problems.one": (
         "warning: the '{language}' translation has {n} problem (`sticky check {path}` shows it); '{language}' "
         "shows the '{own}' text wherever it can't give one",
-        "aviso: la traducción a '{language}' tiene {n} problema (`sticky check {path}` lo muestra); donde "
+        "aviso: la traducción a '{language}' tiene {n} problema (`sticky --lang es check {path}` lo muestra); donde "
         "falte un texto en '{language}', se muestra el de '{own}'",
     ),
     "play.translation_problems.other": (
         "warning: the '{language}' translation has {n} problems (`sticky check {path}` lists them); '{language}' "
         "shows the '{own}' text wherever it can't give one",
-        "aviso: la traducción a '{language}' tiene {n} problemas (`sticky check {path}` los enumera); donde "
+        "aviso: la traducción a '{language}' tiene {n} problemas (`sticky --lang es check {path}` los enumera); donde "
         "falte un texto en '{language}', se muestra el de '{own}'",
     ),
 }

@@ -183,11 +183,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "translate the texts marked # TODO, check those marked # STALE, delete each marker when done,",
         "traduce los textos marcados # PENDIENTE, revisa los marcados # DESACTUALIZADO y borra cada marca al terminar;",
     ),
-    "t.then": ("then run: sticky check {path}", "luego ejecuta: sticky check {path}"),
+    "t.then": ("then run: sticky check {path}", "luego ejecuta: sticky --lang es check {path}"),
     # the comments `sticky translate` writes in the translation file (game.authoring.translate)
     "t.header": (
         "# The '{language}' text of {name}, kept by `sticky translate {name} --to {language}`.",
-        "# El texto en '{language}' de {name}, mantenido con `sticky translate {name} --to {language}`.",
+        "# El texto en '{language}' de {name}, mantenido con `sticky --lang es translate {name} --to {language}`.",
     ),
     "t.header_markers": (
         "# Translate the texts marked TODO and check those marked STALE, then delete the marker.",
@@ -215,6 +215,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "p.stopped": ("stopped in scene {scene}", "detenido en la escena {scene}"),
     "n.next": (
         "next: sticky check {path}   then: sticky play {path} --text",
-        "ahora: sticky check {path}   luego: sticky play {path} --text",
+        "ahora: sticky --lang es check {path}   luego: sticky play {path} --text",
     ),
 }

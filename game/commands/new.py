@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{path}: {word('n.exists', lang)}", file=sys.stderr)
         return 1
     try:  # the tutorial's `sticky new scenarios/late-payer.yaml` makes scenarios/ (documented)
-        write_atomic(path, new_scenario(path, args.title), create_parents=True)
+        write_atomic(path, new_scenario(path, args.title, lang), create_parents=True)
     except OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -161,14 +161,18 @@ def test_play_json_texts_gives_the_ending_and_the_chance_note(tmp_path: Path) ->
 
 def test_new_and_translate_speak_spanish(tmp_path: Path) -> None:
     made = _sticky("new", "demo.yaml", "--lang", "es", cwd=tmp_path)
-    assert made.stdout.startswith("se escribió demo.yaml\nahora: sticky check demo.yaml"), made.stdout
+    assert made.stdout.startswith("se escribió demo.yaml\nahora: sticky --lang es check demo.yaml"), made.stdout
     again = _sticky("--lang", "es", "new", "demo.yaml", cwd=tmp_path)
     assert again.returncode == 1 and "el archivo ya existe; elige otro nombre o usa --force" in again.stderr
-    out = _sticky("translate", "demo.yaml", "--to", "es", "--lang", "es", cwd=tmp_path)
+    text = (tmp_path / "demo.yaml").read_text(encoding="utf-8")
+    assert "language: es\nbusiness: Estudio de diseño\n" in text and "# Después de cada cambio, ejecuta:" in text
+    clean = _sticky("--lang", "es", "check", "demo.yaml", cwd=tmp_path)
+    assert clean.returncode == 0 and "1 archivo revisado: 0 errores, 0 avisos" in clean.stderr, clean.stdout
+    out = _sticky("translate", "demo.yaml", "--to", "en", "--lang", "es", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert (
         ": 0 traducidos, 45 nuevos por traducir, 0 aún por traducir, 0 desactualizados, 0 eliminados" in out.stdout
-        and "luego ejecuta: sticky check" in out.stdout
+        and "luego ejecuta: sticky --lang es check" in out.stdout
     )
-    same = _sticky("translate", "demo.yaml", "--to", "en", "--lang", "es", cwd=tmp_path)
-    assert same.returncode == 1 and "el escenario ya está en 'en'; elige otro idioma" in same.stderr
+    same = _sticky("translate", "demo.yaml", "--to", "es", "--lang", "es", cwd=tmp_path)
+    assert same.returncode == 1 and "el escenario ya está en 'es'; elige otro idioma" in same.stderr

@@ -39,7 +39,9 @@ def test_translate_writes_its_comments_in_the_authors_language(tmp_path: Path) -
     assert out.returncode == 0, out.stderr
     assert "traduce los textos marcados # PENDIENTE, revisa los marcados # DESACTUALIZADO" in out.stdout
     text = spanish.read_text(encoding="utf-8")
-    assert text.startswith("# El texto en 'es' de studio.yaml, mantenido con `sticky translate studio.yaml --to es`.")
+    assert text.startswith(
+        "# El texto en 'es' de studio.yaml, mantenido con `sticky --lang es translate studio.yaml --to es`."
+    )
     assert "# Traduce los textos marcados PENDIENTE, revisa los marcados DESACTUALIZADO" in text
     assert 'title: "Studio"  # PENDIENTE: tradúcelo y luego borra esta marca' in text
     assert "source_hashes:  # huellas de los textos originales traducidos" in text
@@ -255,3 +257,26 @@ def test_argparse_speaks_english_again_after_a_spanish_command_line() -> None:
     assert args.lang == "es" and args.paths == ["x.yaml"]
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
     assert "show this help message and exit" in argparse.ArgumentParser(prog="x").format_help()
+
+
+def test_the_spanish_new_scenario_is_the_english_one_written_in_spanish(tmp_path: Path) -> None:
+    """`sticky --lang es new` writes the same story (same ids, effects, rules and endings) in Spanish, clean
+    and playable; a change to one template that the other lacks fails here."""
+    from game.authoring.lint import check_file
+    from game.core.texts import extract_texts
+
+    english, spanish = tmp_path / "en" / "studio.yaml", tmp_path / "es" / "studio.yaml"
+    assert sticky("new", str(english), cwd=tmp_path).returncode == 0
+    assert sticky("--lang", "es", "new", str(spanish), cwd=tmp_path).returncode == 0
+    loaded = [check_file(path) for path in (english, spanish)]
+    assert [c.diagnostics for c in loaded] == [[], []]
+    ours, theirs = (c.load.scenario for c in loaded)
+    assert ours is not None and theirs is not None and theirs.language == "es"
+    assert set(extract_texts(ours)) == set(extract_texts(theirs))
+    shape = [[(c.id, c.style, c.best, c.effects) for c in s.choices] for s in ours.scenes]
+    assert shape == [[(c.id, c.style, c.best, c.effects) for c in s.choices] for s in theirs.scenes]
+    assert [(e.id, e.rating) for e in ours.endings] == [(e.id, e.rating) for e in theirs.endings]
+    played = sticky(
+        "play", str(spanish), "--choices", "hear_her_out,weigh_both,rush_fee,name_your_value", "--json", cwd=tmp_path
+    )
+    assert played.returncode == 0 and '"ending": "she_went_elsewhere",' in played.stdout, played.stdout  # seed 0
