@@ -293,6 +293,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}: the last branch has a condition; add a branch without 'when' as fallback",
         "{what}: la última rama tiene condición; agrega al final una rama sin 'when'",
     ),
+    # files the tools write (game.files.OutputError)
+    "out.there": ("{path}: cannot write there: {why}", "{path}: no se puede escribir ahí: {why}"),
+    "out.folder": (
+        "{path}: is a folder; give a file name inside it",
+        "{path}: es una carpeta; indica un nombre de archivo dentro de ella",
+    ),
+    "out.odd": (
+        "{path}: is not a regular file (a device or a pipe); it is left alone (use - for the screen)",
+        "{path}: no es un archivo normal (es un dispositivo o una tubería); no se toca (usa - para la pantalla)",
+    ),
+    "out.no_folder": ("{path}: the folder {folder} does not exist", "{path}: la carpeta {folder} no existe"),
+    "out.make_folder": (
+        "{path}: cannot make the folder {folder}: {why}",
+        "{path}: no se puede crear la carpeta {folder}: {why}",
+    ),
+    "out.write_in": ("{path}: cannot write in {folder}: {why}", "{path}: no se puede escribir en {folder}: {why}"),
+    "out.write": (
+        "{path}: cannot write the file: {why} (the old file, if any, is intact)",
+        "{path}: no se puede escribir el archivo: {why} (el archivo anterior, si lo había, sigue intacto)",
+    ),
     # S6xx: translations
     "s601.one": ("{n} text not translated to '{lang}': {keys}", "{n} texto sin traducir a '{lang}': {keys}"),
     "s601.other": ("{n} texts not translated to '{lang}': {keys}", "{n} textos sin traducir a '{lang}': {keys}"),
@@ -533,6 +553,13 @@ FRAGMENTS: dict[str, tuple[str, str]] = {
     "a_scenario_file": ("a scenario file", "un archivo de escenario"),
     "a_translation_file": ("a translation file", "un archivo de traducción"),
     "a_list": ("a list", "una lista"),
+    # the operating system's reasons (strerror) for a file that cannot be read or written
+    "os_not_dir": ("Not a directory", "una parte de la ruta no es una carpeta"),
+    "os_is_dir": ("Is a directory", "es una carpeta"),
+    "os_denied": ("Permission denied", "no hay permiso"),
+    "os_missing": ("No such file or directory", "no existe"),
+    "os_read_only": ("Read-only file system", "el sistema de archivos es de solo lectura"),
+    "os_full": ("No space left on device", "no queda espacio en el disco"),
     "an_empty_value": ("empty", "un valor vacío"),
     "a_mapping": ("a mapping", "un bloque"),
     "a_branch": ("a branch", "una rama"),

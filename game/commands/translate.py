@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from game.authoring.load import LANGUAGES
-from game.authoring.messages import counted, word
+from game.authoring.messages import counted, localize, word
 from game.authoring.snippet import one_line
 from game.authoring.translate import TranslationFileError, TranslationOutputError, update_translation
 from game.commands.common import load_for_play
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.path}: {word('t.not_changed', lang)}", file=sys.stderr)
         return 1
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {localize(str(exc), lang)}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"{args.path}: {word('t.cannot_write', lang, why=exc.strerror or exc)}", file=sys.stderr)

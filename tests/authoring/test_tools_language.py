@@ -280,3 +280,16 @@ def test_the_spanish_new_scenario_is_the_english_one_written_in_spanish(tmp_path
         "play", str(spanish), "--choices", "hear_her_out,weigh_both,rush_fee,name_your_value", "--json", cwd=tmp_path
     )
     assert played.returncode == 0 and '"ending": "she_went_elsewhere",' in played.stdout, played.stdout  # seed 0
+
+
+def test_a_file_that_cannot_be_written_is_reported_in_the_authors_language(tmp_path: Path) -> None:
+    _new(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    said = sticky("--lang", "es", "new", "file/x.yaml", cwd=tmp_path)
+    assert said.returncode == 1
+    assert "error: file/x.yaml: no se puede escribir ahí: una parte de la ruta no es una carpeta" in said.stderr
+    folder = sticky("--lang", "es", "graph", "studio.yaml", "-o", str(tmp_path), cwd=tmp_path)
+    assert folder.returncode == 1 and "es una carpeta; indica un nombre de archivo dentro de ella" in folder.stderr
+    english = sticky("graph", "studio.yaml", "-o", str(tmp_path), cwd=tmp_path)
+    assert "is a folder; give a file name inside it" in english.stderr
