@@ -127,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "un solo documento YAML por archivo ('---' empieza un segundo)",
     ),
     "s113": ("cannot read the file: {why}", "no se puede leer el archivo: {why}"),
+    "s113.hint": (
+        "give a scenario file's path, or a shipped scenario's id: {ids}",
+        "indica la ruta de un archivo de escenario o el id de un escenario incluido: {ids}",
+    ),
     "s114": (
         "the text holds an invisible control or direction character ({char})",
         "el texto contiene un carácter invisible de control o de dirección ({char})",
@@ -292,6 +296,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s505": (
         "{what}: the last branch has a condition; add a branch without 'when' as fallback",
         "{what}: la última rama tiene condición; agrega al final una rama sin 'when'",
+    ),
+    # a scripted run (`sticky play --choices`) asks for a choice the engine refuses (ChoiceNotAvailable)
+    "play.unknown": (
+        "choice '{asked}' does not exist in scene '{scene}'; available now: {listed}",
+        "la opción '{asked}' no existe en la escena '{scene}'; ahora se puede elegir: {listed}",
+    ),
+    "play.range": (
+        "choice '{asked}' is not a number between 1 and {count}; available now: {listed}",
+        "'{asked}' no es un número entre 1 y {count}; ahora se puede elegir: {listed}",
+    ),
+    "play.unavailable": (
+        "choice '{asked}' is not available now (its condition does not hold); available now: {listed}",
+        "la opción '{asked}' no está disponible ahora (su condición no se cumple); ahora se puede elegir: {listed}",
+    ),
+    "play.ended": (
+        "choice '{asked}' cannot be made; available now: none: the playthrough has ended",
+        "ya no se puede elegir '{asked}': la partida terminó",
     ),
     # files the tools write (game.files.OutputError)
     "out.there": ("{path}: cannot write there: {why}", "{path}: no se puede escribir ahí: {why}"),
@@ -554,6 +575,7 @@ FRAGMENTS: dict[str, tuple[str, str]] = {
     "a_translation_file": ("a translation file", "un archivo de traducción"),
     "a_list": ("a list", "una lista"),
     # the operating system's reasons (strerror) for a file that cannot be read or written
+    "file_missing": ("there is no such file", "ese archivo no existe"),
     "os_not_dir": ("Not a directory", "una parte de la ruta no es una carpeta"),
     "os_is_dir": ("Is a directory", "es una carpeta"),
     "os_denied": ("Permission denied", "no hay permiso"),

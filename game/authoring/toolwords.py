@@ -211,6 +211,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: el archivo ya existe; elige otro nombre o usa --force",
     ),
     "n.wrote": ("wrote {path}", "se escribió {path}"),
+    "p.texts_json": (
+        "error: --texts goes with --json (the texts are added to its JSON object)",
+        "error: --texts va con --json (los textos se agregan a su objeto JSON)",
+    ),
+    "p.size": (
+        "error: --size takes a size such as 1920x1080 (from 640x360 to 7680x4320)",
+        "error: --size lleva un tamaño como 1920x1080 (de 640x360 a 7680x4320)",
+    ),
     "p.ending": ("ending: {id} ({rating})", "final: {id} ({rating})"),
     "p.stopped": ("stopped in scene {scene}", "detenido en la escena {scene}"),
     "n.next": (

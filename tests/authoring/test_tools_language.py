@@ -293,3 +293,41 @@ def test_a_file_that_cannot_be_written_is_reported_in_the_authors_language(tmp_p
     assert folder.returncode == 1 and "es una carpeta; indica un nombre de archivo dentro de ella" in folder.stderr
     english = sticky("graph", "studio.yaml", "-o", str(tmp_path), cwd=tmp_path)
     assert "is a folder; give a file name inside it" in english.stderr
+
+
+def test_a_scripted_run_speaks_the_authors_language(tmp_path: Path) -> None:
+    """`sticky play --choices` (the author's quick run): styles, ratings and refusals in ``--lang``."""
+    _new(tmp_path)
+    run = sticky("--lang", "es", "play", "studio.yaml", "--choices", "1,1,1,1", cwd=tmp_path)
+    assert " 1. the_ask: yes_of_course (pasiva) " in run.stdout and "final: she_went_elsewhere (regular)" in run.stdout
+    english = sticky("play", "studio.yaml", "--choices", "1,1,1,1", cwd=tmp_path)
+    assert (
+        " 1. the_ask: yes_of_course (passive) " in english.stdout
+        and "ending: she_went_elsewhere (fair)" in english.stdout
+    )
+    refused = sticky("--lang", "es", "play", "studio.yaml", "--choices", "nope", "--json", cwd=tmp_path)
+    assert refused.returncode == 1
+    assert (
+        "error: la opción 'nope' no existe en la escena 'the_ask'; ahora se puede elegir: 1=yes_of_course, "
+        in refused.stderr
+    )
+    over = sticky("--lang", "es", "play", "studio.yaml", "--choices", "1,1,1,1,1", cwd=tmp_path)
+    assert over.returncode == 1 and "error: ya no se puede elegir '1': la partida terminó" in over.stderr
+    missing = sticky("--lang", "es", "play", "nothere.yaml", "--json", cwd=tmp_path).stderr
+    assert "error S113: no se puede leer el archivo: ese archivo no existe (indica la ruta de un archivo" in missing
+    for size in ("12", "10x10", "99999x99999", "wide"):
+        bad = sticky(
+            "--lang",
+            "es",
+            "play",
+            "studio.yaml",
+            "--choices",
+            "1",
+            "--screenshots",
+            "shots",
+            "--size",
+            size,
+            cwd=tmp_path,
+        )
+        assert bad.returncode == 2 and "error: --size lleva un tamaño como 1920x1080" in bad.stderr, bad.stderr
+        assert "Traceback" not in bad.stderr and not (tmp_path / "shots").exists()
