@@ -66,6 +66,9 @@ def _match(text: str, table: dict[str, tuple[str, str]]) -> tuple[str, dict[str,
 
 def _part(value: str, lang: str) -> str:
     """A placeholder's value: a fragment ("scene 'hello'") in ``lang``, or the author's own words as written."""
+    pieces = value.split("; ")
+    if len(pieces) > 1 and all(_match(piece, FRAGMENTS) for piece in pieces):  # "asked is 0; reputation is 5"
+        return "; ".join(_part(piece, lang) for piece in pieces)
     found = _match(value, FRAGMENTS)
     if found is None:
         for separator in ("; ", ", "):  # a list of parts ("asked is 0; reputation is 5")
@@ -74,8 +77,13 @@ def _part(value: str, lang: str) -> str:
                 return separator.join(_part(piece, lang) for piece in pieces)
         return value
     key, values = found
+    if key == "value_is" and not (_NAME.fullmatch(values["name"]) and _VALUE.fullmatch(values["value"])):
+        return value  # "x is 5": a metric or flag and its value, one word each; anything else is not ours
     return FRAGMENTS[key][1].format(**_parts(values, lang))
 
+
+_NAME = re.compile(r"[\w.]+")
+_VALUE = re.compile(r"-?[\w.+∞]+|\[[^\]]*\]")  # 5, -2.5, 1e+06, ∞, [0, 100]
 
 #: Placeholders that hold a figure of ours (never the author's text): written with the language's separators.
 FIGURES = frozenset(("count", "n", "w", "h", "side", "total", "limit", "size"))

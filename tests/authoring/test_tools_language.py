@@ -331,3 +331,14 @@ def test_a_scripted_run_speaks_the_authors_language(tmp_path: Path) -> None:
         )
         assert bad.returncode == 2 and "error: --size lleva un tamaño como 1920x1080" in bad.stderr, bad.stderr
         assert "Traceback" not in bad.stderr and not (tmp_path / "shots").exists()
+
+
+def test_a_list_of_values_reads_spanish_and_free_text_is_left_alone() -> None:
+    from game.authoring.messages import localize
+
+    never = (
+        "the condition of choice 'a' 'asked and reputation > 5' can never be true: asked is 0; reputation is [0, 100]"
+    )
+    assert localize(never, "es").endswith("nunca puede cumplirse: asked vale 0; reputation vale [0, 100]")
+    # an operating system's reason that happens to hold " is " is not taken for "metric is value"
+    assert localize("cannot read the file: the disk is gone", "es") == "no se puede leer el archivo: the disk is gone"
