@@ -190,6 +190,10 @@ def _command_help(parser: argparse.ArgumentParser, table: dict[str, str], figure
     if "" in table:
         parser.description = table[""].format(**figures)
     for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):  # `records list` ...: their --lang and --data
+            for child in action.choices.values():
+                _command_help(child, {}, figures)
+            continue
         spanish = table.get(action.dest) or AFTER.get(action.dest)
         if spanish is not None:
             action.help = spanish.format(**figures)
