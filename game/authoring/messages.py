@@ -171,7 +171,7 @@ def _catalogue(lang: str) -> dict[str, str]:
     """Every template of the tools in ``lang`` ("en" or "es"), by key, looked up as :func:`word` does."""
     index = 1 if lang == "es" else 0
     view: dict[str, str] = {}
-    for table in (GRAPH, COMMANDS, EXPLORE, WORDS, MESSAGES):  # the first of word()'s tables wins
+    for table in (GRAPH, COMMANDS, EXPLORE, WORDS, MESSAGES):  # a later table wins: word()'s order, then MESSAGES
         view.update((key, texts[index]) for key, texts in table.items())
     return view
 
