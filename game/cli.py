@@ -224,6 +224,18 @@ def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return args
 
 
+def _language_asked(argv: Sequence[str] | None) -> str | None:
+    """The language the command line asks for with ``--lang`` (before or after the command), if any."""
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    asked = None
+    for index, token in enumerate(tokens):
+        if token == "--lang" and index + 1 < len(tokens):
+            asked = tokens[index + 1]
+        elif token.startswith("--lang="):
+            asked = token.partition("=")[2]
+    return asked
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The parsed command line, with ``--lang`` in ``args.lang`` whether given before or after the command."""
     window = _window_only(argv)
@@ -231,9 +243,22 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         if window.scenarios_folder is not None:  # `sticky --scenarios DIR`: remember it, then open the game
             _remember_scenarios(_top_options(argparse.ArgumentParser(prog="sticky")), window)
         return window
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    _one_language(parser, args)
+    if _language_asked(argv) == "es":  # argparse's words and the authoring commands' help in Spanish
+        from game.authoring.explore import DEFAULT_MAX_STATES
+        from game.authoring.explore_acyclic import DEFAULT_SWEEP_STATES
+        from game.commands import spanish_help
+        from game.core.format import format_number
+
+        with spanish_help.spoken("es"):
+            parser = build_parser()
+            limits = {"sweep": DEFAULT_SWEEP_STATES, "graph": DEFAULT_MAX_STATES}
+            spanish_help.translate_help(parser, **{k: format_number(v, "es") for k, v in limits.items()})
+            args = parser.parse_args(argv)
+            _one_language(parser, args)
+    else:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        _one_language(parser, args)
     _remember_scenarios(parser, args)
     _resolve_scenario_ids(args)
     return args

@@ -84,7 +84,7 @@ def test_content_comes_from_the_installed_package(installed: tuple[Path, dict[st
 def test_every_shipped_scenario_checks_clean_by_id(installed: tuple[Path, dict[str, str]], scenario_id: str) -> None:
     result = _sticky(installed, "check", scenario_id)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 error(s), 0 warning(s)" in result.stdout + result.stderr
+    assert "0 errors, 0 warnings" in result.stdout + result.stderr
 
 
 def test_play_by_id(installed: tuple[Path, dict[str, str]]) -> None:

@@ -196,6 +196,27 @@ def test_every_front_end_shares_the_names() -> None:
     assert [style_name("es", s) for s in STYLES] == ["Asertiva", "Pasiva", "Agresiva", "Pasivo-agresiva"]
     assert phase_name("es", "limits") == "Marcar los límites"
     assert phase_name("en", "power") == "Determine the sources of power"
+    assert phase_name("es", "cost") == "Definir el costo" and phase_short("es", "cost") == "Costo"
+    assert phase_name("en", "cost") == "Define the cost" and phase_short("en", "cost") == "Cost"
+
+
+def test_spanish_says_costo_everywhere() -> None:
+    """Neutral Spanish, read from Mexico to Madrid: «costo», never the peninsular spelling ending in -e, in the
+    game's words, the scenarios, the authoring tools' words and the docs."""
+    peninsular = re.compile(r"\bcost[e]s?\b", re.IGNORECASE)  # [e]: so that a grep for the word finds nothing here
+    places = [
+        *(ROOT / "game").rglob("*.py"),
+        *(ROOT / "game" / "scenarios").glob("*.es.yaml"),
+        *(ROOT / "docs").glob("*.md"),
+    ]
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in places
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if peninsular.search(line)
+    ]
+    assert not found, "write «costo»:\n" + "\n".join(found)
+    assert all("costo" in TABLES["es"][key].lower() for key in ("phase.cost", "phase_short.cost", "picker.subtitle"))
 
 
 # -- the colours ----------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from typing import Any
 
 from game.authoring.explore import CoachLine
 from game.authoring.findings import Findings, Terminal
-from game.authoring.messages import percent_es, word
+from game.authoring.messages import counted, percent_es, word
 from game.authoring.strategy_report import lines as strategy_lines
 from game.authoring.strategy_report import strategies, warnings
 from game.core.format import format_number, format_value
@@ -132,7 +132,7 @@ def table(data: dict[str, Any], scenario: Scenario, path: str, lang: str | None 
     for ending_id, e in data["endings"].items():
         paths = w("x.unbounded") if e["paths_unbounded"] else n(e["paths"])
         reached = w("x.yes") if e["reachable"] else w("x.NO") if data["complete"] else w("x.not_yet")
-        shortest = w("x.choices", count=len(e["shortest"]), path=route(e["shortest"])) if e["reachable"] else "-"
+        shortest = counted("x.choices", lang, len(e["shortest"]), path=route(e["shortest"])) if e["reachable"] else "-"
         lines.append(
             f"  {ending_id:<{width}}  {e['rating']:<{cols[0]}}  {reached:<{cols[1]}}  {paths:<{cols[2]}}  "
             f"{pct(e['probability']):>{cols[3] - 1}}   {shortest}"
@@ -172,14 +172,14 @@ def table(data: dict[str, Any], scenario: Scenario, path: str, lang: str | None 
     problems = 0
     for lock in data["soft_locks"]:
         problems += 1
-        lines.append(w("x.soft_lock", scene=lock["scene"], states=lock["states"]))
+        lines.append(w("x.soft_lock", scene=lock["scene"], states=counted("x.states", lang, lock["states"])))
         lines.append(w("x.way_there", path=route(lock["path"])))
     trapped = data["stuck_states"] - sum(lock["states"] for lock in data["soft_locks"])
     if trapped > 0:
         problems += 1
         locked = {lock["scene"] for lock in data["soft_locks"]}
         looping = [scene for scene in data["stuck_scenes"] if scene not in locked] or data["stuck_scenes"]
-        lines.append(w("x.loop", count=trapped, scenes=", ".join(looping)))
+        lines.append(counted("x.loop", lang, trapped, scenes=", ".join(looping)))
     if data["never_ends"] > 0:
         lines.append(w("x.never_ends", share=pct(data["never_ends"])))
     if data["never_offered"]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from game.authoring.messages import word
 from game.core.model import Branches, Chance, Effects, Goto, Rule, Scenario, Variants
+from game.locale import phase_word, rating_word, style_word
 from game.locale.palette import PHASE_FILLS, RATING_FILLS, RATING_MARKS
 
 PHASE_COLOURS = PHASE_FILLS  # the map's node fills are the shared palette's (game.locale.palette)
@@ -48,7 +49,7 @@ def edges(scenario: Scenario, lang: str | None = None) -> list[Edge]:
     out: list[Edge] = []
     for scene in scenario.scenes:
         for choice in scene.choices:
-            head = f"{'★ ' if choice.best else ''}{choice.id} · {w('g.style.' + choice.style)}"
+            head = f"{'★ ' if choice.best else ''}{choice.id} · {style_word(lang or 'en', choice.style)}"
             if choice.score is not None:
                 head += f" · {w('g.score')} {choice.score:g}"
             if choice.when is not None:
@@ -143,14 +144,14 @@ def _nodes(scenario: Scenario, lang: str | None = None) -> list[tuple[str, str, 
     nodes = [
         (
             s.id,
-            f"{s.id}\n{word('g.phase.' + s.phase, lang)}{_varies('text', s.text_variants, lang)}",
+            f"{s.id}\n{phase_word(lang or 'en', s.phase)}{_varies('text', s.text_variants, lang)}",
             PHASE_COLOURS.get(s.phase, "#ffffff"),
             "scene",
         )
         for s in scenario.scenes
     ]
     for ending in scenario.endings:
-        rating = word("g.rating." + ending.rating, lang)
+        rating = rating_word(lang or "en", ending.rating)
         label = f"{ending.id}\n{word('g.ending', lang)} · {RATING_MARKS.get(ending.rating, '')} {rating}"
         label += _varies("title", ending.title_variants, lang) + _varies("text", ending.text_variants, lang)
         nodes.append((ending.id, label, RATING_COLOURS.get(ending.rating, "#ffffff"), "ending"))

@@ -346,19 +346,20 @@ def _markers(path: str, bag: DiagnosticBag, source: dict[str, str]) -> None:
         if entry.marker == "TODO":
             bag.add(
                 "S601",
-                f"'{key}' is marked # TODO: it still holds the source text",
+                f"'{key}' is marked # {entry.written}: it still holds the source text",
                 entry.pos,
-                hint="translate it, then delete the '# TODO' marker",
+                hint=f"translate it, then delete the '# {entry.written}' marker",
             )
         elif entry.marker == "STALE":
             bag.add(
                 "S605",
-                f"'{key}' is marked # STALE: the source text changed since it was translated",
+                f"'{key}' is marked # {entry.written}: the source text changed since it was translated",
                 entry.pos,
                 hint=(
                     f"the source text is now: {quoted_text(source[key])}; check the translation against it, "
-                    "then delete the '# STALE' marker"
+                    f"then delete the '# {entry.written}' marker"
                     if key in source
-                    else "check the translation against the new source text, then delete the '# STALE' marker"
+                    else f"check the translation against the new source text, then delete the '# {entry.written}' "
+                    "marker"
                 ),
             )

@@ -21,6 +21,7 @@ from game.authoring.diagnostics import Diagnostic
 from game.authoring.messages_es import FRAGMENTS, MESSAGES, WORDS
 from game.authoring.toolwords import COMMANDS, EXPLORE, GRAPH
 from game.core.format import format_number
+from game.locale.plural_rules import CATEGORIES, form_keys
 
 #: The placeholders that hold our own words (translated in turn); every other one holds the author's
 #: words, ids or keys, which are never translated.
@@ -30,6 +31,7 @@ __all__ = [
     "FRAGMENTS",
     "MESSAGES",
     "WORDS",
+    "counted",
     "localize",
     "localize_diagnostic",
     "percent_es",
@@ -64,6 +66,9 @@ def _match(text: str, table: dict[str, tuple[str, str]]) -> tuple[str, dict[str,
 
 def _part(value: str, lang: str) -> str:
     """A placeholder's value: a fragment ("scene 'hello'") in ``lang``, or the author's own words as written."""
+    pieces = value.split("; ")
+    if len(pieces) > 1 and all(_match(piece, FRAGMENTS) for piece in pieces):  # "asked is 0; reputation is 5"
+        return "; ".join(_part(piece, lang) for piece in pieces)
     found = _match(value, FRAGMENTS)
     if found is None:
         for separator in ("; ", ", "):  # a list of parts ("asked is 0; reputation is 5")
@@ -72,12 +77,22 @@ def _part(value: str, lang: str) -> str:
                 return separator.join(_part(piece, lang) for piece in pieces)
         return value
     key, values = found
+    if key == "value_is" and not (_NAME.fullmatch(values["name"]) and _VALUE.fullmatch(values["value"])):
+        return value  # "x is 5": a metric or flag and its value, one word each; anything else is not ours
     return FRAGMENTS[key][1].format(**_parts(values, lang))
 
 
+_NAME = re.compile(r"[\w.]+")
+_VALUE = re.compile(r"-?[\w.+∞]+|\[[^\]]*\]")  # 5, -2.5, 1e+06, ∞, [0, 100]
+
 #: Placeholders that hold a figure of ours (never the author's text): written with the language's separators.
-FIGURES = frozenset(("count", "w", "h", "side", "total", "limit", "size"))
+FIGURES = frozenset(("count", "n", "w", "h", "side", "total", "limit", "size"))
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+#: Placeholders that hold a computed decimal of ours (a sum of probabilities): a decimal comma in Spanish.
+DECIMALS = frozenset(("sum",))
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+_CHANCE = re.compile(r"\[chance (\d+)%\]")
+_CHANCE_WORD = EXPLORE["x.chance"]
 
 
 def _parts(values: dict[str, str], lang: str) -> dict[str, str]:
@@ -89,6 +104,12 @@ def _parts(values: dict[str, str], lang: str) -> dict[str, str]:
             value = _part(value, lang)
         elif name in FIGURES and _GROUPED.fullmatch(value):
             value = format_number(int(value.replace(",", "")), lang)
+        elif name in DECIMALS and lang == "es" and _DECIMAL.fullmatch(value):
+            value = value.replace(".", ",")
+        elif name == "command" and lang == "es" and value.startswith("sticky "):  # keep the author in Spanish
+            value = "sticky --lang es " + value.removeprefix("sticky ")
+        elif "[chance " in value and lang == "es":  # a path: "a → b [chance 75%] → end" (ids hold no "[")
+            value = _CHANCE.sub(lambda m: f"[{_CHANCE_WORD[1]} {m.group(1)} %]", value)
         out[name] = value
     return out
 
@@ -106,7 +127,19 @@ def localize(text: str, lang: str | None) -> str:
     if found is None:
         return text
     key, values = found
-    return _contract(MESSAGES[key][1].format(**_parts(values, lang)))
+    return _contract(_counted_form(key, values, lang).format(**_parts(values, lang)))
+
+
+def _counted_form(key: str, values: dict[str, str], lang: str) -> str:
+    """The ``lang`` template of ``key``; for a counted message (``s601.one``/``s601.other``), the form the
+    language's own plural rule picks for its ``{n}``, not the English form the message was found in."""
+    base, _, form = key.rpartition(".")
+    figure = values.get("n", "").replace(",", "")
+    if form in CATEGORIES and figure.isdigit():
+        for candidate in form_keys(lang, int(figure), base):
+            if candidate in MESSAGES:
+                return MESSAGES[candidate][1]
+    return MESSAGES[key][1]
 
 
 def _contract(text: str) -> str:
@@ -131,6 +164,28 @@ def word(key: str, lang: str | None, **values: object) -> str:
     table = next((t for t in (WORDS, EXPLORE, COMMANDS) if key in t), GRAPH)
     english, spanish = table.get(key) or (key.rsplit(".", 1)[-1],) * 2  # an unknown style or rating: as written
     return (spanish if lang == "es" else english).format(**values)
+
+
+@cache
+def _catalogue(lang: str) -> dict[str, str]:
+    """Every template of the tools in ``lang`` ("en" or "es"), by key, looked up as :func:`word` does."""
+    index = 1 if lang == "es" else 0
+    view: dict[str, str] = {}
+    for table in (GRAPH, COMMANDS, EXPLORE, WORDS, MESSAGES):  # a later table wins: word()'s order, then MESSAGES
+        view.update((key, texts[index]) for key, texts in table.items())
+    return view
+
+
+def counted(key: str, lang: str | None, n: int, /, **values: object) -> str:
+    """A phrase of the tools that counts ``n`` things, in ``lang``, in the form the language's plural rule
+    (``game.locale.plural_rules``) picks: ``1 file checked``, ``2 files checked``, ``1 archivo revisado``.
+
+    The forms are the catalogue's ``key.one`` and ``key.other``; ``{n}`` is the count written the language's
+    way (``2,000`` in English, ``2000`` and ``12 345`` in Spanish)."""
+    language = "es" if lang == "es" else "en"
+    view = _catalogue(language)
+    form = next(form for form in form_keys(language, n, key) if form in view)
+    return view[form].format(n=format_number(n, language), **values)
 
 
 def percent_es(value: float, digits: int = 1) -> str:

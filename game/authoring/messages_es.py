@@ -89,6 +89,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is {size}; scenario files may be at most {limit}",
         "el archivo ocupa {size}; un escenario puede ocupar como mucho {limit}",
     ),
+    "s105.translation": (
+        "the translation would be {size}; translation files may be at most {limit} (shorten the scenario's texts "
+        "or split it in two)",
+        "la traducción ocuparía {size}; un archivo de traducción puede ocupar como mucho {limit} (acorta los "
+        "textos del escenario o divídelo en dos)",
+    ),
     "s106": ("nesting is deeper than {levels} levels", "el anidamiento pasa de {levels} niveles"),
     "s107.loop": (
         "alias '{name}' refers to the node that contains it (endless expansion)",
@@ -110,7 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key '{key}' appears twice in this mapping (first at line {line})",
         "la clave '{key}' aparece dos veces en este bloque (la primera, en la línea {line})",
     ),
-    "s110.hint": ("YAML would silently keep only the last one", "YAML se quedaría sin avisar solo con la última"),
+    "s110.hint": ("YAML would silently keep only the last one", "YAML conservaría solo la última, sin avisar"),
     "s111": (
         "a tab is used for indentation; YAML allows only spaces",
         "la sangría tiene un tabulador; YAML solo admite espacios",
@@ -121,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "un solo documento YAML por archivo ('---' empieza un segundo)",
     ),
     "s113": ("cannot read the file: {why}", "no se puede leer el archivo: {why}"),
+    "s113.hint": (
+        "give a scenario file's path, or a shipped scenario's id: {ids}",
+        "indica la ruta de un archivo de escenario o el id de un escenario incluido: {ids}",
+    ),
     "s114": (
         "the text holds an invisible control or direction character ({char})",
         "el texto contiene un carácter invisible de control o de dirección ({char})",
@@ -287,13 +297,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}: the last branch has a condition; add a branch without 'when' as fallback",
         "{what}: la última rama tiene condición; agrega al final una rama sin 'when'",
     ),
-    # S6xx: translations
-    "s601": ("{count} text(s) not translated to '{lang}': {keys}", "textos sin traducir a '{lang}': {count} ({keys})"),
-    "s601.todo": (
-        "'{key}' is marked # TODO: it still holds the source text",
-        "'{key}' tiene la marca # TODO: conserva el texto original",
+    # a scripted run (`sticky play --choices`) asks for a choice the engine refuses (ChoiceNotAvailable)
+    "play.unknown": (
+        "choice '{asked}' does not exist in scene '{scene}'; available now: {listed}",
+        "la opción '{asked}' no existe en la escena '{scene}'; ahora se puede elegir: {listed}",
     ),
-    "s601.todo_hint": ("translate it, then delete the '# TODO' marker", "tradúcelo y luego borra la marca '# TODO'"),
+    "play.range": (
+        "choice '{asked}' is not a number between 1 and {count}; available now: {listed}",
+        "'{asked}' no es un número entre 1 y {count}; ahora se puede elegir: {listed}",
+    ),
+    "play.unavailable": (
+        "choice '{asked}' is not available now (its condition does not hold); available now: {listed}",
+        "la opción '{asked}' no está disponible ahora (su condición no se cumple); ahora se puede elegir: {listed}",
+    ),
+    "play.ended": (
+        "choice '{asked}' cannot be made; available now: none: the playthrough has ended",
+        "ya no se puede elegir '{asked}': la partida terminó",
+    ),
+    # files the tools write (game.files.OutputError)
+    "out.there": ("{path}: cannot write there: {why}", "{path}: no se puede escribir ahí: {why}"),
+    "out.folder": (
+        "{path}: is a folder; give a file name inside it",
+        "{path}: es una carpeta; indica un nombre de archivo dentro de ella",
+    ),
+    "out.odd": (
+        "{path}: is not a regular file (a device or a pipe); it is left alone (use - for the screen)",
+        "{path}: no es un archivo normal (es un dispositivo o una tubería); no se toca (usa - para la pantalla)",
+    ),
+    "out.no_folder": ("{path}: the folder {folder} does not exist", "{path}: la carpeta {folder} no existe"),
+    "out.make_folder": (
+        "{path}: cannot make the folder {folder}: {why}",
+        "{path}: no se puede crear la carpeta {folder}: {why}",
+    ),
+    "out.write_in": ("{path}: cannot write in {folder}: {why}", "{path}: no se puede escribir en {folder}: {why}"),
+    "out.write": (
+        "{path}: cannot write the file: {why} (the old file, if any, is intact)",
+        "{path}: no se puede escribir el archivo: {why} (el archivo anterior, si lo había, sigue intacto)",
+    ),
+    # S6xx: translations
+    "s601.one": ("{n} text not translated to '{lang}': {keys}", "{n} texto sin traducir a '{lang}': {keys}"),
+    "s601.other": ("{n} texts not translated to '{lang}': {keys}", "{n} textos sin traducir a '{lang}': {keys}"),
+    "s601.todo": (
+        "'{key}' is marked # {marker}: it still holds the source text",
+        "'{key}' tiene la marca # {marker}: conserva el texto original",
+    ),
+    "s601.todo_hint": (
+        "translate it, then delete the '# {marker}' marker",
+        "tradúcelo y luego borra la marca '# {marker}'",
+    ),
     "hint.run": ("run: {command}", "ejecuta: {command}"),
     "s602": ("'{key}' is not a text of scenario '{id}'", "'{key}' no es un texto del escenario '{id}'"),
     "s602.variants": (
@@ -318,16 +369,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' se tradujo de un texto anterior; compáralo con el nuevo",
     ),
     "s605.stale": (
-        "'{key}' is marked # STALE: the source text changed since it was translated",
-        "'{key}' tiene la marca # STALE: el texto original cambió después de traducirse",
+        "'{key}' is marked # {marker}: the source text changed since it was translated",
+        "'{key}' tiene la marca # {marker}: el texto original cambió después de traducirse",
     ),
     "s605.hint_text": (
-        "the source text is now: {text}; check the translation against it, then delete the '# STALE' marker",
-        "el texto original ahora dice: {text}; compara la traducción con él y luego borra la marca '# STALE'",
+        "the source text is now: {text}; check the translation against it, then delete the '# {marker}' marker",
+        "el texto original ahora dice: {text}; compara la traducción con él y luego borra la marca '# {marker}'",
     ),
     "s605.hint": (
-        "check the translation against the new source text, then delete the '# STALE' marker",
-        "compara la traducción con el nuevo texto original y luego borra la marca '# STALE'",
+        "check the translation against the new source text, then delete the '# {marker}' marker",
+        "compara la traducción con el nuevo texto original y luego borra la marca '# {marker}'",
     ),
     "s605.now": ("the source text is now: {text}", "el texto original ahora dice: {text}"),
     # S7xx: paths and images
@@ -495,8 +546,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s823.hint": (
         "make the strongest choice impossible to guess from its place, length or tone; `sticky explore` shows every "
         "strategy",
-        "haz que la mejor opción no se pueda adivinar por su lugar, su longitud ni su tono; `sticky explore` muestra "
-        "todas las estrategias",
+        "haz que la mejor opción no se pueda adivinar por su lugar, su longitud ni su tono; "
+        "`sticky --lang es explore` muestra todas las estrategias",
     ),
     "s824": (
         "playing every '{phase}' scene badly (the rest as the coach) still reaches the best-rated ending '{ending}': "
@@ -523,6 +574,15 @@ FRAGMENTS: dict[str, tuple[str, str]] = {
     "a_scenario_file": ("a scenario file", "un archivo de escenario"),
     "a_translation_file": ("a translation file", "un archivo de traducción"),
     "a_list": ("a list", "una lista"),
+    # the operating system's reasons (strerror) for a file that cannot be read or written
+    "file_missing": ("there is no such file", "ese archivo no existe"),
+    "os_not_dir": ("Not a directory", "una parte de la ruta no es una carpeta"),
+    "os_is_dir": ("Is a directory", "es una carpeta"),
+    "os_denied": ("Permission denied", "no hay permiso"),
+    "os_missing": ("No such file or directory", "no existe"),
+    "os_read_only": ("Read-only file system", "el sistema de archivos es de solo lectura"),
+    "os_full": ("No space left on device", "no queda espacio en el disco"),
+    "an_empty_value": ("empty", "un valor vacío"),
     "a_mapping": ("a mapping", "un bloque"),
     "a_branch": ("a branch", "una rama"),
     "a_chance": ("a chance outcome", "un resultado de 'chance'"),
@@ -641,17 +701,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "warning": ("warning", "aviso"),
     "hint": ("hint", "pista"),
     "docs": ("docs", "ayuda"),
-    "check.summary": (
-        "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
-        "archivos revisados: {files}; errores: {errors}; avisos: {warnings}",
-    ),
+    "check.summary": ("{files}: {errors}, {warnings}", "{files}: {errors}, {warnings}"),
+    "check.files.one": ("{n} file checked", "{n} archivo revisado"),
+    "check.files.other": ("{n} files checked", "{n} archivos revisados"),
+    "check.errors.one": ("{n} error", "{n} error"),
+    "check.errors.other": ("{n} errors", "{n} errores"),
+    "check.warnings.one": ("{n} warning", "{n} aviso"),
+    "check.warnings.other": ("{n} warnings", "{n} avisos"),
     "check.warnings_pass": (
         " (warnings alone do not fail; --strict makes them fail)",
         " (los avisos solos no hacen fallar la revisión; con --strict, sí)",
     ),
-    "check.more": (
-        "… and {count} more problem(s) not shown (the first {limit} are)",
-        "… y {count} problemas más que no se muestran (se muestran los {limit} primeros)",
+    "check.more.one": (
+        "… and {n} more problem not shown (the first {limit} are)",
+        "… y {n} problema más que no se muestra (se muestran los {limit} primeros)",
+    ),
+    "check.more.other": (
+        "… and {n} more problems not shown (the first {limit} are)",
+        "… y {n} problemas más que no se muestran (se muestran los {limit} primeros)",
     ),
     "check.missing": ("error: no such file or folder", "error: no existe ese archivo ni esa carpeta"),
     "check.none": ("error: no scenario files here (*.yaml)", "error: aquí no hay archivos de escenario (*.yaml)"),
@@ -663,10 +730,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "no '{language}' translation; playing in '{own}'",
         "no hay traducción a '{language}'; se juega en '{own}'",
     ),
-    "play.translation_problems": (
-        "warning: the '{language}' translation has {count} problem(s) (`sticky check {path}` lists them); '{language}' "
+    "play.translation_problems.one": (
+        "warning: the '{language}' translation has {n} problem (`sticky check {path}` shows it); '{language}' "
         "shows the '{own}' text wherever it can't give one",
-        "aviso: la traducción a '{language}' tiene problemas: {count} (`sticky check {path}` los enumera); donde "
+        "aviso: la traducción a '{language}' tiene {n} problema (`sticky --lang es check {path}` lo muestra); donde "
+        "falte un texto en '{language}', se muestra el de '{own}'",
+    ),
+    "play.translation_problems.other": (
+        "warning: the '{language}' translation has {n} problems (`sticky check {path}` lists them); '{language}' "
+        "shows the '{own}' text wherever it can't give one",
+        "aviso: la traducción a '{language}' tiene {n} problemas (`sticky --lang es check {path}` los enumera); donde "
         "falte un texto en '{language}', se muestra el de '{own}'",
     ),
 }

@@ -2,7 +2,8 @@
 
 It walks through the three decision points (cost, limits, power), has a flag, a rule, a chance outcome, a
 conditional next and three endings; it passes ``sticky check`` with no warning and plays to the end. The
-first line points editors at the JSON Schema with a path relative to the new file.
+first line points editors at the JSON Schema with a path relative to the new file. A Spanish author
+(``--lang es``) gets the same scenario written in Spanish (``newscenario_es.py``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+
+from game.authoring.newscenario_es import TEMPLATE_ES
 
 SCHEMA = Path(__file__).resolve().parent / "scenario.schema.json"
 
@@ -164,11 +167,13 @@ def schema_reference(path: Path) -> str:
         return SCHEMA.as_uri()
 
 
-def new_scenario(path: Path, title: str | None = None) -> str:
-    """The text of a new scenario to be written at ``path``."""
+def new_scenario(path: Path, title: str | None = None, lang: str | None = None) -> str:
+    """The text of a new scenario to be written at ``path``, in the author's language ``lang`` (a Spanish
+    scenario, ``language: es``, for ``es``; English otherwise)."""
     ident = scenario_id(path)
     shown = title or ident.replace("-", " ").replace("_", " ").capitalize()
-    return TEMPLATE.format(schema=schema_reference(path), name=path.as_posix(), id=ident, title=_title(shown))
+    template = TEMPLATE_ES if lang == "es" else TEMPLATE
+    return template.format(schema=schema_reference(path), name=path.as_posix(), id=ident, title=_title(shown))
 
 
 def _title(text: str) -> str:

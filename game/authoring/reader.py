@@ -179,7 +179,7 @@ class Reader:
         pool = list(options)
         if value in pool:
             return value
-        hint = did_you_mean(value, pool) or "one of: " + ", ".join(pool)
+        hint = did_you_mean(value, pool)  # the message already lists the options
         self.bag.add(code, f"{what} '{value}' is not one of {', '.join(pool)}", node.pos, hint=hint)
         return None
 

@@ -194,7 +194,7 @@ class SceneBuilder:
         if value is None or node is None:
             return None
         if value not in MOODS:
-            hint = did_you_mean(value, MOODS) or "one of: " + ", ".join(MOODS)
+            hint = did_you_mean(value, MOODS)  # the message already lists the moods
             self.bag.add("S311", f"mood '{value}' is not one of {', '.join(MOODS)}", node.pos, hint=hint)
             return None
         return value

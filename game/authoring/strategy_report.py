@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.authoring.messages import localize, phrase, word
+from game.authoring.messages import localize, percent_es, phrase, word
 from game.authoring.strategies import (
     DEFAULT_MAX_STATES,
     Policy,
@@ -25,6 +25,7 @@ from game.authoring.strategies import (
     walk,
     widest,
 )
+from game.core.format import format_number
 from game.core.model import Scenario
 
 
@@ -96,10 +97,15 @@ class Warning:
     id: str
 
 
-def path_text(moves: list[dict[str, object]]) -> str:
-    """A path as its choice ids and where it ends: ``a → b [chance 75%] → ending``."""
-    parts = [str(m["choice"]) + (f" [chance {float(str(m['p'])):.0%}]" if "chance" in m else "") for m in moves]
+def path_text(moves: list[dict[str, object]], lang: str | None = None) -> str:
+    """A path as its choice ids and where it ends: ``a → b [chance 75%] → ending`` (``[azar 75 %]`` in
+    Spanish)."""
+    parts = [str(m["choice"]) + (f" [{_chance(float(str(m['p'])), lang)}]" if "chance" in m else "") for m in moves]
     return " → ".join(parts + ([str(moves[-1]["to"])] if moves else [])) if moves else "-"
+
+
+def _chance(p: float, lang: str | None) -> str:
+    return f"chance {p:.0%}" if lang in (None, "en") else f"{word('x.chance', lang)} {percent_es(p, 0)}"
 
 
 def warnings(scenario: Scenario, data: dict[str, Any]) -> list[Warning]:
@@ -170,7 +176,7 @@ def lines(data: dict[str, Any], found: list[dict[str, Any]], lang: str | None = 
     for row, label in zip(rows, labels, strict=True):
         best, worst = row["best_rating"] or "-", row["worst_rating"] or "-"
         chance = percent(row["p_best"], lang)
-        out.append(f"    {label:<{width}}  {best:<6}  {worst:<6}  {chance:>7}  {path_text(row['path'])}")
+        out.append(f"    {label:<{width}}  {best:<6}  {worst:<6}  {chance:>7}  {path_text(row['path'], lang)}")
     if "random" in data:
         out.append(f"    {w('s.random'):<{width}}  {'':<6}  {'':<6}  {percent(data['random']['p_best'], lang):>7}")
     if "shuffled" in data:
@@ -178,7 +184,7 @@ def lines(data: dict[str, Any], found: list[dict[str, Any]], lang: str | None = 
         how = w("s.fixed_in", scenes=", ".join(fixed)) if fixed else w("s.no_fixed")
         out.append(w("s.shuffled", how=how))
         for row in data["shuffled"]["press"]:
-            note = "" if row["exact"] else w("s.estimated", runs=f"{row['runs']:,}")
+            note = "" if row["exact"] else w("s.estimated", runs=format_number(row["runs"], lang or "en"))
             diff = row["p_best"] - data["random"]["p_best"]
             compared = w("s.same") if abs(diff) < 5e-10 else w("s.above") if diff > 0 else w("s.below")
             out.append(
@@ -197,7 +203,7 @@ def lines(data: dict[str, Any], found: list[dict[str, Any]], lang: str | None = 
         for phase, row in data["phases"].items():
             verdict = w("s.YES") if row["best_reachable"] else w("s.no")
             reached = w("s.reached", best=row["best_rating"] or w("x.no_ending"), worst=row["worst_rating"] or "-")
-            tail = w("s.eg", path=path_text(row["path"])) if row["best_reachable"] else ""
+            tail = w("s.eg", path=path_text(row["path"], lang)) if row["best_reachable"] else ""
             out.append(w("s.phase_row", phase=f"{phase:<{pad}}", verdict=f"{verdict:<3}", reached=reached, tail=tail))
     for warning in found:
         out.append(w("s.warning", code=warning["code"], message=localize(warning["message"], lang)))

@@ -30,7 +30,8 @@ EXPLORE: dict[str, tuple[str, str]] = {
     "x.yes": ("yes", "sí"),
     "x.NO": ("NO", "NO"),
     "x.not_yet": ("not yet", "aún no"),
-    "x.choices": ("{count} choice(s): {path}", "opciones: {count}: {path}"),
+    "x.choices.one": ("{n} choice: {path}", "{n} opción: {path}"),
+    "x.choices.other": ("{n} choices: {path}", "{n} opciones: {path}"),
     "x.metrics_at": (
         "  metrics at each ending (min / mean under random play / max):",
         "  métricas en cada final (mínimo / promedio jugando al azar / máximo):",
@@ -46,13 +47,19 @@ EXPLORE: dict[str, tuple[str, str]] = {
     "x.no_ending": ("no ending", "ningún final"),
     "x.unguided": ("    no best choice offered in: {scenes}", "    sin mejor opción disponible en: {scenes}"),
     "x.soft_lock": (
-        "  SOFT LOCK in scene '{scene}' ({states} state(s)): no choice is available",
-        "  BLOQUEO en la escena '{scene}' (estados: {states}): no hay ninguna opción disponible",
+        "  SOFT LOCK in scene '{scene}' ({states}): no choice is available",
+        "  BLOQUEO en la escena '{scene}' ({states}): no hay ninguna opción disponible",
     ),
+    "x.states.one": ("{n} state", "{n} estado"),
+    "x.states.other": ("{n} states", "{n} estados"),
     "x.way_there": ("    shortest way there: {path}", "    camino más corto hasta allí: {path}"),
-    "x.loop": (
-        "  LOOP WITH NO WAY OUT: {count} state(s) can never reach an ending, in scenes {scenes}",
-        "  CICLO SIN SALIDA: estados que nunca llegan a un final: {count}, en las escenas {scenes}",
+    "x.loop.one": (
+        "  LOOP WITH NO WAY OUT: {n} state can never reach an ending, in scenes {scenes}",
+        "  CICLO SIN SALIDA: {n} estado nunca llega a un final, en las escenas {scenes}",
+    ),
+    "x.loop.other": (
+        "  LOOP WITH NO WAY OUT: {n} states can never reach an ending, in scenes {scenes}",
+        "  CICLO SIN SALIDA: {n} estados nunca llegan a un final, en las escenas {scenes}",
     ),
     "x.never_ends": (
         "  a random player never finishes {share} of the time",
@@ -139,20 +146,6 @@ GRAPH: dict[str, tuple[str, str]] = {
     "g.every_time": ("every time", "cada vez"),
     "g.score": ("score", "puntaje"),
     "g.can_end": ("can end the game here", "puede terminar aquí la partida"),
-    "g.phase.situation": ("situation", "situación"),
-    "g.phase.cost": ("cost", "costo"),
-    "g.phase.limits": ("limits", "límites"),
-    "g.phase.power": ("power", "poder"),
-    "g.phase.resolution": ("resolution", "resolución"),
-    "g.style.assertive": ("assertive", "asertiva"),
-    "g.style.passive": ("passive", "pasiva"),
-    "g.style.aggressive": ("aggressive", "agresiva"),
-    "g.style.passive-aggressive": ("passive-aggressive", "pasivo-agresiva"),
-    "g.rating.best": ("best", "la mejor"),
-    "g.rating.good": ("good", "buena"),
-    "g.rating.fair": ("fair", "aceptable"),
-    "g.rating.poor": ("poor", "floja"),
-    "g.rating.bad": ("bad", "mala"),
 }
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -173,15 +166,42 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: no se puede escribir la traducción: {why}",
     ),
     "t.wrote": (
-        "wrote {path}: {kept} translated, {added} new to do, {todo} still to do, {stale} stale, {dropped} dropped",
-        "escrito {path}: traducidos: {kept}; nuevos por traducir: {added}; aún por traducir: {todo}; "
-        "desactualizados: {stale}; eliminados: {dropped}",
+        "wrote {path}: {kept}, {added}, {todo}, {stale}, {dropped}",
+        "se escribió {path}: {kept}, {added}, {todo}, {stale}, {dropped}",
     ),
+    "t.kept.one": ("{n} translated", "{n} traducido"),
+    "t.kept.other": ("{n} translated", "{n} traducidos"),
+    "t.added.one": ("{n} new to do", "{n} nuevo por traducir"),
+    "t.added.other": ("{n} new to do", "{n} nuevos por traducir"),
+    "t.todo.one": ("{n} still to do", "{n} aún por traducir"),
+    "t.todo.other": ("{n} still to do", "{n} aún por traducir"),
+    "t.stale.one": ("{n} stale", "{n} desactualizado"),
+    "t.stale.other": ("{n} stale", "{n} desactualizados"),
+    "t.dropped.one": ("{n} dropped", "{n} eliminado"),
+    "t.dropped.other": ("{n} dropped", "{n} eliminados"),
     "t.next": (
         "translate the texts marked # TODO, check those marked # STALE, delete each marker when done,",
-        "traduce los textos marcados # TODO, revisa los marcados # STALE y borra cada marca al terminar;",
+        "traduce los textos marcados # PENDIENTE, revisa los marcados # DESACTUALIZADO y borra cada marca al terminar;",
     ),
-    "t.then": ("then run: sticky check {path}", "luego ejecuta: sticky check {path}"),
+    "t.then": ("then run: sticky check {path}", "luego ejecuta: sticky --lang es check {path}"),
+    # the comments `sticky translate` writes in the translation file (game.authoring.translate)
+    "t.header": (
+        "# The '{language}' text of {name}, kept by `sticky translate {name} --to {language}`.",
+        "# El texto en '{language}' de {name}, mantenido con `sticky --lang es translate {name} --to {language}`.",
+    ),
+    "t.header_markers": (
+        "# Translate the texts marked TODO and check those marked STALE, then delete the marker.",
+        "# Traduce los textos marcados PENDIENTE, revisa los marcados DESACTUALIZADO y luego borra la marca.",
+    ),
+    "t.hashes": (
+        "# fingerprints of the source texts translated; written by sticky translate",
+        "# huellas de los textos originales traducidos; las escribe sticky translate",
+    ),
+    "t.todo_marker": ("# TODO: translate, then delete this marker", "# PENDIENTE: tradúcelo y luego borra esta marca"),
+    "t.stale_marker": (
+        "# STALE: the source text is now {text}; check the translation, then delete this marker",
+        "# DESACTUALIZADO: el texto original ahora dice {text}; revisa la traducción y luego borra esta marca",
+    ),
     "n.suffix": (
         "error: a scenario file name ends in .yaml",
         "error: el nombre de un archivo de escenario termina en .yaml",
@@ -190,11 +210,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: the file exists; choose another name or use --force",
         "error: el archivo ya existe; elige otro nombre o usa --force",
     ),
-    "n.wrote": ("wrote {path}", "escrito {path}"),
+    "n.wrote": ("wrote {path}", "se escribió {path}"),
+    "p.texts_json": (
+        "error: --texts goes with --json (the texts are added to its JSON object)",
+        "error: --texts va con --json (los textos se agregan a su objeto JSON)",
+    ),
+    "p.size": (
+        "error: --size takes a size such as 1920x1080 (from 640x360 to 7680x4320)",
+        "error: --size lleva un tamaño como 1920x1080 (de 640x360 a 7680x4320)",
+    ),
     "p.ending": ("ending: {id} ({rating})", "final: {id} ({rating})"),
     "p.stopped": ("stopped in scene {scene}", "detenido en la escena {scene}"),
     "n.next": (
         "next: sticky check {path}   then: sticky play {path} --text",
-        "ahora: sticky check {path}   luego: sticky play {path} --text",
+        "ahora: sticky --lang es check {path}   luego: sticky play {path} --text",
     ),
 }

@@ -10,6 +10,10 @@ scenario (``game.core.texts.extract_texts``):
 * when the source text changed since (its fingerprint differs), the translation is kept, marked ``# STALE``
   (the checker reports S605 at its line) and the fingerprint updated: review it, then delete the marker.
 
+The comments (the header and the markers) are written in the author's language, the tools' ``--lang``: a
+Spanish author reads ``# PENDIENTE`` and ``# DESACTUALIZADO``. Both languages' markers are read back, so a file
+written in either keeps working whatever the author's language is now.
+
 Texts the scenario no longer has (a renamed scene, a deleted choice) are dropped. A file the loader would
 refuse (larger than a scenario file may be, say) is never written: ``TranslationOutputError`` says why.
 Comments of the translator are not kept (the file is rewritten).
@@ -23,7 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.authoring.diagnostics import DiagnosticBag, Pos, Severity
+from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, Severity
+from game.authoring.messages import word
+from game.authoring.reader import kind_of
 from game.authoring.translations import load_translation, quoted_text, text_hash, translation_path
 from game.authoring.yamlfile import MAX_BYTES
 from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
@@ -31,22 +37,32 @@ from game.core.model import Scenario
 from game.core.texts import extract_texts
 from game.files import write_atomic
 
-MARKER = re.compile(r"#\s*(TODO|STALE)\b")
+#: The markers as written, in every language of the tools -> what they mark ("TODO" or "STALE").
+MARKERS: dict[str, str] = {"TODO": "TODO", "STALE": "STALE", "PENDIENTE": "TODO", "DESACTUALIZADO": "STALE"}
+MARKER = re.compile(r"#\s*(" + "|".join(MARKERS) + r")\b")
 TODO = "# TODO: translate, then delete this marker"
 
 
-def stale_marker(source_text: str) -> str:
-    """The ``# STALE`` comment, showing the new source text the translation must be checked against."""
-    return f"# STALE: the source text is now {quoted_text(source_text)}; check the translation, then delete this marker"
+def todo_marker(lang: str | None = None) -> str:
+    """The ``# TODO`` comment in the author's language ``lang`` (``# PENDIENTE`` in Spanish)."""
+    return word("t.todo_marker", lang)
+
+
+def stale_marker(source_text: str, lang: str | None = None) -> str:
+    """The ``# STALE`` comment in the author's language ``lang`` (``# DESACTUALIZADO`` in Spanish), showing the
+    new source text the translation must be checked against."""
+    return word("t.stale_marker", lang, text=quoted_text(source_text))
 
 
 @dataclass
 class Entry:
-    """One text of an existing translation file: its text, where it is, and its marker (TODO, STALE or "")."""
+    """One text of an existing translation file: its text, where it is, its marker (TODO, STALE or "") and
+    that marker as written (``PENDIENTE`` is a TODO written for a Spanish author)."""
 
     text: str
     pos: Pos
     marker: str = ""
+    written: str = ""
 
 
 @dataclass
@@ -75,10 +91,11 @@ def leaves(node: YNode, prefix: str = "", key_pos: Pos | None = None) -> Iterato
 
 
 class TranslationFileError(ValueError):
-    """The existing translation file can't be read; it is left untouched. ``diagnostics`` say why."""
+    """The existing translation file can't be read; it is left untouched. ``diagnostics`` say why (in English;
+    ``game.authoring.messages`` gives them in the author's language)."""
 
-    def __init__(self, diagnostics: list[str]) -> None:
-        super().__init__("\n".join(diagnostics))
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(d.format() for d in diagnostics))
         self.diagnostics = diagnostics
 
 
@@ -91,8 +108,12 @@ def read_entries(text: str, path: str, strict: bool = False) -> tuple[dict[str, 
     tree = parse_tree(text, path, bag)
     if not isinstance(tree, YMap):
         if strict:
-            shown = [d.format() for d in bag.sorted()] or [f"{path}:1:1: error: not a translation file (no mapping)"]
-            raise TranslationFileError(shown)
+            got = "empty" if tree is None or (isinstance(tree, YScalar) and tree.is_null) else kind_of(tree)
+            where = tree.pos if tree is not None else Pos(path, 1, 1)
+            no_mapping = Diagnostic(
+                "S201", f"a translation file must be a mapping of 'key: value' lines, not {got}", where
+            )
+            raise TranslationFileError(bag.sorted() or [no_mapping])
         return {}, {}
     lines = text.splitlines()
     entries: dict[str, Entry] = {}
@@ -103,18 +124,20 @@ def read_entries(text: str, path: str, strict: bool = False) -> tuple[dict[str, 
             continue
         if key in ("translation_of", "language") or value.is_null:
             continue
-        marker = ""
+        marker = written = ""
         for number in sorted({key_pos.line, value.pos.line}):
             found = MARKER.search(lines[number - 1]) if 0 < number <= len(lines) else None
             if found:
-                marker = found.group(1)
+                written = found.group(1)
+                marker = MARKERS[written]
                 break
-        entries[key] = Entry(value.value, value.pos, marker)
+        entries[key] = Entry(value.value, value.pos, marker, written)
     return entries, hashes
 
 
-def update_translation(scenario: Scenario, language: str) -> Update:
-    """Create or update the ``language`` translation file of ``scenario`` (see the module docstring).
+def update_translation(scenario: Scenario, language: str, lang: str | None = None) -> Update:
+    """Create or update the ``language`` translation file of ``scenario`` (see the module docstring), its
+    comments in the author's language ``lang`` (English when None).
 
     An existing file that can't be read raises TranslationFileError and is not overwritten.
     """
@@ -123,34 +146,38 @@ def update_translation(scenario: Scenario, language: str) -> Update:
     entries: dict[str, Entry] = {}
     hashes: dict[str, str] = {}
     if target.exists():
+        data = target.read_bytes()
         try:
-            existing = target.read_text(encoding="utf-8-sig")
+            existing = data.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
-            raise TranslationFileError(
-                [f"{target}:1:1: error S102: the file is not UTF-8 text ({exc.reason})"]
-            ) from None
+            line = data.count(b"\n", 0, exc.start) + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            message = f"byte 0x{data[exc.start]:02x} is not valid UTF-8"
+            hint = "save the file as UTF-8 in your editor"
+            raise TranslationFileError([Diagnostic("S102", message, Pos(str(target), line, col), hint=hint)]) from None
         entries, hashes = read_entries(existing, str(target), strict=True)
     source = extract_texts(scenario)
     out: dict[str, tuple[str, str]] = {}  # key -> (text, marker comment)
     new_hashes: dict[str, str] = {}
+    todo = todo_marker(lang)
     for key, original in source.items():
         current = text_hash(original)
         new_hashes[key] = current
         entry = entries.get(key)
         if entry is None:
-            out[key] = (original, TODO)
+            out[key] = (original, todo)
             update.added.append(key)
         elif entry.marker == "TODO":
-            out[key] = (original, TODO)
+            out[key] = (original, todo)
             update.todo.append(key)
         elif hashes.get(key, current) != current or entry.marker == "STALE":
-            out[key] = (entry.text, stale_marker(original))
+            out[key] = (entry.text, stale_marker(original, lang))
             update.stale.append(key)
         else:
             out[key] = (entry.text, "")
             update.kept.append(key)
     update.dropped = [k for k in entries if k not in source]
-    text = render(scenario, language, out, new_hashes)
+    text = render(scenario, language, out, new_hashes, lang)
     refuse_unloadable(text, target, scenario, language)
     write_atomic(target, text)  # the old translation stays whole on failure
     return update
@@ -168,13 +195,17 @@ def refuse_unloadable(text: str, target: Path, scenario: Scenario, language: str
     if size > max_bytes:
         raise TranslationOutputError(
             [
-                f"{target}:1:1: error S105: the translation would be {size / 1_048_576:.1f} MB; translation files "
-                f"may be at most {max_bytes / 1_048_576:g} MB (shorten the scenario's texts or split it in two)"
+                Diagnostic(
+                    "S105",
+                    f"the translation would be {size / 1_048_576:.1f} MB; translation files may be at most "
+                    f"{max_bytes / 1_048_576:g} MB (shorten the scenario's texts or split it in two)",
+                    Pos(str(target), 1, 1),
+                )
             ]
         )
     bag = DiagnosticBag()
     load_translation(text, str(target), scenario, language, bag)
-    errors = [d.format() for d in bag.sorted() if d.severity is Severity.ERROR]
+    errors = [d for d in bag.sorted() if d.severity is Severity.ERROR]
     if errors:
         raise TranslationOutputError(errors)
 
@@ -184,12 +215,19 @@ def _scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def render(scenario: Scenario, language: str, texts: dict[str, tuple[str, str]], hashes: dict[str, str]) -> str:
-    """The translation file's text: sections in the scenario's order, markers as end-of-line comments."""
+def render(
+    scenario: Scenario,
+    language: str,
+    texts: dict[str, tuple[str, str]],
+    hashes: dict[str, str],
+    lang: str | None = None,
+) -> str:
+    """The translation file's text: sections in the scenario's order, markers as end-of-line comments, the
+    comments in the author's language ``lang``."""
     name = Path(scenario.source_path).name
     lines = [
-        f"# The '{language}' text of {name}, kept by `sticky translate {name} --to {language}`.",
-        "# Translate the texts marked TODO and check those marked STALE, then delete the marker.",
+        word("t.header", lang, language=language, name=name),
+        word("t.header_markers", lang),
         f"translation_of: {scenario.id}",
         f"language: {language}",
     ]
@@ -201,7 +239,7 @@ def render(scenario: Scenario, language: str, texts: dict[str, tuple[str, str]],
             node = node.setdefault(part, {})  # type: ignore[assignment]
         node[parts[-1]] = value
     _emit(tree, 0, lines)
-    lines.append("source_hashes:  # fingerprints of the source texts translated; written by sticky translate")
+    lines.append(f"source_hashes:  {word('t.hashes', lang)}")
     lines.extend(f"  {key}: {_scalar(value)}" for key, value in hashes.items())
     return "\n".join(lines) + "\n"
 

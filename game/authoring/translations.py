@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from game.authoring.diagnostics import DiagnosticBag, Pos, did_you_mean
+from game.authoring.messages import counted
 from game.authoring.reader import Reader
 from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
 from game.core.model import Scenario
@@ -207,7 +208,7 @@ def load_translation(
         fallback = top.key_pos("language") if "language" in top.keys else Pos(path, 1, 1)
         bag.add(
             "S601",
-            f"{len(missing)} text(s) not translated to '{language}': {shown}",
+            counted("s601", "en", len(missing), lang=language, keys=shown),
             _where_missing(missing[0], places, fallback),
             hint=f"run: sticky translate {scenario.source_path} --to {language}",
         )

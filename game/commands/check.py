@@ -17,7 +17,7 @@ from pathlib import Path
 
 from game.authoring.diagnostics import CODES, Diagnostic, Severity
 from game.authoring.lint import Source, check_file
-from game.authoring.messages import localize_diagnostic, word
+from game.authoring.messages import counted, localize_diagnostic, word
 from game.authoring.snippet import one_line, render
 from game.authoring.translations import is_translation_file
 from game.authoring.yamltree import MAX_BYTES
@@ -147,8 +147,14 @@ def run(args: argparse.Namespace) -> int:
             print()
     if args.format != "json":
         for path, count in left_out.items():
-            print(f"{visible(path)}: {word('check.more', lang, count=count, limit=MAX_PER_FILE)}")
-        summary = word("check.summary", lang, files=len(files), errors=errors, warnings=warnings)
+            print(f"{visible(path)}: {counted('check.more', lang, count, limit=MAX_PER_FILE)}")
+        summary = word(
+            "check.summary",
+            lang,
+            files=counted("check.files", lang, len(files)),
+            errors=counted("check.errors", lang, errors),
+            warnings=counted("check.warnings", lang, warnings),
+        )
         if warnings and not errors and not args.strict:
             summary += word("check.warnings_pass", lang)
         print(summary, file=sys.stderr)

@@ -7,7 +7,7 @@ import sys
 
 from game.authoring.diagnostics import Diagnostic, Severity
 from game.authoring.load import LoadResult, load_scenario
-from game.authoring.messages import word
+from game.authoring.messages import counted, word
 from game.authoring.snippet import one_line
 from game.core.model import Scenario
 
@@ -54,7 +54,7 @@ def _translation_warnings(
                 print(one_line(_as_warning(diagnostic), said), file=sys.stderr)
         if errors:
             count = len(errors)
-            line = word("play.translation_problems", said, language=lang, count=count, path=path, own=original)
+            line = counted("play.translation_problems", said, count, language=lang, path=path, own=original)
             print(f"{path}: {line}", file=sys.stderr)
 
 

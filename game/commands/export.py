@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.cli import add_lang_option
 from game.files import OutputError
+from game.locale import plural
 from game.training.cli_support import with_records
 from game.training.csv_export import export_csv
 from game.training.record_store import Records
@@ -61,5 +62,5 @@ def run(args: argparse.Namespace, records: Records) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for name, rows in counts.items():
-        print(f"{folder / name}: {rows} row(s)")
+        print(f"{folder / name}: {plural(args.lang or 'en', rows, 'count.rows')}")
     return 0

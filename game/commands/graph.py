@@ -14,7 +14,7 @@ from typing import Any
 
 from game.authoring.diagnostics import did_you_mean
 from game.authoring.graph import dot, highlighted, mermaid
-from game.authoring.messages import word
+from game.authoring.messages import localize, word
 from game.commands.common import load_for_play
 from game.core.model import Scenario
 from game.core.visible import clip, visible
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_output(args.output, text)
         except OutputError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {localize(str(exc), args.lang)}", file=sys.stderr)
             return 1
         print(word("n.wrote", args.lang, path=args.output), file=sys.stderr)
     else:

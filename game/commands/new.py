@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.authoring.messages import word
+from game.authoring.messages import localize, word
 from game.authoring.newscenario import new_scenario
 from game.files import OutputError, write_atomic
 
@@ -36,9 +36,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{path}: {word('n.exists', lang)}", file=sys.stderr)
         return 1
     try:  # the tutorial's `sticky new scenarios/late-payer.yaml` makes scenarios/ (documented)
-        write_atomic(path, new_scenario(path, args.title), create_parents=True)
+        write_atomic(path, new_scenario(path, args.title, lang), create_parents=True)
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {localize(str(exc), lang)}", file=sys.stderr)
         return 1
     print(word("n.wrote", lang, path=path))
     print(word("n.next", lang, path=path))

@@ -7,13 +7,14 @@ import json
 import sys
 from typing import Any
 
-from game.authoring.messages import word
+from game.authoring.messages import localize, word
 from game.cli import add_lang_option
 from game.commands.common import load_for_play
 from game.core.format import format_delta
 from game.core.model import Chance, Scenario
 from game.core.session import ChoiceNotAvailable, Session
 from game.core.variants import ending_text, ending_title, env_after, feedback_text, rule_text, scene_text
+from game.locale import rating_word, style_word
 from game.terminal import play_in_terminal
 
 
@@ -123,7 +124,10 @@ def add_texts(session: Session, data: dict[str, Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Play as asked; exit 1 if the file has errors or a choice is not available."""
     if args.texts and not args.json:
-        print("error: --texts goes with --json (the texts are added to its JSON object)", file=sys.stderr)
+        print(word("p.texts_json", args.lang), file=sys.stderr)
+        return 2
+    if args.size is not None and _window_size(args.size) is None:
+        print(word("p.size", args.lang), file=sys.stderr)
         return 2
     scenario, _result = load_for_play(args.path, args.lang)
     if scenario is None:
@@ -143,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             session.choose(wanted)
         except ChoiceNotAvailable as exc:
-            print(f"{args.path}: error: {exc}", file=sys.stderr)
+            print(f"{args.path}: error: {localize(str(exc), args.lang)}", file=sys.stderr)
             return 1
     if args.json:
         data = playthrough_json(session)
@@ -155,13 +159,23 @@ def run(args: argparse.Namespace) -> int:
             changes = delta_list(scenario, outcome.deltas_besides_chance)
             if outcome.outcome_deltas:
                 changes += f"; {word('x.chance', args.lang)}: {delta_list(scenario, outcome.outcome_deltas)}"
-            print(f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({outcome.style}) {changes}".rstrip())
+            style = style_word(args.lang or "en", outcome.style)
+            print(f"{outcome.turn:>2}. {outcome.scene_id}: {outcome.choice_id} ({style}) {changes}".rstrip())
         ending = session.ending
         if ending:
-            print(word("p.ending", args.lang, id=ending.id, rating=ending.rating))
+            print(word("p.ending", args.lang, id=ending.id, rating=rating_word(args.lang or "en", ending.rating)))
         else:
             print(word("p.stopped", args.lang, scene=session.state.node))
     return 0
+
+
+def _window_size(text: str) -> tuple[int, int] | None:
+    """``WxH`` as two whole numbers from 640x360 to 7680x4320; None for anything else."""
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        return None
+    size = int(width), int(height)
+    return size if 640 <= size[0] <= 7680 and 360 <= size[1] <= 4320 else None
 
 
 def delta_list(scenario: Scenario, deltas: dict[str, float]) -> str:

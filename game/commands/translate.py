@@ -10,7 +10,8 @@ import argparse
 import sys
 
 from game.authoring.load import LANGUAGES
-from game.authoring.messages import word
+from game.authoring.messages import counted, localize, word
+from game.authoring.snippet import one_line
 from game.authoring.translate import TranslationFileError, TranslationOutputError, update_translation
 from game.commands.common import load_for_play
 from game.files import OutputError
@@ -39,29 +40,32 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.path}: {word('t.same_language', lang, to=args.to)}", file=sys.stderr)
         return 1
     try:
-        update = update_translation(scenario, args.to)
+        update = update_translation(scenario, args.to, lang)
     except TranslationOutputError as exc:
-        for line in exc.diagnostics:
-            print(line, file=sys.stderr)
+        for diagnostic in exc.diagnostics:
+            print(one_line(diagnostic, lang), file=sys.stderr)
         print(f"{args.path}: {word('t.not_written', lang)}", file=sys.stderr)
         return 1
     except TranslationFileError as exc:
-        for line in exc.diagnostics:
-            print(line, file=sys.stderr)
+        for diagnostic in exc.diagnostics:
+            print(one_line(diagnostic, lang), file=sys.stderr)
         print(f"{args.path}: {word('t.not_changed', lang)}", file=sys.stderr)
         return 1
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {localize(str(exc), lang)}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"{args.path}: {word('t.cannot_write', lang, why=exc.strerror or exc)}", file=sys.stderr)
         return 1
     counts = {
-        "kept": len(update.kept),
-        "added": len(update.added),
-        "todo": len(update.todo),
-        "stale": len(update.stale),
-        "dropped": len(update.dropped),
+        name: counted(f"t.{name}", lang, len(keys))
+        for name, keys in (
+            ("kept", update.kept),
+            ("added", update.added),
+            ("todo", update.todo),
+            ("stale", update.stale),
+            ("dropped", update.dropped),
+        )
     }
     print(word("t.wrote", lang, path=update.path, **counts))
     if update.added or update.todo or update.stale:

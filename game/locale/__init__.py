@@ -132,7 +132,7 @@ def judged_change(language: str, text: str, metric: Metric, delta: float) -> str
 
 
 def phase_word(language: str, phase: str) -> str:
-    """A decision point's short name in lower case, for plain text: ``cost`` (English), ``coste`` (Spanish)."""
+    """A decision point's short name in lower case, for plain text: ``cost`` (English), ``costo`` (Spanish)."""
     return phase_short(language, phase).lower()
 
 

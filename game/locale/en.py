@@ -422,4 +422,6 @@ STRINGS: dict[str, str] = {
     "count.statements.other": "{n} statements",
     "count.conflicts.one": "{n} conflict",
     "count.conflicts.other": "{n} conflicts",
+    "count.rows.one": "{n} row",
+    "count.rows.other": "{n} rows",
 }

@@ -137,7 +137,7 @@ def test_a_broken_translation_is_never_overwritten(tmp_path: Path) -> None:
     try:
         update_translation(scenario, "es")
     except TranslationFileError as exc:
-        assert "S101" in exc.diagnostics[0]
+        assert "S101" in exc.diagnostics[0].format()
     else:
         raise AssertionError("a broken translation file was accepted")
     assert broken.read_text(encoding="utf-8") == 'translation_of: s\ntitle: "Hola\n'

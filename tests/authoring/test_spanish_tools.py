@@ -66,12 +66,12 @@ def test_check_in_spanish_names_the_fix_with_spanish_labels(tmp_path: Path) -> N
         assert out.returncode == 1, out.stderr
         assert "error S101: aquí no puede empezar otro par «clave: valor»" in out.stdout
         assert '= pista: un texto con «: » va entre comillas; escribe: summary: "Kim says: no."' in out.stdout
-        assert "hint:" not in out.stdout and "archivos revisados: 1; errores: 1; avisos: 0" in out.stderr
+        assert "hint:" not in out.stdout and "1 archivo revisado: 1 error, 0 avisos" in out.stderr
     short = _sticky("check", "demo.yaml", "--format", "short", "--lang", "es", cwd=tmp_path)
     assert "(un texto con «: » va entre comillas" in short.stdout
     english = _sticky("check", "demo.yaml", cwd=tmp_path)
     assert "error S101: mapping values are not allowed in this context" in english.stdout
-    assert "1 file(s) checked: 1 error(s), 0 warning(s)" in english.stderr
+    assert "1 file checked: 1 error, 0 warnings" in english.stderr
 
 
 def _leaf_commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -161,11 +161,18 @@ def test_play_json_texts_gives_the_ending_and_the_chance_note(tmp_path: Path) ->
 
 def test_new_and_translate_speak_spanish(tmp_path: Path) -> None:
     made = _sticky("new", "demo.yaml", "--lang", "es", cwd=tmp_path)
-    assert made.stdout.startswith("escrito demo.yaml\nahora: sticky check demo.yaml"), made.stdout
+    assert made.stdout.startswith("se escribió demo.yaml\nahora: sticky --lang es check demo.yaml"), made.stdout
     again = _sticky("--lang", "es", "new", "demo.yaml", cwd=tmp_path)
     assert again.returncode == 1 and "el archivo ya existe; elige otro nombre o usa --force" in again.stderr
-    out = _sticky("translate", "demo.yaml", "--to", "es", "--lang", "es", cwd=tmp_path)
+    text = (tmp_path / "demo.yaml").read_text(encoding="utf-8")
+    assert "language: es\nbusiness: Estudio de diseño\n" in text and "# Después de cada cambio, ejecuta:" in text
+    clean = _sticky("--lang", "es", "check", "demo.yaml", cwd=tmp_path)
+    assert clean.returncode == 0 and "1 archivo revisado: 0 errores, 0 avisos" in clean.stderr, clean.stdout
+    out = _sticky("translate", "demo.yaml", "--to", "en", "--lang", "es", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
-    assert "traducidos: 0; nuevos por traducir: 45;" in out.stdout and "luego ejecuta: sticky check" in out.stdout
-    same = _sticky("translate", "demo.yaml", "--to", "en", "--lang", "es", cwd=tmp_path)
-    assert same.returncode == 1 and "el escenario ya está en 'en'; elige otro idioma" in same.stderr
+    assert (
+        ": 0 traducidos, 45 nuevos por traducir, 0 aún por traducir, 0 desactualizados, 0 eliminados" in out.stdout
+        and "luego ejecuta: sticky --lang es check" in out.stdout
+    )
+    same = _sticky("translate", "demo.yaml", "--to", "es", "--lang", "es", cwd=tmp_path)
+    assert same.returncode == 1 and "el escenario ya está en 'es'; elige otro idioma" in same.stderr

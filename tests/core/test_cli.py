@@ -31,7 +31,7 @@ def test_check_clean_file_exits_0(tmp_path: Path) -> None:
     path.write_text(MINIMAL, encoding="utf-8")
     result = sticky("check", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 error(s)" in result.stderr
+    assert "0 errors" in result.stderr
 
 
 def test_check_misspelled_target_names_line_column_and_suggestion(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_play_scripted_summary_writes_changes_in_the_scenario_language(bakery_pa
     spanish = sticky("play", str(bakery_path), "--choices", "explain_policy,hold_the_line", "--lang", "es")
     assert english.returncode == spanish.returncode == 0, english.stderr + spanish.stderr
     assert " 1. order: explain_policy (assertive) Reputation ▲ +2%" in english.stdout.splitlines()
-    assert " 1. order: explain_policy (assertive) Reputación ▲ +2 %" in spanish.stdout.splitlines()
+    assert " 1. order: explain_policy (asertiva) Reputación ▲ +2 %" in spanish.stdout.splitlines()
     es_text = sticky("play", str(bakery_path), "--text", "--lang", "es", stdin="m\nq\n")
     assert "  Ingresos: 18\u202f000 €/mes" in es_text.stdout.splitlines()
 

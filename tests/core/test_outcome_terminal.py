@@ -44,7 +44,7 @@ WHERE = {  # each run's outcome lines, from the choice's own change to the coach
         "  Intervino el azar. Refunfuña, pero paga.",
         "    Ingresos: ▲ +1200 €/mes (mejor)",
         "    Reputación: ▲ +1 % (mejor)",  # +10 written, clamped at 100
-        "  Tu coach: Pusiste nombre al coste del trabajo urgente y le pusiste precio.",
+        "  Tu coach: Pusiste nombre al costo del trabajo urgente y le pusiste precio.",
     ],
 }
 
@@ -91,7 +91,7 @@ verified: the replay matches the record
 REPLAY_ES = """Partida 1 · Ana · W2
 La tarifa urgente (semilla 1)
 
- 1. [coste] A partir del mes que viene, la tarifa urgente sube un 20 %.
+ 1. [costo] A partir del mes que viene, la tarifa urgente sube un 20 %.
     asertiva · 9 s · Reputación ▲ +2 %, Moral del equipo ▼ −5 %
     Intervino el azar. Se lleva sus pedidos a otra parte. · Ingresos ▼ −3000 €/mes
 

@@ -33,7 +33,7 @@ def test_the_commitment_may_be_skipped_in_spanish(
 ) -> None:
     out = play_text(["play", str(SIX), "--text", "--lang", "es"], "1\n1\n1\n1\n\n", monkeypatch, capsys)
     flat = " ".join(out.split())  # as read, whatever the line wrapping
-    assert "ANÁLISIS · Puntuación: Coste 100 % · Límites 100 % · Poder 100 % · total 100 %: aprobado" in flat
+    assert "ANÁLISIS · Puntuación: Costo 100 % · Límites 100 % · Poder 100 % · total 100 %: aprobado" in flat
     assert "  Encontraste la opción más sólida." in out
     assert "Tu compromiso" not in out  # an empty line skips it
     assert out.rstrip().endswith("omitir):")

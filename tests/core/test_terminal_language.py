@@ -59,7 +59,7 @@ def test_spanish_labels_read_as_spanish(monkeypatch: pytest.MonkeyPatch, capsys:
         ["play", str(RUSH), "--text", "--lang", "es"], ANSWERS["undo-and-errors"], monkeypatch, capsys
     ).splitlines()
     for line in (
-        "[COSTE] El mostrador",
+        "[COSTO] El mostrador",
         "Para pensar: ¿Qué te cuesta un encargo urgente gratis?",
         "Escribe un número (u = deshacer, m = indicadores, q = salir).",
         "«9» no es un número entre 1 y 2; ahora puedes elegir: 1, 2",
@@ -231,7 +231,7 @@ verified: the replay matches the record
 REPLAY_ES = """Partida 1 · Ana · W1
 El encargo urgente (semilla 0)
 
- 1. [coste] Vale, ya me apaño.
+ 1. [costo] Vale, ya me apaño.
     pasiva · 12 s · Moral del equipo ▼ −30 %, Reputación ▼ −5 %
  2. [límites] ¡Pues vete con ellos!
     agresiva · 5 s · Reputación ▼ −10 %

@@ -50,7 +50,7 @@ def test_a_stale_key_warns_and_the_original_plays(tmp_path: Path) -> None:
     assert "S602" in {d.code for d in result.translation_problems["es"]}
     english = sticky("play", str(base), "--choices", "1,1,1", "--json")
     assert english.returncode == 0, english.stderr
-    assert "the 'es' translation has 5 problem(s)" in english.stderr and "Traceback" not in english.stderr
+    assert "the 'es' translation has 5 problems" in english.stderr and "Traceback" not in english.stderr
     assert "error S602" not in english.stderr  # a warning for that language, not an error of the scenario
     spanish = sticky("play", str(base), "--lang", "es", "--choices", "1,1,1", "--json")
     assert spanish.returncode == 0, spanish.stderr
@@ -114,10 +114,10 @@ def test_an_output_the_loader_would_refuse_is_never_written(tmp_path: Path) -> N
     refuse_unloadable(text, tmp_path / "base.es.yaml", scenario, "es")  # a right one passes
     with pytest.raises(TranslationOutputError) as refused:
         refuse_unloadable(text, tmp_path / "base.es.yaml", scenario, "es", max_bytes=len(text) // 2)
-    assert "S105" in refused.value.diagnostics[0] and "at most" in refused.value.diagnostics[0]
+    assert "S105" in refused.value.diagnostics[0].format() and "at most" in refused.value.diagnostics[0].message
     with pytest.raises(TranslationOutputError) as wrong:
         refuse_unloadable(text.replace("translation_of: base", "translation_of: other"), tmp_path / "x", scenario, "es")
-    assert "S603" in wrong.value.diagnostics[0]
+    assert "S603" in wrong.value.diagnostics[0].format()
     assert not (tmp_path / "base.es.yaml").exists()
 
 

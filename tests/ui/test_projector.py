@@ -239,7 +239,7 @@ def test_the_outcome_names_the_decision_just_played(language: str) -> None:
     outcomes = [page.subtitle for page in pages if page.step == "outcome" and page.number == 0]
     reveals = [page.subtitle for page in pages if page.step == "reveal" and page.number == 0]
     assert outcomes == reveals and outcomes[0].startswith(f"{word} 1 ·") and outcomes[-1].startswith(f"{word} 4 ·")
-    assert all(name in outcomes[1] for name in ([("Define the cost")] if language == "en" else ["Definir el coste"]))
+    assert all(name in outcomes[1] for name in ([("Define the cost")] if language == "en" else ["Definir el costo"]))
 
 
 def test_the_hint_bar_says_what_keys_do() -> None:
@@ -254,7 +254,7 @@ def test_the_hint_bar_says_what_keys_do() -> None:
 
 def test_words_and_colours_are_the_games(tmp_path: Path) -> None:
     """Styles, phases and ratings on the projector are the game's own words (es: «Asertiva», «Definir el
-    coste»), and styles are drawn in the theme's style colours."""
+    costo»), and styles are drawn in the theme's style colours."""
     from game.locale import tr_in
 
     pages = all_pages("workshop", "es", (1280, 720))
