@@ -112,6 +112,9 @@ class App:
         return scenario_files(SCENARIOS) + (scenario_files(own) if own is not None else [])
 
     def _open_window(self) -> pygame.Surface:
+        from game.ui.framebuffer import prefer_native
+
+        prefer_native()
         if self.settings.fullscreen:
             try:
                 return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
@@ -284,13 +287,28 @@ class App:
             moving = screen.update(dt) or moving
         return moving
 
-    def draw(self) -> None:
-        """Draw the stack from its last opaque screen up, then any notice."""
-        start = 0
+    def _first_drawn(self) -> int:
+        """The index of the last opaque screen of the stack: drawing starts there."""
         for index in range(len(self.stack) - 1, -1, -1):
             if not self.stack[index].overlay:
-                start = index
-                break
+                return index
+        return 0
+
+    def draw(self, within: list[pygame.Rect] | None = None) -> None:
+        """Draw the stack from its last opaque screen up, then any notice; with ``within``, only inside
+        those rects (the same drawing, clipped to each: the pixels come out as a whole redraw's)."""
+        if within is None:
+            self._draw_all()
+        else:
+            for rect in within:
+                self.surface.set_clip(rect)
+                self._draw_all()
+            self.surface.set_clip(None)
+        self.frames += 1
+        self.presses.drawn(self.view())
+
+    def _draw_all(self) -> None:
+        start = self._first_drawn()
         self.notice_rect = None
         for index, screen in enumerate(self.stack[start:]):
             screen.draw(self.surface)
@@ -303,8 +321,6 @@ class App:
 
             top = self.stack[-1]
             hint_bar(self.surface, self.theme, top.hint(), over_scrim=top.overlay and len(self.stack) > 1)
-        self.frames += 1
-        self.presses.drawn(self.view())
 
     def _draw_notice(self, screen: Screen | None) -> None:
         """The notice over ``screen`` (the last opaque one), starting below its own top bar, if it has one."""
@@ -314,11 +330,29 @@ class App:
         top = screen.notice_top() if screen is not None else self.theme.margin // 2
         self.notice_rect = draw_notice(self.surface, self.theme, self.notice, top)
 
+    def moving_rects(self) -> list[pygame.Rect] | None:
+        """Where the window changes this frame when only animations moved it: the parts the one screen drawn
+        says moved (``Screen.moving_rects``), inside the window; None when it all has to be drawn again
+        (something asked for a redraw, a menu or more is drawn over a screen, the screen cannot tell)."""
+        if self.dirty or not self._first_frame_shown or not self.stack or self._first_drawn() != len(self.stack) - 1:
+            return None
+        moved = self.stack[-1].moving_rects()
+        if moved is None:
+            return None
+        window = self.surface.get_rect()
+        return [clipped for rect in moved if (clipped := rect.clip(window)).w and clipped.h]
+
     def show(self) -> None:
-        """Draw the screens and put them in the window; after the first frame, start what the title
-        screen never waits for (the scenario list loads in the background, controllers open)."""
-        self.draw()
-        pygame.display.flip()
+        """Draw the screens and put them in the window: only the parts that moved when nothing else changed
+        (``moving_rects``), else everything; after the first frame, start what the title screen never waits
+        for (the scenario list loads in the background, controllers open)."""
+        within = self.moving_rects()
+        if within is None:
+            self.draw()
+            pygame.display.flip()
+        elif within:
+            self.draw(within)
+            pygame.display.update(within)
         self.dirty = False
         if not self._first_frame_shown:
             from game.ui.heap import return_large_blocks

@@ -8,6 +8,8 @@ window-sized layers (``game.ui.cache``).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pygame
 
@@ -18,6 +20,8 @@ from game.ui.theme import Color, Theme
 #: Card shadows: a screen's cards together cover less than a window; three layers leave room for two screens.
 _SHADOWS: SurfaceCache[tuple[int, int, int, int, int]] = SurfaceCache(layers=1.5)
 _GRADIENTS: SurfaceCache[tuple[int, int, Color, Color, bool]] = SurfaceCache(layers=1.5)
+#: The last picture given rounded top corners (the speaker card's banner), the radius, and the result.
+_ROUNDED: list[tuple[pygame.Surface, int, pygame.Surface]] = []
 
 
 def _shadow(w: int, h: int, radius: int, blur: int, alpha: int) -> pygame.Surface:
@@ -82,6 +86,32 @@ def _blit_around(
     ):
         if area.w > 0 and area.h > 0:
             surface.blit(shade, (at[0] + area.x, at[1] + area.y), area)
+
+
+@contextmanager
+def clipped(surface: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
+    """Draw only inside ``rect`` and inside whatever clip the surface already has (the window may be redrawing
+    one part); the clip before comes back afterwards."""
+    before = surface.get_clip()
+    surface.set_clip(rect.clip(before))
+    try:
+        yield
+    finally:
+        surface.set_clip(before)
+
+
+def top_rounded(picture: pygame.Surface, radius: int) -> pygame.Surface:
+    """``picture`` with its top corners rounded by ``radius`` (transparent outside them); the last one is kept
+    while the same picture comes again (pictures from ``game.ui.assets`` are never drawn on)."""
+    if _ROUNDED and _ROUNDED[0][0] is picture and _ROUNDED[0][1] == radius:
+        return _ROUNDED[0][2]
+    shaped = pygame.Surface(picture.get_size(), pygame.SRCALPHA)
+    pygame.draw.rect(
+        shaped, (255, 255, 255, 255), shaped.get_rect(), border_top_left_radius=radius, border_top_right_radius=radius
+    )
+    shaped.blit(picture, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    _ROUNDED[:] = [(picture, radius, shaped)]
+    return shaped
 
 
 def stripe(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, color: Color, width: int = 8) -> None:

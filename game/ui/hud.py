@@ -312,19 +312,7 @@ def draw_speaker(
     place = scenario.place(place_id)
     banner = pygame.Rect(rect.x, rect.y, rect.w, rect.h * _BANNER_SHARE // 100)
     picture = assets.background(place.image if place else None, folder, banner.size, c.bg2)
-    clip = surface.get_clip()
-    surface.set_clip(banner)
-    shaped = pygame.Surface(banner.size, pygame.SRCALPHA)
-    pygame.draw.rect(
-        shaped,
-        (255, 255, 255, 255),
-        shaped.get_rect(),
-        border_top_left_radius=theme.radius,
-        border_top_right_radius=theme.radius,
-    )
-    shaped.blit(picture, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
-    surface.blit(shaped, banner.topleft)
-    surface.set_clip(clip)
+    surface.blit(draw.top_rounded(picture, theme.radius), banner.topleft)
     character = scenario.character(speaker_id)
     name = character.name if character else tr("scene.narration")
     role = character.role if character else tr("scene.narration_role")

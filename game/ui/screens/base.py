@@ -104,6 +104,11 @@ class Screen:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the screen."""
 
+    def moving_rects(self) -> list[pygame.Rect] | None:
+        """Where the last ``update`` changed what the screen shows, when nothing else changed (the window
+        redraws only there); None when the screen cannot tell, and the whole window is drawn again."""
+        return None
+
     def release(self) -> None:
         """Drop what only drawing this screen needs (window-sized pictures); called when it leaves the
         stack, so memory does not wait for the garbage collector. Drawn again, it rebuilds them."""
