@@ -89,6 +89,8 @@ class App:
         self.frames = 0
         self.clock = pygame.time.Clock()
         self._first_frame_shown = False
+        self._shown_changed = True  # the screens changed since the last whole frame: drop what it did not use
+        self._base = 0  # the serial of the screen at the bottom of the stack in the last whole frame
         self._idle: IdleWait | None = None
         self.folder_lock = DataFolderLock(self.folder)  # one game per data folder: a second one does not autosave
         told = [
@@ -135,10 +137,13 @@ class App:
 
     def retheme(self) -> None:
         """Rebuild the theme (size, text size, contrast) and lay out every screen again."""
+        from game.ui import cache
+
+        cache.clear_all()  # made for the old size or look: kept, they would only add to the new ones
         self.theme = Theme(self.surface.get_size(), self.settings.text_size, self.settings.high_contrast)
         for screen in self.stack:
             screen.relayout()
-        self.invalidate()
+        self.shown_changed()
 
     def toggle_fullscreen(self) -> None:
         """Switch between a window and full screen (and remember it)."""
@@ -184,6 +189,12 @@ class App:
         """Ask for a redraw."""
         self.dirty = True
 
+    def shown_changed(self) -> None:
+        """Ask for a redraw of something new (another screen, new text): cached surfaces the next whole frame
+        does not use are then dropped (``game.ui.cache.drop_unseen``)."""
+        self._shown_changed = True
+        self.dirty = True
+
     def show_notice(
         self, kind: str, message: str, lines: list[str] | None = None, seconds: float | None = None
     ) -> None:
@@ -202,14 +213,14 @@ class App:
         """Open a screen over the current one."""
         self.stack.append(screen)
         screen.relayout()
-        self.invalidate()
+        self.shown_changed()
 
     def pop(self) -> None:
         """Close the top screen."""
         if len(self.stack) > 1:
             self.stack.pop().release()
             self.stack[-1].relayout()
-        self.invalidate()
+        self.shown_changed()
 
     def goto(self, screen: Screen) -> None:
         """Replace the whole stack with one screen."""
@@ -223,7 +234,7 @@ class App:
 
             self.folder_question = False
             self.push(BusyFolderScreen(self))
-        self.invalidate()
+        self.shown_changed()
 
     def find(self, kind: type) -> Screen | None:
         """The topmost screen of a class, if open."""
@@ -348,7 +359,19 @@ class App:
         for (the scenario list loads in the background, controllers open)."""
         within = self.moving_rects()
         if within is None:
+            from game.ui import cache
+
+            trim = self._shown_changed
+            self._shown_changed = False
+            base = self.stack[0].serial if self.stack else 0
+            if base != self._base:  # a new screen altogether: what the last one cached goes before it draws
+                self._base = base
+                cache.clear_all()
+            if trim:
+                cache.watch()
             self.draw()
+            if trim:
+                cache.drop_unseen()
             pygame.display.flip()
         elif within:
             self.draw(within)

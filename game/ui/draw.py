@@ -244,9 +244,12 @@ def mix(a: Color, b: Color, t: float) -> Color:
 
 def scrim(surface: pygame.Surface, rgba: tuple[int, int, int, int]) -> None:
     """Darken everything behind a modal."""
-    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    veil.fill(rgba)
-    surface.blit(veil, (0, 0))
+    w, h = surface.get_size()
+    band = pygame.Surface((w, min(h, 64)), pygame.SRCALPHA)  # a band at a time: the same blend, not a window's
+    band.fill(rgba)  # worth of memory every frame
+    clip = surface.get_clip()
+    for y in range(clip.top - clip.top % band.get_height(), clip.bottom, band.get_height()):
+        surface.blit(band, (0, y))
 
 
 def ease(t: float) -> float:

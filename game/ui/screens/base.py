@@ -35,7 +35,7 @@ class Screen:
         """What the player acts on here has changed (new text, new buttons): until the window has drawn it,
         no key or button press may act on it (see ``game.ui.presses``)."""
         self.view += 1
-        self.app.invalidate()
+        self.app.shown_changed()
 
     @property
     def theme(self) -> Theme:

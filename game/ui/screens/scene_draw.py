@@ -23,6 +23,9 @@ def _background(self: SceneScreen, surface: pygame.Surface) -> None:
     place = self.pt.scenario.place(scene.place if scene else None)
     key = (surface.get_size(), place.id if place else None, t.high_contrast)
     if self._bg is None or self._bg[0] != key:
+        if self._bg is not None:  # another place: its picture goes before the new one is made
+            assets.forget_picture(self._bg[1])
+            self._bg = None
         c = t.colors
         if t.high_contrast:
             base = pygame.Surface(surface.get_size())
