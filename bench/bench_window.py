@@ -303,7 +303,17 @@ def _to_spa(display: str, child: Child) -> None:
     keys(display, "3")
     child.wait_screen("picker")
     keys(display, str(picker_number()), "Return")
+    _past_who(display, child)
     child.wait_screen("scene")
+
+
+def _past_who(display: str, child: Child, timeout: float = 30) -> None:
+    """When "who is playing?" asks (records are kept, nobody said yet), play without a name (Esc, Enter)."""
+    until = time.monotonic() + timeout
+    while child.screen()[0] not in ("who", "scene") and time.monotonic() < until:
+        time.sleep(0.02)
+    if child.screen()[0] == "who":
+        keys(display, "Escape", "Return")
 
 
 def idle_round(display: str, tmp: Path, kind: str, seconds: float) -> dict[str, tuple[float, float]]:
@@ -321,6 +331,7 @@ def idle_round(display: str, tmp: Path, kind: str, seconds: float) -> dict[str, 
         time.sleep(settle)
         out["picker"] = idle(child.proc.pid, seconds)
         keys(display, str(picker_number()), "Return")
+        _past_who(display, child)
         child.wait_screen("scene")
         time.sleep(settle)
         out["scene"] = idle(child.proc.pid, seconds)
