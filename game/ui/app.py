@@ -305,16 +305,19 @@ class App:
                 return index
         return 0
 
-    def draw(self, within: list[pygame.Rect] | None = None) -> None:
-        """Draw the stack from its last opaque screen up, then any notice; with ``within``, only inside
-        those rects (the same drawing, clipped to each: the pixels come out as a whole redraw's)."""
-        if within is None:
+    def draw(self) -> None:
+        """Draw the stack from its last opaque screen up, then any notice."""
+        self._draw_all()
+        self.frames += 1
+        self.presses.drawn(self.view())
+
+    def draw_within(self, within: list[pygame.Rect]) -> None:
+        """Draw as ``draw`` does, but only inside the rects ``within`` (the same drawing clipped to each: the
+        pixels come out exactly as a whole redraw's)."""
+        for rect in within:
+            self.surface.set_clip(rect)
             self._draw_all()
-        else:
-            for rect in within:
-                self.surface.set_clip(rect)
-                self._draw_all()
-            self.surface.set_clip(None)
+        self.surface.set_clip(None)
         self.frames += 1
         self.presses.drawn(self.view())
 
@@ -374,7 +377,7 @@ class App:
                 cache.drop_unseen()
             pygame.display.flip()
         elif within:
-            self.draw(within)
+            self.draw_within(within)
             pygame.display.update(within)
         self.dirty = False
         if not self._first_frame_shown:
