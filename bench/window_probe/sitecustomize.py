@@ -1,9 +1,10 @@
 """A probe that ``bench/bench_window.py`` puts on its children's ``PYTHONPATH`` (benchmarks only).
 
 Python imports ``sitecustomize`` at start-up, before the program runs. This one changes nothing in the
-program: when ``pygame.display`` is first imported it wraps ``pygame.display.flip`` and
-``pygame.time.Clock.tick`` to note the time of each call, so the benchmark can tell, from outside, when the
-first frame reached the window and how long each frame took; when ``game.ui.app`` is imported it wraps
+program: when ``pygame.display`` is first imported it wraps ``pygame.display.flip``,
+``pygame.display.update`` (a frame put on screen in parts) and ``pygame.time.Clock.tick`` to note the time
+of each call, so the benchmark can tell, from outside, when the first frame reached the window and how long
+each frame took; when ``game.ui.app`` is imported it wraps
 ``App.show`` to note which screen is on top, so the benchmark knows where its key presses have led.
 Controlled by environment variables:
 
@@ -35,12 +36,12 @@ def _write(line: str) -> None:
             out.write(line + "\n")
 
 
-def _patch(display: Any) -> None:
-    real_flip = display.flip
+def _noted(real: Any) -> Any:
+    """``real`` (``flip`` or ``update``: a frame put on screen, whole or in parts) noting each call."""
 
-    def flip(*args: Any) -> Any:
+    def put(*args: Any) -> Any:
         began = time.perf_counter()
-        result = real_flip(*args)
+        result = real(*args)
         ended = time.perf_counter()
         if not _FRAMES:
             _write(f"first {time.monotonic()!r}")
@@ -49,7 +50,12 @@ def _patch(display: Any) -> None:
         _FRAMES.append([began, ended, 0.0, time.thread_time(), 0.0])
         return result
 
-    display.flip = flip
+    return put
+
+
+def _patch(display: Any) -> None:
+    display.flip = _noted(display.flip)
+    display.update = _noted(display.update)  # the game puts frames where only animations moved in parts
     import pygame.time
 
     real_clock = pygame.time.Clock

@@ -81,6 +81,8 @@ class App:
         self.frames = 0
         self.clock = pygame.time.Clock()
         self._first_frame_shown = False
+        self._shown_changed = True  # the screens changed since the last whole frame: drop what it did not use
+        self._base = 0  # the serial of the screen at the bottom of the stack in the last whole frame
         self._idle: IdleWait | None = None
         self.folder_lock = DataFolderLock(self.folder)  # one game per data folder: a second one does not autosave
         told = [
@@ -104,6 +106,9 @@ class App:
         return scenario_files(SCENARIOS) + (scenario_files(own) if own is not None else [])
 
     def _open_window(self) -> pygame.Surface:
+        from game.ui.framebuffer import prefer_native
+
+        prefer_native()
         if self.settings.fullscreen:
             try:
                 return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
@@ -124,10 +129,13 @@ class App:
 
     def retheme(self) -> None:
         """Rebuild the theme (size, text size, contrast) and lay out every screen again."""
+        from game.ui import cache
+
+        cache.clear_all()  # made for the old size or look: kept, they would only add to the new ones
         self.theme = Theme(self.surface.get_size(), self.settings.text_size, self.settings.high_contrast)
         for screen in self.stack:
             screen.relayout()
-        self.invalidate()
+        self.shown_changed()
 
     def toggle_fullscreen(self) -> None:
         """Switch between a window and full screen (and remember it)."""
@@ -173,6 +181,12 @@ class App:
         """Ask for a redraw."""
         self.dirty = True
 
+    def shown_changed(self) -> None:
+        """Ask for a redraw of something new (another screen, new text): cached surfaces the next whole frame
+        does not use are then dropped (``game.ui.cache.drop_unseen``)."""
+        self._shown_changed = True
+        self.dirty = True
+
     def show_notice(
         self, kind: str, message: str, lines: list[str] | None = None, seconds: float | None = None
     ) -> None:
@@ -191,14 +205,14 @@ class App:
         """Open a screen over the current one."""
         self.stack.append(screen)
         screen.relayout()
-        self.invalidate()
+        self.shown_changed()
 
     def pop(self) -> None:
         """Close the top screen."""
         if len(self.stack) > 1:
             self.stack.pop().release()
             self.stack[-1].relayout()
-        self.invalidate()
+        self.shown_changed()
 
     def goto(self, screen: Screen) -> None:
         """Replace the whole stack with one screen."""
@@ -212,7 +226,7 @@ class App:
 
             self.folder_question = False
             self.push(BusyFolderScreen(self))
-        self.invalidate()
+        self.shown_changed()
 
     def finish(self, screen: str, result: ScreenResult) -> None:
         """The screen named ``screen`` is done with ``result``: make the move ``game.ui.screen_flow`` declares."""
@@ -280,13 +294,31 @@ class App:
             moving = screen.update(dt) or moving
         return moving
 
-    def draw(self) -> None:
-        """Draw the stack from its last opaque screen up, then any notice."""
-        start = 0
+    def _first_drawn(self) -> int:
+        """The index of the last opaque screen of the stack: drawing starts there."""
         for index in range(len(self.stack) - 1, -1, -1):
             if not self.stack[index].overlay:
-                start = index
-                break
+                return index
+        return 0
+
+    def draw(self) -> None:
+        """Draw the stack from its last opaque screen up, then any notice."""
+        self._draw_all()
+        self.frames += 1
+        self.presses.drawn(self.view())
+
+    def draw_within(self, within: list[pygame.Rect]) -> None:
+        """Draw as ``draw`` does, but only inside the rects ``within`` (the same drawing clipped to each: the
+        pixels come out exactly as a whole redraw's)."""
+        for rect in within:
+            self.surface.set_clip(rect)
+            self._draw_all()
+        self.surface.set_clip(None)
+        self.frames += 1
+        self.presses.drawn(self.view())
+
+    def _draw_all(self) -> None:
+        start = self._first_drawn()
         self.notice_rect = None
         for index, screen in enumerate(self.stack[start:]):
             screen.draw(self.surface)
@@ -299,8 +331,6 @@ class App:
 
             top = self.stack[-1]
             hint_bar(self.surface, self.theme, top.hint(), over_scrim=top.overlay and len(self.stack) > 1)
-        self.frames += 1
-        self.presses.drawn(self.view())
 
     def _draw_notice(self, screen: Screen | None) -> None:
         """The notice over ``screen`` (the last opaque one), starting below its own top bar, if it has one."""
@@ -310,11 +340,41 @@ class App:
         top = screen.notice_top() if screen is not None else self.theme.margin // 2
         self.notice_rect = draw_notice(self.surface, self.theme, self.notice, top)
 
+    def moving_rects(self) -> list[pygame.Rect] | None:
+        """Where the window changes this frame when only animations moved it: the parts the one screen drawn
+        says moved (``Screen.moving_rects``), inside the window; None when it all has to be drawn again
+        (something asked for a redraw, a menu or more is drawn over a screen, the screen cannot tell)."""
+        if self.dirty or not self._first_frame_shown or not self.stack or self._first_drawn() != len(self.stack) - 1:
+            return None
+        moved = self.stack[-1].moving_rects()
+        if moved is None:
+            return None
+        window = self.surface.get_rect()
+        return [clipped for rect in moved if (clipped := rect.clip(window)).w and clipped.h]
+
     def show(self) -> None:
-        """Draw the screens and put them in the window; after the first frame, start what the title
-        screen never waits for (the scenario list loads in the background, controllers open)."""
-        self.draw()
-        pygame.display.flip()
+        """Draw the screens and put them in the window: only the parts that moved when nothing else changed
+        (``moving_rects``), else everything; after the first frame, start what the title screen never waits
+        for (the scenario list loads in the background, controllers open)."""
+        within = self.moving_rects()
+        if within is None:
+            from game.ui import cache
+
+            trim = self._shown_changed
+            self._shown_changed = False
+            base = self.stack[0].serial if self.stack else 0
+            if base != self._base:  # a new screen altogether: what the last one cached goes before it draws
+                self._base = base
+                cache.clear_all()
+            if trim:
+                cache.watch()
+            self.draw()
+            if trim:
+                cache.drop_unseen()
+            pygame.display.flip()
+        elif within:
+            self.draw_within(within)
+            pygame.display.update(within)
         self.dirty = False
         if not self._first_frame_shown:
             from game.ui.heap import return_large_blocks

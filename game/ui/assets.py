@@ -112,11 +112,19 @@ def _cover(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
     iw, ih = image.get_size()
     if (iw, ih) == (w, h):  # already the size (the title picture in a 1280x720 window): nothing to scale
         return image.copy()
+    scaled, crop = _cover_scaled(image, size)
+    return scaled.subsurface(crop).copy()
+
+
+def _cover_scaled(image: pygame.Surface, size: tuple[int, int]) -> tuple[pygame.Surface, pygame.Rect]:
+    """``image`` scaled to cover ``size``, and the centred part of it that ``size`` shows."""
+    w, h = size
+    iw, ih = image.get_size()
     factor = max(w / iw, h / ih)
     scaled = pygame.transform.smoothscale(image, (max(w, round(iw * factor)), max(h, round(ih * factor))))
     x = (scaled.get_width() - w) // 2
     y = (scaled.get_height() - h) // 2
-    return scaled.subsurface(pygame.Rect(x, y, w, h)).copy()
+    return scaled, pygame.Rect(x, y, w, h)
 
 
 def fitted(image: pygame.Surface, size: int, key: str) -> pygame.Surface:
@@ -192,17 +200,37 @@ def background(
     key = (f"{resolved}|{tint}|{veil}", max(1, size[0]), max(1, size[1]), "veiled")
     surf = _SCALED.get(key)
     if surf is None:
-        if image is not None:
-            surf = _cover(image, (key[1], key[2]))
-        else:
-            surf = draw.gradient(size, draw.mix(tint, (255, 255, 255), 0.35), tint).copy()
-        layer = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
-        layer.fill(veil)
-        surf.blit(layer, (0, 0))
-        if pygame.display.get_surface() is not None:
-            surf = surf.convert()  # opaque in the window's format: the fastest to blit every frame
-        _SCALED.put(key, surf)
+        surf = _SCALED.put(key, _veiled(image, (key[1], key[2]), tint, veil))
     return surf
+
+
+def _veiled(
+    image: pygame.Surface | None, size: tuple[int, int], tint: Color, veil: tuple[int, int, int, int]
+) -> pygame.Surface:
+    """``image`` covering ``size`` (or the tint's gradient) under ``veil``, opaque, in the window's format
+    (the fastest to blit every frame). Made straight into that surface: the picture scaled, then the veil a
+    band at a time, so making it takes about two window-sized surfaces, not four."""
+    shown = pygame.display.get_surface()
+    surf = pygame.Surface(size, 0, shown) if shown is not None else pygame.Surface(size)
+    if image is None:
+        surf.blit(draw.gradient(size, draw.mix(tint, (255, 255, 255), 0.35), tint), (0, 0))
+    elif image.get_size() == size:
+        surf.blit(image, (0, 0), special_flags=pygame.BLEND_RGB_ADD)  # onto black: the colours, alpha aside
+    else:
+        scaled, crop = _cover_scaled(image, size)
+        surf.blit(scaled, (0, 0), crop, special_flags=pygame.BLEND_RGB_ADD)
+        del scaled
+    band = pygame.Surface((size[0], min(size[1], 64)), pygame.SRCALPHA)
+    band.fill(veil)
+    for y in range(0, size[1], band.get_height()):
+        surf.blit(band, (0, y))
+    return surf
+
+
+def forget_picture(surface: pygame.Surface) -> None:
+    """Drop a scaled picture (a screen's old background) from the cache before its replacement is made: the
+    two at once would be two window-sized pictures for nothing."""
+    _SCALED.discard(surface)
 
 
 def icon(name: str, size: int, color: Color) -> pygame.Surface | None:

@@ -8,6 +8,8 @@ window-sized layers (``game.ui.cache``).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pygame
 
@@ -15,28 +17,59 @@ from game.ui import text as txt
 from game.ui.cache import SurfaceCache
 from game.ui.theme import Color, Theme
 
-#: Card shadows: a screen's cards together cover less than a window; three layers leave room for two screens.
-_SHADOWS: SurfaceCache[tuple[int, int, int, int, int]] = SurfaceCache(layers=1.5)
+#: Card shadows, kept as the bands around each card that show (the card covers the rest): a screen's bands
+#: together take well under a window layer.
+_SHADOWS: SurfaceCache[tuple[int, int, int, int, int, int, int]] = SurfaceCache(layers=1.5)
 _GRADIENTS: SurfaceCache[tuple[int, int, Color, Color, bool]] = SurfaceCache(layers=1.5)
+#: The last picture given rounded top corners (the speaker card's banner), the radius, and the result.
+_ROUNDED: list[tuple[pygame.Surface, int, pygame.Surface]] = []
 
 
 def _shadow(w: int, h: int, radius: int, blur: int, alpha: int) -> pygame.Surface:
-    key = (w, h, radius, blur, alpha)
-    surf = _SHADOWS.get(key)
-    if surf is None:
-        f = 4  # blur at a quarter size: cheap and smooth
-        sw, sh = max(1, (w + 2 * blur) // f), max(1, (h + 2 * blur) // f)
-        small = pygame.Surface((sw, sh), pygame.SRCALPHA)
-        pygame.draw.rect(
-            small,
-            (60, 40, 20, alpha),
-            pygame.Rect(blur // f, blur // f, max(1, w // f), max(1, h // f)),
-            border_radius=max(0, radius // f),
-        )
-        if blur >= f:
-            small = pygame.transform.gaussian_blur(small, max(1, blur // f // 2))
-        surf = _SHADOWS.put(key, pygame.transform.smoothscale(small, (w + 2 * blur, h + 2 * blur)))
-    return surf
+    """A card's whole soft shadow: ``w`` × ``h`` grown by ``blur`` on every side."""
+    f = 4  # blur at a quarter size: cheap and smooth
+    sw, sh = max(1, (w + 2 * blur) // f), max(1, (h + 2 * blur) // f)
+    small = pygame.Surface((sw, sh), pygame.SRCALPHA)
+    pygame.draw.rect(
+        small,
+        (60, 40, 20, alpha),
+        pygame.Rect(blur // f, blur // f, max(1, w // f), max(1, h // f)),
+        border_radius=max(0, radius // f),
+    )
+    if blur >= f:
+        small = pygame.transform.gaussian_blur(small, max(1, blur // f // 2))
+    return pygame.transform.smoothscale(small, (w + 2 * blur, h + 2 * blur))
+
+
+def _shadow_bands(w: int, h: int, radius: int, blur: int, drop: int) -> list[pygame.Rect]:
+    """The parts of a card's shadow that show, in the shadow's own coordinates: the band around the card
+    shrunk by ``radius`` (which keeps the rounded corners), the shadow being ``drop`` pixels lower than the
+    card. The card is opaque: blending the whole shadow under it was most of a scene frame's work."""
+    shade = pygame.Rect(0, 0, w + 2 * blur, h + 2 * blur)
+    hole = pygame.Rect(blur, blur - drop, w, h).inflate(-2 * radius, -2 * radius).clip(shade)
+    if hole.w <= 0 or hole.h <= 0:
+        return [shade]
+    sw, sh = shade.size
+    bands = (
+        pygame.Rect(0, 0, sw, hole.top),
+        pygame.Rect(0, hole.bottom, sw, sh - hole.bottom),
+        pygame.Rect(0, hole.top, hole.left, hole.h),
+        pygame.Rect(hole.right, hole.top, sw - hole.right, hole.h),
+    )
+    return [band for band in bands if band.w > 0 and band.h > 0]
+
+
+def _draw_shadow(surface: pygame.Surface, rect: pygame.Rect, radius: int, blur: int, alpha: int, drop: int) -> None:
+    """The shadow of a card at ``rect``, band by band; the bands are cached, the whole shadow is not."""
+    bands = _shadow_bands(rect.w, rect.h, radius, blur, drop)
+    whole: pygame.Surface | None = None
+    for index, band in enumerate(bands):
+        key = (rect.w, rect.h, radius, blur, alpha, drop, index)
+        piece = _SHADOWS.get(key)
+        if piece is None:
+            whole = whole or _shadow(rect.w, rect.h, radius, blur, alpha)
+            piece = _SHADOWS.put(key, whole.subsurface(band).copy())
+        surface.blit(piece, (rect.x - blur + band.x, rect.y - blur + drop + band.y))
 
 
 def card(
@@ -54,8 +87,7 @@ def card(
     radius = theme.radius if radius is None else radius
     if shadow and colors.shadow_alpha and rect.w > 2 and rect.h > 2:
         blur = theme.px(14 * elevation)
-        shade = _shadow(rect.w, rect.h, radius, blur, colors.shadow_alpha)
-        _blit_around(surface, shade, (rect.x - blur, rect.y - blur + theme.px(4 * elevation)), rect, radius)
+        _draw_shadow(surface, rect, radius, blur, colors.shadow_alpha, theme.px(4 * elevation))
     pygame.draw.rect(surface, fill or colors.panel, rect, border_radius=radius)
     edge = border or colors.border
     width = colors.border_width
@@ -63,25 +95,30 @@ def card(
         pygame.draw.rect(surface, edge, rect, width=width, border_radius=radius)
 
 
-def _blit_around(
-    surface: pygame.Surface, shade: pygame.Surface, at: tuple[int, int], rect: pygame.Rect, radius: int
-) -> None:
-    """Blit a card's shadow except where the card will cover it: the card is opaque, and blending a whole
-    shadow under it was most of a scene frame's work. Only the band around ``rect`` shrunk by ``radius``
-    (which keeps the rounded corners) is blended; the picture is the same."""
-    hole = rect.inflate(-2 * radius, -2 * radius).move(-at[0], -at[1]).clip(shade.get_rect())
-    if hole.w <= 0 or hole.h <= 0:
-        surface.blit(shade, at)
-        return
-    sw, sh = shade.get_size()
-    for area in (
-        pygame.Rect(0, 0, sw, hole.top),
-        pygame.Rect(0, hole.bottom, sw, sh - hole.bottom),
-        pygame.Rect(0, hole.top, hole.left, hole.h),
-        pygame.Rect(hole.right, hole.top, sw - hole.right, hole.h),
-    ):
-        if area.w > 0 and area.h > 0:
-            surface.blit(shade, (at[0] + area.x, at[1] + area.y), area)
+@contextmanager
+def clipped(surface: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
+    """Draw only inside ``rect`` and inside whatever clip the surface already has (the window may be redrawing
+    one part); the clip before comes back afterwards."""
+    before = surface.get_clip()
+    surface.set_clip(rect.clip(before))
+    try:
+        yield
+    finally:
+        surface.set_clip(before)
+
+
+def top_rounded(picture: pygame.Surface, radius: int) -> pygame.Surface:
+    """``picture`` with its top corners rounded by ``radius`` (transparent outside them); the last one is kept
+    while the same picture comes again (pictures from ``game.ui.assets`` are never drawn on)."""
+    if _ROUNDED and _ROUNDED[0][0] is picture and _ROUNDED[0][1] == radius:
+        return _ROUNDED[0][2]
+    shaped = pygame.Surface(picture.get_size(), pygame.SRCALPHA)
+    pygame.draw.rect(
+        shaped, (255, 255, 255, 255), shaped.get_rect(), border_top_left_radius=radius, border_top_right_radius=radius
+    )
+    shaped.blit(picture, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    _ROUNDED[:] = [(picture, radius, shaped)]
+    return shaped
 
 
 def stripe(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, color: Color, width: int = 8) -> None:
@@ -214,9 +251,12 @@ def mix(a: Color, b: Color, t: float) -> Color:
 
 def scrim(surface: pygame.Surface, rgba: tuple[int, int, int, int]) -> None:
     """Darken everything behind a modal."""
-    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    veil.fill(rgba)
-    surface.blit(veil, (0, 0))
+    w, h = surface.get_size()
+    band = pygame.Surface((w, min(h, 64)), pygame.SRCALPHA)  # a band at a time: the same blend, not a window's
+    band.fill(rgba)  # worth of memory every frame
+    clip = surface.get_clip()
+    for y in range(clip.top - clip.top % band.get_height(), clip.bottom, band.get_height()):
+        surface.blit(band, (0, y))
 
 
 def ease(t: float) -> float:

@@ -365,19 +365,7 @@ def draw_speaker(
     banner_h = min(rect.h * _BANNER_SHARE // 100, rect.h - _below_banner(theme, theme.px(40), text_h(floor)))
     banner = pygame.Rect(rect.x, rect.y, rect.w, max(_least_banner(theme), banner_h))
     picture = assets.background(place.image if place else None, folder, banner.size, c.bg2)
-    clip = surface.get_clip()
-    surface.set_clip(banner)
-    shaped = pygame.Surface(banner.size, pygame.SRCALPHA)
-    pygame.draw.rect(
-        shaped,
-        (255, 255, 255, 255),
-        shaped.get_rect(),
-        border_top_left_radius=theme.radius,
-        border_top_right_radius=theme.radius,
-    )
-    shaped.blit(picture, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
-    surface.blit(shaped, banner.topleft)
-    surface.set_clip(clip)
+    surface.blit(draw.top_rounded(picture, theme.radius), banner.topleft)
     cap = max(theme.px(40), min(rect.w * 50 // 100, 2 * banner.h - theme.px(12)))
 
     def portrait_size(shrink: float) -> int:

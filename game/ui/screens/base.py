@@ -54,6 +54,10 @@ class Host(Protocol):
     def invalidate(self) -> None:
         """Ask for a redraw."""
 
+    def shown_changed(self) -> None:
+        """What the screen shows changed: redraw the whole window on the next frame."""
+        ...
+
     def show_notice(
         self, kind: str, message: str, lines: list[str] | None = None, seconds: float | None = None
     ) -> None:
@@ -87,7 +91,7 @@ class Screen:
         """What the player acts on here has changed (new text, new buttons): until the window has drawn it,
         no key or button press may act on it (see ``game.ui.presses``)."""
         self.view += 1
-        self.app.invalidate()
+        self.app.shown_changed()
 
     @property
     def theme(self) -> Theme:
@@ -153,6 +157,11 @@ class Screen:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the screen."""
+
+    def moving_rects(self) -> list[pygame.Rect] | None:
+        """Where the last ``update`` changed what the screen shows, when nothing else changed (the window
+        redraws only there); None when the screen cannot tell, and the whole window is drawn again."""
+        return None
 
     def release(self) -> None:
         """Drop what only drawing this screen needs (window-sized pictures); called when it leaves the

@@ -49,6 +49,7 @@ class SceneScreen(Screen):
         self._bg: tuple[tuple[object, ...], pygame.Surface] | None = None
         self.before: dict[str, float] = dict(self.pt.session.metrics)
         self.face = Face()
+        self._moved: list[pygame.Rect] = []  # what the last update moved (``moving_rects``)
         self._enter_scene()
 
     def release(self) -> None:
@@ -308,16 +309,24 @@ class SceneScreen(Screen):
 
     # -- time ------------------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
-        moving = self.face.update(dt)
+        moved: list[pygame.Rect] = []
+        if self.face.update(dt):
+            moved.append(self.speaker)
         if self.typing and self.chars is not None:
             self.chars += dt * TYPE_SPEED
-            moving = True
+            moved.append(self.layout_c.narrative)
             if not self.typing:
                 self.finish_typing()
         if self.anim < 1.0:
             self.anim = min(1.0, self.anim + dt / GAUGE_SECONDS)
-            moving = True
-        return moving
+            moved.append(self.gauges)
+        self._moved = moved
+        return bool(moved)
+
+    def moving_rects(self) -> list[pygame.Rect] | None:
+        """The speaker card while the face fades, the narrative card while the typewriter writes, the gauges
+        card while they ease: all that moves on a scene (the rest changes only with a redraw asked for)."""
+        return self._moved
 
     def shown_metrics(self) -> dict[str, float]:
         """Gauge values now: easing from before the choice to after it."""

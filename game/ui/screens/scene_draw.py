@@ -23,6 +23,9 @@ def _background(self: SceneScreen, surface: pygame.Surface) -> None:
     place = self.pt.scenario.place(scene.place if scene else None)
     key = (surface.get_size(), place.id if place else None, t.high_contrast)
     if self._bg is None or self._bg[0] != key:
+        if self._bg is not None:  # another place: its picture goes before the new one is made
+            assets.forget_picture(self._bg[1])
+            self._bg = None
         c = t.colors
         if t.high_contrast:
             base = pygame.Surface(surface.get_size())
@@ -74,20 +77,26 @@ def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
     )
     if self.outcome is None and scene is not None:
         lay = self.layout_c
+        area = self.cscroll.clip(self.right.inflate(t.px(20), 0), t) if lay.content_h else surface.get_rect()
+        with draw.clipped(surface, area):
+            chars = None if self.chars is None else int(self.chars)
+            draw_narrative(surface, t, lay.narrative, scene, lay.shrink, chars)
+            if not self.typing:
+                txt.draw_line(
+                    surface,
+                    t,
+                    tr("scene.question"),
+                    "h3",
+                    lay.question,
+                    c.text,
+                    what="scene question",
+                    shrink=lay.shrink,
+                )
+            for index, (choice, rect) in enumerate(zip(self.choices, lay.cards, strict=True), 1):
+                draw_choice(
+                    surface, t, rect, index, choice, lay.shrink, self.is_focused(f"c:{choice.id}"), faded=self.typing
+                )
         if lay.content_h:
-            surface.set_clip(self.cscroll.clip(self.right.inflate(t.px(20), 0), t))
-        chars = None if self.chars is None else int(self.chars)
-        draw_narrative(surface, t, lay.narrative, scene, lay.shrink, chars)
-        if not self.typing:
-            txt.draw_line(
-                surface, t, tr("scene.question"), "h3", lay.question, c.text, what="scene question", shrink=lay.shrink
-            )
-        for index, (choice, rect) in enumerate(zip(self.choices, lay.cards, strict=True), 1):
-            draw_choice(
-                surface, t, rect, index, choice, lay.shrink, self.is_focused(f"c:{choice.id}"), faded=self.typing
-            )
-        if lay.content_h:
-            surface.set_clip(None)
             self.cscroll.draw(surface, t)
     elif self.outcome is not None:
         _draw_outcome(self, surface)
@@ -110,7 +119,6 @@ def _draw_outcome(self: SceneScreen, surface: pygame.Surface) -> None:
             draw_stack(surface, t, rect.x, rect.y, rect.w, sections, lay.shrink, t.px(12))
         return
     view, sections = lay.columns[0]
-    surface.set_clip(self.oscroll.clip(view.inflate(t.px(20), 0), t))
-    draw_stack(surface, t, view.x, view.y - self.oscroll.offset, view.w, sections, lay.shrink, t.px(12))
-    surface.set_clip(None)
+    with draw.clipped(surface, self.oscroll.clip(view.inflate(t.px(20), 0), t)):
+        draw_stack(surface, t, view.x, view.y - self.oscroll.offset, view.w, sections, lay.shrink, t.px(12))
     self.oscroll.draw(surface, t)
