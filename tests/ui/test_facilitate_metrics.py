@@ -134,7 +134,7 @@ def test_chips_and_bars_wrap_instead_of_running_off_the_card() -> None:
 
 
 @pytest.mark.ui
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["es", pytest.param("en", marks=pytest.mark.slow)])
 def test_six_metric_projector_screens(tmp_path: Path, language: str) -> None:
     """Drive the real projector on six-gauges and keep its screens for a person to look at."""
     keys = ["space"]
