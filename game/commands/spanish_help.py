@@ -86,7 +86,7 @@ COMMANDS: dict[str, dict[str, str]] = {
         "strict": "falla también con avisos",
     },
     "explore": {
-        "": "Explora un escenario a fondo: cada estado distinto alcanzable (escena, métricas, indicadores, reglas "
+        "": "Explora un escenario a fondo: cada estado distinto alcanzable (escena, métricas, banderas, reglas "
         "aplicadas), cada opción y cada resultado del azar con su probabilidad.",
         "path": "un archivo de escenario",
         "json": "muestra los datos en bruto en lugar de la tabla",
