@@ -196,7 +196,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s205.twice": ("{what} '{value}' is used twice", "{what} '{value}' se usa dos veces"),
     "s205.flag": (
         "flag '{flag}' is declared twice or clashes with a metric",
-        "el indicador '{flag}' está declarado dos veces o se llama igual que una métrica",
+        "la bandera '{flag}' está declarada dos veces o se llama igual que una métrica",
     ),
     "s205.scenario": ("scenario id '{id}' is also the id of {other}", "'{id}' también es el id del escenario {other}"),
     "s205.hint": (
@@ -238,7 +238,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "end the list with a variant without 'when', the text shown otherwise",
         "termina la lista con una variante sin 'when', el texto que se muestra en los demás casos",
     ),
-    "s213": ("{what} score {score} is outside 0-1", "el puntaje {score} de {what} está fuera de 0-1"),
+    "s213": ("{what} score {score} is outside 0-1", "la puntuación {score} de {what} está fuera de 0-1"),
     "s213.hint": ("e.g. 0.5 for a half-right choice", "por ejemplo, 0.5 para una opción acertada a medias"),
     # S3xx: references
     "s301": ("{what} '{value}' is neither a scene nor an ending", "{what} '{value}' no es ni una escena ni un final"),
@@ -250,7 +250,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "el id de una escena",
     ),
     "s302": ("unknown metric '{metric}' in {what} effects", "métrica desconocida '{metric}' en los efectos de {what}"),
-    "s30x.declared": ("{what} '{value}' is not declared", "{what} '{value}' no está declarado"),
+    "s30x.declared": ("{what} '{value}' is not declared", "{what} '{value}' no se declaró"),
     "hint.none": ("none are declared", "no hay ninguno declarado"),
     "hint.known": ("known: {names}", "los declarados: {names}"),
     "s309": ("'{part}' is not a part of a model line", "'{part}' no es una parte de una frase modelo"),
@@ -263,7 +263,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.condition_language": (
         "a condition compares metrics and flags: revenue >= 50000 and not staff_quit (words and, or, not; signs "
         "< <= > >= == !=; whole numbers without 'k' or separators)",
-        "una condición compara métricas e indicadores: «revenue >= 50000 and not staff_quit» (las palabras «and», "
+        "una condición compara métricas y banderas: «revenue >= 50000 and not staff_quit» (las palabras «and», "
         "«or», «not»; los signos < <= > >= == !=; números enteros sin 'k' ni separadores)",
     ),
     "hint.no_calls": (
@@ -274,7 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.number_out": ("write the number out", "escribe el número completo"),
     "hint.flag_alone": (
         "write the flag's name for true, 'not' and its name for false",
-        "escribe el nombre del indicador para «verdadero», y «not» y su nombre para «falso»",
+        "escribe el nombre de la bandera para «verdadero», y «not» y su nombre para «falso»",
     ),
     # S5xx: the scenario graph
     "s501": (
@@ -441,25 +441,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "s804": (
         "flag '{id}' is declared but never set, cleared or read",
-        "el indicador '{id}' está declarado, pero nada lo activa, lo desactiva ni lo lee",
+        "la bandera '{id}' está declarada, pero nada la activa, la desactiva ni la lee",
     ),
     "s804.hint": (
         "set it in a choice ('set: [...]') and read it in a condition, or delete it",
-        "actívalo en una opción ('set: [...]') y léelo en una condición, o bórralo",
+        "actívala en una opción ('set: [...]') y léela en una condición, o bórrala",
     ),
     "s805": (
         "flag '{id}' is read by a condition but nothing ever sets it, so it is always false",
-        "una condición lee el indicador '{id}', pero nada lo activa nunca, así que siempre es falso",
+        "una condición lee la bandera '{id}', pero nada la activa nunca, así que siempre es falsa",
     ),
     "s805.hint": (
         "add 'set: [{id}]' to the choice or rule that should make it true",
-        "agrega 'set: [{id}]' a la opción o la regla que debe activarlo",
+        "agrega 'set: [{id}]' a la opción o la regla que debe activarla",
     ),
     "s806": (
         "flag '{id}' is set but no condition ever reads it",
-        "el indicador '{id}' se activa, pero ninguna condición lo lee",
+        "la bandera '{id}' se activa, pero ninguna condición la lee",
     ),
-    "s806.hint": ("read it in a 'when:' condition, or delete it", "léelo en una condición 'when:', o bórralo"),
+    "s806.hint": ("read it in a 'when:' condition, or delete it", "léela en una condición 'when:', o bórrala"),
     "s807": (
         "the condition of {what} '{condition}' can never be true: {reason}",
         "la condición '{condition}' de {what} nunca puede cumplirse: {reason}",
@@ -592,7 +592,7 @@ FRAGMENTS: dict[str, tuple[str, str]] = {
     "branch_of": ("a branch of choice '{id}'", "una rama de la opción '{id}'"),
     "text_of_scene": ("the text of scene '{id}'", "el texto de la escena '{id}'"),
     "text_of_choice": ("the text of choice '{id}'", "el texto de la opción '{id}'"),
-    "feedback_of": ("the feedback of choice '{id}'", "el feedback de la opción '{id}'"),
+    "feedback_of": ("the feedback of choice '{id}'", "el comentario (feedback) de la opción '{id}'"),
     "text_of_rule": ("the text of rule '{id}'", "el texto de la regla '{id}'"),
     "title_of_ending": ("the title of ending '{id}'", "el título del final '{id}'"),
     "text_of_ending": ("the text of ending '{id}'", "el texto del final '{id}'"),
@@ -615,7 +615,7 @@ FRAGMENTS: dict[str, tuple[str, str]] = {
     "next": ("next", "el destino (next)"),
     "speaker": ("speaker", "quien habla (speaker)"),
     "player": ("player", "el personaje que juega (player)"),
-    "flag": ("flag", "el indicador"),
+    "flag": ("flag", "la bandera"),
     "style": ("style", "el estilo"),
     "phase": ("phase", "la fase"),
     "rating": ("rating", "la calificación (rating)"),
@@ -648,7 +648,7 @@ FRAGMENTS: dict[str, tuple[str, str]] = {
     "cond_parts": ("the condition has more than {n} parts", "la condición tiene más de {n} partes"),
     "cond_flag_bool": (
         "a flag is true or false by itself: do not compare it with True or False",
-        "un indicador ya es verdadero o falso por sí mismo: no lo compares con True ni con False",
+        "una bandera ya es verdadera o falsa por sí misma: no la compares con True ni con False",
     ),
     "cond_bitwise": ("bitwise operators are not allowed", "no se permiten operadores de bits"),
     "cond_compare": (
@@ -664,7 +664,7 @@ FRAGMENTS: dict[str, tuple[str, str]] = {
     ),
     "cond_literals": (
         "text and other literals are not allowed; compare numbers and flags",
-        "no se permiten textos ni otros literales; compara números e indicadores",
+        "no se permiten textos ni otros literales; compara números y banderas",
     ),
     "cond_calls": ("calls are not allowed in conditions", "no se permiten llamadas a funciones en las condiciones"),
     "cond_lambdas": ("lambdas are not allowed in conditions", "no se permiten lambdas en las condiciones"),

@@ -101,7 +101,7 @@ scenes:
         when: "not rush_promised"    # se ofrece solo mientras se cumpla esta condición
         effects: {{staff_morale: -15}}
         set: [rush_promised]
-        feedback: Ceder otra vez hace que el próximo pedido urgente sea seguro.
+        feedback: Ceder otra vez hace que el próximo pedido urgente sea cosa segura.
         next: the_power
   the_power:
     phase: power
@@ -111,7 +111,7 @@ scenes:
       - id: name_your_value
         text: Puede ser. Vuelves con nosotros porque conocemos tu marca y cumplimos. Eso es lo que protege el recargo.
         style: assertive
-        feedback: Nombraste lo que aportas, con calma. Ese es tu poder en la mesa.
+        feedback: Nombraste lo que aportas, con calma. Ese es tu poder en la negociación.
         best: true
         chance:                  # decide el azar, con estas probabilidades (suman 1)
           - {{p: 0.8, next: terms_kept}}

@@ -107,7 +107,7 @@ EXPLORE: dict[str, tuple[str, str]] = {
     "s.no_fixed": ("no scene fixes its order", "ninguna escena fija su orden"),
     "s.shuffled": (
         "  with the shown order shuffled ({how}), always pressing the same number:",
-        "  con el orden mostrado al azar ({how}), pulsando siempre el mismo número:",
+        "  con el orden mostrado al azar ({how}), presionando siempre el mismo número:",
     ),
     "s.estimated": (" (estimated from {runs} seeded runs)", " (estimado con {runs} partidas con semilla)"),
     "s.same": ("the same as", "igual que"),
@@ -115,7 +115,7 @@ EXPLORE: dict[str, tuple[str, str]] = {
     "s.below": ("below", "por debajo de"),
     "s.press": (
         "    press {k}: P(best) {p}{note}, {compared} random play ({random})",
-        "    pulsar {k}: P(best) {p}{note}, {compared} jugar al azar ({random})",
+        "    presionar {k}: P(best) {p}{note}, {compared} jugar al azar ({random})",
     ),
     "s.phases": (
         "  each decision phase played badly (every other choice there), the rest as the coach:",
@@ -144,7 +144,7 @@ GRAPH: dict[str, tuple[str, str]] = {
     "g.variants": ("{count} variants", "{count} variantes"),
     "g.rule": ("rule", "regla"),
     "g.every_time": ("every time", "cada vez"),
-    "g.score": ("score", "puntaje"),
+    "g.score": ("score", "puntuación"),
     "g.can_end": ("can end the game here", "puede terminar aquí la partida"),
 }
 

@@ -4,9 +4,10 @@ mistake on a Spanish command line («uso:», «error: faltan estos argumentos: P
 argparse looks its words up through gettext (``argparse._``, ``argparse.ngettext``) at the moment it uses them,
 some while the parser is built (``options``, the ``-h`` help) and some while it reads the command line
 (``usage:``, its error messages). :func:`spoken` puts Spanish in their place for that time only and puts the
-originals back afterwards. :func:`translate_help` gives the authoring commands' descriptions and option
-help in Spanish, and every command's one-line summary; an option not in the tables (those of the training
-commands: records, report, facilitate ...) keeps its English help.
+originals back afterwards. :func:`translate_help` gives every command, and every action of ``records`` and
+``xapi``, its description, option help, group titles and one-line summary in Spanish, and makes the parsers
+word their own usage errors (``--lang es`` before and ``--lang en`` after the command ...) in Spanish too.
+tests/training/test_help_in_spanish.py walks every command and fails on any help text left in English.
 
 ``game.cli`` imports this module only when the command line asks for Spanish: start-up time matters.
 """
@@ -14,8 +15,10 @@ commands: records, report, facilitate ...) keeps its English help.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
 from game.locale.plural_rules import category
 
@@ -52,7 +55,8 @@ ARGPARSE_COUNTED: dict[tuple[str, str], tuple[str, str]] = {
 
 #: The top-level options and the one-line summary of each command, by option ``dest`` or command name.
 TOP: dict[str, str] = {
-    "description": "Sticky Situations: practica conversaciones difíciles con clientes. Sin comando, abre el juego.",
+    "description": "Situaciones espinosas (Sticky Situations): practica conversaciones difíciles con clientes. Sin "
+    "comando, abre el juego.",
     "lang": "idioma: de la ventana del juego (por omisión, tu ajuste), del escenario que se juega (por omisión, "
     "el suyo) y del informe (por omisión, en); también se admite después del comando",
     "data": "carpeta de ajustes, partidas guardadas y registros (por omisión, tu carpeta de datos de usuario)",
@@ -86,7 +90,7 @@ COMMANDS: dict[str, dict[str, str]] = {
         "strict": "falla también con avisos",
     },
     "explore": {
-        "": "Explora un escenario a fondo: cada estado distinto alcanzable (escena, métricas, indicadores, reglas "
+        "": "Explora un escenario a fondo: cada estado distinto alcanzable (escena, métricas, banderas, reglas "
         "aplicadas), cada opción y cada resultado del azar con su probabilidad.",
         "path": "un archivo de escenario",
         "json": "muestra los datos en bruto en lugar de la tabla",
@@ -137,6 +141,143 @@ COMMANDS: dict[str, dict[str, str]] = {
     },
 }
 
+#: The same for the training commands, and for each action of ``records`` and ``xapi`` ("records list": its
+#: one-line summary under "", its options by ``dest``).
+COMMANDS.update(
+    {
+        "records": {},
+        "records list": {
+            "": "lista las partidas registradas",
+            "cohort": "solo este grupo",
+            "json": "muestra JSON",
+        },
+        "records play": {
+            "": "juega un escenario sin ventana, con las opciones de un guion, y lo registra",
+            "path": "un archivo de escenario",
+            "choices": "ids de opciones separados por comas, o números como se ven en pantalla (el orden de la "
+            "semilla)",
+            "seconds": "tiempos de decisión en segundos, separados por comas, uno por opción",
+            "seed": "semilla del azar y del orden en que se muestran las opciones (por omisión 0)",
+            "lang_after_command": "idioma en que se juega (igual que `sticky --lang`)",
+            "learner": "el nombre de quien juega (por omisión: anonymous)",
+            "cohort": "código del grupo o del taller",
+            "mode": "practice (por omisión), assessment o group",
+        },
+        "records learner": {
+            "": "indica quién juega en esta computadora (nombre y grupo para los registros del juego)",
+            "name": "el nombre de quien juega (si se omite, muestra el actual)",
+            "cohort": "código del grupo o del taller",
+            "clear": "olvida el nombre y el grupo",
+        },
+        "records learners": {
+            "": "prepara una sala: fija el grupo y la lista de quienes pueden jugar (la ventana ofrece los nombres)",
+            "names": "los nombres de quienes juegan (ninguno: se puede escribir cualquier nombre)",
+            "cohort": "el grupo en el que se registra cada partida de esta sala",
+            "clear": "quita la preparación de la sala",
+        },
+        "records export": {
+            "": "escribe los registros en un archivo JSON Lines (.json: un solo arreglo JSON)",
+            "cohort": "solo este grupo",
+        },
+        "records import": {
+            "": "agrega registros de archivos exportados (revisados; una copia más nueva reemplaza a la anterior); "
+            "importar dos veces no agrega nada",
+        },
+        "records recover": {
+            "": "guarda lo que aún se puede leer de una base de datos de registros dañada en una nueva, junto a ella",
+            "out": "la base de datos nueva (por omisión: junto a la anterior, con la fecha)",
+        },
+        "replay": {
+            "id": "número o UUID de la partida (ver `sticky records list`)",
+            "scenario": "el archivo de escenario con el que se jugó (por omisión: se busca)",
+            "lang_after_command": "idioma del texto que se muestra (por omisión: el de la partida; igual que "
+            "`sticky --lang`)",
+            "json": "muestra un objeto JSON",
+        },
+        "export": {
+            "csv": "carpeta donde se escriben los archivos CSV",
+            "cohort": "solo este grupo",
+            "excel": "para una hoja de cálculo configurada en el idioma de --lang: marca de orden de bytes UTF-8, "
+            "';' y coma decimal en español, ',' y punto decimal en inglés",
+            "lang_after_command": "idioma de los textos y, con --excel, de la hoja de cálculo (por omisión: el de "
+            "cada partida; igual que `sticky --lang`)",
+            "scenarios": "otros archivos o carpetas de escenarios donde buscar las versiones jugadas (scenarios/ "
+            "se revisa siempre)",
+        },
+        "report": {
+            "out": "el archivo HTML que se escribe",
+            "cohort": "solo este grupo (por omisión: todos los grupos)",
+            "scenario": "solo este escenario (por omisión: todos los escenarios jugados)",
+            "lang_after_command": "idioma del informe (por omisión en; igual que `sticky --lang`)",
+            "scenarios": "otros archivos o carpetas de escenarios donde buscar las versiones jugadas (scenarios/ "
+            "se revisa siempre)",
+            "from_lrs": "arma el informe con las sentencias del LRS configurado (todas las salas que enviaron allí)",
+            "since": "con --from-lrs: solo las sentencias posteriores a TIME (ISO 8601, por ejemplo 2026-11-27)",
+        },
+        "xapi": {},
+        "xapi status": {"": "cuántas sentencias hay en cola, enviadas o rechazadas"},
+        "xapi send": {
+            "": "envía las sentencias en cola al LRS configurado, con reintentos",
+            "retries": "reintentos por sentencia (por omisión 3)",
+            "timeout": "segundos de espera por cada respuesta (por omisión 10)",
+            "all": "reintenta también las sentencias que el LRS ya rechazó",
+            "batch": "envía N sentencias por solicitud (para una cola larga; por omisión 1)",
+        },
+        "xapi show": {
+            "": "muestra como JSON las sentencias de una partida",
+            "id": "número o UUID de la partida",
+        },
+        "xapi config": {
+            "": "muestra o cambia el LRS y cómo se identifica a quienes juegan (se guarda en lrs.json, en la "
+            "carpeta de datos)",
+            "endpoint": "el punto de acceso xAPI del LRS, por ejemplo https://lrs.example.org/xAPI/",
+            "username": "la clave del LRS (autenticación básica)",
+            "password": "el secreto del LRS",
+            "homepage": "la página de inicio de las cuentas de quienes juegan (la dirección de tu LMS)",
+            "account_name": "el nombre de la cuenta, por ejemplo '{{cohort}}/{{learner}}' (el predeterminado)",
+            "mbox": "identifica por correo electrónico: 'mailto:{{learner_slug}}@org'",
+            "activity_base": "la base de los IRI de actividades y extensiones",
+        },
+        "facilitate": {
+            "path": "un archivo de escenario",
+            "lang_after_command": "idioma del texto (igual que `sticky --lang`)",
+            "cohort": "código del grupo o del taller para los registros",
+            "countdown": "temporizador del debate en cada decisión (lo inicia la barra espaciadora; por omisión, "
+            "ninguno)",
+            "seed": "semilla del azar y del orden en que se muestran las opciones (por omisión 0)",
+            "window": "tamaño de la ventana (por omisión 1280x720)",
+            "fullscreen": "ocupa toda la pantalla del proyector",
+            "no_record": "no registra esta sesión",
+            "keys": "juega estas teclas sin ventana, separadas por comas (para pruebas y demostraciones)",
+            "screenshots": "con --keys: guarda un PNG después de cada tecla",
+            "serve": "la sala vota desde sus teléfonos: una página web en esta red",
+            "host": "con --serve: la dirección en la que se escucha (por omisión 0.0.0.0, todas las redes)",
+            "port": "con --serve: el puerto en el que se escucha (por omisión 8765; 0 elige uno libre)",
+        },
+    }
+)
+
+#: The titles of option groups.
+GROUPS: dict[str, str] = {"phone voting": "votación desde el teléfono"}
+
+#: Usage errors the commands word themselves (``game.cli``, option types), as (English pattern, Spanish).
+ERRORS: tuple[tuple[str, str], ...] = (
+    (
+        r"--lang (\S+) before the command and --lang (\S+) after it: give one language",
+        r"--lang \1 antes del comando y --lang \2 después: indica un solo idioma",
+    ),
+    (
+        r"--data (.+) before the command and --data (.+) after it: give one folder",
+        r"--data \1 antes del comando y --data \2 después: indica una sola carpeta",
+    ),
+    (r"--scenarios (.*): no such folder", r"--scenarios \1: esa carpeta no existe"),
+    (r"--scenarios: cannot remember it in (.+?): (.*)", r"--scenarios: no se puede guardar en \1: \2"),
+    (
+        r"expected a whole number of states, at least 1 \(got (.*)\)",
+        r"se esperaba un número entero de estados, como mínimo 1 (se recibió \1)",
+    ),
+)
+
 #: The options every command accepts after its name (``--lang``, ``--data``; see ``game.cli``).
 AFTER: dict[str, str] = {
     "lang_after_command": "idioma de los mensajes, encabezados y etiquetas (igual que `sticky --lang`)",
@@ -171,29 +312,58 @@ def spoken(language: str | None) -> Iterator[None]:
 
 
 def translate_help(parser: argparse.ArgumentParser, **figures: str) -> None:
-    """Give ``parser`` (``sticky``'s, with its commands) the Spanish help of the tables above, in place.
+    """Give ``parser`` (``sticky``'s, with its commands) the Spanish help of the tables above, in place, and
+    make every one of its parsers word a usage error in Spanish.
 
     ``figures`` fill the ``{placeholders}`` of a help text (explore's default limits, written the Spanish way).
     """
     parser.description = TOP["description"]
+    _speak_errors(parser)
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for pseudo in action._choices_actions:
                 pseudo.help = TOP.get(pseudo.dest, pseudo.help)
             for name, command in action.choices.items():
-                _command_help(command, COMMANDS.get(name, {}), figures)
+                _command_help(command, name, figures)
         elif action.dest in TOP:
             action.help = TOP[action.dest]
 
 
-def _command_help(parser: argparse.ArgumentParser, table: dict[str, str], figures: dict[str, str]) -> None:
-    if "" in table:
+def _command_help(parser: argparse.ArgumentParser, name: str, figures: dict[str, str]) -> None:
+    """``parser`` (the command ``name``: ``check``, ``records list`` ...) and its actions, in Spanish."""
+    table = COMMANDS.get(name, {})
+    if "" in table and " " not in name:  # an action's "" is its one-line summary in the list of actions
         parser.description = table[""].format(**figures)
+    _speak_errors(parser)
+    for group in parser._action_groups:
+        group.title = GROUPS.get(group.title or "", group.title)
     for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):  # `records list` ...: their --lang and --data
-            for child in action.choices.values():
-                _command_help(child, {}, figures)
+        if isinstance(action, argparse._SubParsersAction):  # `records list` ...
+            for pseudo in action._choices_actions:
+                pseudo.help = COMMANDS.get(f"{name} {pseudo.dest}", {}).get("", pseudo.help)
+            for child_name, child in action.choices.items():
+                _command_help(child, f"{name} {child_name}", figures)
             continue
         spanish = table.get(action.dest) or AFTER.get(action.dest)
         if spanish is not None:
             action.help = spanish.format(**figures)
+
+
+def spanish_error(message: str) -> str:
+    """A usage error worded by a command (not by argparse) in Spanish; any other message as it is."""
+    for english, spanish in ERRORS:
+        message = re.sub(english, spanish, message)
+    return message
+
+
+def _speak_errors(parser: argparse.ArgumentParser) -> None:
+    """Make ``parser`` print its usage errors in Spanish, even after :func:`spoken` has ended (``game.cli``
+    checks the folder of ``--scenarios`` once the command line is parsed)."""
+    english = parser.error
+
+    def error(message: str) -> NoReturn:
+        with spoken("es"):
+            english(spanish_error(message))
+        raise AssertionError("argparse's error() returned")  # pragma: no cover - it always exits
+
+    parser.error = error  # type: ignore[method-assign]

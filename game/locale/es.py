@@ -27,14 +27,17 @@ STRINGS: dict[str, str] = {
     "title.settings": "Ajustes",
     "title.settings_hint": "Idioma, tamaño del texto, contraste, movimiento, sonido",
     "title.quit": "Salir",
-    "save.refused": "No se ha podido usar tu última partida guardada: {reason}.",
-    "save.backup_used": "En su lugar se ha recuperado la anterior.",
+    "save.refused": "No se pudo usar tu última partida guardada: {reason}.",
+    "save.backup_used": "En su lugar se recuperó la anterior.",
     "save.new_record": (
-        "El registro de esta partida no está aquí (otra carpeta de datos, o se borraron): sigue como uno nuevo."
+        "El registro de esta partida no está entre estos registros (otra carpeta de datos o un reinicio):"
+        " sigue como uno nuevo."
     ),
-    "lock.other_game": "Otra ventana de Situaciones espinosas usa esta carpeta de datos: esta no guarda la partida.",
+    "lock.other_game": (
+        "Otra ventana de Situaciones espinosas usa esta carpeta de datos: esta no guarda automáticamente."
+    ),
     "files.defaults": "No se pudo leer {file}; se usan los valores predeterminados.",
-    "save.nothing": "No se ha podido recuperar ninguna partida. Elige un escenario para empezar de nuevo.",
+    "save.nothing": "No se pudo recuperar ninguna partida. Elige un escenario para empezar de nuevo.",
     "save.reason.unreadable": "el archivo está dañado",
     "save.reason.newer": "la guardó una versión más reciente del juego",
     "save.reason.changed": "el escenario ha cambiado desde que se guardó",
@@ -54,7 +57,7 @@ STRINGS: dict[str, str] = {
     "picker.practice_hint": "Tu coach comenta cada decisión y puedes deshacerla.",
     "picker.assessment": "Evaluación",
     "picker.assessment_hint": "Sin pistas ni deshacer: los comentarios de tu coach llegan en el análisis final.",
-    "picker.empty": "No se ha encontrado ningún escenario en {folder}.",
+    "picker.empty": "No se encontró ningún escenario en {folder}.",
     "picker.errors": "Este escenario tiene errores y todavía no se puede jugar:",
     "phase.situation": "La situación",
     "phase.cost": "Definir el costo",
@@ -85,7 +88,7 @@ STRINGS: dict[str, str] = {
     "outcome.no_change_chance": "Por sí sola, nada: lo que pasó lo decidió el azar.",
     "outcome.event": "Suceso",
     "outcome.chance": "Intervino el azar",
-    "outcome.chance_plain": "Esta vez la suerte decidió adónde llevaba.",
+    "outcome.chance_plain": "Esta vez, la suerte decidió el rumbo.",
     "outcome.what_happened": "Qué pasó",
     "outcome.coach": "Tu coach",
     "outcome.best": "Era la opción más sólida aquí.",
@@ -159,7 +162,7 @@ STRINGS: dict[str, str] = {
     "debrief.other": "Otro escenario",
     "debrief.title_screen": "Pantalla de inicio",
     "debrief.turn": "decisión {n}",
-    "reload.ok": "{file} recargado: se han repetido {n} de {total} decisiones.",
+    "reload.ok": "{file} recargado: se repitieron {n} de {total} decisiones.",
     "reload.stopped": (
         "{file} recargado: la repetición se detuvo tras {n} de {total} decisiones, donde cambió la historia."
     ),
@@ -185,8 +188,8 @@ STRINGS: dict[str, str] = {
     "facilitate.votes_share": "{votes} · {share}",
     "facilitate.majority": "Mayoría",
     "facilitate.to_play": "Se juega",
-    "facilitate.tie": "Empate: pulsa el número de la opción que se juega.",
-    "facilitate.no_votes": "Sin votos: pulsa el número de la opción que se juega.",
+    "facilitate.tie": "Empate: presiona el número de la opción que se juega.",
+    "facilitate.no_votes": "Sin votos: presiona el número de la opción que se juega.",
     "facilitate.played": "La sala eligió",
     "facilitate.overruled": "Elección de quien facilita",
     "facilitate.coach_best": "La opción del coach",
@@ -220,7 +223,7 @@ STRINGS: dict[str, str] = {
     "facilitate.key.summary": "Inicio: resumen",
     "terminal.reflect": "Para pensar: {question}",
     "terminal.prompt": "Escribe un número (u = deshacer, m = indicadores, q = salir).",
-    "terminal.input_ended": "(se ha acabado la entrada)",
+    "terminal.input_ended": "(se acabó la entrada)",
     "terminal.undone": "Decisión deshecha.",
     "terminal.nothing_to_undo": "No hay nada que deshacer.",
     "terminal.metric_change": "{label}: {value} ({delta} desde el inicio, {verdict})",
@@ -235,7 +238,7 @@ STRINGS: dict[str, str] = {
     ),
     "terminal.choice.unknown": "«{asked}» no es ninguna de las opciones de aquí; ahora puedes elegir: {listed}",
     "terminal.choice.ended": "Ya no se puede elegir «{asked}»; ahora puedes elegir: {listed}",
-    "terminal.choice.none": "ninguna opción, la partida ha terminado",
+    "terminal.choice.none": "ninguna opción, la partida terminó",
     "rating_word.best": "excelente",
     "rating_word.good": "bueno",
     "rating_word.fair": "regular",
@@ -331,14 +334,14 @@ STRINGS: dict[str, str] = {
     # la segunda ventana sobre una misma carpeta de datos (game/ui/screens/busy.py)
     "busy.title": "Otra ventana está usando esta carpeta de datos",
     "busy.body": (
-        "Si dos ventanas guardan en la misma carpeta, una borraría el avance de la otra. Puedes esperar aquí a que"
+        "Si dos ventanas guardan en la misma carpeta, una borraría el progreso de la otra. Puedes esperar aquí a que"
         " se cierre la otra ventana o jugar ahora sin guardado automático (las partidas se siguen registrando)."
     ),
     "busy.wait": "Esperar a que se cierre la otra ventana",
     "busy.no_save": "Jugar ahora sin guardado automático",
     "busy.stop_waiting": "Dejar de esperar y jugar sin guardado automático",
     "busy.waiting": "Esperando a que se cierre la otra ventana… Esta ventana empezará a guardar en cuanto eso ocurra.",
-    "busy.free": "La otra ventana se cerró: esta ya guarda tu avance.",
+    "busy.free": "La otra ventana se cerró: esta ya guarda tu progreso.",
     "hint.busy": "Enter: elegir · Esc: jugar sin guardado automático",
     "translation.problems": "Esta traducción tiene problemas: lo que no puede dar se muestra en {original}.",
     "language_in_text.en": "inglés",
@@ -356,7 +359,9 @@ STRINGS: dict[str, str] = {
     "who.anonymous": "Jugar sin nombre",
     "who.more": "Más nombres ({page} de {pages})",
     "who.problem": "Revísalo: {problem}.",
-    "who.not_kept": "No se pudo guardar el nombre en la carpeta de datos; esta sesión igual registra con él.",
+    "who.not_kept": (
+        "No se pudo guardar el nombre en la carpeta de datos; esta sesión registra las partidas con él de todos modos."
+    ),
     "hint.who": "Flechas o Tab: moverte  ·  Enter: elegir",
     "hint.who_typing": "Escribe  ·  Enter: siguiente  ·  Tab: moverte",
     "title.who": "¿Quién juega?",
@@ -389,8 +394,8 @@ STRINGS: dict[str, str] = {
     "outcome.read_on": "Sigue leyendo",
     "hint.outcome_read": "Enter o Abajo: sigue leyendo  ·  H: historial  ·  Esc: menú",
     # Votación desde el teléfono (sticky facilitate --serve): la página del teléfono y el panel del proyector.
-    "phone.page_title": "Votación — Sticky Situations",
-    "phone.brand": "Sticky Situations · el grupo vota",
+    "phone.page_title": "Votación — Situaciones espinosas",
+    "phone.brand": "Situaciones espinosas · el grupo vota",
     "phone.room": "Sala {code}",
     "phone.join_title": "Entrar a la sala",
     "phone.join_help": "Escribe el código de sala que aparece en el proyector.",
@@ -432,8 +437,8 @@ STRINGS: dict[str, str] = {
     "phone.try_again": "Intentar de nuevo",
     "count.cohorts.one": "{n} grupo",
     "count.cohorts.other": "{n} grupos",
-    "count.statements.one": "{n} declaración",
-    "count.statements.other": "{n} declaraciones",
+    "count.statements.one": "{n} sentencia",
+    "count.statements.other": "{n} sentencias",
     "count.conflicts.one": "{n} conflicto",
     "count.conflicts.other": "{n} conflictos",
     "count.rows.one": "{n} fila",

@@ -91,8 +91,8 @@ TEXT: dict[str, dict[str, str]] = {
         "footer": "Sticky Situations · a report for trainers · works offline, no data leaves this file.",
     },
     "es": {
-        "doc_title": "Sticky Situations — informe para formadores",
-        "heading": "Informe para formadores",
+        "doc_title": "Situaciones espinosas — informe para quien facilita",
+        "heading": "Informe para quien facilita",
         "generated.one": "Generado el {date} a partir de {n} partida.",
         "generated.other": "Generado el {date} a partir de {n} partidas.",
         "cohort": "Grupo",
@@ -101,9 +101,9 @@ TEXT: dict[str, dict[str, str]] = {
         "played": "Partidas",
         "learners": "Participantes",
         "finished": "Llegaron a un final",
-        "median_time": "Tiempo mediano por decisión",
+        "median_time": "Mediana del tiempo por decisión",
         "endings": "Finales alcanzados",
-        "endings_note": "Cómo terminó cada partida. La valoración va de excelente a mala.",
+        "endings_note": "Cómo terminó cada partida, de un resultado excelente a uno malo.",
         "trajectories": "Evolución media de los indicadores",
         "trajectories_note": "Línea gruesa: la media del grupo tras cada decisión; líneas tenues: cada partida. "
         "La línea de color indica si el cambio medio fue mejor o peor para ese indicador.",
@@ -128,7 +128,7 @@ TEXT: dict[str, dict[str, str]] = {
         "votes": "Votos del grupo",
         "nothing": "Aún no hay partidas registradas.",
         "unknown_scenario": "No se encontró el archivo de esta versión del escenario; se muestran los ids.",
-        "turn": "turno",
+        "turn": "decisión",
         "lower_better": "cuanto menos, mejor",
         "did": "Qué provocó (media)",
         "answers": "respuestas",
@@ -170,7 +170,7 @@ TEXT: dict[str, dict[str, str]] = {
         "vote_one": "voto",
         "answer_one": "respuesta",
         "vote_many": "votos",
-        "footer": "Sticky Situations · informe para formadores · funciona sin conexión; "
+        "footer": "Situaciones espinosas · informe para quien facilita · funciona sin conexión; "
         "ningún dato sale de este archivo.",
     },
 }

@@ -186,7 +186,7 @@ def test_the_map_draws_rules_scores_and_variant_conditions() -> None:
     spanish = dot(scenario, lang="es")
     for said in ("regla team_feels_misled", "después de cualquier opción", "puede terminar aquí la partida"):
         assert said in spanish, said
-    assert "texto: 3 variantes\\n  1: si noor_resigned" in spanish and "puntaje 0.5" in spanish
+    assert "texto: 3 variantes\\n  1: si noor_resigned" in spanish and "puntuación 0.5" in spanish
     for english in ("after any choice", "ending ·", " variants", "otherwise", "assertive"):
         assert english not in spanish, english
     assert "regla team_feels_misled" in mermaid(scenario, lang="es")

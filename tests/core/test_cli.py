@@ -80,7 +80,7 @@ def test_play_json_is_deterministic_and_spanish(bakery_path: Path) -> None:
         for lang in ("en", "es")
     ]
     english, spanish = (json.loads(r.stdout) for r in runs)
-    assert spanish["language"] == "es" and spanish["title"].startswith("La señal")
+    assert spanish["language"] == "es" and spanish["title"].startswith("El anticipo")
     assert english["path"] == spanish["path"] and english["ending"] == spanish["ending"]
 
 
@@ -133,7 +133,8 @@ def test_lang_before_and_after_the_command_agree(bakery_path: Path) -> None:
     after = sticky("play", str(bakery_path), "--choices", "1,1", "--seed", "4", "--json", "--lang", "es")
     both = sticky("--lang", "es", "play", str(bakery_path), "--choices", "1,1", "--seed", "4", "--json", "--lang", "es")
     assert before.returncode == after.returncode == both.returncode == 0, before.stderr + after.stderr + both.stderr
-    assert json.loads(before.stdout)["language"] == "es" and json.loads(before.stdout)["title"].startswith("La señal")
+    spanish = json.loads(before.stdout)
+    assert spanish["language"] == "es" and spanish["title"].startswith("El anticipo")
     assert before.stdout == after.stdout == both.stdout
     english = sticky("play", str(bakery_path), "--choices", "1,1", "--seed", "4", "--json")
     assert json.loads(english.stdout)["language"] == "en"
@@ -144,7 +145,8 @@ def test_lang_before_and_after_the_command_agree(bakery_path: Path) -> None:
 def test_two_different_langs_are_refused_not_shadowed(bakery_path: Path) -> None:
     result = sticky("--lang", "en", "play", str(bakery_path), "--json", "--lang", "es")
     assert result.returncode == 2 and result.stdout == ""
-    assert "--lang en before the command and --lang es after it: give one language" in result.stderr
+    # the last --lang is Spanish, so the whole message is (uso:, error:, and the words of game.cli)
+    assert "--lang en antes del comando y --lang es después: indica un solo idioma" in result.stderr
 
 
 @pytest.mark.parametrize(

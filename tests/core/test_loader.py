@@ -148,7 +148,7 @@ def test_file_on_disk_with_translation(bakery_path: Path) -> None:
     assert result.scenario is not None
     spanish = result.localized("es")
     assert spanish is not None and spanish.language == "es"
-    assert spanish.title == "La señal de la tarta nupcial"
+    assert spanish.title == "El anticipo del pastel de bodas"
     assert spanish.metric("revenue").label == "Ingresos"  # type: ignore[union-attr]
     assert result.scenario.metric("revenue").label == "Revenue"  # type: ignore[union-attr]
     assert spanish.content_hash == result.scenario.content_hash

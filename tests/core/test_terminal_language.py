@@ -210,7 +210,7 @@ def test_choice_refusals_name_the_numbers_to_type_in_both_languages() -> None:
         "«9» no es un número entre 1 y 2; ahora puedes elegir: 1, 2",
         "«zz» no es ninguna de las opciones de aquí; ahora puedes elegir: 1, 2",
         "La opción «hold» no está disponible ahora (no se cumple su condición); ahora puedes elegir: 1",
-        "Ya no se puede elegir «1»; ahora puedes elegir: ninguna opción, la partida ha terminado",
+        "Ya no se puede elegir «1»; ahora puedes elegir: ninguna opción, la partida terminó",
     ]
 
 

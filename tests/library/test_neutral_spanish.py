@@ -37,6 +37,7 @@ MARKERS: list[tuple[str, str]] = [
     (r"aporta[sn]? a la mesa", "a calque of «bring to the table»: «lo que ofreces», «lo que pones de tu parte»"),
     (r"con (?:el|la|los|las) que (?:puede|puedes|pueden) vivir", "a calque of «can live with»: «que puede aceptar»"),
     (r"en su mejor versión", "a calque of «at its best»"),
+    (r"\bcostes?\b", "peninsular: «costo», «costos»"),
 ]
 #: A number in the old style (85.000 or 6.000): the RAE writes 85 000 (narrow no-break space) and 6000.
 OLD_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d])")

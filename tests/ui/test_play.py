@@ -182,7 +182,7 @@ def test_language_switch_mid_play(make_app, bakery_copy: Path) -> None:
     pilot.click("settings")
     pilot.key(pygame.K_RIGHT)  # Español
     assert pt.scenario.language == "es" and pt.session.history
-    assert pt.scenario.scene("order").text.startswith("Necesito la tarta")
+    assert pt.scenario.scene("order").text.startswith("Necesito el pastel")
     pilot.key(pygame.K_ESCAPE)
     pilot.key(pygame.K_ESCAPE)
     assert isinstance(pilot.screen, SceneScreen) and pilot.screen.outcome is not None
