@@ -497,7 +497,7 @@ class _Writer:
             f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(self.w['doc_title'])}</title><style>{CSS}</style></head><body>{_svg.HATCH_DEFS}"
-            f'<header class="top"><div class="wrap"><div class="brand">Sticky Situations</div>'
+            f'<header class="top"><div class="wrap"><div class="brand">{escape(self.w["brand"])}</div>'
             f"<h1>{escape(self.w['heading'])}</h1>"
             f"<p>{escape(plural(self.lang, total, 'generated', table=self.w, date=date))}</p></div></header>"
             f'<main class="wrap">{toc}{body}</main>'

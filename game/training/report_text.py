@@ -9,6 +9,7 @@ from game.locale.palette import hex_colour
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
+        "brand": "Sticky Situations",
         "doc_title": "Sticky Situations — trainer's report",
         "heading": "Trainer's report",
         "generated.one": "Generated {date} from {n} playthrough.",
@@ -91,6 +92,7 @@ TEXT: dict[str, dict[str, str]] = {
         "footer": "Sticky Situations · a report for trainers · works offline, no data leaves this file.",
     },
     "es": {
+        "brand": "Situaciones espinosas",
         "doc_title": "Situaciones espinosas — informe para quien facilita",
         "heading": "Informe para quien facilita",
         "generated.one": "Generado el {date} a partir de {n} partida.",

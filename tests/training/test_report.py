@@ -58,6 +58,7 @@ def test_report_in_spanish(records: Records) -> None:
     _cohort(records)
     html = render_report(records.playthroughs(), "es", None, [DATA])
     assert 'lang="es"' in html and "Informe para quien facilita" in html
+    assert "Sticky Situations" not in html  # the product is named in Spanish too
     assert "Perfil de asertividad" in html and "Asertiva" in html
     assert "El encargo urgente" in html  # the scenario's Spanish text
     assert "Grupo" in html and "W2" in html

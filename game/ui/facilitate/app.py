@@ -19,6 +19,7 @@ import pygame
 
 from game.core.model import Scenario
 from game.core.session import Session
+from game.locale import tr_in
 from game.training.facilitate_model import GroupPlay
 from game.training.record_store import Records
 from game.ui.facilitate.view import Aside, View, projector_theme
@@ -115,7 +116,7 @@ def run(
     pygame.font.init()
     flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
     surface = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
-    pygame.display.set_caption(f"Sticky Situations — {scenario.title}")
+    pygame.display.set_caption(f"{tr_in(scenario.language, 'app.title')} — {scenario.title}")
     if play is None:
         play = GroupPlay(Session(scenario, seed=seed), records, cohort=cohort, countdown=countdown)
     if phones is not None:  # the phones' votes add to the typed counts; their panel is drawn beside the pages
