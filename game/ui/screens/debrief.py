@@ -351,7 +351,7 @@ class DebriefScreen(Screen):
         # scrolling (wheel, Page Up/Down, Up/Down) when the two are taller than the room
         view = area.inflate(-t.px(12), 0).move(-t.px(6), 0)
         chart_h, legend = self._stacked_chart(view)
-        profile_h = self._card_height(view.w, tr("debrief.profile_note"), t.line_height("small") * 2 * len(STYLES))
+        profile_h = self._card_height(view.w, tr("debrief.profile_note"), t.line_height("small") * 3 // 2 * len(STYLES))
         self.scroller.set(view, chart_h + t.gap + profile_h)
         y = view.y - self.scroller.offset
         with draw.clipped(surface, self.scroller.clip(area.inflate(t.px(8), t.px(8)), t)):
