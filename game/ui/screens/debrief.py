@@ -382,7 +382,10 @@ class DebriefScreen(Screen):
         lines = len(hud.shown_metrics(self.pt.scenario))
         title = txt.width_of(t.font("h3", txt.label_floor(t)), tr("debrief.profile"))
         least = max(charts.profile_width(t), title) + 2 * t.pad
-        widths = [area.w * 60 // 100, *range(area.w * 60 // 100 + t.px(40), area.w - t.gap - least + 1, t.px(40))]
+        widths: list[int] = [
+            area.w * 60 // 100,
+            *range(area.w * 60 // 100 + t.px(40), area.w - t.gap - least + 1, t.px(40)),
+        ]
         for width in widths:
             chart, _note = self._chart_inner(
                 pygame.Rect(area.x, area.y, width, area.h), tr("debrief.chart_note"), lines
