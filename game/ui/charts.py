@@ -66,7 +66,7 @@ class Legend:
 
 
 #: The lowest a line chart's plot may be (at 1280×720) for its legend to count as fitting.
-MIN_PLOT = 70
+MIN_PLOT = 40
 
 
 def _legend_room(theme: Theme, width: int, columns: int) -> int:
