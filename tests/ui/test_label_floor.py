@@ -3,7 +3,8 @@ tracker, a speaker's name. Every screen of a played run (title, scenarios, scene
 history, ending, each debrief page) is drawn at 960x540 with the largest text in English and in Spanish, and no
 text may be drawn below the label floor: ``text.BELOW_FLOOR`` notes every one that is. The layouts give the room
 instead: labels wrap, button rows go in two rows, the speaker card's banner gives way, the ending's text column
-widens and its gauges put their bars beside the values."""
+widens and its gauges put their bars beside the values; with six metrics the gauges go slim (one line and a
+thin bar each) and the debrief chart's legend widens its card, or the chart takes the whole width."""
 
 from __future__ import annotations
 
