@@ -67,9 +67,10 @@ def _slim_bar(theme: Theme) -> int:
     return max(3, theme.px(6))
 
 
-def slim_height(theme: Theme, shrink: float, split: bool = False) -> int:
-    """The height of one slim gauge: its line (two when ``split``, the label on its own) and its thin bar."""
-    return _slim_line(theme, shrink) * (2 if split else 1) + theme.px(2) + _slim_bar(theme)
+def slim_height(theme: Theme, shrink: float, label_lines: int = 0) -> int:
+    """The height of one slim gauge: its line, the ``label_lines`` of a label above it that did not fit beside
+    the value (see ``slim_label_lines``), and its thin bar."""
+    return _slim_line(theme, shrink) * (1 + label_lines) + theme.px(2) + _slim_bar(theme)
 
 
 def _slim_end(theme: Theme, metric: Metric, values: Sequence[float], delta: float, shrink: float) -> int:
@@ -84,11 +85,15 @@ def _slim_end(theme: Theme, metric: Metric, values: Sequence[float], delta: floa
     return width
 
 
-def slim_split(theme: Theme, metric: Metric, values: Sequence[float], delta: float, width: int, shrink: float) -> bool:
-    """True when a slim gauge's label does not fit beside its change and value (on one line of ``width``): it
-    then goes on a line of its own above them."""
+def slim_label_lines(
+    theme: Theme, metric: Metric, values: Sequence[float], delta: float, width: int, shrink: float
+) -> int:
+    """0 when a slim gauge's label fits beside its change and value on one line of ``width``; else how many
+    lines the label takes above them (wrapped when it is wider than the whole line, never shrunk)."""
     room = width - _slim_end(theme, metric, values, delta, shrink) - theme.px(12)
-    return txt.width_of(theme.font("small", shrink), metric.label) > room
+    if txt.width_of(theme.font("small", shrink), metric.label) <= room:
+        return 0
+    return max(1, len(txt.layout(theme, metric.label, "small", width, shrink).lines))
 
 
 def _settled(metric: Metric, shown: Mapping[str, float], settled: Sequence[Mapping[str, float]]) -> list[float]:
@@ -117,7 +122,9 @@ def gauges_height(
     cell_w = (width - theme.gap * (columns - 1)) // columns
     heights = [
         slim_height(
-            theme, shrink, slim_split(theme, m, _settled(m, {}, values), (deltas or {}).get(m.id, 0.0), cell_w, shrink)
+            theme,
+            shrink,
+            slim_label_lines(theme, m, _settled(m, {}, values), (deltas or {}).get(m.id, 0.0), cell_w, shrink),
         )
         for m in metrics
     ]
@@ -196,9 +203,11 @@ def _slim_gauges(
     """Slim gauges stacked in ``rect``, a row's height its tallest gauge's, the room left spread between rows."""
     rows = -(-len(metrics) // columns)
     cell_w = (rect.w - theme.gap * (columns - 1)) // columns
-    splits = [slim_split(theme, m, _settled(m, shown, settled), deltas.get(m.id, 0.0), cell_w, shrink) for m in metrics]
+    lines = [
+        slim_label_lines(theme, m, _settled(m, shown, settled), deltas.get(m.id, 0.0), cell_w, shrink) for m in metrics
+    ]
     heights = [
-        max(slim_height(theme, shrink, split) for split in splits[r * columns : (r + 1) * columns]) for r in range(rows)
+        max(slim_height(theme, shrink, split) for split in lines[r * columns : (r + 1) * columns]) for r in range(rows)
     ]
     spare = max(0, rect.h - sum(heights))
     gap = spare // rows
@@ -210,7 +219,7 @@ def _slim_gauges(
                 break
             metric = metrics[index]
             cell = pygame.Rect(rect.x + column * (cell_w + theme.gap), y, cell_w, heights[row])
-            _slim_gauge(surface, theme, cell, metric, shown.get(metric.id, metric.start), deltas, shrink, splits[index])
+            _slim_gauge(surface, theme, cell, metric, shown.get(metric.id, metric.start), deltas, shrink, lines[index])
         y += heights[row] + gap
 
 
@@ -222,14 +231,14 @@ def _slim_gauge(
     value: float,
     deltas: dict[str, float],
     shrink: float,
-    split: bool,
+    label_lines: int,
 ) -> None:
     """The label at the left of the line, the value at its right with the change before it (an arrow and a
-    sign), a thin bar under the line; when ``split``, the label has the line above to itself."""
+    sign), a thin bar under the line; when the label does not fit there, it has the ``label_lines`` above."""
     c = theme.colors
     line_h = _slim_line(theme, shrink)
     label_y = rect.y
-    y = rect.y + (line_h if split else 0)
+    y = rect.y + line_h * label_lines
     value_text = numbers.value(round(value), metric)
     value_w = txt.width_of(theme.font("label", shrink), value_text)
     right = rect.right
@@ -265,17 +274,21 @@ def _slim_gauge(
             shrink=shrink,
         )
         right = left - theme.px(12)
-    label_w = rect.w if split else max(1, right - rect.x)
-    txt.draw_line(
-        surface,
-        theme,
-        metric.label,
-        "small",
-        pygame.Rect(rect.x, label_y, label_w, line_h),
-        c.muted,
-        what="gauge label",
-        shrink=shrink,
-    )
+    if label_lines:  # on the lines above, wrapped when it is wider than the gauge
+        block = txt.layout(theme, metric.label, "small", rect.w, shrink)
+        block.what = "gauge label"
+        txt.draw(surface, block, (rect.x, label_y + (line_h - block.line_h) // 2), c.muted)
+    else:
+        txt.draw_line(
+            surface,
+            theme,
+            metric.label,
+            "small",
+            pygame.Rect(rect.x, label_y, max(1, right - rect.x), line_h),
+            c.muted,
+            what="gauge label",
+            shrink=shrink,
+        )
     bar = pygame.Rect(rect.x, y + line_h + theme.px(2), rect.w, _slim_bar(theme))
     _bar(theme, surface, bar, metric, value)
 
