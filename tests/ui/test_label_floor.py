@@ -85,28 +85,26 @@ def test_six_gauges_keep_their_labels_at_the_floor(tmp_path: Path, size: str, la
     assert below_floor(tmp_path, DATA / "gauges" / "six-gauges.yaml", lang, size, text_size) == []
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
-def test_six_metrics_overview_scrolls_to_the_profile(make_app, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
-    """At 960x540 with the largest text the chart takes the overview's width; the profile is below it, reached by
-    scrolling, its style names at the floor."""
+def _overview_at_960x540_largest_text(make_app, monkeypatch: pytest.MonkeyPatch, scenario: Path, lang: str):  # type: ignore[no-untyped-def]
+    """Play ``scenario`` to its end (first choices) and open the debrief's overview at 960x540 with the largest
+    text; the app, the screen and where each one-line text is drawn (refreshed by ``app.draw()``)."""
     from game.ui import flow
-    from game.ui import input as inp
     from game.ui.playthrough import PRACTICE
     from game.ui.screens.debrief import DebriefScreen
 
-    drawn: dict[str, pygame.Rect] = {}  # where each one-line text was last drawn
-    real = txt.draw_line
+    drawn: dict[str, tuple[str, pygame.Rect]] = {}  # each one-line text: what it is and where it was last drawn
 
     def spy(surface, theme, text, role, rect, *args, **kwargs):  # type: ignore[no-untyped-def]
-        drawn[text] = pygame.Rect(rect)
+        drawn[text] = (str(kwargs.get("what", args[2] if len(args) > 2 else "")), pygame.Rect(rect))
         return real(surface, theme, text, role, rect, *args, **kwargs)
 
+    real = txt.draw_line
     monkeypatch.setattr(txt, "draw_line", spy)
     pilot = make_app(lang=lang, size=(960, 540), typewriter=False)
     app = pilot.app
     app.settings.text_size = 2
     app.retheme()
-    assert flow.start(app, DATA / "gauges" / "six-gauges.yaml", PRACTICE, seed=1)
+    assert flow.start(app, scenario, PRACTICE, seed=1)
     pt = app.playthrough
     while not pt.session.finished:
         pt.session.choose(pt.session.available_choices()[0].id)
@@ -115,14 +113,44 @@ def test_six_metrics_overview_scrolls_to_the_profile(make_app, monkeypatch: pyte
     assert isinstance(screen, DebriefScreen)
     txt.BELOW_FLOOR.clear()
     app.draw()
+    return app, screen, drawn
+
+
+@pytest.mark.parametrize(
+    ("scenario", "lang"),
+    [
+        (SCENARIOS / "spa-hotel.yaml", "es"),
+        (SCENARIOS / "berated-staff.yaml", "en"),
+        (DATA / "gauges" / "six-gauges.yaml", "es"),
+    ],
+    ids=lambda v: getattr(v, "stem", v),
+)
+def test_the_overview_draws_its_chart_at_960x540_largest_text(make_app, monkeypatch, scenario: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The chart's card is never left empty: one legend line per metric, at the floor (its plot used to be given
+    up when a legend of long lines left it no room)."""
+    app, _screen, drawn = _overview_at_960x540_largest_text(make_app, monkeypatch, scenario, lang)
+    legend = [text for text, (what, _rect) in drawn.items() if what == "chart legend"]
+    assert len(legend) == len(app.playthrough.scenario.metrics)
+    assert txt.BELOW_FLOOR == {}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_six_metrics_overview_scrolls_to_the_profile(make_app, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """At 960x540 with the largest text the chart takes the overview's width; the profile is below it, reached by
+    scrolling, its style names at the floor."""
+    from game.ui import input as inp
+
+    app, screen, drawn = _overview_at_960x540_largest_text(
+        make_app, monkeypatch, DATA / "gauges" / "six-gauges.yaml", lang
+    )
     profile = [widgets.style_label(style) for style in STYLES]
     view = screen.scroller.view
-    assert screen.scroller.active and all(drawn[name].top >= view.bottom for name in profile)  # below the chart
+    assert screen.scroller.active and all(drawn[name][1].top >= view.bottom for name in profile)  # below the chart
     for _ in range(20):
         screen.handle(inp.Action(inp.DOWN))
     drawn.clear()
     app.draw()
-    assert all(view.contains(drawn[name]) for name in profile)
+    assert all(view.contains(drawn[name][1]) for name in profile)
     assert txt.BELOW_FLOOR == {}
 
 

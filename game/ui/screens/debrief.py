@@ -363,7 +363,8 @@ class DebriefScreen(Screen):
 
     def _chart_inner(self, card: pygame.Rect, note: str, lines: int) -> tuple[pygame.Rect, int]:
         """Where a card of the overview draws its chart, below its title and (room allowing) its note; and the
-        note's height (0 when it gives way to the chart)."""
+        note's height (0 when it gives way to the chart: ``lines``, how many the line chart has, or 0 for the
+        profile)."""
         t = self.theme
         inner = card.inflate(-2 * t.pad, -2 * t.pad)
         title_h = t.line_height("h3")
@@ -372,6 +373,8 @@ class DebriefScreen(Screen):
         wanted = inner.h * 62 // 100 if lines <= 3 else t.px(320)  # six lines need a taller chart
         note_h = note_block.height if room > wanted else 0
         top = inner.y + title_h + note_h + t.px(10)
+        if note_h and lines and not charts.legend_for(t, self.pt.session, inner.w, inner.bottom - top).fits:
+            note_h, top = 0, inner.y + title_h + t.px(10)  # the chart's legend needs the note's room too
         return pygame.Rect(inner.x, top, inner.w, inner.bottom - top), note_h
 
     def _chart_width(self, area: pygame.Rect) -> int:
