@@ -7,6 +7,7 @@ values; the profile bars carry their style's name and count.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pygame
 
@@ -42,31 +43,103 @@ def _span(metric: Metric, values: list[float]) -> tuple[float, float]:
     return middle - span * 0.6, middle + span * 0.6
 
 
-def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session) -> None:
+@dataclass(frozen=True)
+class Legend:
+    """How a line chart's legend is laid out: its lines, in how many columns, at what shrink, and whether that
+    is at or above the label floor with a plot of at least ``MIN_PLOT`` beside it."""
+
+    texts: list[str]
+    columns: int
+    shrink: float
+    fits: bool
+    #: when more than 0, the legend is one column this wide at the right of the plot instead of under it
+    beside: int = 0
+
+    @property
+    def rows(self) -> int:
+        """How many lines the legend takes."""
+        return -(-len(self.texts) // self.columns)
+
+    def height(self, theme: Theme) -> int:
+        """The legend's height."""
+        return theme.line_height("small", self.shrink) * self.rows
+
+
+#: The lowest a line chart's plot may be (at 1280×720) for its legend to count as fitting.
+MIN_PLOT = 40
+
+
+def _legend_room(theme: Theme, width: int, columns: int) -> int:
+    """The width of a legend line's text in ``columns`` columns across ``width`` (its marker takes the rest)."""
+    return (width - theme.gap * (columns - 1)) // columns - theme.px(30)
+
+
+def plot_height(theme: Theme, height: int, legend: Legend) -> int:
+    """The height a chart of ``height`` leaves its plot beside ``legend`` and the turn labels."""
+    below = 0 if legend.beside else legend.height(theme)
+    return height - below - theme.line_height("small") - theme.px(18)
+
+
+def legend_beside(theme: Theme, session: Session, width: int, height: int) -> Legend | None:
+    """A legend in one column at the right of the plot, its lines short and at the label floor or larger, when
+    they fit in at most 55 % of ``width`` and ``height`` and leave the plot at least ``MIN_PLOT`` each way (a
+    chart across a whole window, six metrics at a large text size); else None."""
+    texts = _legend_texts(series(session), True)
+    floor = txt.label_floor(theme)
+    for step in (s for s in txt.STEPS if s >= floor):
+        font = theme.font("small", step)
+        beside = max(txt.width_of(font, t) for t in texts) + theme.px(30) + theme.px(8)
+        legend = Legend(texts, 1, step, True, beside)
+        plot_w = width - beside - theme.gap
+        if (
+            beside <= width * 55 // 100
+            and legend.height(theme) <= height
+            and min(plot_w, plot_height(theme, height, legend)) >= theme.px(MIN_PLOT)
+        ):
+            return legend
+    return None
+
+
+def legend_for(theme: Theme, session: Session, width: int, height: int, short: bool | None = None) -> Legend:
+    """The legend of a ``width`` × ``height`` line chart. One line per metric; when one column would squeeze
+    the plot below half of the chart (more than three metrics in a small window), or ``short`` says so, the lines
+    get shorter (units are in the gauges) and go in two columns if they fit there. One size for every line, the
+    largest at which all of them fit; ``fits`` is False when that is below the label floor or leaves the plot
+    lower than ``MIN_PLOT`` (the caller gives the chart more room: ``game.ui.screens.debrief``)."""
+    data = series(session)
+    if short is None:
+        short = len(data) > 3 and height - theme.line_height("small") * len(data) < height // 2
+    texts = _legend_texts(data, short)
+    floor = txt.label_floor(theme)
+    columns = 1
+    if (
+        short
+        and len(texts) > 1
+        and all(txt.label_fits(theme, t, "small", _legend_room(theme, width, 2)) for t in texts)
+    ):
+        columns = 2
+    room = _legend_room(theme, width, columns)
+    fitting = [s for s in txt.STEPS if all(txt.width_of(theme.font("small", s), t) <= room for t in texts)]
+    shrink = fitting[0] if fitting else txt.MIN_SHRINK
+    legend = Legend(texts, columns, shrink, shrink >= floor)
+    if legend.fits and plot_height(theme, height, legend) < theme.px(MIN_PLOT):
+        return Legend(texts, columns, shrink, False)
+    return legend
+
+
+def line_chart(
+    surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session: Session, legend: Legend | None = None
+) -> None:
     """One line per metric over the turns, with phase bands, a legend with start → end values (and whether that
-    is better or worse, by the metric's ``better:``), and markers."""
+    is better or worse, by the metric's ``better:``), and markers (``legend``: as ``legend_for`` lays it out for
+    ``rect``, by default)."""
     c = theme.colors
     data = series(session)
-    # the legend takes one line per metric; when one column would squeeze the plot below half of the chart
-    # (more than three metrics in a small window) its lines get shorter (units are in the gauges), and go in
-    # two columns if they fit there at a readable size
-    short = len(data) > 3 and rect.h - theme.line_height("small") * len(data) < rect.h // 2
-    texts = _legend_texts(data, short)
-    legend_columns = 1
-    half = (rect.w - theme.gap) // 2 - theme.px(30)
-    if short and all(theme.font("small", txt.READABLE).size(text)[0] <= half for text in texts):
-        # two columns when the lines fit there at the label floor, or when one column would leave the plot
-        # less than a third of the chart (then the legend is smaller: six metrics in a small window)
-        one_column_plot = rect.h - theme.line_height("small") * (len(data) + 1) - theme.px(24)
-        fits_half = all(txt.label_fits(theme, text, "small", half) for text in texts)
-        legend_columns = 2 if fits_half or one_column_plot < rect.h // 3 else 1
-    legend_rows = -(-len(data) // legend_columns)
-    legend_h = theme.line_height("small") * legend_rows
+    legend = legend or legend_for(theme, session, rect.w, rect.h)
+    texts, legend_columns, legend_rows = legend.texts, legend.columns, legend.rows
+    beside = legend.beside + theme.gap if legend.beside else 0
     plot = pygame.Rect(
-        rect.x + theme.px(8),
-        rect.y + theme.px(6),
-        rect.w - theme.px(16),
-        rect.h - legend_h - theme.line_height("small") - theme.px(18),
+        rect.x + theme.px(8), rect.y + theme.px(6), rect.w - theme.px(16) - beside, plot_height(theme, rect.h, legend)
     )
     if plot.h < theme.px(40) or not data:
         return
@@ -83,7 +156,6 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
     for i in range(5):
         y = plot.y + plot.h * i // 4
         pygame.draw.line(surface, c.border, (plot.x, y), (plot.right, y), 1)
-    label_h = theme.line_height("small")
     font = theme.font("small")
     widest = max(font.size(tr("debrief.start"))[0], font.size(str(turns))[0]) + theme.px(12)
     every = max(1, -(-widest // max(1, int(step))))
@@ -109,24 +181,24 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, session
             pygame.draw.lines(surface, color, False, points, max(2, theme.px(3)))
         for point in points:
             draw.marker(surface, kind, point, theme.px(11), color)
-    legend_top = plot.bottom + label_h + theme.px(10)
-    column_w = (rect.w - theme.gap * (legend_columns - 1)) // legend_columns
-    room = column_w - theme.px(30)
-    font_of = theme.font
-    shrink = next(  # one size for every line of the legend: the largest at which all of them fit
-        (s for s in txt.STEPS if all(font_of("small", s).size(text)[0] <= room for text in texts)), txt.MIN_SHRINK
-    )
+    shrink = legend.shrink
+    line_h = theme.line_height("small", shrink)
+    legend_top = plot.bottom + theme.line_height("small") + theme.px(10)
+    left, column_w = rect.x, (rect.w - theme.gap * (legend_columns - 1)) // legend_columns
+    if legend.beside:  # at the right of the plot, level with its middle
+        left, column_w = rect.right - legend.beside, legend.beside
+        legend_top = max(rect.y, plot.centery - legend.height(theme) // 2)
     for kind, text in enumerate(texts):
         column, row = divmod(kind, legend_rows)
-        x, y = rect.x + column * (column_w + theme.gap), legend_top + row * label_h
+        x, y = left + column * (column_w + theme.gap), legend_top + row * line_h
         color = c.series[kind % len(c.series)]
-        draw.marker(surface, kind, (x + theme.px(14), y + label_h // 2), theme.px(12), color)
+        draw.marker(surface, kind, (x + theme.px(14), y + line_h // 2), theme.px(12), color)
         txt.draw_line(
             surface,
             theme,
             text,
             "small",
-            pygame.Rect(x + theme.px(30), y, column_w - theme.px(30), label_h),
+            pygame.Rect(x + theme.px(30), y, column_w - theme.px(30), line_h),
             c.text,
             what="chart legend",
             shrink=shrink,
@@ -148,6 +220,19 @@ def _legend_texts(data: list[tuple[Metric, list[float]]], short: bool) -> list[s
     ]
 
 
+def _profile_label_width(theme: Theme) -> int:
+    """The width the profile's style names need at the label floor."""
+    small = theme.font("small", txt.label_floor(theme))
+    return max(txt.width_of(small, widgets.style_label(style)) for style in STYLES) + theme.px(8) + 1
+
+
+def profile_width(theme: Theme) -> int:
+    """The narrowest the assertiveness profile can be: its style names at the label floor (taking at most 60 % of
+    it, see ``profile_chart``), a short bar and the counts."""
+    label_w = _profile_label_width(theme)
+    return max(-(-label_w * 100 // 60), label_w + theme.px(60) + theme.px(40))
+
+
 def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, styles: Mapping[str, int]) -> None:
     """One bar per assertiveness style with its name and how many choices took it (the debrief model's count)."""
     c = theme.colors
@@ -155,8 +240,7 @@ def profile_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, styl
     most = max(1, max(counts.values()))
     row_h = rect.h // len(STYLES)
     count_w = theme.px(40)
-    small = theme.font("small", txt.label_floor(theme))
-    needed = max(txt.width_of(small, widgets.style_label(style)) for style in STYLES) + theme.px(8) + 1
+    needed = _profile_label_width(theme)
     label_w = max(rect.w * 42 // 100, min(needed, rect.w * 60 // 100))  # the names at the label floor at least
     for index, style in enumerate(STYLES):
         y = rect.y + index * row_h

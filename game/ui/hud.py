@@ -6,7 +6,9 @@ Gauges show a value with its unit, a bar, and after a choice the change with an 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Literal
 
 import pygame
 
@@ -42,11 +44,91 @@ def shown_metrics(scenario: Scenario) -> list[Metric]:
     return core + [m for m in scenario.metrics if m not in core]
 
 
+#: How a gauge is drawn: "full" (label; value and change; bar), "compact" (label and change; value with the bar
+#: beside it) or "slim" (label, change and value on one line, a thin bar under it; the label on a line of its own
+#: when the three don't fit one): each takes less height than the one before.
+GaugeStyle = Literal["full", "compact", "slim"]
+
+
 def gauge_heights(theme: Theme, shrink: float, compact: bool = False) -> int:
     """The height of one gauge; a compact gauge has its bar beside the value and its change by the label."""
     if compact:
         return theme.line_height("small", shrink) + theme.line_height("label", shrink) + theme.px(4)
     return theme.line_height("small", shrink) + theme.line_height("number", shrink) + theme.px(12) + theme.px(8)
+
+
+def _slim_line(theme: Theme, shrink: float) -> int:
+    """The height of a slim gauge's line of text."""
+    return max(theme.line_height("small", shrink), theme.line_height("label", shrink))
+
+
+def _slim_bar(theme: Theme) -> int:
+    """The height of a slim gauge's thin bar."""
+    return max(3, theme.px(6))
+
+
+def slim_height(theme: Theme, shrink: float, label_lines: int = 0) -> int:
+    """The height of one slim gauge: its line, the ``label_lines`` of a label above it that did not fit beside
+    the value (see ``slim_label_lines``), and its thin bar."""
+    return _slim_line(theme, shrink) * (1 + label_lines) + theme.px(2) + _slim_bar(theme)
+
+
+def _slim_end(theme: Theme, metric: Metric, values: Sequence[float], delta: float, shrink: float) -> int:
+    """The width a slim gauge's change and value take at the end of its line, for the widest of ``values`` (so
+    the layout holds while the value eases from one to the other)."""
+    label = theme.font("label", shrink)
+    width = max(txt.width_of(label, numbers.value(round(v), metric)) for v in values)
+    if delta:
+        small = theme.font("small", shrink)
+        size = max(7, small.get_height() * 5 // 9)
+        width += txt.width_of(small, numbers.delta_short(delta, metric)) + size + theme.px(6) + theme.px(12)
+    return width
+
+
+def slim_label_lines(
+    theme: Theme, metric: Metric, values: Sequence[float], delta: float, width: int, shrink: float
+) -> int:
+    """0 when a slim gauge's label fits beside its change and value on one line of ``width``; else how many
+    lines the label takes above them (wrapped when it is wider than the whole line, never shrunk)."""
+    room = width - _slim_end(theme, metric, values, delta, shrink) - theme.px(12)
+    if txt.width_of(theme.font("small", shrink), metric.label) <= room:
+        return 0
+    return max(1, len(txt.layout(theme, metric.label, "small", width, shrink).lines))
+
+
+def _settled(metric: Metric, shown: Mapping[str, float], settled: Sequence[Mapping[str, float]]) -> list[float]:
+    """The values a gauge is laid out for: those it eases between (``settled``), else the one it shows."""
+    return [v.get(metric.id, metric.start) for v in settled] or [shown.get(metric.id, metric.start)]
+
+
+def gauges_height(
+    theme: Theme,
+    metrics: list[Metric],
+    style: GaugeStyle,
+    shrink: float,
+    width: int,
+    columns: int = 1,
+    values: Sequence[Mapping[str, float]] = (),
+    deltas: Mapping[str, float] | None = None,
+) -> int:
+    """The least height ``draw_gauges`` needs for ``metrics`` in ``style`` at ``shrink`` (``values``: the values
+    the gauges show or ease between; ``deltas``: the changes shown)."""
+    if not metrics:
+        return 0
+    columns = max(1, min(columns, len(metrics)))
+    rows = -(-len(metrics) // columns)
+    if style != "slim":
+        return rows * gauge_heights(theme, shrink, style == "compact")
+    cell_w = (width - theme.gap * (columns - 1)) // columns
+    heights = [
+        slim_height(
+            theme,
+            shrink,
+            slim_label_lines(theme, m, _settled(m, {}, values), (deltas or {}).get(m.id, 0.0), cell_w, shrink),
+        )
+        for m in metrics
+    ]
+    return sum(max(heights[r * columns : (r + 1) * columns]) for r in range(rows)) + theme.px(6) * (rows - 1)
 
 
 def gauge_width(theme: Theme, metrics: list[Metric], values: dict[str, float], shrink: float) -> int:
@@ -79,24 +161,136 @@ def draw_gauges(
     shrink: float,
     columns: int = 1,
     compact: bool = False,
+    style: GaugeStyle | None = None,
+    settled: Sequence[Mapping[str, float]] = (),
 ) -> None:
     """Gauges in ``rect``, row by row in ``columns`` columns: icon and label, value with unit and change, bar
-    (``compact``: the change beside the label and the bar beside the value, for more than three rows)."""
+    (``compact``: the change beside the label and the bar beside the value, for more than three rows; ``style``
+    "slim": one line and a thin bar each, stacked with the room left spread between them). ``settled``: the
+    values ``shown`` eases between, so a slim gauge's lines hold while it moves."""
     if not metrics:
         return
+    style = style or ("compact" if compact else "full")
     columns = max(1, min(columns, len(metrics)))
     rows = -(-len(metrics) // columns)
-    slot = rect.h // rows
     cell_w = (rect.w - theme.gap * (columns - 1)) // columns
-    one = gauge_heights(theme, shrink, compact)
+    if style == "slim":
+        _slim_gauges(surface, theme, rect, metrics, shown, deltas, shrink, columns, settled)
+        return
+    slot = rect.h // rows
+    one = gauge_heights(theme, shrink, style == "compact")
     for index, metric in enumerate(metrics):
         row, column = divmod(index, columns)
         top = rect.y + row * slot + max(0, (slot - one) // 2)
         cell = pygame.Rect(rect.x + column * (cell_w + theme.gap), top, cell_w, one)
-        if compact:
+        if style == "compact":
             _compact_gauge(surface, theme, cell, metric, shown.get(metric.id, metric.start), deltas, shrink)
         else:
             _gauge(surface, theme, cell, metric, shown, deltas, shrink)
+
+
+def _slim_gauges(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    metrics: list[Metric],
+    shown: dict[str, float],
+    deltas: dict[str, float],
+    shrink: float,
+    columns: int,
+    settled: Sequence[Mapping[str, float]],
+) -> None:
+    """Slim gauges stacked in ``rect``, a row's height its tallest gauge's, the room left spread between rows."""
+    rows = -(-len(metrics) // columns)
+    cell_w = (rect.w - theme.gap * (columns - 1)) // columns
+    lines = [
+        slim_label_lines(theme, m, _settled(m, shown, settled), deltas.get(m.id, 0.0), cell_w, shrink) for m in metrics
+    ]
+    heights = [
+        max(slim_height(theme, shrink, split) for split in lines[r * columns : (r + 1) * columns]) for r in range(rows)
+    ]
+    spare = max(0, rect.h - sum(heights))
+    gap = spare // rows
+    y = rect.y + (spare - gap * (rows - 1)) // 2 if rows > 1 else rect.y + spare // 2
+    for row in range(rows):
+        for column in range(columns):
+            index = row * columns + column
+            if index >= len(metrics):
+                break
+            metric = metrics[index]
+            cell = pygame.Rect(rect.x + column * (cell_w + theme.gap), y, cell_w, heights[row])
+            _slim_gauge(surface, theme, cell, metric, shown.get(metric.id, metric.start), deltas, shrink, lines[index])
+        y += heights[row] + gap
+
+
+def _slim_gauge(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    metric: Metric,
+    value: float,
+    deltas: dict[str, float],
+    shrink: float,
+    label_lines: int,
+) -> None:
+    """The label at the left of the line, the value at its right with the change before it (an arrow and a
+    sign), a thin bar under the line; when the label does not fit there, it has the ``label_lines`` above."""
+    c = theme.colors
+    line_h = _slim_line(theme, shrink)
+    label_y = rect.y
+    y = rect.y + line_h * label_lines
+    value_text = numbers.value(round(value), metric)
+    value_w = txt.width_of(theme.font("label", shrink), value_text)
+    right = rect.right
+    txt.draw_line(
+        surface,
+        theme,
+        value_text,
+        "label",
+        pygame.Rect(right - value_w, y, value_w, line_h),
+        c.text,
+        "right",
+        what="gauge value",
+        shrink=shrink,
+    )
+    right -= value_w + theme.px(12)
+    delta = deltas.get(metric.id, 0.0)
+    if delta:
+        font = theme.font("small", shrink)
+        delta_label = numbers.delta_short(delta, metric)
+        size = max(7, font.get_height() * 5 // 9)
+        text_w = txt.width_of(font, delta_label)
+        color = widgets.delta_color(theme, delta, metric)
+        left = right - text_w - size - theme.px(6)
+        widgets.arrow(surface, (left + size // 2, y + line_h // 2), size, delta, color)
+        txt.draw_line(
+            surface,
+            theme,
+            delta_label,
+            "small",
+            pygame.Rect(right - text_w, y, text_w, line_h),
+            color,
+            what="gauge delta",
+            shrink=shrink,
+        )
+        right = left - theme.px(12)
+    if label_lines:  # on the lines above, wrapped when it is wider than the gauge
+        block = txt.layout(theme, metric.label, "small", rect.w, shrink)
+        block.what = "gauge label"
+        txt.draw(surface, block, (rect.x, label_y + (line_h - block.line_h) // 2), c.muted)
+    else:
+        txt.draw_line(
+            surface,
+            theme,
+            metric.label,
+            "small",
+            pygame.Rect(rect.x, label_y, max(1, right - rect.x), line_h),
+            c.muted,
+            what="gauge label",
+            shrink=shrink,
+        )
+    bar = pygame.Rect(rect.x, y + line_h + theme.px(2), rect.w, _slim_bar(theme))
+    _bar(theme, surface, bar, metric, value)
 
 
 def _compact_gauge(

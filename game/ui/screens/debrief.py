@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.debrief import Debrief, Decision, build_debrief
-from game.core.model import DECISION_PHASES, PHASES
+from game.core.model import DECISION_PHASES, PHASES, STYLES
 from game.core.variants import shown_ending
 from game.locale import tr
 from game.training.record_types import COMMITMENT_MAX
@@ -338,35 +338,114 @@ class DebriefScreen(Screen):
             what="debrief scores",
         )
         top = body.y + head_h + score_h + t.px(10)
-        left = pygame.Rect(body.x, top, body.w * 60 // 100, body.bottom - top)
-        right = pygame.Rect(left.right + t.gap, top, body.right - left.right - t.gap, left.h)
-        for rect, title, note in (
-            (left, tr("debrief.chart"), tr("debrief.chart_note")),
-            (right, tr("debrief.profile"), tr("debrief.profile_note")),
-        ):
-            draw.card(surface, t, rect)
-            inner = rect.inflate(-2 * t.pad, -2 * t.pad)
-            title_h = t.line_height("h3")
-            txt.draw_line(
-                surface, t, title, "h3", pygame.Rect(inner.x, inner.y, inner.w, title_h), c.text, what="chart title"
+        area = pygame.Rect(body.x, top, body.w, body.bottom - top)
+        left_w = self._chart_width(area)
+        if left_w:  # side by side: the chart and its legend fit beside the profile
+            self.scroller.set(area, 0)
+            left = pygame.Rect(area.x, area.y, left_w, area.h)
+            right = pygame.Rect(left.right + t.gap, area.y, area.right - left.right - t.gap, area.h)
+            self._overview_card(surface, left, tr("debrief.chart"), tr("debrief.chart_note"), True)
+            self._overview_card(surface, right, tr("debrief.profile"), tr("debrief.profile_note"), False)
+            return
+        # the chart's legend fits at the label floor only across the whole width: the chart above the profile,
+        # scrolling (wheel, Page Up/Down, Up/Down) when the two are taller than the room
+        view = area.inflate(-t.px(12), 0).move(-t.px(6), 0)
+        chart_h, legend = self._stacked_chart(view)
+        profile_h = self._card_height(view.w, tr("debrief.profile_note"), t.line_height("small") * 3 // 2 * len(STYLES))
+        self.scroller.set(view, chart_h + t.gap + profile_h)
+        y = view.y - self.scroller.offset
+        with draw.clipped(surface, self.scroller.clip(area.inflate(t.px(8), t.px(8)), t)):
+            chart = pygame.Rect(view.x, y, view.w, chart_h)
+            self._overview_card(surface, chart, tr("debrief.chart"), tr("debrief.chart_note"), True, legend)
+            profile = pygame.Rect(view.x, chart.bottom + t.gap, view.w, profile_h)
+            self._overview_card(surface, profile, tr("debrief.profile"), tr("debrief.profile_note"), False)
+        self.scroller.draw(surface, t)
+
+    def _chart_inner(self, card: pygame.Rect, note: str, lines: int) -> tuple[pygame.Rect, int]:
+        """Where a card of the overview draws its chart, below its title and (room allowing) its note; and the
+        note's height (0 when it gives way to the chart: ``lines``, how many the line chart has, or 0 for the
+        profile)."""
+        t = self.theme
+        inner = card.inflate(-2 * t.pad, -2 * t.pad)
+        title_h = t.line_height("h3")
+        note_block = txt.layout(t, note, "small", inner.w)
+        room = inner.h - title_h - note_block.height
+        wanted = inner.h * 62 // 100 if lines <= 3 else t.px(320)  # six lines need a taller chart
+        note_h = note_block.height if room > wanted else 0
+        top = inner.y + title_h + note_h + t.px(10)
+        if note_h and lines and not charts.legend_for(t, self.pt.session, inner.w, inner.bottom - top).fits:
+            note_h, top = 0, inner.y + title_h + t.px(10)  # the chart's legend needs the note's room too
+        return pygame.Rect(inner.x, top, inner.w, inner.bottom - top), note_h
+
+    def _chart_width(self, area: pygame.Rect) -> int:
+        """The width of the chart's card beside the profile's: 60 % of ``area``, more when its legend needs it
+        to stay at the label floor (the profile keeps the width its style names need at the floor); 0 when no
+        width beside the profile will do."""
+        t = self.theme
+        lines = len(hud.shown_metrics(self.pt.scenario))
+        title = txt.width_of(t.font("h3", txt.label_floor(t)), tr("debrief.profile"))
+        least = max(charts.profile_width(t), title) + 2 * t.pad
+        widths: list[int] = [
+            area.w * 60 // 100,
+            *range(area.w * 60 // 100 + t.px(40), area.w - t.gap - least + 1, t.px(40)),
+        ]
+        for width in widths:
+            chart, _note = self._chart_inner(
+                pygame.Rect(area.x, area.y, width, area.h), tr("debrief.chart_note"), lines
             )
-            note_block = txt.layout(t, note, "small", inner.w)
-            room = inner.h - title_h - note_block.height
-            lines = len(hud.shown_metrics(self.pt.scenario)) if rect is left else 0
-            wanted = inner.h * 62 // 100 if lines <= 3 else t.px(320)  # six lines need a taller chart
-            note_h = note_block.height if room > wanted else 0
-            if note_h:  # the note gives way to the chart when room is short
-                txt.draw(surface, note_block, (inner.x, inner.y + title_h), c.muted)
-            chart = pygame.Rect(
-                inner.x,
-                inner.y + title_h + note_h + t.px(10),
-                inner.w,
-                inner.bottom - inner.y - title_h - note_h - t.px(10),
-            )
-            if rect is left:
-                charts.line_chart(surface, t, chart, self.pt.session)
-            else:
-                charts.profile_chart(surface, t, chart, self.model.styles)
+            if charts.legend_for(t, self.pt.session, chart.w, chart.h).fits:
+                return width
+        return 0
+
+    def _stacked_chart(self, view: pygame.Rect) -> tuple[int, charts.Legend]:
+        """The chart card's height across ``view`` and its legend: the card in the view above the "more below"
+        band with the legend beside the plot when it fits there; else as tall as a good plot and the legend
+        under it need."""
+        t = self.theme
+        lines = len(hud.shown_metrics(self.pt.scenario))
+        card_h = view.h - widgets.more_band(t)
+        chart, _note = self._chart_inner(pygame.Rect(view.x, view.y, view.w, card_h), tr("debrief.chart_note"), lines)
+        beside = charts.legend_beside(t, self.pt.session, chart.w, chart.h)
+        if beside is not None:
+            return card_h, beside
+        legend = charts.legend_for(t, self.pt.session, chart.w, t.px(2000), short=True)
+        chart_h = t.px(150) + legend.height(t) + t.line_height("small") + t.px(18)
+        return max(card_h, self._card_height(view.w, tr("debrief.chart_note"), chart_h)), legend
+
+    def _card_height(self, width: int, note: str, chart_h: int) -> int:
+        """The height of an overview card across ``width`` with its title, note and a chart of ``chart_h``."""
+        t = self.theme
+        note_h = txt.layout(t, note, "small", width - 2 * t.pad).height
+        return 2 * t.pad + t.line_height("h3") + note_h + t.px(10) + chart_h
+
+    def _overview_card(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        title: str,
+        note: str,
+        line: bool,
+        legend: charts.Legend | None = None,
+    ) -> None:
+        """One card of the overview: its title, its note when there is room, and the line chart (``line``) or
+        the assertiveness profile."""
+        t = self.theme
+        c = t.colors
+        draw.card(surface, t, rect)
+        inner = rect.inflate(-2 * t.pad, -2 * t.pad)
+        title_h = t.line_height("h3")
+        txt.draw_line(
+            surface, t, title, "h3", pygame.Rect(inner.x, inner.y, inner.w, title_h), c.text, what="chart title"
+        )
+        lines = len(hud.shown_metrics(self.pt.scenario)) if line else 0
+        chart, note_h = self._chart_inner(rect, note, lines)
+        if note_h:  # the note gives way to the chart when room is short
+            txt.draw(surface, txt.layout(t, note, "small", inner.w), (inner.x, inner.y + title_h), c.muted)
+        if line:
+            legend = legend or charts.legend_for(t, self.pt.session, chart.w, chart.h)
+            charts.line_chart(surface, t, chart, self.pt.session, legend)
+        else:
+            charts.profile_chart(surface, t, chart, self.model.styles)
 
     def _decision(self, surface: pygame.Surface, page: Page) -> None:
         t = self.theme

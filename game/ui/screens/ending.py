@@ -225,15 +225,25 @@ class EndingScreen(Screen):
         cell_w = (area.w - t.gap * (columns - 1)) // columns
         slot = (area.bottom - foot_h - top) // max(1, rows)
         note_h = t.line_height("small")
-        # more than three rows, or a column too narrow for a value beside its change: bars beside the values
+        # more than three rows, or a column too narrow for a value beside its change: bars beside the values;
+        # when even those would go below the label floor, slim gauges (one line and a thin bar each)
         shrink, compact = 1.0, rows > 3 or hud.gauge_width(t, metrics, now, floor) > cell_w
+        style: hud.GaugeStyle = "compact" if compact else "full"
         if compact:
             shrink = txt.shrink_to_fit(lambda s: hud.gauge_heights(t, s, compact), slot, "ending gauges")
-        one = hud.gauge_heights(t, shrink, compact)
+        changes = {m.id: now[m.id] - start[m.id] for m in metrics}
+
+        def slim(s: float) -> int:
+            return max(hud.gauges_height(t, [m], "slim", s, cell_w, 1, (now,), changes) for m in metrics)
+
+        if compact and shrink < floor:
+            style = "slim"
+            shrink = floor if slim(floor) <= slot else txt.shrink_to_fit(slim, slot, "ending gauges")
+        one = slim(shrink) if style == "slim" else hud.gauge_heights(t, shrink, compact)
         for index, metric in enumerate(metrics):
             row, column = divmod(index, columns)
             x, y = area.x + column * (cell_w + t.gap), top + row * slot
-            deltas = {metric.id: now[metric.id] - start[metric.id]}
+            deltas = {metric.id: changes[metric.id]}
             hud.draw_gauges(
                 surface,
                 t,
@@ -242,7 +252,7 @@ class EndingScreen(Screen):
                 {metric.id: now[metric.id]},
                 deltas,
                 shrink,
-                compact=compact,
+                style=style,
             )
             note = tr("ending.from", value=numbers.value(start[metric.id], metric))
             if y + one + note_h <= top + (row + 1) * slot:  # the start value, when there is room for it

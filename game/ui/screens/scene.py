@@ -145,6 +145,7 @@ class SceneScreen(Screen):
         self.gauge_columns = hud.gauge_columns(t, metrics, self.pt.session.metrics, self.left.w - 2 * t.pad)
         rows = -(-count // self.gauge_columns)
         self.gauge_compact = rows > 3  # more than three rows: bars beside the values, changes by the labels
+        self.gauge_style: hud.GaugeStyle = "compact" if self.gauge_compact else "full"
         compact = self.gauge_compact
         one = hud.gauge_heights(t, 1.0, compact)
         # the speaker card keeps room for its name, role and place at the label floor
@@ -160,9 +161,11 @@ class SceneScreen(Screen):
         if compact:  # more gauges take more of the column
             gauges_h = one * rows + 2 * t.pad + t.px(4) * rows
         gauges_h = min(gauges_h, self.left.h - t.gap - speaker_min)
-        self.gauges = pygame.Rect(self.left.x, self.left.bottom - gauges_h, self.left.w, gauges_h)
         inner_h = gauges_h - 2 * t.pad
         self.gauge_shrink = txt.shrink_to_fit(lambda s: rows * hud.gauge_heights(t, s, compact), inner_h, "gauges")
+        if compact and self.gauge_shrink < txt.label_floor(t):
+            gauges_h = self._slim_gauges(speaker_min)
+        self.gauges = pygame.Rect(self.left.x, self.left.bottom - gauges_h, self.left.w, gauges_h)
         self.speaker = pygame.Rect(self.left.x, self.left.y, self.left.w, self.gauges.y - t.gap - self.left.y)
         items: list[Item] = []
         self.choices = self.pt.session.shown_choices()
@@ -219,6 +222,25 @@ class SceneScreen(Screen):
         if self.focus.focused_id in ("read_on", "continue"):
             self.focus.focused_id = self.continue_key
         self.focus.set_items(items, default, may_be_none=True)
+
+    def _slim_gauges(self, speaker_min: int) -> int:
+        """Lay the gauges out slim (one line and a thin bar each) when compact ones would go below the label
+        floor: many metrics, a large text size, a small window. Returns the height of the gauges card."""
+        t = self.theme
+        floor = txt.label_floor(t)
+        width = self.left.w - 2 * t.pad
+        self.gauge_style, self.gauge_columns = "slim", 1
+        values = (self.before, self.pt.session.metrics)
+        deltas = self.outcome.total_deltas if self.outcome is not None else {}
+
+        def needed(shrink: float) -> int:
+            return hud.gauges_height(t, self.metrics, "slim", shrink, width, 1, values, deltas)
+
+        room = self.left.h - t.gap - speaker_min - 2 * t.pad
+        self.gauge_shrink = floor if needed(floor) <= room else txt.shrink_to_fit(needed, room, "gauges")
+        # all the room the speaker card leaves: the card keeps its size when a choice's changes put some labels
+        # on lines of their own
+        return room + 2 * t.pad
 
     def _note_read(self) -> None:
         """Remember when the end of the outcome's cards has been on screen (it stays read)."""

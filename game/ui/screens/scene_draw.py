@@ -73,7 +73,8 @@ def draw_scene(self: SceneScreen, surface: pygame.Surface) -> None:
         deltas,
         self.gauge_shrink,
         self.gauge_columns,
-        self.gauge_compact,
+        style=self.gauge_style,
+        settled=(self.before, session.metrics),
     )
     if self.outcome is None and scene is not None:
         lay = self.layout_c
