@@ -341,3 +341,25 @@ def test_a_column_beside_the_pages_narrows_them() -> None:
     play.reveal()
     view.draw(surface)
     assert len(panel.drawn) == 1  # no column on the reveal
+
+
+@pytest.mark.parametrize(
+    ("language", "tie", "picked"),
+    [
+        ("en", "1–2: pick the choice to play", "1–2: play another choice"),
+        ("es", "1–2: elegir la opción que se juega", "1–2: jugar otra opción"),
+    ],
+)
+def test_a_tie_asks_for_the_choice_to_play_not_another(language: str, tie: str, picked: str) -> None:
+    """On a tie nothing is set to be played yet, so the bar asks for a pick ("another" would be a puzzle)."""
+    play = GroupPlay(Session(scenario("workshop", language), seed=0))
+    view = View(play, projector_theme((1280, 720)), language)
+    play.start_voting()
+    play.add_votes({c.id: 2 for c in play.choices}, "typed")
+    play.reveal()
+    surface = pygame.Surface((1280, 720))
+    view.draw(surface)
+    assert tie in view.hint_text() and picked not in view.hint_text()
+    play.pick(2)
+    view.draw(surface)
+    assert picked in view.hint_text() and tie not in view.hint_text()

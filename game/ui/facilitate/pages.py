@@ -69,11 +69,14 @@ class Piece:
     keep_with_next: bool = False
     group: str = ""  # pieces of one group (e.g. the choices) share a page whenever they fit on one
     new_page: bool = False  # starts a page of its own (e.g. the debrief's details after its summary)
+    running: bool = False  # first piece only: heads every page, not just the first (e.g. the vote's total)
 
 
 def paginate(pieces: list[Piece], height: int, gap: int) -> list[list[Piece]]:
     """The pieces packed in order onto pages no taller than ``height``: a heading stays with what follows, a
-    group that fits on one page starts a new page rather than being split, and a ``new_page`` piece starts one."""
+    group that fits on one page starts a new page rather than being split, and a ``new_page`` piece starts one.
+    A ``running`` first piece heads every page."""
+    head = pieces[0] if pieces and pieces[0].running else None
     pages: list[list[Piece]] = [[]]
     used = 0
     for index, piece in enumerate(pieces):
@@ -86,8 +89,8 @@ def paginate(pieces: list[Piece], height: int, gap: int) -> list[list[Piece]]:
             if whole <= height:
                 need = max(need, whole)
         if pages[-1] and (piece.new_page or used + gap + need > height):
-            pages.append([])
-            used = 0
+            pages.append([head] if head is not None else [])
+            used = head.height if head is not None else 0
         used += (gap if pages[-1] else 0) + piece.height
         pages[-1].append(piece)
     return pages
