@@ -314,6 +314,20 @@ def test_pages_keep_a_group_together_when_it_fits() -> None:
     ]
 
 
+def test_a_running_head_tops_every_page_and_never_stands_alone() -> None:
+    """A tie's note (or the vote's total) heads every page: the choices that fit a page but not under the note
+    share its page rather than leave it alone on one (the room would see the note and no numbers to press)."""
+    note = _piece(50, "note")
+    note.running = True
+    choices = [_piece(90, f"choice:{i}", "choices") for i in range(3)]  # 270: a page, not under the note
+    pages = [[p.key for p in page] for page in paginate([note, *choices], 300, 0)]
+    assert pages == [["note", "choice:0", "choice:1"], ["note", "choice:2"]]
+    short = [_piece(80, f"choice:{i}", "choices") for i in range(3)]  # 240: fits under the note, kept whole
+    assert [[p.key for p in page] for page in paginate([note, *short], 300, 0)] == [
+        ["note", "choice:0", "choice:1", "choice:2"]
+    ]
+
+
 class _Panel:
     """A stand-in for a column beside the pages (as the phone-voting panel uses it)."""
 
