@@ -129,18 +129,29 @@ def test_an_export_that_claims_more_phone_votes_than_votes_is_refused(records: R
 
 
 @pytest.mark.parametrize(
-    ("language", "sources", "first"),
+    ("language", "sources", "first", "struggled"),
     [
-        ("en", "Where the votes came from", "Group: 12 votes: 8 from phones, 4 counted in the room"),
-        ("es", "De dónde vinieron los votos", "Group: 12 votos: 8 por teléfono, 4 contados en la sala"),
+        (
+            "en",
+            "Where the votes came from",
+            "Group: 12 votes: 8 from phones, 4 counted in the room",
+            "Group (group, 9 votes: 6 from phones, 3 counted in the room): 56% for the coach",
+        ),
+        (
+            "es",
+            "De dónde vinieron los votos",
+            "Group: 12 votos: 8 por teléfono, 4 contados en la sala",
+            "Group (en grupo, 9 votos: 6 por teléfono, 3 contados en la sala): 56 % para la opción del coach",
+        ),
     ],
 )
 def test_the_report_says_where_each_decisions_votes_came_from(
-    records: Records, language: str, sources: str, first: str
+    records: Records, language: str, sources: str, first: str, struggled: str
 ) -> None:
     play_with_phones(records)
     html = render_report(records.playthroughs(), language, paths=[DATA])
-    assert sources in html and first in html
+    assert sources in html and first in html  # under the choices of the first decision
+    assert struggled in html  # the room's line where the group struggled (the cost)
     assert html.count(sources) == 3  # decisions 1-3 had phone votes; the fourth, only hands: nothing to say
 
 
