@@ -205,6 +205,7 @@ STRINGS: dict[str, str] = {
     "facilitate.key.to_discussion": "Esc: back to the discussion",
     "facilitate.key.play": "Enter: play it",
     "facilitate.key.pick": "1–{n}: play another choice",
+    "facilitate.key.pick_tie": "1–{n}: pick the choice to play",
     "facilitate.key.change_votes": "Esc: change the votes",
     "facilitate.key.next_decision": "Enter: next decision",
     "facilitate.key.to_debrief": "Enter: group debrief",

@@ -214,6 +214,7 @@ STRINGS: dict[str, str] = {
     "facilitate.key.to_discussion": "Esc: volver al debate",
     "facilitate.key.play": "Enter: jugarla",
     "facilitate.key.pick": "1–{n}: jugar otra opción",
+    "facilitate.key.pick_tie": "1–{n}: elegir la opción que se juega",
     "facilitate.key.change_votes": "Esc: corregir los votos",
     "facilitate.key.next_decision": "Enter: siguiente decisión",
     "facilitate.key.to_debrief": "Enter: análisis en grupo",

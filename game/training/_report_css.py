@@ -75,6 +75,8 @@ vertical-align:middle}.compare thead th{border-top:0;font-size:13px;color:var(--
 .compare tbody th{font-weight:600;white-space:nowrap;width:1%}.compare td .muted{font-size:12px}
 .profiles th.sub{padding-top:10px;font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
 .profiles tr.room th{font-style:italic}.room{margin:2px 0;font-size:13.5px}
+.sources{margin:6px 0 0;font-size:13.5px;color:var(--muted)}.sources b{font-weight:600;color:var(--ink)}
+.sources ul{margin:2px 0 0;padding-left:18px}
 .overview{margin-bottom:24px}
 .learners{margin-top:30px}.learner h3 .muted{font-weight:400;font-size:14px}
 .attempts{margin:8px 0}.attempts th{text-align:left;font-size:12px;color:var(--muted);font-weight:600;
@@ -122,6 +124,7 @@ tr{break-inside:avoid}thead{display:table-header-group}
 .dist col.c-text{width:44%}.dist col.c-style{width:15%}.dist col.c-bar{width:15%}
 .dist.votes col.c-text{width:34%}.dist.votes col.c-style{width:14%}.dist.votes col.c-bar{width:12%}
 .charts .change{margin:0}
+.sources{font-size:8pt;margin:2px 0 0;break-inside:avoid}.sources ul{margin:0}
 footer{padding:6px 0}
 }
 """

@@ -165,6 +165,13 @@ def _v6_outbox_refs(db: sqlite3.Connection) -> None:
     )
 
 
+def _v7_vote_sources(db: sqlite3.Connection) -> None:
+    """Each vote row's ``phones``: how many of its ``count`` came from the room's phones (``sticky facilitate
+    --serve``); the rest were counted in the room (a show of hands typed by the trainer). NULL for votes
+    recorded before the split was kept: unknown, not zero."""
+    _run(db, "ALTER TABLE votes ADD COLUMN phones INTEGER CHECK (phones IS NULL OR (phones >= 0 AND phones <= count))")
+
+
 def _old_ref(body: dict[str, Any]) -> tuple[str, int]:
     """The reference and order of a statement body queued before migration 6."""
     verb_part = body.get("verb")
@@ -196,6 +203,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v4_shown,
     _v5_commitment,
     _v6_outbox_refs,
+    _v7_vote_sources,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

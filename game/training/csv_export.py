@@ -298,6 +298,8 @@ def export_csv(
                 "choice_text",
                 "style",
                 "votes",
+                "from_phones",
+                "in_room",
                 "played",
             ]
         )
@@ -318,6 +320,8 @@ def export_csv(
                         choice.text if choice is not None else "",
                         choice.style if choice is not None else "",
                         v.count,
+                        v.phones,
+                        v.in_room,
                         "yes" if v.picked else "no",
                     ]
                 )

@@ -248,8 +248,9 @@ def _insert_steps(records: Records, pid: int, rec: PlaythroughRecord) -> None:
         )
     for v in rec.votes:
         db.execute(
-            "INSERT INTO votes(playthrough_id, turn, scene_id, choice_id, count, picked) VALUES (?,?,?,?,?,?)",
-            (pid, v.turn, v.scene_id, v.choice_id, v.count, int(v.picked)),
+            "INSERT INTO votes(playthrough_id, turn, scene_id, choice_id, count, picked, phones)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (pid, v.turn, v.scene_id, v.choice_id, v.count, int(v.picked), v.phones),
         )
     record = records.get(pid)
     if record.finished:

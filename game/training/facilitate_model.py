@@ -4,7 +4,8 @@ At every scene the room discusses (the scenario's reflection question for the de
 optional countdown), the votes are counted (typed by the facilitator, and fed by any other source such
 as phones through ``set_votes`` / ``add_votes``), the distribution is revealed, and the majority choice
 (or the facilitator's pick) is played through ``Session.choose``. Votes, the played choice and its timing
-go to the records as one ``mode="group"`` playthrough. The steps are the declared machine of
+go to the records as one ``mode="group"`` playthrough, each choice's votes with how many came from phones
+(the rest were counted in the room). The steps are the declared machine of
 ``game.training.facilitate_steps``.
 """
 
@@ -301,7 +302,8 @@ class GroupPlay:
         seconds = self.clock() - self.scene_started
         outcome = self.session.choose(picked)
         if self.records is not None and self.pid is not None:
-            self.records.votes(self.pid, outcome.turn, scene.id, counts, picked)
+            phones = by_source.get(PHONES, {})
+            self.records.votes(self.pid, outcome.turn, scene.id, counts, picked, phones)
             self.records.choice(self.pid, outcome, seconds)
         self.rounds.append(Round(scene, choices, counts, picked, majority, outcome, by_source))
         self.steps.fire("play")

@@ -185,6 +185,8 @@ def _vote(item: Any, index: int) -> None:
     _name(item, "scene")
     _name(item, "choice")
     _int(item.get("count"), f"vote {index}: 'count'", 0, 1_000_000)
+    if item.get("phones") is not None:  # absent or null in exports made before the split was kept
+        _int(item["phones"], f"vote {index}: 'phones'", 0, item["count"])
 
 
 def _scores(value: Any) -> None:

@@ -70,10 +70,10 @@ def _choices(db: sqlite3.Connection, pid: int) -> tuple[ChoiceRecord, ...]:
 
 def _votes(db: sqlite3.Connection, pid: int) -> tuple[VoteRecord, ...]:
     rows = db.execute(
-        "SELECT turn, scene_id, choice_id, count, picked FROM votes WHERE playthrough_id = ? ORDER BY turn, id",
+        "SELECT turn, scene_id, choice_id, count, picked, phones FROM votes WHERE playthrough_id = ? ORDER BY turn, id",
         (pid,),
     ).fetchall()
-    return tuple(VoteRecord(r[0], r[1], r[2], int(r[3]), bool(r[4])) for r in rows)
+    return tuple(VoteRecord(r[0], r[1], r[2], int(r[3]), bool(r[4]), None if r[5] is None else int(r[5])) for r in rows)
 
 
 def _record(db: sqlite3.Connection, row: tuple[Any, ...]) -> PlaythroughRecord:

@@ -229,17 +229,39 @@ class Records:
                 (pid, pid),
             )
 
-    def votes(self, pid: int, turn: int, scene_id: str, counts: Mapping[str, int], picked: str | None) -> None:
-        """Record a group's votes at one turn (``counts``: choice id -> people); replaces earlier ones."""
+    def votes(
+        self,
+        pid: int,
+        turn: int,
+        scene_id: str,
+        counts: Mapping[str, int],
+        picked: str | None,
+        phones: Mapping[str, int] | None = None,
+    ) -> None:
+        """Record a group's votes at one turn (``counts``: choice id -> people); replaces earlier ones.
+
+        ``phones`` says how many of each choice's votes came from the room's phones (choice id -> votes, a
+        choice left out had none), the rest having been counted in the room; without it the split is not
+        known and is kept as unknown (NULL), not as zero.
+        """
         if any(int(n) < 0 for n in counts.values()):
             raise RecordsError("a vote count can't be negative")
+        if phones is not None:
+            for choice_id, n in phones.items():
+                if not 0 <= int(n) <= int(counts.get(choice_id, 0)):
+                    raise RecordsError(
+                        f"the votes from phones for '{choice_id}' ({n}) must be from 0 to its votes"
+                        f" ({counts.get(choice_id, 0)})"
+                    )
         with self.transaction():
             self._open_playthrough(pid)
             self.db.execute("DELETE FROM votes WHERE playthrough_id = ? AND turn = ?", (pid, turn))
             for choice_id, count in counts.items():
+                from_phones = None if phones is None else int(phones.get(choice_id, 0))
                 self.db.execute(
-                    "INSERT INTO votes(playthrough_id, turn, scene_id, choice_id, count, picked) VALUES (?,?,?,?,?,?)",
-                    (pid, turn, scene_id, choice_id, int(count), int(choice_id == picked)),
+                    "INSERT INTO votes(playthrough_id, turn, scene_id, choice_id, count, picked, phones)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    (pid, turn, scene_id, choice_id, int(count), int(choice_id == picked), from_phones),
                 )
 
     def finish(self, pid: int, session: Session) -> None:

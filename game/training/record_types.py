@@ -91,31 +91,46 @@ class ChoiceRecord:
 
 @dataclass(frozen=True)
 class VoteRecord:
-    """How many people in a group voted for one choice at one turn."""
+    """How many people in a group voted for one choice at one turn, and how many of them from a phone."""
 
     turn: int
     scene_id: str
     choice_id: str
     count: int
     picked: bool
+    #: how many of ``count`` came from the room's phones (the rest were counted in the room: hands typed in);
+    #: None when that was not recorded (votes recorded before the split was kept): unknown, not zero
+    phones: int | None = None
+
+    @property
+    def in_room(self) -> int | None:
+        """The votes counted in the room (hands the trainer typed): ``count`` less the phones' (None when the
+        split is unknown)."""
+        return None if self.phones is None else self.count - self.phones
 
     def to_json(self) -> dict[str, Any]:
-        """Plain data for export."""
+        """Plain data for export (``phones`` is null when the split is unknown)."""
         return {
             "turn": self.turn,
             "scene": self.scene_id,
             "choice": self.choice_id,
             "count": self.count,
+            "phones": self.phones,
             "picked": self.picked,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> VoteRecord:
-        """The inverse of ``to_json``."""
+        """The inverse of ``to_json`` (an export made before the split was kept has no ``phones``: unknown)."""
         count = int(data["count"])
         if count < 0:
             raise ValueError("a vote count can't be negative")
-        return cls(int(data["turn"]), str(data["scene"]), str(data["choice"]), count, bool(data.get("picked")))
+        phones = data.get("phones")
+        if phones is not None:
+            if isinstance(phones, bool) or int(phones) != phones or not 0 <= int(phones) <= count:
+                raise ValueError("the votes from phones must be a whole number from 0 to the vote count")
+            phones = int(phones)
+        return cls(int(data["turn"]), str(data["scene"]), str(data["choice"]), count, bool(data.get("picked")), phones)
 
 
 @dataclass(frozen=True)

@@ -232,17 +232,49 @@ class _Writer:
         return self.card(self.w["struggles"], self.w["struggles_note"], f'<ol class="struggles">{"".join(items)}</ol>')
 
     def room_line(self, scene: SceneStat, answer: RoomAnswer) -> str:
-        """One room's answer at a scene: its votes for the coach's choice and the choice it played."""
+        """One room's answer at a scene: its votes for the coach's choice and the choice it played; where the
+        votes came from too when some room voted from phones here."""
         cast = sum(answer.votes.values())
         played = next((c.text for c in scene.choices if c.choice_id == answer.played), answer.played)
         text = self.w["room_line"].format(
             room=answer.room,
             v=cast,
             votes=self.votes_word(cast),
+            split=f": {self.split(answer)}" if scene.phones_voted else "",
             share=self.pct(scene.room_best_share(answer)),
             played=_clip(played, 90),
         )
         return f'<p class="muted room">{escape(text)}</p>'
+
+    def split(self, answer: RoomAnswer) -> str:
+        """How many of a room's votes came from phones and how many were counted in the room (hands typed by
+        the trainer), or that this was not recorded (a session recorded before the split was kept)."""
+        phones, room = answer.from_phones, answer.in_room
+        if phones is None or room is None:
+            return self.w["source_unknown"]
+        return (
+            f"{plural(self.lang, phones, 'from_phones', table=self.w)}, "
+            f"{plural(self.lang, room, 'in_room', table=self.w)}"
+        )
+
+    def sources(self, scene: SceneStat) -> str:
+        """Under a scene's choices: where each room's votes came from, only when some room voted from phones."""
+        if not scene.phones_voted:
+            return ""
+        lines = "".join(
+            "<li>"
+            + escape(
+                self.w["source_line"].format(
+                    room=answer.room,
+                    v=sum(answer.votes.values()),
+                    votes=self.votes_word(sum(answer.votes.values())),
+                    split=self.split(answer),
+                )
+            )
+            + "</li>"
+            for answer in scene.room_votes
+        )
+        return f'<div class="sources"><b>{escape(self.w["sources"])}</b><ul>{lines}</ul></div>'
 
     def trajectories(self, stat: ScenarioStat) -> str:
         charts = []
@@ -326,7 +358,8 @@ class _Writer:
             f'<table class="{"dist votes" if votes_total else "dist"}">'
             f"<colgroup>{cols}</colgroup><thead><tr><th>{escape(self.w['choice'])}</th>"
             f"<th>{escape(self.w['style'])}</th>"
-            f"<th>{escape(self.w['taken'])}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+            f"<th>{escape(self.w['taken'])}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"{self.sources(scene)}</div>"
         )
 
     def commitments(self, stat: ScenarioStat) -> str:

@@ -99,6 +99,20 @@ class RoomAnswer:
     room: str
     played: str  # the choice id the room played ("" if it didn't play on)
     votes: dict[str, int]  # choice id -> votes
+    #: choice id -> how many of its votes came from phones (the rest were counted in the room); None when the
+    #: session was recorded before the split was kept: unknown, not zero
+    phones: dict[str, int] | None = None
+
+    @property
+    def from_phones(self) -> int | None:
+        """How many of the room's votes came from phones (None when unknown)."""
+        return None if self.phones is None else sum(self.phones.values())
+
+    @property
+    def in_room(self) -> int | None:
+        """How many of the room's votes were counted in the room: hands the trainer typed (None when unknown)."""
+        phones = self.from_phones
+        return None if phones is None else sum(self.votes.values()) - phones
 
 
 @dataclass
@@ -125,6 +139,11 @@ class SceneStat:
     def answers(self) -> int:
         """Answers at the scene: one per individual playthrough and one per room that voted."""
         return self.total + len(self.room_votes)
+
+    @property
+    def phones_voted(self) -> bool:
+        """True when some room voted here from phones: then where each room's votes came from is worth showing."""
+        return any(answer.from_phones for answer in self.room_votes)
 
     @property
     def best(self) -> ChoiceStat | None:
@@ -354,10 +373,16 @@ def scenario_stat(runs: list[PlaythroughRecord], language: str, paths: Iterable[
             for c in run.choices:
                 played[(c.scene_id, c.choice_id)] += 1
             per_turn: dict[int, dict[str, int]] = defaultdict(dict)
+            phones: dict[int, dict[str, int] | None] = {}
             scene_of: dict[int, str] = {}
             for v in run.votes:
                 voted[(v.scene_id, v.choice_id)] += v.count
                 per_turn[v.turn][v.choice_id] = v.count
+                split = phones.setdefault(v.turn, {})
+                if v.phones is None or split is None:  # one row of the turn without its split: all unknown
+                    phones[v.turn] = None
+                else:
+                    split[v.choice_id] = v.phones
                 scene_of[v.turn] = v.scene_id
                 choice = scenario.choice(v.choice_id) if scenario else None
                 style = choice.style if choice else seen_styles.get(v.choice_id, "")
@@ -365,7 +390,9 @@ def scenario_stat(runs: list[PlaythroughRecord], language: str, paths: Iterable[
                     stat.room_styles.setdefault(_room_name(run), Counter())[style] += v.count
             played_at = {c.turn: c.choice_id for c in run.choices}
             for turn, counts in sorted(per_turn.items()):
-                rooms[scene_of[turn]].append(RoomAnswer(_room_name(run), played_at.get(turn, ""), counts))
+                rooms[scene_of[turn]].append(
+                    RoomAnswer(_room_name(run), played_at.get(turn, ""), counts, phones.get(turn))
+                )
             continue
         for c in run.choices:
             taken[(c.scene_id, c.choice_id)] += 1

@@ -72,7 +72,14 @@ TEXT: dict[str, dict[str, str]] = {
         "individual_one": "individual",
         "individual_many": "individual",
         "group_word": "group",
-        "room_line": "{room} (group, {v} {votes}): {share} for the coach's choice; the room played: {played}",
+        "room_line": "{room} (group, {v} {votes}{split}): {share} for the coach's choice; the room played: {played}",
+        "sources": "Where the votes came from",
+        "source_line": "{room}: {v} {votes}: {split}",
+        "from_phones.one": "{n} from a phone",
+        "from_phones.other": "{n} from phones",
+        "in_room.one": "{n} counted in the room",
+        "in_room.other": "{n} counted in the room",
+        "source_unknown": "not recorded how many came from phones",
         "learner_pages": "Learners",
         "learner_pages_note": "One page per learner: every attempt in the order played, with its ending and its"
         " scores per decision point, and the commitments written after the debrief. "
@@ -155,7 +162,14 @@ TEXT: dict[str, dict[str, str]] = {
         "individual_one": "individual",
         "individual_many": "individuales",
         "group_word": "en grupo",
-        "room_line": "{room} (en grupo, {v} {votes}): {share} para la opción del coach; la sala jugó: {played}",
+        "room_line": "{room} (en grupo, {v} {votes}{split}): {share} para la opción del coach; la sala jugó: {played}",
+        "sources": "De dónde vinieron los votos",
+        "source_line": "{room}: {v} {votes}: {split}",
+        "from_phones.one": "{n} por teléfono",
+        "from_phones.other": "{n} por teléfono",
+        "in_room.one": "{n} contado en la sala",
+        "in_room.other": "{n} contados en la sala",
+        "source_unknown": "no se registró cuántos llegaron por teléfono",
         "learner_pages": "Participantes",
         "learner_pages_note": "Una página por participante: cada intento en el orden en que se jugó, con su "
         "final y sus puntuaciones por momento de decisión, y los compromisos escritos "

@@ -238,10 +238,12 @@ class Composer:
                 result["success"] = decision.chose_strongest
         if choice.shown:
             extensions[s.ext("shown")] = list(choice.shown)
-        votes = {v.choice_id: v.count for v in record.votes if v.turn == choice.turn}
-        if votes:
-            extensions[s.ext("votes")] = votes
-            extensions[s.ext("picked")] = next((v.choice_id for v in record.votes if v.turn == turn and v.picked), None)
+        cast = [v for v in record.votes if v.turn == choice.turn]
+        if cast:
+            extensions[s.ext("votes")] = {v.choice_id: v.count for v in cast}
+            extensions[s.ext("picked")] = next((v.choice_id for v in cast if v.picked), None)
+            if all(v.phones is not None for v in cast):  # left out when the split was not recorded
+                extensions[s.ext("votes-from-phones")] = {v.choice_id: v.phones for v in cast}
         if choice.chance_index is not None:
             extensions[s.ext("chance-outcome")] = choice.chance_index
         if choice.roll is not None:

@@ -20,7 +20,7 @@ from game.training.vote_sync import phone_votes, sync
 from tests.training.helpers import workshop
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (the [test] extra has it)")
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.expected_conditions import staleness_of  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -73,8 +73,10 @@ def _shots(tmp_path: Path) -> Path:
 
 
 def _wait_for(driver: object, text: str) -> None:
-    """Wait until the page (perhaps reloading meanwhile) shows ``text``."""
-    wait = WebDriverWait(driver, 15, poll_frequency=0.2, ignored_exceptions=(StaleElementReferenceException,))
+    """Wait until the page (perhaps reloading meanwhile) shows ``text``. A page being replaced can also answer
+    "Node with given id does not belong to the document" (a plain WebDriverException): looked at again."""
+    reloading = (StaleElementReferenceException, WebDriverException)
+    wait = WebDriverWait(driver, 15, poll_frequency=0.2, ignored_exceptions=reloading)
     wait.until(lambda d: text in d.find_element(By.TAG_NAME, "body").text)
 
 

@@ -152,3 +152,31 @@ def test_typed_votes_and_phone_votes_are_shown_apart(language: str) -> None:
     view.draw(surface)
     reveal = {w.text for w in view.ink.written}
     assert ("7 votes · 100%" if language == "en" else "7 votos · 100 %") in reveal  # the reveal shows the total
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_total_stays_in_sight_on_every_page_of_the_vote(language: str) -> None:
+    """Beside the panel, the last decision's long choices take two pages at 1280x720: the trainer typing the
+    last row still reads the total, with the phones' part, at the top of its page."""
+    play, view, room, _link = _room_panel(language, (1280, 720))
+    for _decision in range(3):  # on to the fourth decision, whose first choice is long
+        play.start_voting()
+        play.add_votes({play.choices[0].id: 1}, "typed")
+        play.reveal()
+        play.play()
+        play.next()
+    surface = pygame.Surface((1280, 720))
+    view.draw(surface)  # the room follows the projector to the fourth decision
+    token = room.view(None).token
+    for device in range(2):
+        room.vote(room.code, token, f"phone-{device}", play.choices[0].id)
+    play.start_voting()
+    heading = "2 votes · 2 from phones" if language == "en" else "2 votos · 2 por teléfono"
+    pages: set[int] = set()
+    for row in range(len(play.choices)):
+        play.selected = row
+        view.draw(surface)
+        pages.add(view.page)
+        texts = [w.text for w in view.ink.written]
+        assert heading in texts, (row, texts)
+    assert len(pages) > 1  # the case this is about: the rows are on more than one page

@@ -314,6 +314,20 @@ def test_pages_keep_a_group_together_when_it_fits() -> None:
     ]
 
 
+def test_a_running_head_tops_every_page_and_never_stands_alone() -> None:
+    """A tie's note (or the vote's total) heads every page: the choices that fit a page but not under the note
+    share its page rather than leave it alone on one (the room would see the note and no numbers to press)."""
+    note = _piece(50, "note")
+    note.running = True
+    choices = [_piece(90, f"choice:{i}", "choices") for i in range(3)]  # 270: a page, not under the note
+    pages = [[p.key for p in page] for page in paginate([note, *choices], 300, 0)]
+    assert pages == [["note", "choice:0", "choice:1"], ["note", "choice:2"]]
+    short = [_piece(80, f"choice:{i}", "choices") for i in range(3)]  # 240: fits under the note, kept whole
+    assert [[p.key for p in page] for page in paginate([note, *short], 300, 0)] == [
+        ["note", "choice:0", "choice:1", "choice:2"]
+    ]
+
+
 class _Panel:
     """A stand-in for a column beside the pages (as the phone-voting panel uses it)."""
 
@@ -341,3 +355,25 @@ def test_a_column_beside_the_pages_narrows_them() -> None:
     play.reveal()
     view.draw(surface)
     assert len(panel.drawn) == 1  # no column on the reveal
+
+
+@pytest.mark.parametrize(
+    ("language", "tie", "picked"),
+    [
+        ("en", "1–2: pick the choice to play", "1–2: play another choice"),
+        ("es", "1–2: elegir la opción que se juega", "1–2: jugar otra opción"),
+    ],
+)
+def test_a_tie_asks_for_the_choice_to_play_not_another(language: str, tie: str, picked: str) -> None:
+    """On a tie nothing is set to be played yet, so the bar asks for a pick ("another" would be a puzzle)."""
+    play = GroupPlay(Session(scenario("workshop", language), seed=0))
+    view = View(play, projector_theme((1280, 720)), language)
+    play.start_voting()
+    play.add_votes({c.id: 2 for c in play.choices}, "typed")
+    play.reveal()
+    surface = pygame.Surface((1280, 720))
+    view.draw(surface)
+    assert tie in view.hint_text() and picked not in view.hint_text()
+    play.pick(2)
+    view.draw(surface)
+    assert picked in view.hint_text() and tie not in view.hint_text()

@@ -37,8 +37,8 @@ def discuss(view: View, sheet: Sheet) -> list[Piece]:
 
 
 def vote(view: View, sheet: Sheet) -> list[Piece]:
-    """The total so far, then every choice with the box its typed count goes into and, while phones (or any
-    other source) vote, what they added beside it."""
+    """The total so far (at the top of every page when the rows take more than one), then every choice with
+    the box its typed count goes into and, while phones (or any other source) vote, what they added beside it."""
     play = view.play
     total = sum(play.counts().values())
     heading = votes_phrase(view.lang, total)
@@ -46,6 +46,7 @@ def vote(view: View, sheet: Sheet) -> list[Piece]:
     if others is not None:
         heading = view.say("facilitate.votes_with_phones", votes=heading, n=sum(others.values()))
     pieces = [sheet.heading(heading, key="total")]
+    pieces[0].running = True  # the total stays in sight on every page of rows
     right = view.t.px(170) + (phone_width(view) + view.t.px(16) if others is not None else 0)
     for i, choice in enumerate(play.choices):
         pieces.append(choice_row(view, sheet, i, choice, right=right, selected=i == play.selected))

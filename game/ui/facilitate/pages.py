@@ -69,25 +69,33 @@ class Piece:
     keep_with_next: bool = False
     group: str = ""  # pieces of one group (e.g. the choices) share a page whenever they fit on one
     new_page: bool = False  # starts a page of its own (e.g. the debrief's details after its summary)
+    running: bool = False  # first piece only: heads every page, not just the first (e.g. the vote's total)
 
 
 def paginate(pieces: list[Piece], height: int, gap: int) -> list[list[Piece]]:
     """The pieces packed in order onto pages no taller than ``height``: a heading stays with what follows, a
-    group that fits on one page starts a new page rather than being split, and a ``new_page`` piece starts one."""
-    pages: list[list[Piece]] = [[]]
-    used = 0
+    group that fits on one page starts a new page rather than being split, and a ``new_page`` piece starts one.
+    A ``running`` first piece (the vote's total, a tie's note) heads every page, and a group that fits under
+    it starts a page with it rather than leaving it alone on one."""
+    head = pieces[0] if pieces and pieces[0].running else None
+    under = height - (head.height + gap if head is not None else 0)  # what a page holds below the head
+    pages: list[list[Piece]] = [[head] if head is not None else []]
+    used = head.height if head is not None else 0
     for index, piece in enumerate(pieces):
+        if piece is head:
+            continue
         need = piece.height
         if piece.keep_with_next and index + 1 < len(pieces):
             need += gap + pieces[index + 1].height
         if piece.group and (index == 0 or pieces[index - 1].group != piece.group):
             members = [p.height for p in pieces[index:] if p.group == piece.group]
             whole = sum(members) + gap * (len(members) - 1)
-            if whole <= height:
+            if whole <= under:
                 need = max(need, whole)
-        if pages[-1] and (piece.new_page or used + gap + need > height):
-            pages.append([])
-            used = 0
+        fresh = len(pages[-1]) == (head is not None)  # nothing on the page yet but the head
+        if not fresh and (piece.new_page or used + gap + need > height):
+            pages.append([head] if head is not None else [])
+            used = head.height if head is not None else 0
         used += (gap if pages[-1] else 0) + piece.height
         pages[-1].append(piece)
     return pages

@@ -149,6 +149,7 @@ def reveal(view: View, sheet: Sheet) -> list[Piece]:
     if play.picked is None:
         note = view.say("facilitate.tie" if sum(counts.values()) else "facilitate.no_votes")
         pieces += sheet.text_cards(note, colour=t.colors.bad, key="note")
+        pieces[0].running = len(pieces) == 1  # over the choices on every page: never a page of its own
     for i, choice in enumerate(play.choices):
         chips: list[Chip] = []
         if choice.id == play.picked:

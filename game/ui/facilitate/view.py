@@ -258,7 +258,8 @@ class View:
         elif step == "reveal":
             if last and play.picked is not None:
                 parts.append(say("facilitate.key.play"))
-            parts += [say("facilitate.key.pick", n=len(play.choices)), say("facilitate.key.change_votes")]
+            pick = "facilitate.key.pick" if play.picked is not None else "facilitate.key.pick_tie"  # a tie: none yet
+            parts += [say(pick, n=len(play.choices)), say("facilitate.key.change_votes")]
         elif step == "outcome" and last:
             parts.append(say("facilitate.key.to_debrief" if play.session.finished else "facilitate.key.next_decision"))
         elif step == "debrief":
