@@ -225,4 +225,24 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "next: sticky check {path}   then: sticky play {path} --text",
         "ahora: sticky --lang es check {path}   luego: sticky play {path} --text",
     ),
+    # the command line's own errors (game.cli): the data folder, paths and the standard output
+    "cli.data_folder": (
+        "error: cannot use the data folder {path}: {why}",
+        "error: no se puede usar la carpeta de datos {path}: {why}",
+    ),
+    "cli.not_a_folder": (
+        "there is a file or a device there, not a folder",
+        "ahí hay un archivo o un dispositivo, no una carpeta",
+    ),
+    "cli.cannot_make": ("it can't be made ({why})", "no se puede crear ({why})"),
+    "cli.data_empty": (
+        "--data: give a folder's name (it was empty)",
+        "--data: indica el nombre de una carpeta (vino vacío)",
+    ),
+    "cli.file_error": ("error: {path}: {why}", "error: {path}: {why}"),
+    "cli.output_failed": (
+        "error: cannot write to the standard output: {why}",
+        "error: no se puede escribir en la salida estándar: {why}",
+    ),
+    "cli.output_closed": ("the standard output is closed", "la salida estándar está cerrada"),
 }

@@ -234,8 +234,8 @@ def run_recover(args: argparse.Namespace) -> int:
     from game.training.record_store import DB_NAME
     from game.training.recover import recover
 
+    damaged = data_dir(getattr(args, "data", None)) / DB_NAME  # DataFolderError: the command line says why
     try:
-        damaged = data_dir(getattr(args, "data", None)) / DB_NAME
         report = recover(damaged, Path(args.out) if args.out else None)
     except (RecordsError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
