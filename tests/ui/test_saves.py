@@ -327,7 +327,9 @@ def test_a_path_no_system_takes_in_settings_or_progress_is_forgotten_and_the_win
     assert Settings.load(data).scenarios_folder == "" and Settings.load(data).volume == 30
     kept = Progress.load(data)
     assert kept.last_path == "" and kept.endings == {"bakery-deposit": ["good"]}  # the rest of the progress stays
-    assert App(data=str(data), size=(960, 540)).settings.volume == 30  # the shipped scenarios and the settings
+    window = App(data=str(data), size=(960, 540))  # lists the shipped scenarios and the remembered folder
+    assert window.settings.volume == 30
+    window.folder_lock.release()
     pilot = make_app(data=data)
     pilot.key(pygame.K_RETURN)  # the title's first button opens the picker (it looked for the last scenario)
     pilot.frame()
