@@ -149,3 +149,20 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
         result = shell(f"STICKY --data {data} {command} | head -c 1 >/dev/null; exit ${{PIPESTATUS[0]}}")
         assert result.returncode == 0, (command, result.stderr)
         assert "Traceback" not in result.stderr and "error" not in result.stderr, (command, result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("stdin", "en", "es"),
+    [
+        ("</dev/zero", "the input is not typed text", "la entrada no es texto escrito"),
+        ("< <(head -c 20000 /dev/urandom)", "the input is not typed text", "la entrada no es texto escrito"),
+        ("<&-", "(input ended)", "(se ha acabado la entrada)"),
+    ],
+)
+def test_terminal_play_never_reads_a_stream_without_end_nor_fails_on_a_closed_one(stdin: str, en: str, es: str) -> None:
+    for lang, words in (("en", en), ("es", es)):
+        result = shell(f"STICKY play {BAKERY} --text --lang {lang} {stdin}")  # /dev/zero used to be read forever
+        assert "Traceback" not in result.stderr
+        last_words = " ".join(result.stdout.split())[-160:]  # the last message, however the terminal wraps it
+        assert words in last_words, last_words
+        assert result.returncode == (0 if "ended" in en else 1)
