@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import stat
 import sys
 import time
 from pathlib import Path
@@ -213,11 +214,17 @@ def run_import(args: argparse.Namespace, records: Records) -> int:
     status = 0
     for name in args.files:
         path = Path(name)
-        if not path.is_file():
-            print(f"{visible(name)}: error: no such file", file=sys.stderr)
+        problem = _not_importable(path)
+        if problem:
+            print(f"{visible(name)}: error: {problem}", file=sys.stderr)
             status = 1
             continue
-        report = import_records(records, path)
+        try:
+            report = import_records(records, path)
+        except RecordsError as exc:  # this file can't be read as a whole: say so and go on with the next
+            print(f"error: {visible(str(exc))}", file=sys.stderr)
+            status = 1
+            continue
         for line in report.warnings:
             print(visible(line), file=sys.stderr)
         for line in report.refused + report.conflicts:
@@ -226,6 +233,22 @@ def run_import(args: argparse.Namespace, records: Records) -> int:
         if not report.ok:
             status = 1
     return status
+
+
+def _not_importable(path: Path) -> str:
+    """Why ``path`` can't be an export file ("" when it may be): missing, a folder, a device or a pipe (never
+    opened, so a FIFO can't block the import)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as exc:
+        return f"can't be read ({exc.strerror or exc})"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder; give the export files in it"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a device or a pipe); export files are read from disk"
+    return ""
 
 
 def run_recover(args: argparse.Namespace) -> int:

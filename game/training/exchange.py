@@ -91,6 +91,7 @@ def _checked_entries(path: Path, lookup: ScenarioLookup) -> Iterator[tuple[int, 
         entries = list(read_entries(path))
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = reason.removeprefix(f"{path}: ")  # the reader's messages name the file too
         raise RecordsError(f"{path}: can't be read ({reason})") from None
     for entry in entries:
         if entry.data is None:
