@@ -54,6 +54,21 @@ def add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+#: Seeds are stored in the records as SQLite integers, and saves refuse larger ones: 64-bit signed.
+SEED_LIMIT = 2**63
+
+
+def seed_number(text: str) -> int:
+    """``--seed``'s type: a whole number a record and a save can hold (argparse reports anything else)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = SEED_LIMIT
+    if not -SEED_LIMIT <= value < SEED_LIMIT:
+        raise argparse.ArgumentTypeError(word_in(_language_asked(None), "cli.seed"))
+    return value
+
+
 def _one_language(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     after = getattr(args, _LANG_AFTER, None)
     if hasattr(args, _LANG_AFTER):

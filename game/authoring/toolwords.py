@@ -245,4 +245,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: no se puede escribir en la salida estándar: {why}",
     ),
     "cli.output_closed": ("the standard output is closed", "la salida estándar está cerrada"),
+    "cli.seed": (
+        "a whole number of at most 19 digits (a seed is kept as a 64-bit number)",
+        "un número entero de 19 cifras como mucho (la semilla se guarda como un número de 64 bits)",
+    ),
 }

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from game.authoring.messages import localize, word
-from game.cli import add_lang_option
+from game.cli import add_lang_option, seed_number
 from game.commands.common import load_for_play
 from game.core.format import format_delta
 from game.core.model import Chance, Scenario
@@ -30,7 +30,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="comma-separated choice ids (robust) or numbers as shown on screen (the seed's order) to play in order",
     )
     parser.add_argument(
-        "--seed", type=int, default=0, help="seed for chance outcomes and the order choices are shown in (default 0)"
+        "--seed",
+        type=seed_number,
+        default=0,
+        help="seed for chance outcomes and the order choices are shown in (default 0)",
     )
     add_lang_option(parser, "language of the text")
     mode = parser.add_mutually_exclusive_group()

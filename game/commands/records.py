@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import stat
 import sys
 import time
 from pathlib import Path
 
-from game.cli import add_lang_option
+from game.cli import add_lang_option, seed_number
 from game.commands.common import load_for_play
 from game.core.session import ChoiceNotAvailable, Session
 from game.core.visible import clip, visible
@@ -47,12 +48,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     play.add_argument("--seconds", default="", help="comma-separated decision times in seconds, one per choice")
     play.add_argument(
-        "--seed", type=int, default=0, help="seed for chance outcomes and the order choices are shown in (default 0)"
+        "--seed",
+        type=seed_number,
+        default=0,
+        help="seed for chance outcomes and the order choices are shown in (default 0)",
     )
     add_lang_option(play, "language played in")
     play.add_argument("--learner", default="anonymous", help="the learner's name (default: anonymous)")
     play.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")
-    play.add_argument("--mode", default="practice", help="practice (default), assessment or group")
+    play.add_argument("--mode", default="practice", choices=MODES, help="practice (default), assessment or group")
     play.set_defaults(func=with_records(run_play, auto_send=True))
     who = actions.add_parser("learner", help="set who plays on this laptop (name and cohort for the game's records)")
     who.add_argument("name", nargs="?", help="the learner's name (omit to show the current one)")
@@ -82,6 +86,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rescue.set_defaults(func=run_recover)
 
 
+#: The kinds of playthrough: alone (practice or assessment) or a group's (`sticky facilitate`).
+MODES = ("practice", "assessment", "group")
+#: The longest decision time a record keeps (as `records import` checks): ten years.
+MAX_DECISION_SECONDS = 10 * 365 * 86400
+
+
 def run_list(args: argparse.Namespace, records: Records) -> int:
     """One line per playthrough."""
     rows = records.playthroughs(args.cohort)
@@ -108,10 +118,21 @@ def run_play(args: argparse.Namespace, records: Records) -> int:
     try:
         seconds = [float(s) for s in args.seconds.split(",") if s.strip()]
     except ValueError:
-        print("error: --seconds takes numbers separated by commas", file=sys.stderr)
+        seconds = [math.nan]
+    if not all(0 <= s <= MAX_DECISION_SECONDS for s in seconds):  # NaN and infinity too: never into the records
+        print(
+            f"error: --seconds takes numbers of seconds from 0 to {MAX_DECISION_SECONDS:,}, separated by commas",
+            file=sys.stderr,
+        )
+        return 1
+    try:  # the same rules as the window's and `records learner`: no control characters, not too long
+        learner = clean_name(args.learner)
+        cohort = clean_name(args.cohort, "cohort") if args.cohort is not None else None
+    except BadName as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     session = Session(scenario, seed=args.seed)
-    pid = records.start(session, learner=args.learner, cohort=args.cohort, mode=args.mode, language=scenario.language)
+    pid = records.start(session, learner=learner, cohort=cohort, mode=args.mode, language=scenario.language)
     for i, choice in enumerate(wanted):
         if session.finished:  # more choices than the playthrough had: it ended, and stays recorded as ended
             return _ended_early(args.path, records, pid, session, wanted[i:])

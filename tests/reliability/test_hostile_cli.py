@@ -166,3 +166,25 @@ def test_terminal_play_never_reads_a_stream_without_end_nor_fails_on_a_closed_on
         last_words = " ".join(result.stdout.split())[-160:]  # the last message, however the terminal wraps it
         assert words in last_words, last_words
         assert result.returncode == (0 if "ended" in en else 1)
+
+
+def test_records_play_refuses_what_the_records_could_not_keep_and_records_nothing(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    refused = {
+        ("--seconds", "nan,inf"): (1, "--seconds takes numbers of seconds from 0"),  # was recorded: then every
+        ("--seconds", "-5"): (1, "--seconds takes numbers of seconds from 0"),  # list and report said "damaged"
+        ("--seed", "9" * 25): (2, "64-bit"),  # was an OverflowError traceback
+        ("--learner", "\x1b]0;owned\x07Ann"): (1, "not printable"),  # `records learner` refused it; play did not
+        ("--learner", "n" * 3000): (1, "longer than 80 characters"),  # `records import` would refuse its export
+        ("--cohort", ""): (1, "the cohort is empty"),
+        ("--mode", "hacked"): (2, "'assessment'"),  # the modes it takes
+    }
+    for option, (status, words) in refused.items():
+        result = sticky("--data", data, "records", "play", BAKERY, "--choices", "1,1", *option)
+        assert result.returncode == status and words in result.stderr, (option, result.stderr)
+        assert "Traceback" not in result.stderr
+    listed = sticky("--data", data, "records", "list")
+    assert listed.returncode == 0 and "0 playthroughs" in listed.stderr
+    extreme = sticky("--data", data, "records", "play", BAKERY, "--choices", "1", "--seed", str(-(2**63)))
+    assert extreme.returncode == 0, extreme.stderr  # the smallest seed a record holds still plays
+    assert sticky("--data", data, "replay", "1", "--scenario", BAKERY).returncode == 0
