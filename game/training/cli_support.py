@@ -69,7 +69,10 @@ def with_records(
             raise
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+            why = exc.strerror or exc
+            if isinstance(exc, (FileExistsError, NotADirectoryError)):  # a folder was to be made, or looked into
+                why = "there is a file or a device there, not a folder"
+            print(f"error: {where}{why}", file=sys.stderr)
             return 1
         finally:
             with contextlib.suppress(sqlite3.Error):

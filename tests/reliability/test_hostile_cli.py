@@ -188,3 +188,18 @@ def test_records_play_refuses_what_the_records_could_not_keep_and_records_nothin
     extreme = sticky("--data", data, "records", "play", BAKERY, "--choices", "1", "--seed", str(-(2**63)))
     assert extreme.returncode == 0, extreme.stderr  # the smallest seed a record holds still plays
     assert sticky("--data", data, "replay", "1", "--scenario", BAKERY).returncode == 0
+
+
+def test_a_screenshots_folder_that_is_a_file_is_named_as_such(tmp_path: Path) -> None:
+    a_file = tmp_path / "shots"
+    a_file.write_text("keep me\n", encoding="utf-8")
+    data = str(tmp_path / "data")
+    for command in (
+        ("play", BAKERY, "--choices", "1", "--screenshots", str(a_file)),
+        ("play", BAKERY, "--choices", "1", "--screenshots", str(a_file / "inside")),
+        ("facilitate", BAKERY, "--keys", "esc,esc", "--screenshots", str(a_file)),
+    ):
+        result = sticky("--data", data, *command)
+        assert result.returncode == 1, (command, result.stderr)  # was "File exists", the system's words
+        assert "there is a file or a device there, not a folder" in _one_clean_line(result), result.stderr
+    assert a_file.read_text(encoding="utf-8") == "keep me\n"
