@@ -356,10 +356,10 @@ def _run(argv: Sequence[str] | None) -> int:
         from game.core.visible import visible
 
         where = _cut(visible(str(exc.filename))) if exc.filename is not None else "sticky"
-        why: object = exc.strerror or exc
+        reason = str(exc.strerror or exc)
         if isinstance(exc, (FileExistsError, NotADirectoryError)):  # a folder was to be made, or looked into, there
-            why = word_in(lang, "cli.not_a_folder")
-        print(word_in(lang, "cli.file_error", path=where, why=why), file=sys.stderr)
+            reason = word_in(lang, "cli.not_a_folder")
+        print(word_in(lang, "cli.file_error", path=where, why=reason), file=sys.stderr)
         return 1
 
 
