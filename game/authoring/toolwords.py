@@ -206,6 +206,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: a scenario file name ends in .yaml",
         "error: el nombre de un archivo de escenario termina en .yaml",
     ),
+    "n.title": (
+        "error: --title takes one line of text (not empty, no control characters)",
+        "error: --title lleva una línea de texto (no vacía, sin caracteres de control)",
+    ),
     "n.exists": (
         "error: the file exists; choose another name or use --force",
         "error: el archivo ya existe; elige otro nombre o usa --force",
