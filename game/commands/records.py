@@ -250,6 +250,8 @@ def run_import(args: argparse.Namespace, records: Records) -> int:
             print(visible(line), file=sys.stderr)
         for line in report.refused + report.conflicts:
             print(visible(line), file=sys.stderr)
+        if report.unlisted():
+            print(f"{visible(name)}: … and {report.unlisted():,} more lines like these, not listed", file=sys.stderr)
         print(visible(report.summary(name)))
         if not report.ok:
             status = 1

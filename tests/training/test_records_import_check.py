@@ -283,3 +283,25 @@ def test_files_that_cannot_be_exports_are_named_and_the_others_still_import(
     assert f"{good}: 1 playthrough added" in result.stdout  # the good file after them still imports
     with open_records(data) as records:
         assert len(records.playthroughs()) == 1
+
+
+@pytest.mark.slow
+def test_a_large_export_is_imported_in_bounded_memory_and_bad_lines_are_counted(
+    good_lines: dict[str, str], tmp_path: Path
+) -> None:
+    from tests.reliability.measure import sticky as measured
+
+    big = tmp_path / "big.jsonl"
+    record = json.loads(good_lines["spa"])
+    with open(big, "w", encoding="utf-8") as out:
+        for _ in range(8000):  # about 24 MB
+            record["uuid"] = str(uuid.uuid4())
+            out.write(json.dumps(record) + "\n")
+        out.write("not json\n" * 200_000)  # and 200,000 bad lines after them
+    run = measured("--data", str(tmp_path / "data"), "records", "import", str(big), timeout=300)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "8,000 playthroughs added, 0 already here, 200,000 refused" in run.stdout
+    # the first 200 bad lines are listed, the rest counted (it was 200,000 lines on the screen)
+    assert run.stderr.count(": not valid JSON") == 200 and "199,800 more lines like these" in run.stderr
+    # it held every parsed record before writing any: 667 MB for 100 MB of records; now they stream
+    assert run.peak_mb < 120, run.peak_mb
