@@ -12,9 +12,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -67,6 +68,27 @@ def seed_number(text: str) -> int:
     if not -SEED_LIMIT <= value < SEED_LIMIT:
         raise argparse.ArgumentTypeError(word_in(_language_asked(None), "cli.seed"))
     return value
+
+
+def number_from(low: float, high: float, whole: bool = True) -> Callable[[str], float]:
+    """An argparse type: a number from ``low`` to ``high`` (a whole one when ``whole``); NaN, infinity and
+    anything else are refused with the range, in the language asked for."""
+
+    def parse(text: str) -> float:
+        try:
+            value: float = int(text) if whole else float(text)
+        except ValueError:
+            value = math.nan
+        if not low <= value <= high:  # NaN too
+            from game.core.format import format_number
+
+            key = "cli.whole_from" if whole else "cli.number_from"
+            lang = _language_asked(None)
+            shown = {name: format_number(v, lang or "en") for name, v in (("low", low), ("high", high))}
+            raise argparse.ArgumentTypeError(word_in(lang, key, **shown))
+        return value
+
+    return parse
 
 
 def _one_language(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

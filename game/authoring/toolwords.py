@@ -249,6 +249,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: no se puede escribir en la salida estándar: {why}",
     ),
     "cli.output_closed": ("the standard output is closed", "la salida estándar está cerrada"),
+    "cli.whole_from": ("a whole number from {low} to {high}", "un número entero de {low} a {high}"),
+    "cli.number_from": ("a number from {low} to {high}", "un número de {low} a {high}"),
     "cli.seed": (
         "a whole number of at most 19 digits (a seed is kept as a 64-bit number)",
         "un número entero de 19 cifras como mucho (la semilla se guarda como un número de 64 bits)",

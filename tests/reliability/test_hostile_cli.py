@@ -203,3 +203,35 @@ def test_a_screenshots_folder_that_is_a_file_is_named_as_such(tmp_path: Path) ->
         assert result.returncode == 1, (command, result.stderr)  # was "File exists", the system's words
         assert "there is a file or a device there, not a folder" in _one_clean_line(result), result.stderr
     assert a_file.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_xapi_settings_the_game_could_not_read_back_are_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    good = sticky("--data", str(data), "xapi", "config", "--endpoint", "https://lrs.example.org/xAPI/")
+    assert good.returncode == 0
+    before = (data / "lrs.json").read_bytes()
+    for option, words in (
+        (("--endpoint", "https://" + "a" * 100_000 + ".org/"), "at most 2,000"),  # was written, then unreadable
+        (("--endpoint", "https://lrs.example.org/\nHost: evil"), "not printable"),  # a header of its own
+        (("--password", "se\ncret"), "not printable"),
+    ):
+        result = sticky("--data", str(data), "xapi", "config", *option)
+        assert result.returncode == 1 and words in _one_clean_line(result), result.stderr
+        assert (data / "lrs.json").read_bytes() == before
+    shown = sticky("--data", str(data), "xapi", "config")
+    assert shown.returncode == 0 and "https://lrs.example.org/xAPI/" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "en", "es"),
+    [
+        (("--timeout", "inf"), "a number from 0.1 to 600", "un número de 0,1 a 600"),  # was a traceback
+        (("--timeout", "nan"), "a number from 0.1 to 600", "un número de 0,1 a 600"),  # was 0.1, silently
+        (("--retries", "999999999"), "a whole number from 0 to 20", "un número entero de 0 a 20"),  # never ended
+        (("--batch", "0"), "a whole number from 1 to 1,000", "un número entero de 1 a 1000"),  # was 1, silently
+    ],
+)
+def test_xapi_send_numbers_out_of_range_are_refused(tmp_path: Path, option: tuple[str, str], en: str, es: str) -> None:
+    for lang, words in (("en", en), ("es", es)):
+        result = sticky("--lang", lang, "--data", str(tmp_path), "xapi", "send", *option)
+        assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
