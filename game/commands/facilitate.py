@@ -9,6 +9,7 @@ from typing import Any
 
 from game.cli import add_lang_option, seed_number
 from game.commands.common import load_for_play
+from game.files import OutputError
 from game.locale import plural
 from game.training.cli_support import with_records
 from game.training.identity import BadName, clean_name
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace, records: Records) -> int:
             screenshots=Path(args.screenshots) if args.screenshots else None,
             phones=(server.room, server.address, server.link) if server is not None else None,
         )
-    except ValueError as exc:
+    except (ValueError, OutputError) as exc:  # a bad key; a screenshot that can't be written (a full disk)
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:

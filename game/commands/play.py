@@ -14,6 +14,7 @@ from game.core.format import format_delta
 from game.core.model import Chance, Scenario
 from game.core.session import ChoiceNotAvailable, Session
 from game.core.variants import ending_text, ending_title, env_after, feedback_text, rule_text, scene_text
+from game.files import OutputError
 from game.locale import rating_word, style_word
 from game.terminal import play_in_terminal
 
@@ -138,7 +139,11 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshots:
         from game.ui.screenshots import render_run
 
-        return render_run(args, scenario)
+        try:
+            return render_run(args, scenario)
+        except OutputError as exc:  # a full disk: the PNG is named, none is left empty
+            print(f"error: {localize(str(exc), args.lang)}", file=sys.stderr)
+            return 1
     session = Session(scenario, seed=args.seed)
     if args.text:
         return play_in_terminal(session, sys.stdin, sys.stdout, scripted=_split(args.choices))
