@@ -304,14 +304,25 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             args = parser.parse_args(argv)
             _one_language(parser, args)
             _no_empty_data(parser, args)
+            _no_empty_paths(parser, args)
     else:
         parser = build_parser()
         args = parser.parse_args(argv)
         _one_language(parser, args)
         _no_empty_data(parser, args)
+        _no_empty_paths(parser, args)
     _remember_scenarios(parser, args)
     _resolve_scenario_ids(args)
     return args
+
+
+def _no_empty_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse a scenario path given as '' (a script's empty variable), which would be reported as a file
+    with no name."""
+    for name in _SCENARIO_ARGS.get(getattr(args, "command", None) or "", ()):
+        value = getattr(args, name, None)
+        if value == "" or (isinstance(value, list) and "" in value):
+            parser.error(word_in(args.lang, "cli.path_empty"))
 
 
 def _no_empty_data(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

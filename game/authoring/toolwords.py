@@ -243,6 +243,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "--data: give a folder's name (it was empty)",
         "--data: indica el nombre de una carpeta (vino vacío)",
     ),
+    "cli.path_empty": (
+        "a scenario path was empty; give a scenario file's path or a scenario's id",
+        "una ruta de escenario vino vacía; indica la ruta de un archivo de escenario o el id de un escenario",
+    ),
     "cli.file_error": ("error: {path}: {why}", "error: {path}: {why}"),
     "cli.output_failed": (
         "error: cannot write to the standard output: {why}",

@@ -235,3 +235,10 @@ def test_xapi_send_numbers_out_of_range_are_refused(tmp_path: Path, option: tupl
     for lang, words in (("en", en), ("es", es)):
         result = sticky("--lang", lang, "--data", str(tmp_path), "xapi", "send", *option)
         assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_empty_scenario_path_is_refused_in_both_languages() -> None:
+    for lang, words in (("en", "a scenario path was empty"), ("es", "una ruta de escenario vino vacía")):
+        for command in (("play", ""), ("check", BAKERY, ""), ("translate", "", "--to", "es")):
+            result = sticky("--lang", lang, *command)  # was ":1:1: error S113", a file with no name
+            assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
