@@ -285,7 +285,8 @@ def run_recover(args: argparse.Namespace) -> int:
         report = recover(damaged, Path(args.out) if args.out else None)
     except (RecordsError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"error: {visible(reason)}", file=sys.stderr)
+        where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""  # which file it could not
+        print(f"error: {visible(where + reason)}", file=sys.stderr)
         return 1
     lost = f"; {report.dropped} could not be read and were left out" if report.dropped else ""
     if report.partial:

@@ -328,3 +328,10 @@ def test_on_a_full_disk_screenshots_and_recover_fail_clearly_and_leave_nothing(
     assert "group/00-discuss.png: cannot write the file" in blocks["facilitate"]
     assert "the disk is full" in blocks["records"]
     assert blocks["left"].strip() == "left", blocks["left"]  # no empty PNG, no .saved.sqlite3.tmp
+
+
+@needs_mounts
+def test_recover_in_a_read_only_folder_names_the_file_it_could_not_make(healthy_db: Path, tmp_path: Path) -> None:
+    text = _in_tmpfs(tmp_path, healthy_db, 'mount -o remount,ro "$D"; $STICKY records recover 2>&1 || echo rc=1')
+    assert "rc=1" in text and "Traceback" not in text
+    assert "mnt/.records.recovered-" in text  # was "error: Read-only file system", naming no file
