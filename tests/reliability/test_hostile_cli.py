@@ -242,3 +242,15 @@ def test_an_empty_scenario_path_is_refused_in_both_languages() -> None:
         for command in (("play", ""), ("check", BAKERY, ""), ("translate", "", "--to", "es")):
             result = sticky("--lang", lang, *command)  # was ":1:1: error S113", a file with no name
             assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_lrs_endpoint_from_the_environment_that_no_request_may_carry_is_refused(tmp_path: Path) -> None:
+    for endpoint, words in (
+        ("https://lrs.example.org/xAPI/\nX-Evil: 1", "not printable"),  # was a traceback from urllib
+        ("https://[::1", "is not an http(s) URL"),
+        ("h" * 3000, "…' is not an http(s) URL"),  # quoted cut short
+    ):
+        for action in ("send", "status"):
+            result = sticky("--data", str(tmp_path), "xapi", action, STICKY_LRS_ENDPOINT=endpoint)
+            line = _one_clean_line(result)
+            assert result.returncode == 1 and words in line and len(line) < 400, line
