@@ -10,9 +10,12 @@ the command line names one or asks for help.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import math
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -50,6 +53,42 @@ def add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
         "--lang", choices=LANGUAGES, dest=_LANG_AFTER, default=None, help=f"{what} (same as `sticky --lang`)"
     )
+
+
+#: Seeds are stored in the records as SQLite integers, and saves refuse larger ones: 64-bit signed.
+SEED_LIMIT = 2**63
+
+
+def seed_number(text: str) -> int:
+    """``--seed``'s type: a whole number a record and a save can hold (argparse reports anything else)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = SEED_LIMIT
+    if not -SEED_LIMIT <= value < SEED_LIMIT:
+        raise argparse.ArgumentTypeError(word_in(_language_asked(None), "cli.seed"))
+    return value
+
+
+def number_from(low: float, high: float, whole: bool = True) -> Callable[[str], float]:
+    """An argparse type: a number from ``low`` to ``high`` (a whole one when ``whole``); NaN, infinity and
+    anything else are refused with the range, in the language asked for."""
+
+    def parse(text: str) -> float:
+        try:
+            value: float = int(text) if whole else float(text)
+        except ValueError:
+            value = math.nan
+        if not low <= value <= high:  # NaN too
+            from game.core.format import format_number
+
+            key = "cli.whole_from" if whole else "cli.number_from"
+            lang = _language_asked(None)
+            shown = {name: format_number(v, lang or "en") for name, v in (("low", low), ("high", high))}
+            raise argparse.ArgumentTypeError(word_in(lang, key, **shown))
+        return value
+
+    return parse
 
 
 def _one_language(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -195,7 +234,7 @@ def _resolve_scenario_ids(args: argparse.Namespace) -> None:
     folders: list[Path] = []
 
     def resolve(ref: str) -> str:
-        if Path(ref).exists():
+        if _exists(ref):
             return ref
         if not folders:
             folders.extend(scenario_folders(args.data))
@@ -209,6 +248,15 @@ def _resolve_scenario_ids(args: argparse.Namespace) -> None:
             setattr(args, name, resolve(value))
 
 
+def _exists(path: str) -> bool:
+    """True when something is at ``path``; False also when the system can't even look (a name too long), so the
+    command that opens it says what is wrong with it."""
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
     """The parsed options when the command line holds nothing but valid options before a command
     (``sticky``, ``sticky --lang es``); None when it names a command, asks for help or has a mistake,
@@ -218,7 +266,7 @@ def _window_only(argv: Sequence[str] | None) -> argparse.Namespace | None:
         args, rest = parser.parse_known_args(argv)
     except _NotJustOptions:
         return None
-    if rest:
+    if rest or args.data == "":  # the full parser words the mistake (in Spanish too)
         return None
     args.command = None
     return args
@@ -255,31 +303,136 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             spanish_help.translate_help(parser, **{k: format_number(v, "es") for k, v in limits.items()})
             args = parser.parse_args(argv)
             _one_language(parser, args)
+            _no_empty_data(parser, args)
+            _no_empty_paths(parser, args)
     else:
         parser = build_parser()
         args = parser.parse_args(argv)
         _one_language(parser, args)
+        _no_empty_data(parser, args)
+        _no_empty_paths(parser, args)
     _remember_scenarios(parser, args)
     _resolve_scenario_ids(args)
     return args
 
 
+def _no_empty_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse a scenario path given as '' (a script's empty variable), which would be reported as a file
+    with no name."""
+    for name in _SCENARIO_ARGS.get(getattr(args, "command", None) or "", ()):
+        value = getattr(args, name, None)
+        if value == "" or (isinstance(value, list) and "" in value):
+            parser.error(word_in(args.lang, "cli.path_empty"))
+
+
+def _no_empty_data(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse ``--data ''``: an empty name would quietly mean the user's own data folder, and a script that
+    meant another folder would write there."""
+    if args.data == "":
+        parser.error(word_in(args.lang, "cli.data_empty"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    No traceback for what the system refuses: an unusable data folder, a file the command can't open or write,
+    a standard output that is full or closed each get one line in the language asked for and status 1 (a
+    reader that stops early, ``| head``, ends the command quietly)."""
     for stream in (sys.stdout, sys.stderr):  # never die on a character the output's encoding lacks (cp1252)
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    args = parse_args(argv)
-    func = getattr(args, "func", None)
+    from game.files import GuardedOutput
+
+    original = sys.stdout
+    if sys.stderr is None:  # `2>&-`: messages go nowhere rather than into the output
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open for the life of the process)
+    sys.stdout = GuardedOutput(original)
     try:
+        return _run(argv)
+    finally:
+        sys.stdout = original
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse and run the command; every failure the user can act on becomes one line on stderr."""
+    from game.files import StandardOutputError
+    from game.paths import DataFolderError
+
+    lang = _language_asked(argv)
+    try:
+        args = parse_args(argv)
+        lang = args.lang or lang
+        func = getattr(args, "func", None)
         if func is None:
             from game.ui.launch import launch
 
-            return launch(args)
-        return int(func(args))
+            status = launch(args)
+        else:
+            status = int(func(args))
+        sys.stdout.flush()
+        return status
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except DataFolderError as exc:
+        print(_data_folder_message(exc, lang), file=sys.stderr)
+        return 1
+    except StandardOutputError as exc:
+        why = word_in(lang, "cli.output_closed") if exc.closed else str(exc.strerror)
+        print(word_in(lang, "cli.output_failed", why=why), file=sys.stderr)
+        return 1
+    except OSError as exc:  # a path the system refused (a name too long, a folder that can't be made)
+        from game.core.visible import visible
+
+        where = _cut(visible(str(exc.filename))) if exc.filename is not None else "sticky"
+        reason = str(exc.strerror or exc)
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):  # a folder was to be made, or looked into, there
+            reason = word_in(lang, "cli.not_a_folder")
+        print(word_in(lang, "cli.file_error", path=where, why=reason), file=sys.stderr)
+        return 1
+
+
+def word_in(lang: str | None, key: str, **values: object) -> str:
+    """A phrase of the command line in ``lang`` (see ``game.authoring.messages.word``)."""
+    from game.authoring.messages import word
+
+    return word(key, lang, **values)
+
+
+def _data_folder_message(exc: Exception, lang: str | None) -> str:
+    """One line naming the data folder that can't be used and why, in ``lang``."""
+    from game.core.visible import visible
+
+    path = getattr(exc, "path", "")
+    if getattr(exc, "reason", "") == "not-a-folder":
+        why = word_in(lang, "cli.not_a_folder")
+    else:
+        why = word_in(lang, "cli.cannot_make", why=getattr(exc, "detail", "") or exc)
+    return word_in(lang, "cli.data_folder", path=_cut(visible(str(path))), why=why)
+
+
+def _cut(text: str, limit: int = 200) -> str:
+    """``text`` at most ``limit`` characters long, with … where it was cut (a path may be 4,000 characters)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _silence_stdout() -> None:
+    """After a reader went away, point the standard output at nothing so the exit's flush stays quiet (only the
+    process's own standard output: a test's captured stream is left alone)."""
+    stream = getattr(sys.stdout, "stream", sys.stdout)
+    if stream is not sys.__stdout__ or stream is None:
+        return
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):
+        return
+    if fd < 0:
+        return
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)

@@ -11,12 +11,14 @@ the caller asks for it to be made. :func:`write_output` also takes ``-`` for sta
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any, TextIO
 
 
 class OutputError(Exception):
@@ -100,6 +102,62 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class StandardOutputError(OSError):
+    """Writing to the standard output failed (a full disk behind ``> file``, ``/dev/full``, a closed stream): told
+    apart from the failures of files so the command line can say which output it could not write. ``closed`` is
+    True when there was no standard output at all (``>&-``)."""
+
+    def __init__(self, code: int | None, strerror: str, closed: bool = False) -> None:
+        super().__init__(code, strerror)
+        self.closed = closed
+
+
+class GuardedOutput:
+    """The standard output as the commands see it: the same stream, whose write and flush failures (other than a
+    reader that went away, ``BrokenPipeError``) are raised as :class:`StandardOutputError`. ``stream`` None is a
+    standard output that was closed before the program started: every write fails, so no output is lost
+    silently."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+
+    def _failed(self, exc: OSError | None) -> StandardOutputError:
+        if exc is None:
+            return StandardOutputError(errno.EBADF, "it is closed", closed=True)
+        return StandardOutputError(exc.errno, exc.strerror or str(exc))
+
+    def write(self, text: str) -> int:
+        """Write ``text``; StandardOutputError when the stream can't take it."""
+        if self.stream is None:
+            raise self._failed(None)
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def flush(self) -> None:
+        """Flush the stream; StandardOutputError when it can't."""
+        if self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def isatty(self) -> bool:
+        """True when the standard output is a terminal."""
+        return self.stream is not None and self.stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:
+        if self.stream is None:
+            raise AttributeError(name)
+        return getattr(self.stream, name)
 
 
 class InputError(ValueError):

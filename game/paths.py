@@ -9,6 +9,7 @@ and an editable clone all find the same files. (A zipped install is extracted on
 from __future__ import annotations
 
 import atexit
+import errno
 import os
 import re
 from collections.abc import Iterable
@@ -30,9 +31,23 @@ ASSETS = _resource("assets")
 SCENARIOS = _resource("scenarios")
 
 
+class DataFolderError(OSError):
+    """The data folder can't be used: ``path`` is the folder asked for, ``reason`` is ``"not-a-folder"`` (a file,
+    a device or a pipe is there, or on its way) or ``"cannot-make"`` (``detail`` says why, as the system put it).
+    An OSError, so callers that catch those still do; the command line words it in the user's language."""
+
+    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
+        self.path = path
+        self.reason = reason
+        self.detail = detail
+        why = "it is not a folder" if reason == "not-a-folder" else f"it can't be made ({detail})"
+        super().__init__(errno.ENOTDIR if reason == "not-a-folder" else errno.EACCES, why, str(path))
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The folder for settings, saves and records: ``override`` (``--data DIR``), ``$STICKY_DATA_DIR``,
-    or the user's data folder from platformdirs. Created if missing."""
+    or the user's data folder from platformdirs. Created if missing; :class:`DataFolderError` when something
+    that is not a folder is in the way or it can't be made (a read-only parent, a name too long)."""
     if override:
         path = Path(override)
     elif os.environ.get(_ENV):
@@ -41,7 +56,12 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir("sticky-situations", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise DataFolderError(path, "not-a-folder") from None
+    except OSError as exc:
+        raise DataFolderError(path, "cannot-make", exc.strerror or str(exc)) from None
     return path
 
 
@@ -56,8 +76,11 @@ def find_scenario(ref: str, folders: Iterable[Path]) -> str:
         return ref
     for folder in folders:
         candidate = folder / f"{ref}.yaml"
-        if candidate.is_file():
-            return str(candidate)
+        try:
+            if candidate.is_file():
+                return str(candidate)
+        except (OSError, ValueError):  # a remembered folder the system can't look into (a name too long)
+            continue
     return ref
 
 

@@ -31,6 +31,28 @@ from game.locale import (
 )
 
 _WIDTH = 78
+#: The longest answer read in one line: a longer one (or one holding a NUL) is not someone typing, and reading
+#: on would never end on ``/dev/zero``.
+MAX_ANSWER = 4096
+
+
+class _NotTyped(Exception):
+    """Standard input holds something no one typed: play stops rather than read it without end."""
+
+
+def _read_answer(stdin: TextIO | None) -> str | None:
+    """One typed line; None when the input has ended (or there is none: ``<&-``, or it can't be read)."""
+    if stdin is None:
+        return None
+    try:
+        raw = stdin.readline(MAX_ANSWER + 1)
+    except UnicodeDecodeError:  # bytes no keyboard in the input's encoding sends
+        raise _NotTyped from None
+    except (OSError, ValueError):  # a closed stream
+        return None
+    if "\x00" in raw or (len(raw) > MAX_ANSWER and not raw.endswith("\n")):
+        raise _NotTyped
+    return raw or None
 
 
 def _say(out: TextIO, text: str = "") -> None:
@@ -208,18 +230,21 @@ def _show_debrief(model: Debrief, session: Session, out: TextIO) -> None:
                 _say(out, "  " + _t(session, "terminal.technique", name=name, about=about))
 
 
-def ask_commitment(session: Session, stdin: TextIO, out: TextIO) -> str:
+def ask_commitment(session: Session, stdin: TextIO | None, out: TextIO) -> str:
     """The debrief's last question: one commitment, typed on one line (empty when skipped or input ended)."""
     _say(out)
     _say(out, _t(session, "terminal.commitment_prompt"))
     out.flush()
-    text = " ".join(stdin.readline().split())
+    try:
+        text = " ".join((_read_answer(stdin) or "").split())
+    except _NotTyped:
+        text = ""
     if text:
         _say(out, _t(session, "terminal.commitment_kept", text=text))
     return text
 
 
-def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Iterable[str] = ()) -> int:
+def play_in_terminal(session: Session, stdin: TextIO | None, out: TextIO, scripted: Iterable[str] = ()) -> int:
     """Play interactively on a text terminal; scripted answers are used first. Returns the exit status."""
     answers = list(scripted)
     _say(out, f"{session.scenario.title}")
@@ -231,8 +256,12 @@ def play_in_terminal(session: Session, stdin: TextIO, out: TextIO, scripted: Ite
             _say(out, f"> {line}")
         else:
             out.flush()
-            raw = stdin.readline()
-            if not raw:
+            try:
+                raw = _read_answer(stdin)
+            except _NotTyped:
+                _say(out, _t(session, "terminal.input_not_typed"))
+                return 1
+            if raw is None:
                 _say(out, _t(session, "terminal.input_ended"))
                 return 0
             line = raw.strip()

@@ -21,6 +21,7 @@ from game.authoring.intervals import Interval, judge, ranges
 from game.authoring.load import LoadResult, load_scenario
 from game.authoring.translate import MARKER, read_entries
 from game.authoring.translations import find_translations, quoted_text
+from game.authoring.yamlfile import read_text
 from game.core.expr import Condition
 from game.core.gcpause import gc_paused
 from game.core.model import DECISION_PHASES, Branches, Scenario, Variants
@@ -335,9 +336,8 @@ def _shadowed_variants(scenario: Scenario, bag: DiagnosticBag) -> None:
 def _markers(path: str, bag: DiagnosticBag, source: dict[str, str]) -> None:
     """S601/S605 at every text of a translation still marked ``# TODO`` or ``# STALE`` by ``sticky translate``
     (``source`` holds the scenario's texts: a stale one's hint shows the new source text)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+    text = read_text(path, DiagnosticBag())  # bounded, never a FIFO or /dev/zero
+    if text is None:
         return  # the loader reports unreadable translations
     if not MARKER.search(text):
         return

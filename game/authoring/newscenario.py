@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from game.authoring.newscenario_es import TEMPLATE_ES
+from game.core.visible import visible
 
 SCHEMA = Path(__file__).resolve().parent / "scenario.schema.json"
 
@@ -173,7 +174,9 @@ def new_scenario(path: Path, title: str | None = None, lang: str | None = None) 
     ident = scenario_id(path)
     shown = title or ident.replace("-", " ").replace("_", " ").capitalize()
     template = TEMPLATE_ES if lang == "es" else TEMPLATE
-    return template.format(schema=schema_reference(path), name=path.as_posix(), id=ident, title=_title(shown))
+    # the path goes into comments: a newline in it must not end the comment and start YAML of its own
+    schema, name = visible(schema_reference(path)), visible(path.as_posix())
+    return template.format(schema=schema, name=name, id=ident, title=_title(shown))
 
 
 def _title(text: str) -> str:

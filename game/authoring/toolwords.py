@@ -206,6 +206,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "error: a scenario file name ends in .yaml",
         "error: el nombre de un archivo de escenario termina en .yaml",
     ),
+    "n.title": (
+        "error: --title takes one line of text (not empty, no control characters)",
+        "error: --title lleva una línea de texto (no vacía, sin caracteres de control)",
+    ),
     "n.exists": (
         "error: the file exists; choose another name or use --force",
         "error: el archivo ya existe; elige otro nombre o usa --force",
@@ -224,5 +228,35 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "n.next": (
         "next: sticky check {path}   then: sticky play {path} --text",
         "ahora: sticky --lang es check {path}   luego: sticky play {path} --text",
+    ),
+    # the command line's own errors (game.cli): the data folder, paths and the standard output
+    "cli.data_folder": (
+        "error: cannot use the data folder {path}: {why}",
+        "error: no se puede usar la carpeta de datos {path}: {why}",
+    ),
+    "cli.not_a_folder": (
+        "there is a file or a device there, not a folder",
+        "ahí hay un archivo o un dispositivo, no una carpeta",
+    ),
+    "cli.cannot_make": ("it can't be made ({why})", "no se puede crear ({why})"),
+    "cli.data_empty": (
+        "--data: give a folder's name (it was empty)",
+        "--data: indica el nombre de una carpeta (vino vacío)",
+    ),
+    "cli.path_empty": (
+        "a scenario path was empty; give a scenario file's path or a scenario's id",
+        "una ruta de escenario vino vacía; indica la ruta de un archivo de escenario o el id de un escenario",
+    ),
+    "cli.file_error": ("error: {path}: {why}", "error: {path}: {why}"),
+    "cli.output_failed": (
+        "error: cannot write to the standard output: {why}",
+        "error: no se puede escribir en la salida estándar: {why}",
+    ),
+    "cli.output_closed": ("the standard output is closed", "la salida estándar está cerrada"),
+    "cli.whole_from": ("a whole number from {low} to {high}", "un número entero de {low} a {high}"),
+    "cli.number_from": ("a number from {low} to {high}", "un número de {low} a {high}"),
+    "cli.seed": (
+        "a whole number of at most 19 digits (a seed is kept as a 64-bit number)",
+        "un número entero de 19 cifras como mucho (la semilla se guarda como un número de 64 bits)",
     ),
 }

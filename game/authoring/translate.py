@@ -31,7 +31,7 @@ from game.authoring.diagnostics import Diagnostic, DiagnosticBag, Pos, Severity
 from game.authoring.messages import word
 from game.authoring.reader import kind_of
 from game.authoring.translations import load_translation, quoted_text, text_hash, translation_path
-from game.authoring.yamlfile import MAX_BYTES
+from game.authoring.yamlfile import MAX_BYTES, read_text
 from game.authoring.yamltree import YMap, YNode, YScalar, YSeq, parse_tree
 from game.core.model import Scenario
 from game.core.texts import extract_texts
@@ -146,15 +146,11 @@ def update_translation(scenario: Scenario, language: str, lang: str | None = Non
     entries: dict[str, Entry] = {}
     hashes: dict[str, str] = {}
     if target.exists():
-        data = target.read_bytes()
-        try:
-            existing = data.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-            message = f"byte 0x{data[exc.start]:02x} is not valid UTF-8"
-            hint = "save the file as UTF-8 in your editor"
-            raise TranslationFileError([Diagnostic("S102", message, Pos(str(target), line, col), hint=hint)]) from None
+        # read as the loader reads: a FIFO or a link to /dev/zero is refused, never read without end
+        bag = DiagnosticBag()
+        existing = read_text(str(target), bag)
+        if existing is None:
+            raise TranslationFileError(bag.items)
         entries, hashes = read_entries(existing, str(target), strict=True)
     source = extract_texts(scenario)
     out: dict[str, tuple[str, str]] = {}  # key -> (text, marker comment)

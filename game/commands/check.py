@@ -49,11 +49,15 @@ def scenario_files(paths: list[str]) -> tuple[list[str], list[str]]:
     missing: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError):  # the system can't even look (a name too long): the loader says so
+            is_dir, exists = False, True
+        if is_dir:
             found.extend(
                 str(p) for p in sorted(path.rglob("*")) if p.suffix in (".yaml", ".yml") and not is_translation_file(p)
             )
-        elif path.exists():
+        elif exists:
             found.append(str(path))
         else:
             missing.append(raw)

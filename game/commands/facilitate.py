@@ -7,11 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.cli import add_lang_option
+from game.cli import add_lang_option, seed_number
 from game.commands.common import load_for_play
+from game.files import OutputError
 from game.locale import plural
 from game.training.cli_support import with_records
+from game.training.identity import BadName, clean_name
 from game.training.record_store import Records
+
+#: The longest discussion timer: an hour per decision.
+MAX_COUNTDOWN = 3600
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,7 +33,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="discussion timer per decision (Space starts it; default: none)",
     )
     parser.add_argument(
-        "--seed", type=int, default=0, help="seed for chance outcomes and the order choices are shown in (default 0)"
+        "--seed",
+        type=seed_number,
+        default=0,
+        help="seed for chance outcomes and the order choices are shown in (default 0)",
     )
     parser.add_argument("--window", default="1280x720", metavar="WxH", help="window size (default 1280x720)")
     parser.add_argument("--fullscreen", action="store_true", help="fill the projector screen")
@@ -55,14 +63,20 @@ def run(args: argparse.Namespace, records: Records) -> int:
         return 1
     try:
         width, height = (int(v) for v in args.window.lower().split("x"))
-        if width < 640 or height < 360:
+        if not (640 <= width <= 7680 and 360 <= height <= 4320):  # a larger window is gigabytes of pixels
             raise ValueError
     except ValueError:
-        print("error: --window takes a size such as 1920x1080 (at least 640x360)", file=sys.stderr)
+        print("error: --window takes a size such as 1920x1080 (from 640x360 to 7680x4320)", file=sys.stderr)
         return 1
-    if args.countdown < 0:
-        print("error: --countdown can't be negative", file=sys.stderr)
+    if not 0 <= args.countdown <= MAX_COUNTDOWN:  # NaN and infinity too
+        print(f"error: --countdown takes seconds from 0 to {MAX_COUNTDOWN:,} (an hour)", file=sys.stderr)
         return 1
+    if args.cohort is not None:
+        try:
+            args.cohort = clean_name(args.cohort, "cohort")
+        except BadName as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     if not 0 <= args.port <= 65535:
         print("error: --port takes a number from 0 to 65535", file=sys.stderr)
         return 1
@@ -84,7 +98,7 @@ def run(args: argparse.Namespace, records: Records) -> int:
             screenshots=Path(args.screenshots) if args.screenshots else None,
             phones=(server.room, server.address, server.link) if server is not None else None,
         )
-    except ValueError as exc:
+    except (ValueError, OutputError) as exc:  # a bad key; a screenshot that can't be written (a full disk)
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:

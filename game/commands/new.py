@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
     if path.suffix not in (".yaml", ".yml"):
         print(f"{path}: {word('n.suffix', lang)}", file=sys.stderr)
         return 1
+    if args.title is not None and (not args.title.strip() or not args.title.isprintable()):
+        print(f"{path}: {word('n.title', lang)}", file=sys.stderr)  # the file would fail `sticky check`
+        return 1
     if path.exists() and not args.force:
         print(f"{path}: {word('n.exists', lang)}", file=sys.stderr)
         return 1

@@ -8,12 +8,13 @@ import sys
 from typing import Any
 
 from game.authoring.messages import localize, word
-from game.cli import add_lang_option
+from game.cli import add_lang_option, seed_number
 from game.commands.common import load_for_play
 from game.core.format import format_delta
 from game.core.model import Chance, Scenario
 from game.core.session import ChoiceNotAvailable, Session
 from game.core.variants import ending_text, ending_title, env_after, feedback_text, rule_text, scene_text
+from game.files import OutputError
 from game.locale import rating_word, style_word
 from game.terminal import play_in_terminal
 
@@ -30,7 +31,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="comma-separated choice ids (robust) or numbers as shown on screen (the seed's order) to play in order",
     )
     parser.add_argument(
-        "--seed", type=int, default=0, help="seed for chance outcomes and the order choices are shown in (default 0)"
+        "--seed",
+        type=seed_number,
+        default=0,
+        help="seed for chance outcomes and the order choices are shown in (default 0)",
     )
     add_lang_option(parser, "language of the text")
     mode = parser.add_mutually_exclusive_group()
@@ -135,7 +139,11 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshots:
         from game.ui.screenshots import render_run
 
-        return render_run(args, scenario)
+        try:
+            return render_run(args, scenario)
+        except OutputError as exc:  # a full disk: the PNG is named, none is left empty
+            print(f"error: {localize(str(exc), args.lang)}", file=sys.stderr)
+            return 1
     session = Session(scenario, seed=args.seed)
     if args.text:
         return play_in_terminal(session, sys.stdin, sys.stdout, scripted=_split(args.choices))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import stat
 import sys
 import time
 from pathlib import Path
 
-from game.cli import add_lang_option
+from game.cli import add_lang_option, seed_number
 from game.commands.common import load_for_play
 from game.core.session import ChoiceNotAvailable, Session
 from game.core.visible import clip, visible
@@ -46,12 +48,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     play.add_argument("--seconds", default="", help="comma-separated decision times in seconds, one per choice")
     play.add_argument(
-        "--seed", type=int, default=0, help="seed for chance outcomes and the order choices are shown in (default 0)"
+        "--seed",
+        type=seed_number,
+        default=0,
+        help="seed for chance outcomes and the order choices are shown in (default 0)",
     )
     add_lang_option(play, "language played in")
     play.add_argument("--learner", default="anonymous", help="the learner's name (default: anonymous)")
     play.add_argument("--cohort", metavar="CODE", help="cohort or workshop code")
-    play.add_argument("--mode", default="practice", help="practice (default), assessment or group")
+    play.add_argument("--mode", default="practice", choices=MODES, help="practice (default), assessment or group")
     play.set_defaults(func=with_records(run_play, auto_send=True))
     who = actions.add_parser("learner", help="set who plays on this laptop (name and cohort for the game's records)")
     who.add_argument("name", nargs="?", help="the learner's name (omit to show the current one)")
@@ -81,6 +86,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rescue.set_defaults(func=run_recover)
 
 
+#: The kinds of playthrough: alone (practice or assessment) or a group's (`sticky facilitate`).
+MODES = ("practice", "assessment", "group")
+#: The longest decision time a record keeps (as `records import` checks): ten years.
+MAX_DECISION_SECONDS = 10 * 365 * 86400
+
+
 def run_list(args: argparse.Namespace, records: Records) -> int:
     """One line per playthrough."""
     rows = records.playthroughs(args.cohort)
@@ -107,10 +118,21 @@ def run_play(args: argparse.Namespace, records: Records) -> int:
     try:
         seconds = [float(s) for s in args.seconds.split(",") if s.strip()]
     except ValueError:
-        print("error: --seconds takes numbers separated by commas", file=sys.stderr)
+        seconds = [math.nan]
+    if not all(0 <= s <= MAX_DECISION_SECONDS for s in seconds):  # NaN and infinity too: never into the records
+        print(
+            f"error: --seconds takes numbers of seconds from 0 to {MAX_DECISION_SECONDS:,}, separated by commas",
+            file=sys.stderr,
+        )
+        return 1
+    try:  # the same rules as the window's and `records learner`: no control characters, not too long
+        learner = clean_name(args.learner)
+        cohort = clean_name(args.cohort, "cohort") if args.cohort is not None else None
+    except BadName as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     session = Session(scenario, seed=args.seed)
-    pid = records.start(session, learner=args.learner, cohort=args.cohort, mode=args.mode, language=scenario.language)
+    pid = records.start(session, learner=learner, cohort=cohort, mode=args.mode, language=scenario.language)
     for i, choice in enumerate(wanted):
         if session.finished:  # more choices than the playthrough had: it ended, and stays recorded as ended
             return _ended_early(args.path, records, pid, session, wanted[i:])
@@ -213,19 +235,43 @@ def run_import(args: argparse.Namespace, records: Records) -> int:
     status = 0
     for name in args.files:
         path = Path(name)
-        if not path.is_file():
-            print(f"{visible(name)}: error: no such file", file=sys.stderr)
+        problem = _not_importable(path)
+        if problem:
+            print(f"{visible(name)}: error: {problem}", file=sys.stderr)
             status = 1
             continue
-        report = import_records(records, path)
+        try:
+            report = import_records(records, path)
+        except RecordsError as exc:  # this file can't be read as a whole: say so and go on with the next
+            print(f"error: {visible(str(exc))}", file=sys.stderr)
+            status = 1
+            continue
         for line in report.warnings:
             print(visible(line), file=sys.stderr)
         for line in report.refused + report.conflicts:
             print(visible(line), file=sys.stderr)
+        if report.unlisted():
+            print(f"{visible(name)}: … and {report.unlisted():,} more lines like these, not listed", file=sys.stderr)
         print(visible(report.summary(name)))
         if not report.ok:
             status = 1
     return status
+
+
+def _not_importable(path: Path) -> str:
+    """Why ``path`` can't be an export file ("" when it may be): missing, a folder, a device or a pipe (never
+    opened, so a FIFO can't block the import)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as exc:
+        return f"can't be read ({exc.strerror or exc})"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder; give the export files in it"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a device or a pipe); export files are read from disk"
+    return ""
 
 
 def run_recover(args: argparse.Namespace) -> int:
@@ -234,12 +280,13 @@ def run_recover(args: argparse.Namespace) -> int:
     from game.training.record_store import DB_NAME
     from game.training.recover import recover
 
+    damaged = data_dir(getattr(args, "data", None)) / DB_NAME  # DataFolderError: the command line says why
     try:
-        damaged = data_dir(getattr(args, "data", None)) / DB_NAME
         report = recover(damaged, Path(args.out) if args.out else None)
     except (RecordsError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"error: {visible(reason)}", file=sys.stderr)
+        where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""  # which file it could not
+        print(f"error: {visible(where + reason)}", file=sys.stderr)
         return 1
     lost = f"; {report.dropped} could not be read and were left out" if report.dropped else ""
     if report.partial:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from game.cli import number_from
 from game.files import OutputError
 from game.training.cli_support import with_records
 from game.training.lrs import LRSConfig, lrs_config, send_pending
@@ -23,11 +24,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     status = actions.add_parser("status", help="how many statements are queued, sent or refused")
     status.set_defaults(func=with_records(run_status, read_only=True))
     send = actions.add_parser("send", help="send queued statements to the configured LRS, with retries")
-    send.add_argument("--retries", type=int, default=3, help="retries per statement (default 3)")
-    send.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default 10)")
+    send.add_argument(
+        "--retries", type=number_from(0, 20), default=3, help="retries per statement (default 3; at most 20)"
+    )
+    send.add_argument(
+        "--timeout",
+        type=number_from(0.1, 600, whole=False),
+        default=10.0,
+        help="seconds to wait for each answer (default 10; from 0.1 to 600)",
+    )
     send.add_argument("--all", action="store_true", help="also retry statements the LRS refused before")
     send.add_argument(
-        "--batch", type=int, default=1, metavar="N", help="post N statements per request (a large backlog; default 1)"
+        "--batch",
+        type=number_from(1, 1000),
+        default=1,
+        metavar="N",
+        help="post N statements per request (a large backlog; default 1; at most 1,000)",
     )
     send.set_defaults(func=with_records(run_send))
     show = actions.add_parser("show", help="print the statements of one playthrough as JSON")
@@ -83,10 +95,10 @@ def run_send(args: argparse.Namespace, records: Records) -> int:
     report = send_pending(
         records,
         config=config,
-        retries=max(0, args.retries),
-        timeout=max(0.1, args.timeout),
+        retries=int(args.retries),
+        timeout=float(args.timeout),
         include_failed=args.all,
-        batch=max(1, args.batch),
+        batch=int(args.batch),
     )
     for error in dict.fromkeys(report.errors):
         print(f"warning: {error}", file=sys.stderr)

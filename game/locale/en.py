@@ -216,6 +216,7 @@ STRINGS: dict[str, str] = {
     "terminal.reflect": "Reflect: {question}",
     "terminal.prompt": "Type a number (u = undo, m = metrics, q = quit).",
     "terminal.input_ended": "(input ended)",
+    "terminal.input_not_typed": "(the input is not typed text: a NUL byte or a line of over 4,096 characters; stopped)",
     "terminal.undone": "Undone.",
     "terminal.nothing_to_undo": "Nothing to undo.",
     "terminal.event": "Event: {text}",

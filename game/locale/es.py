@@ -225,6 +225,9 @@ STRINGS: dict[str, str] = {
     "terminal.reflect": "Para pensar: {question}",
     "terminal.prompt": "Escribe un número (u = deshacer, m = indicadores, q = salir).",
     "terminal.input_ended": "(se acabó la entrada)",
+    "terminal.input_not_typed": (
+        "(la entrada no es texto escrito: un byte NUL o una línea de más de 4096 caracteres; se detuvo)"
+    ),
     "terminal.undone": "Decisión deshecha.",
     "terminal.nothing_to_undo": "No hay nada que deshacer.",
     "terminal.metric_change": "{label}: {value} ({delta} desde el inicio, {verdict})",

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from game.files import StandardOutputError
 from game.training._dberrors import check_health, describe, folder_is_read_only
 from game.training._schema import RecordsError
 from game.training.record_store import DB_NAME, Records, open_records
@@ -27,11 +28,7 @@ def _open(args: argparse.Namespace, auto_send: bool, read_only: bool) -> Records
     """The records of ``--data``: checked for damage, read-only when the command only reads and must."""
     from game.paths import data_dir
 
-    data = getattr(args, "data", None)
-    try:
-        folder = data_dir(data)
-    except OSError as exc:
-        raise RecordsError(f"cannot use data folder {data}: {exc.strerror or exc}") from None
+    folder = data_dir(getattr(args, "data", None))  # DataFolderError: the command line says why, in its language
     path = Path(folder) / DB_NAME
     only_read = read_only and folder_is_read_only(path)
     if only_read and not path.exists():
@@ -68,9 +65,14 @@ def with_records(
         except sqlite3.Error as exc:
             print(f"error: {describe(records.path, exc)}", file=sys.stderr)
             return 1
+        except (BrokenPipeError, StandardOutputError):  # the screen, not a file: the command line words it
+            raise
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+            why = exc.strerror or exc
+            if isinstance(exc, (FileExistsError, NotADirectoryError)):  # a folder was to be made, or looked into
+                why = "there is a file or a device there, not a folder"
+            print(f"error: {where}{why}", file=sys.stderr)
             return 1
         finally:
             with contextlib.suppress(sqlite3.Error):

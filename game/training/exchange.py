@@ -9,6 +9,7 @@ is reported as ``file:line: reason``. Importing the same file twice adds nothing
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,10 +26,15 @@ from game.training.import_check import ScenarioLookup, check_record
 from game.training.record_store import Records, _dump
 from game.training.record_types import PlaythroughRecord
 
+#: Refusals, conflicts and warnings listed per file (each counted all the same).
+MAX_LISTED = 200
+
 
 @dataclass
 class ImportReport:
-    """What an import did; ``refused``, ``conflicts`` and ``warnings`` are ``file:line: reason`` lines."""
+    """What an import did; ``refused``, ``conflicts`` and ``warnings`` are ``file:line: reason`` lines, the first
+    :data:`MAX_LISTED` of each (a file of a million bad lines is counted, not held: ``*_count`` and
+    :meth:`unlisted`)."""
 
     added: int = 0
     skipped: int = 0
@@ -37,21 +43,47 @@ class ImportReport:
     refused: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    refused_count: int = 0
+    conflict_count: int = 0
+    warning_count: int = 0
+
+    def refuse(self, line: str) -> None:
+        """Count a refused record; keep its line while fewer than MAX_LISTED are kept."""
+        self.refused_count += 1
+        if len(self.refused) < MAX_LISTED:
+            self.refused.append(line)
+
+    def conflict(self, line: str) -> None:
+        """Count a record in conflict with the copy here; keep its line while fewer than MAX_LISTED are."""
+        self.conflict_count += 1
+        if len(self.conflicts) < MAX_LISTED:
+            self.conflicts.append(line)
+
+    def warn(self, line: str) -> None:
+        """Count a warning; keep its line while fewer than MAX_LISTED are kept."""
+        self.warning_count += 1
+        if len(self.warnings) < MAX_LISTED:
+            self.warnings.append(line)
+
+    def unlisted(self) -> int:
+        """How many refusals, conflicts and warnings were counted but not kept."""
+        total = self.refused_count + self.conflict_count + self.warning_count
+        return total - len(self.refused) - len(self.conflicts) - len(self.warnings)
 
     @property
     def ok(self) -> bool:
         """True when every record was imported, updated or already here."""
-        return not self.refused and not self.conflicts
+        return not self.refused_count and not self.conflict_count
 
     def summary(self, name: str) -> str:
         """One line: how many were added, already here, updated, in conflict and refused."""
         text = f"{name}: {plural('en', self.added, 'count.playthroughs')} added, {self.skipped} already here"
         if self.updated:
             text += f", {self.updated} updated (newer than the copy here)"
-        if self.conflicts:
-            text += f", {len(self.conflicts)} in conflict with the copy here (kept the copy here)"
-        if self.refused:
-            text += f", {len(self.refused)} refused"
+        if self.conflict_count:
+            text += f", {self.conflict_count:,} in conflict with the copy here (kept the copy here)"
+        if self.refused_count:
+            text += f", {self.refused_count:,} refused"
         return text
 
 
@@ -86,13 +118,19 @@ def read_export(path: Path) -> list[PlaythroughRecord]:
 
 
 def _checked_entries(path: Path, lookup: ScenarioLookup) -> Iterator[tuple[int, PlaythroughRecord | str, list[str]]]:
-    """(line, the record or why it is refused, warnings) for each playthrough in ``path``."""
+    """(line, the record or why it is refused, warnings) for each playthrough in ``path``, read as they come
+    (a file of any size is never held whole). Whatever makes the whole file unreadable (not a regular file,
+    too large, UTF-16) raises RecordsError on the first call, before the caller writes anything."""
+    reading = read_entries(path)
     try:
-        entries = list(read_entries(path))
+        first = next(reading, None)
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = reason.removeprefix(f"{path}: ")  # the reader's messages name the file too
         raise RecordsError(f"{path}: can't be read ({reason})") from None
-    for entry in entries:
+    if first is None:
+        return
+    for entry in itertools.chain([first], reading):
         if entry.data is None:
             yield entry.line, entry.error or "not a record", []
             continue
@@ -144,12 +182,16 @@ def import_records(records: Records, path: Path) -> ImportReport:
     (continued or finished since) replace them; refused records and conflicts are reported, with their line."""
     report = ImportReport()
     lookup = ScenarioLookup()
-    entries = list(_checked_entries(path, lookup))
+    entries = _checked_entries(path, lookup)
+    first = next(entries, None)  # RecordsError here when the file can't be read at all: nothing written
+    if first is None:
+        return report
     with records.transaction():
-        for line, rec, warnings in entries:
-            report.warnings.extend(f"{path}:{line}: warning: {w}" for w in warnings)
+        for line, rec, warnings in itertools.chain([first], entries):
+            for warning in warnings:
+                report.warn(f"{path}:{line}: warning: {warning}")
             if isinstance(rec, str):
-                report.refused.append(f"{path}:{line}: {rec}")
+                report.refuse(f"{path}:{line}: {rec}")
                 continue
             row = records.db.execute("SELECT id FROM playthroughs WHERE uuid = ?", (rec.uuid,)).fetchone()
             if row is None:
@@ -163,7 +205,7 @@ def import_records(records: Records, path: Path) -> ImportReport:
                 report.updated += 1
                 report.learners.add(rec.learner)
             elif verdict == "conflict":
-                report.conflicts.append(
+                report.conflict(
                     f"{path}:{line}: playthrough {rec.uuid} differs from the copy here #{row[0]} and neither "
                     "extends the other (another learner, seed or path); the copy here is kept"
                 )

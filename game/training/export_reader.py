@@ -149,6 +149,14 @@ def _element_end(text: str, start: int) -> int | None:
     return None
 
 
+def _wide_text(head: bytes) -> bool:
+    """True when a file starting with ``head`` is text in UTF-16 or UTF-32 (a spreadsheet's "Unicode text"):
+    a byte-order mark of those, or a NUL in the first pair of bytes, which no UTF-8 JSON has."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return b"\x00" in head[:2]
+
+
 def read_entries(path: Path) -> Iterator[Entry]:
     """Every playthrough of an export file (JSON lines, or a JSON array), parsed on its own. Raises OSError,
     or ValueError when the file as a whole can't be an export (not a regular file, too large)."""
@@ -160,6 +168,8 @@ def read_entries(path: Path) -> Iterator[Entry]:
     with open(path, "rb") as handle:
         head = handle.read(4096).lstrip()
         handle.seek(0)
+        if _wide_text(head):
+            raise ValueError(f"{path}: is UTF-16 or UTF-32 text, not UTF-8; save it as UTF-8 and import it again")
         if head.startswith(b"\xef\xbb\xbf"):
             head = head[3:].lstrip()
         if head.startswith(b"["):

@@ -46,7 +46,15 @@ def read_profile(data_dir: Path) -> dict[str, str]:
         return {}
     if not isinstance(data, dict):
         return {}
-    return {k: str(v) for k, v in data.items() if k in ("learner", "cohort") and isinstance(v, str) and v}
+    profile: dict[str, str] = {}
+    for key in ("learner", "cohort"):  # by the rules a typed name follows: a hand-edited file gets no further
+        value = data.get(key)
+        if isinstance(value, str):
+            try:
+                profile[key] = clean_name(value, "name" if key == "learner" else "cohort")
+            except BadName:
+                continue
+    return profile
 
 
 def write_profile(data_dir: Path, learner: str | None, cohort: str | None) -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.core.visible import visible
 from game.files import read_json_file
 from game.locale import plural
 from game.training.outbox import Pending, compose_pending, mark, mark_many, pending_refs
@@ -68,9 +69,15 @@ def lrs_config(data_dir: Path | None) -> LRSConfig | None:
     endpoint = os.environ.get("STICKY_LRS_ENDPOINT") or str(data.get("endpoint") or "")
     if not endpoint:
         return None
-    parsed = urllib.parse.urlparse(endpoint)
+    shown = visible(endpoint if len(endpoint) <= 200 else endpoint[:199] + "…")
+    if not endpoint.isprintable():  # from STICKY_LRS_ENDPOINT or a hand-edited lrs.json: never into a request
+        raise ValueError(f"the LRS endpoint '{shown}' holds characters that are not printable (a newline?)")
+    try:
+        parsed = urllib.parse.urlparse(endpoint)
+    except ValueError as exc:  # "Invalid IPv6 URL"
+        raise ValueError(f"the LRS endpoint '{shown}' is not an http(s) URL ({exc})") from None
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ValueError(f"the LRS endpoint '{endpoint}' is not an http(s) URL")
+        raise ValueError(f"the LRS endpoint '{shown}' is not an http(s) URL")
     return LRSConfig(
         endpoint=endpoint,
         username=os.environ.get("STICKY_LRS_USERNAME") or str(data.get("username") or ""),

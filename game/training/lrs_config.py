@@ -29,7 +29,18 @@ ENVIRONMENT = {
 }
 
 
+#: The longest value a setting may have (an address, a name, a secret, a template).
+MAX_VALUE = 2000
+#: The largest lrs.json the game reads back (``game.training.lrs.read_config_file``).
+MAX_CONFIG_BYTES = 65_536
+
+
 def _check(name: str, value: str) -> None:
+    flag = f"--{name.replace('_', '-')}"
+    if len(value) > MAX_VALUE:
+        raise ValueError(f"{flag} is {len(value):,} characters long; a setting may have at most {MAX_VALUE:,}")
+    if not value.isprintable():  # a newline in an address or a secret would end up in an HTTP header
+        raise ValueError(f"{flag} holds characters that are not printable (a newline or a control character)")
     if name in ("homepage", "activity_base", "endpoint") and not value.startswith(("http://", "https://")):
         raise ValueError(f"--{name.replace('_', '-')} must be an http(s) address, not '{value}'")
     if name == "mbox":
@@ -65,8 +76,11 @@ def configure(data_dir: Path, changes: dict[str, str | None]) -> str:
     else:
         data.pop("actor", None)
     if changes:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        if len(text.encode("utf-8")) > MAX_CONFIG_BYTES:  # written, it could never be read back: nothing is
+            raise ValueError(f"{CONFIG_NAME} would be larger than the {MAX_CONFIG_BYTES:,} bytes the game reads")
         Path(data_dir).mkdir(parents=True, exist_ok=True)
-        write_atomic(Path(data_dir) / CONFIG_NAME, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_atomic(Path(data_dir) / CONFIG_NAME, text)
     return describe(data_dir)
 
 

@@ -157,7 +157,8 @@ def recover(damaged: Path, target: Path | None = None) -> RecoverReport:
         building.unlink(missing_ok=True)
         try:
             fresh = Records(building)
-        except RecordsError as exc:
+        except RecordsError as exc:  # a full disk: the empty file SQLite made is not left behind
+            _remove(building)
             raise RecordsError(f"{target}: can't be written ({exc})") from None
         try:
             source = sqlite3.connect(str(copy), isolation_level=None)

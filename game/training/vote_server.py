@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, quote
 
 import uvicorn
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
@@ -59,7 +59,7 @@ class _Devices:
 
     def check(self, value: str | None) -> str | None:
         """The device id if ``value`` is one we issued, else None."""
-        if not value or len(value) > 80 or "." not in value:
+        if not value or len(value) > 80 or "." not in value or not value.isascii():  # compare_digest: ASCII only
             return None
         ident, _dot, mac = value.partition(".")
         return value if hmac.compare_digest(mac, self._sign(ident)) else None
@@ -137,10 +137,13 @@ def create_app(room: VoteRoom, language: str, limits: ServerLimits | None = None
         if not declared.isdigit() or int(declared) > limits.body_bytes:
             return Response("Request too large\n", status_code=413, media_type="text/plain")
         body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > limits.body_bytes:
-                return Response("Request too large\n", status_code=413, media_type="text/plain")
+        try:
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > limits.body_bytes:
+                    return Response("Request too large\n", status_code=413, media_type="text/plain")
+        except ClientDisconnect:  # the phone went away mid-vote: nothing to count, nothing to log
+            return Response("Incomplete request\n", status_code=400, media_type="text/plain")
         form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), max_num_fields=8).items() if v}
         code = form.get("room", "").strip().upper()[:8]
         device = who(request)

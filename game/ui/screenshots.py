@@ -7,13 +7,16 @@ typewriter and no motion, so the pictures are the same on every machine.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from game.core.model import Scenario
 from game.core.session import ChoiceNotAvailable
+from game.files import write_atomic
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -21,12 +24,22 @@ def _size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
+def save_png(surface: Any, path: Path) -> None:
+    """Write ``surface`` to ``path`` as a PNG, encoded in memory and then written whole and atomically
+    (``game.files.write_atomic``): a full disk is an OutputError naming the file, never a silent empty PNG
+    (SDL's own writer leaves one and reports nothing)."""
+    import pygame
+
+    buffer = io.BytesIO()
+    pygame.image.save(surface, buffer, "shot.png")
+    write_atomic(path, buffer.getvalue())
+
+
 def render_run(args: argparse.Namespace, scenario: Scenario) -> int:
     """Render title, picker, each scene before and after its choice, pause, settings, history, ending and
     every debrief page to ``args.screenshots``; returns the exit status."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    import pygame
 
     from game.ui import flow
     from game.ui.app import App
@@ -56,7 +69,7 @@ def render_run(args: argparse.Namespace, scenario: Scenario) -> int:
             app.update(0.0)
             app.draw()
             path = out / f"{len(written) + 1:02d}-{name}.png"
-            pygame.image.save(app.surface, str(path))
+            save_png(app.surface, path)
             written.append(path)
 
         flow.open_title(app)

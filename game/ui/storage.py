@@ -124,6 +124,24 @@ def _is_uuid(value: object) -> bool:
         return False
 
 
+#: The longest path and file name the systems the game runs on accept (Linux: 4,096 and 255 bytes).
+MAX_PATH_BYTES = 4096
+MAX_NAME_BYTES = 255
+
+
+def usable_path(text: str) -> bool:
+    """True when ``text`` can name a file at all: no NUL, no lone surrogate, not longer than a system takes.
+    A path read back from settings or progress that fails this is forgotten, never handed to the system (which
+    would raise on it while the window opens)."""
+    if "\x00" in text:
+        return False
+    try:
+        raw = os.fsencode(text)
+    except UnicodeError:
+        return False
+    return len(raw) <= MAX_PATH_BYTES and all(len(part) <= MAX_NAME_BYTES for part in raw.split(b"/"))
+
+
 def _read_state(path: Path) -> tuple[Any, str]:
     """The JSON of a settings or progress file and "" — or None and the file's name when it exists but can't be
     read (damaged, too large or deep, not a regular file); None and "" when there is none yet."""
@@ -167,6 +185,8 @@ class Settings:
         settings.language = settings.language if settings.language in ("en", "es") else "en"
         settings.text_size = max(0, min(2, settings.text_size))
         settings.volume = max(0, min(100, settings.volume))
+        if not usable_path(settings.scenarios_folder):
+            settings.scenarios_folder = ""
         return settings
 
     def save(self, folder: Path) -> None:
@@ -193,7 +213,8 @@ class Progress:
             if data is not None:
                 endings = {str(k): [str(e) for e in v] for k, v in data.get("endings", {}).items()}
                 titles = {str(k): str(v) for k, v in data.get("last_title", {}).items()}
-                return cls(endings, str(data.get("last_path", "")), titles)
+                last = str(data.get("last_path", ""))
+                return cls(endings, last if usable_path(last) else "", titles)
         except (ValueError, AttributeError, TypeError):
             problem = PROGRESS_NAME
         progress = cls()

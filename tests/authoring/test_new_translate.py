@@ -141,3 +141,23 @@ def test_a_broken_translation_is_never_overwritten(tmp_path: Path) -> None:
     else:
         raise AssertionError("a broken translation file was accepted")
     assert broken.read_text(encoding="utf-8") == 'translation_of: s\ntitle: "Hola\n'
+
+
+def test_new_never_writes_a_file_that_fails_check(tmp_path: Path) -> None:
+    # a newline in the path used to end the header comment and start YAML of its own (scenes: 5)
+    odd = tmp_path / "odd\nscenes: 5 #.yaml"
+    made = sticky("new", str(odd))
+    assert made.returncode == 0, made.stderr
+    assert check_file(odd).errors == 0, [d.format() for d in check_file(odd).diagnostics]
+    assert "odd\\nscenes: 5 #.yaml" in odd.read_text(encoding="utf-8")  # the name, escaped, in the comment
+    for title in ("   ", "Terms\x1b[2J", "two\nlines"):  # were written, then refused by `sticky check`
+        for lang, words in (("en", "--title takes one line of text"), ("es", "--title lleva una línea de texto")):
+            target = tmp_path / f"t-{lang}.yaml"
+            refused = sticky("--lang", lang, "new", str(target), "--title", title)
+            assert refused.returncode == 1 and words in refused.stderr and "Traceback" not in refused.stderr
+            assert not target.exists()
+    quoted = tmp_path / "quoted.yaml"
+    assert sticky("new", str(quoted), "--title", 'Ünïcode: "quoted" \\ and # not a comment').returncode == 0
+    assert check_file(quoted).errors == 0
+    scenario = check_file(quoted).load.scenario
+    assert scenario is not None and scenario.title == 'Ünïcode: "quoted" \\ and # not a comment'

@@ -138,3 +138,26 @@ def test_translate_refuses_an_output_over_the_size_cap_and_keeps_the_old_file(tm
     assert "was not written" in out.stderr and "Traceback" not in out.stderr
     assert spanish.read_text(encoding="utf-8") == "translation_of: base\nlanguage: es\ntitle: Base\n"
     assert {p.name for p in tmp_path.iterdir()} == {"base.yaml", "base.es.yaml"}  # no temporary left behind
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_translation_that_is_a_pipe_or_endless_never_hangs_check_or_translate(tmp_path: Path, kind: str) -> None:
+    import os
+
+    base = tmp_path / "base.yaml"
+    assert sticky("new", str(base)).returncode == 0
+    spanish = tmp_path / "base.es.yaml"
+    if kind == "fifo":
+        os.mkfifo(spanish)  # opened for reading, it would wait for a writer forever
+    else:
+        spanish.symlink_to("/dev/zero")  # read whole, it never ends
+    for command in (("check", str(base)), ("translate", str(base), "--to", "es")):
+        result = sticky(*command)  # (both used to hang: the lint and the update read the file unbounded)
+        assert result.returncode == 1, result.stderr
+        said = result.stdout + result.stderr  # the pipe is not a regular file; the link leads out of the folder
+        assert "base.es.yaml:1:1: error S113" in said or "base.es.yaml:1:1: error S701" in said, said
+        assert "Traceback" not in result.stderr
+    translate = sticky("translate", str(base), "--to", "es")
+    assert "the translation was not changed" in translate.stderr
+    assert spanish.is_fifo() if kind == "fifo" else spanish.is_symlink()  # left as it was
+    assert sticky("play", str(base), "--choices", "1", "--json").returncode == 0  # the original still plays

@@ -162,9 +162,20 @@ def test_projector_screens_headless(tmp_path: Path, language: str) -> None:
 
 
 def test_bad_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
-    for args in (["--window", "huge"], ["--keys", "enter,jump"], ["--countdown", "-5"]):
-        result = sticky("facilitate", str(WORKSHOP), *args, data=tmp_path)
+    for args in (
+        ["--window", "huge"],
+        ["--window", "100000x100000"],  # was opened: 16384 x 16384, a gigabyte of pixels
+        ["--keys", "enter,jump"],
+        ["--countdown", "-5"],
+        ["--countdown", "nan"],  # was "cannot convert float NaN to integer"
+        ["--countdown", "inf"],  # was a traceback
+        ["--cohort", "\x1b[31mRED"],  # a terminal escape into the records
+    ):
+        headless = [] if "--keys" in args else ["--keys", "esc,esc"]  # never a window, should one open
+        result = sticky("facilitate", str(WORKSHOP), *args, *headless, data=tmp_path)
         assert result.returncode == 1 and "error" in result.stderr and "Traceback" not in result.stderr, args
+    huge_seed = sticky("facilitate", str(WORKSHOP), "--seed", "9" * 30, "--keys", "esc,esc", data=tmp_path)
+    assert huge_seed.returncode == 2 and "64-bit" in huge_seed.stderr and "Traceback" not in huge_seed.stderr
     missing = sticky("facilitate", "no/such.yaml", data=tmp_path)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
     left = sticky("facilitate", str(WORKSHOP), "--keys", "enter,esc,esc", "--no-record", data=tmp_path)

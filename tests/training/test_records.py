@@ -258,3 +258,18 @@ def test_an_open_playthrough_takes_a_new_version_a_finished_one_keeps_its_own(re
     assert records.get(pid).content_hash == "edited-file-hash"
     with pytest.raises(RecordsError, match="no playthrough"):
         records.set_version(pid + 1, "x")
+
+
+def test_a_hand_edited_profile_never_names_a_playthrough_with_what_a_typed_name_could_not_be(tmp_path: Path) -> None:
+    import json
+
+    for learner, cohort in (("\x1b[31mEve\x07", "ok"), ("N" * 60_000, "\n"), ("  Ana   Lee ", "C\u202eX")):
+        (tmp_path / "learner.json").write_text(json.dumps({"learner": learner, "cohort": cohort}), encoding="utf-8")
+        with open_records(tmp_path, auto_send=False) as records:
+            record = records.get(records.start(Session(bakery()), learner="anonymous", cohort=None))
+        assert record.learner in ("anonymous", "Ana Lee"), record.learner[:40]  # escapes, 60,000 N: not taken
+        assert record.cohort in (None, "ok"), record.cohort
+    exported = sticky("records", "export", str(tmp_path / "all.jsonl"), data=tmp_path)
+    assert exported.returncode == 0
+    again = sticky("records", "import", str(tmp_path / "all.jsonl"), data=tmp_path / "elsewhere")
+    assert again.returncode == 0 and "3 playthroughs added" in again.stdout  # every one travels

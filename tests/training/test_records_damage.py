@@ -305,3 +305,33 @@ def test_a_number_that_is_not_finite_in_the_database_never_reaches_a_report(
     assert main(["--data", str(folder), "records", "recover", "--out", str(saved)]) == 0
     out, _err = capsys.readouterr()
     assert f"{PLAYTHROUGHS - 1} playthroughs saved" in out  # every other playthrough is kept
+
+
+@needs_mounts
+def test_on_a_full_disk_screenshots_and_recover_fail_clearly_and_leave_nothing(
+    healthy_db: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "records-elsewhere"  # facilitate opens its records even with --no-record
+    script = (
+        'head -c 100000000 /dev/zero > "$D/filler" 2>/dev/null || true; '
+        'for c in "play ' + str(BAKERY) + ' --choices 1 --screenshots $D/shots" '
+        '"records recover --out $D/saved.sqlite3"; do echo "== $c"; $STICKY $c 2>&1 && echo rc=0 || echo rc=1; done; '
+        f'echo "== facilitate"; {sys.executable} -m game --data {elsewhere} facilitate {BAKERY} --keys space '
+        '--no-record --screenshots "$D/group" 2>&1 && echo rc=0 || echo rc=1; '
+        'echo "== left"; find "$D" -type f ! -name filler ! -name records.sqlite3 -size -1 -print'
+    )
+    text = _in_tmpfs(tmp_path, healthy_db, script)
+    blocks = {b.split("\n", 1)[0].split(" ")[0]: b for b in text.split("== ")[1:]}
+    for name in ("play", "facilitate", "records"):  # play and facilitate said rc=0 over empty PNGs
+        assert blocks[name].rstrip().endswith("rc=1") and "Traceback" not in blocks[name], blocks[name]
+    assert "shots/01-title.png: cannot write the file" in blocks["play"]
+    assert "group/00-discuss.png: cannot write the file" in blocks["facilitate"]
+    assert "the disk is full" in blocks["records"]
+    assert blocks["left"].strip() == "left", blocks["left"]  # no empty PNG, no .saved.sqlite3.tmp
+
+
+@needs_mounts
+def test_recover_in_a_read_only_folder_names_the_file_it_could_not_make(healthy_db: Path, tmp_path: Path) -> None:
+    text = _in_tmpfs(tmp_path, healthy_db, 'mount -o remount,ro "$D"; $STICKY records recover 2>&1 || echo rc=1')
+    assert "rc=1" in text and "Traceback" not in text
+    assert "mnt/.records.recovered-" in text  # was "error: Read-only file system", naming no file

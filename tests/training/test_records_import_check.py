@@ -8,6 +8,7 @@ an export that strict JSON readers accept. Large values (a 50 MB name, 200,000-d
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -253,3 +254,54 @@ def test_an_export_never_writes_nan_left_by_an_older_import(good_lines: dict[str
     result = sticky("records", "export", str(tmp_path / "out.jsonl"), data=folder)
     assert result.returncode == 1 and "#1 is damaged" in result.stderr and "not a finite number" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out.jsonl").exists()
+
+
+def test_files_that_cannot_be_exports_are_named_and_the_others_still_import(
+    good_lines: dict[str, str], tmp_path: Path
+) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(good_lines["spa"] + "\n", encoding="utf-8")
+    wide = {}
+    for encoding in ("utf-16", "utf-16-le", "utf-32"):  # a spreadsheet's or an editor's "Unicode text"
+        wide[encoding] = tmp_path / f"{encoding}.jsonl"
+        wide[encoding].write_text(good_lines["bakery"] + "\n", encoding=encoding)
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    data = tmp_path / "data"
+    result = sticky(
+        "records", "import", *map(str, wide.values()), str(folder), str(fifo), "/dev/zero", str(good), data=data
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for path in wide.values():  # one line each, not one per line of the file
+        said = [line for line in result.stderr.splitlines() if str(path) in line]
+        assert len(said) == 1 and "not UTF-8; save it as UTF-8" in said[0], result.stderr
+    assert f"{folder}: error: is a folder" in result.stderr  # not "no such file"
+    assert f"{fifo}: error: is not a regular file" in result.stderr  # and the pipe was never opened (no hang)
+    assert "/dev/zero: error: is not a regular file" in result.stderr
+    assert f"{good}: 1 playthrough added" in result.stdout  # the good file after them still imports
+    with open_records(data) as records:
+        assert len(records.playthroughs()) == 1
+
+
+@pytest.mark.slow
+def test_a_large_export_is_imported_in_bounded_memory_and_bad_lines_are_counted(
+    good_lines: dict[str, str], tmp_path: Path
+) -> None:
+    from tests.reliability.measure import sticky as measured
+
+    big = tmp_path / "big.jsonl"
+    record = json.loads(good_lines["spa"])
+    with open(big, "w", encoding="utf-8") as out:
+        for _ in range(8000):  # about 24 MB
+            record["uuid"] = str(uuid.uuid4())
+            out.write(json.dumps(record) + "\n")
+        out.write("not json\n" * 200_000)  # and 200,000 bad lines after them
+    run = measured("--data", str(tmp_path / "data"), "records", "import", str(big), timeout=300)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "8,000 playthroughs added, 0 already here, 200,000 refused" in run.stdout
+    # the first 200 bad lines are listed, the rest counted (it was 200,000 lines on the screen)
+    assert run.stderr.count(": not valid JSON") == 200 and "199,800 more lines like these" in run.stderr
+    # it held every parsed record before writing any: 667 MB for 100 MB of records; now they stream
+    assert run.peak_mb < 120, run.peak_mb

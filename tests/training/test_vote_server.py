@@ -3,6 +3,8 @@ the limits on size and rate; `sticky facilitate --serve` on a port that is taken
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 import socket
 import time
@@ -141,3 +143,36 @@ def test_serve_shows_the_address_and_room_code(tmp_path: Path) -> None:
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert re.search(r"phones: open http://127\.0\.0\.1:\d+ and type room code [A-Z0-9]{4}", run.stdout)
+
+
+def _raw(port: int, request: bytes, wait: float = 5.0) -> bytes:
+    """Send bytes no browser would and return the first line of the answer (b"" when the server hung up)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as phone:
+        phone.sendall(request)
+        answer = b""
+        with contextlib.suppress(TimeoutError):
+            while chunk := phone.recv(65536):
+                answer += chunk
+        return answer.split(b"\r\n", 1)[0]
+
+
+def test_a_garbled_cookie_or_a_phone_gone_mid_vote_never_reaches_the_facilitators_console() -> None:
+    room = VoteRoom("K7P3")
+    room.open(BALLOT)
+    heard: list[str] = []
+    catcher = logging.Handler(logging.WARNING)
+    catcher.emit = lambda record: heard.append(record.getMessage())  # type: ignore[method-assign]
+    console = logging.getLogger("uvicorn.error")
+    with PhoneServer(room, "en", "127.0.0.1", 0) as server:
+        console.addHandler(catcher)
+        try:
+            for cookie in (b"sticky_device=abc.\xff\xfe", b"sticky_device=\xc3\xa9.x", b'sticky_device="a.b\\"c"; ;=;'):
+                answer = _raw(server.port, b"GET /?room=K7P3 HTTP/1.1\r\nHost: x\r\nCookie: " + cookie + b"\r\n\r\n")
+                assert answer == b"HTTP/1.1 200 OK", cookie  # the page, with a fresh device id (was a 500)
+            with socket.create_connection(("127.0.0.1", server.port)) as phone:  # says 100 bytes, sends 7, leaves
+                phone.sendall(b"POST /vote HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nroom=K7")
+            time.sleep(0.5)
+        finally:
+            console.removeHandler(catcher)
+    assert heard == []  # no "Exception in ASGI application" and its traceback on the projector laptop
+    assert room.voters() == 0

@@ -299,3 +299,38 @@ def test_a_bad_settings_or_progress_file_gives_defaults_and_one_notice(
 
 def test_no_notice_on_a_first_run(make_app: Any, tmp_path: Path) -> None:
     assert make_app(data=tmp_path / "fresh").app.notice is None
+
+
+UNUSABLE_PATHS = {
+    "nul": "scenarios\x00/x.yaml",
+    "5,000 characters": "x" * 5000,
+    "a 300-character name": "/tmp/" + "y" * 300 + "/x.yaml",
+    "a lone surrogate": "scen\ud800rios",
+}
+
+
+@pytest.mark.parametrize("kind", UNUSABLE_PATHS)
+def test_a_path_no_system_takes_in_settings_or_progress_is_forgotten_and_the_window_opens(
+    make_app: Any, tmp_path: Path, kind: str
+) -> None:
+    from game.ui.app import App
+    from game.ui.screens.picker import PickerScreen
+    from game.ui.storage import Progress, Settings
+
+    data = tmp_path / "data"
+    data.mkdir()
+    bad = UNUSABLE_PATHS[kind]
+    settings = {"scenarios_folder": bad, "volume": 30}
+    progress = {"last_path": bad, "last_title": {"en": "The bakery"}, "endings": {"bakery-deposit": ["good"]}}
+    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    (data / "progress.json").write_text(json.dumps(progress), encoding="utf-8")
+    assert Settings.load(data).scenarios_folder == "" and Settings.load(data).volume == 30
+    kept = Progress.load(data)
+    assert kept.last_path == "" and kept.endings == {"bakery-deposit": ["good"]}  # the rest of the progress stays
+    window = App(data=str(data), size=(960, 540))  # lists the shipped scenarios and the remembered folder
+    assert window.settings.volume == 30
+    window.folder_lock.release()
+    pilot = make_app(data=data)
+    pilot.key(pygame.K_RETURN)  # the title's first button opens the picker (it looked for the last scenario)
+    pilot.frame()
+    assert isinstance(pilot.screen, PickerScreen)

@@ -23,6 +23,7 @@ from game.locale import tr_in
 from game.training.facilitate_model import GroupPlay
 from game.training.record_store import Records
 from game.ui.facilitate.view import Aside, View, projector_theme
+from game.ui.screenshots import save_png
 
 _NAMED = {
     "enter": pygame.K_RETURN,
@@ -133,7 +134,7 @@ def run(
                     break
                 view.draw(surface)
                 if screenshots is not None:
-                    pygame.image.save(surface, str(screenshots / f"{index:02d}-{play.step}.png"))
+                    save_png(surface, screenshots / f"{index:02d}-{play.step}.png")
             return play
         clock = pygame.time.Clock()
         running = True
