@@ -66,7 +66,7 @@ def seed_number(text: str) -> int:
     except ValueError:
         value = SEED_LIMIT
     if not -SEED_LIMIT <= value < SEED_LIMIT:
-        raise argparse.ArgumentTypeError(word_in(_language_asked(None), "cli.seed"))
+        raise argparse.ArgumentTypeError(word_in(_parsing_language, "cli.seed"))
     return value
 
 
@@ -83,7 +83,7 @@ def number_from(low: float, high: float, whole: bool = True) -> Callable[[str], 
             from game.core.format import format_number
 
             key = "cli.whole_from" if whole else "cli.number_from"
-            lang = _language_asked(None)
+            lang = _parsing_language
             shown = {name: format_number(v, lang or "en") for name, v in (("low", low), ("high", high))}
             raise argparse.ArgumentTypeError(word_in(lang, key, **shown))
         return value
@@ -284,8 +284,14 @@ def _language_asked(argv: Sequence[str] | None) -> str | None:
     return asked
 
 
+#: the ``--lang`` of the command line being parsed, for the argument types' messages (set by ``parse_args``)
+_parsing_language: str | None = None
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The parsed command line, with ``--lang`` in ``args.lang`` whether given before or after the command."""
+    global _parsing_language
+    _parsing_language = _language_asked(argv)
     window = _window_only(argv)
     if window is not None:
         if window.scenarios_folder is not None:  # `sticky --scenarios DIR`: remember it, then open the game

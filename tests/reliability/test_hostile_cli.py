@@ -156,7 +156,7 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
     [
         ("</dev/zero", "the input is not typed text", "la entrada no es texto escrito"),
         ("< <(head -c 20000 /dev/urandom)", "the input is not typed text", "la entrada no es texto escrito"),
-        ("<&-", "(input ended)", "(se ha acabado la entrada)"),
+        ("<&-", "(input ended)", "(se acabó la entrada)"),
     ],
 )
 def test_terminal_play_never_reads_a_stream_without_end_nor_fails_on_a_closed_one(stdin: str, en: str, es: str) -> None:

@@ -133,7 +133,7 @@ def test_the_training_commands_in_spanish(capsys: pytest.CaptureFixture[str]) ->
         (("--lang", "es", "report"), "sticky report: error: faltan estos argumentos: --out"),
         (
             ("--lang", "es", "xapi", "send", "--retries", "tres"),
-            "sticky xapi send: error: argumento --retries: valor no válido: 'tres'",
+            "sticky xapi send: error: argumento --retries: un número entero de 0 a 20",
         ),
         (
             ("--lang", "en", "records", "list", "--lang", "es"),
