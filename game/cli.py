@@ -17,7 +17,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from game.files import StandardOutputError
 
 COMMANDS: tuple[str, ...] = (
     "game.commands.check",
@@ -388,9 +391,17 @@ def _run(argv: Sequence[str] | None) -> int:
         print(_data_folder_message(exc, lang), file=sys.stderr)
         return 1
     except StandardOutputError as exc:
-        why = word_in(lang, "cli.output_closed") if exc.closed else str(exc.strerror)
-        print(word_in(lang, "cli.output_failed", why=why), file=sys.stderr)
-        return 1
+        return _output_failed(exc, lang)
+    except SystemExit as stop:  # argparse's --help and --version print, swallow a failed write, then exit 0
+        if stop.code in (0, None):
+            try:
+                sys.stdout.flush()
+            except StandardOutputError as exc:
+                return _output_failed(exc, lang)
+            failure = getattr(sys.stdout, "failure", None)
+            if failure is not None:
+                return _output_failed(failure, lang)
+        raise
     except OSError as exc:  # a path the system refused (a name too long, a folder that can't be made)
         from game.core.visible import visible
 
@@ -400,6 +411,13 @@ def _run(argv: Sequence[str] | None) -> int:
             reason = word_in(lang, "cli.not_a_folder")
         print(word_in(lang, "cli.file_error", path=where, why=reason), file=sys.stderr)
         return 1
+
+
+def _output_failed(exc: StandardOutputError, lang: str | None) -> int:
+    """Say on stderr that the standard output could not be written (closed, or full); the exit status 1."""
+    why = word_in(lang, "cli.output_closed") if exc.closed else str(exc.strerror)
+    print(word_in(lang, "cli.output_failed", why=why), file=sys.stderr)
+    return 1
 
 
 def word_in(lang: str | None, key: str, **values: object) -> str:

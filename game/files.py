@@ -122,11 +122,16 @@ class GuardedOutput:
 
     def __init__(self, stream: TextIO | None) -> None:
         self.stream = stream
+        #: the first failure, kept for callers that swallow the exception (argparse's ``--help``)
+        self.failure: StandardOutputError | None = None
 
     def _failed(self, exc: OSError | None) -> StandardOutputError:
         if exc is None:
-            return StandardOutputError(errno.EBADF, "it is closed", closed=True)
-        return StandardOutputError(exc.errno, exc.strerror or str(exc))
+            failure = StandardOutputError(errno.EBADF, "it is closed", closed=True)
+        else:
+            failure = StandardOutputError(exc.errno, exc.strerror or str(exc))
+        self.failure = self.failure or failure
+        return failure
 
     def write(self, text: str) -> int:
         """Write ``text``; StandardOutputError when the stream can't take it."""

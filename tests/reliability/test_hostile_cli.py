@@ -127,6 +127,9 @@ def test_a_standard_output_that_cannot_be_written_is_said_and_fails(
         "records list",
         "records export -",
         f"replay 1 --scenario {BAKERY}",
+        "--help",  # argparse swallows a failed write of its help and version, then exits 0
+        "--version",
+        "records play --help",
     ):
         for lang, words in (("en", en), ("es", es)):
             result = shell(f"STICKY --lang {lang} --data {data} {command} {redirect}")
