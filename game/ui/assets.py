@@ -113,18 +113,38 @@ def _cover(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
     if (iw, ih) == (w, h):  # already the size (the title picture in a 1280x720 window): nothing to scale
         return image.copy()
     scaled, crop = _cover_scaled(image, size)
+    if crop.size == scaled.get_size():  # the same shape as the window: the scaled picture is the result
+        return scaled
     return scaled.subsurface(crop).copy()
+
+
+def _cover_size(image: tuple[int, int], size: tuple[int, int]) -> tuple[tuple[int, int], pygame.Rect]:
+    """The size a picture of size ``image`` is scaled to so it covers ``size``, and the centred part of it
+    that ``size`` shows."""
+    w, h = size
+    iw, ih = image
+    factor = max(w / iw, h / ih)
+    scaled = (max(w, round(iw * factor)), max(h, round(ih * factor)))
+    return scaled, pygame.Rect((scaled[0] - w) // 2, (scaled[1] - h) // 2, w, h)
 
 
 def _cover_scaled(image: pygame.Surface, size: tuple[int, int]) -> tuple[pygame.Surface, pygame.Rect]:
     """``image`` scaled to cover ``size``, and the centred part of it that ``size`` shows."""
-    w, h = size
-    iw, ih = image.get_size()
-    factor = max(w / iw, h / ih)
-    scaled = pygame.transform.smoothscale(image, (max(w, round(iw * factor)), max(h, round(ih * factor))))
-    x = (scaled.get_width() - w) // 2
-    y = (scaled.get_height() - h) // 2
-    return scaled, pygame.Rect(x, y, w, h)
+    scaled, crop = _cover_size(image.get_size(), size)
+    return pygame.transform.smoothscale(image, scaled), crop
+
+
+def _scales_into(image: pygame.Surface, surf: pygame.Surface) -> bool:
+    """True when ``image`` scaled to ``surf``'s size covers it without cropping and ``smoothscale`` can write
+    it straight into ``surf`` with the same colours (both 32-bit, red, green and blue in the same places; the
+    fourth byte, alpha in one and unused in the other, is never shown)."""
+    w, h = surf.get_size()
+    scaled, _ = _cover_size(image.get_size(), (w, h))
+    return (
+        scaled == (w, h)
+        and image.get_bytesize() == surf.get_bytesize() == 4
+        and image.get_masks()[:3] == surf.get_masks()[:3]
+    )
 
 
 def fitted(image: pygame.Surface, size: int, key: str) -> pygame.Surface:
@@ -208,14 +228,17 @@ def _veiled(
     image: pygame.Surface | None, size: tuple[int, int], tint: Color, veil: tuple[int, int, int, int]
 ) -> pygame.Surface:
     """``image`` covering ``size`` (or the tint's gradient) under ``veil``, opaque, in the window's format
-    (the fastest to blit every frame). Made straight into that surface: the picture scaled, then the veil a
-    band at a time, so making it takes about two window-sized surfaces, not four."""
+    (the fastest to blit every frame). Made straight into that surface: the picture scaled (into it, when the
+    picture has the window's shape: then nothing but SDL's half-size working rows is made beside it), then
+    the veil a band at a time."""
     shown = pygame.display.get_surface()
     surf = pygame.Surface(size, 0, shown) if shown is not None else pygame.Surface(size)
     if image is None:
         surf.blit(draw.gradient(size, draw.mix(tint, (255, 255, 255), 0.35), tint), (0, 0))
     elif image.get_size() == size:
         surf.blit(image, (0, 0), special_flags=pygame.BLEND_RGB_ADD)  # onto black: the colours, alpha aside
+    elif _scales_into(image, surf):
+        pygame.transform.smoothscale(image, size, surf)  # the same shape: scaled straight into it
     else:
         scaled, crop = _cover_scaled(image, size)
         surf.blit(scaled, (0, 0), crop, special_flags=pygame.BLEND_RGB_ADD)
