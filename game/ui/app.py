@@ -370,7 +370,10 @@ class App:
                 cache.watch()
             self.draw()
             if trim:
+                from game.ui.heap import give_back
+
                 cache.drop_unseen()
+                give_back()  # what the last screen held, in the heap's small blocks, back to the system
             pygame.display.flip()
         elif within:
             self.draw_within(within)
