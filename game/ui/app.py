@@ -370,10 +370,11 @@ class App:
                 cache.watch()
             self.draw()
             if trim:
-                from game.ui.heap import give_back
-
                 cache.drop_unseen()
-                give_back()  # what the last screen held, in the heap's small blocks, back to the system
+                if self._first_frame_shown:  # (the first frame waits for nothing it does not need)
+                    from game.ui.heap import give_back
+
+                    give_back()  # what the last screen held, in the heap's small blocks, back to the system
             pygame.display.flip()
         elif within:
             self.draw_within(within)
