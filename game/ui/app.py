@@ -371,6 +371,10 @@ class App:
             self.draw()
             if trim:
                 cache.drop_unseen()
+                if self._first_frame_shown:  # (the first frame waits for nothing it does not need)
+                    from game.ui.heap import give_back
+
+                    give_back()  # what the last screen held, in the heap's small blocks, back to the system
             pygame.display.flip()
         elif within:
             self.draw_within(within)

@@ -28,6 +28,7 @@ _UNREADABLE: set[str] = set()
 #: Pictures scaled for the window: about two window-sized pictures and the small ones beside them.
 _SCALED: SurfaceCache[tuple[str, int, int, str]] = SurfaceCache(layers=2)
 _ICONS: dict[tuple[str, int, Color], pygame.Surface | None] = {}
+_STRIPE = 128  # columns scaled at once by ``_scale_into``
 
 
 _RESOLVED: dict[tuple[str, Path | None], Path | None] = {}
@@ -112,19 +113,64 @@ def _cover(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
     iw, ih = image.get_size()
     if (iw, ih) == (w, h):  # already the size (the title picture in a 1280x720 window): nothing to scale
         return image.copy()
+    scaled_size, crop = _cover_size((iw, ih), size)
+    if scaled_size == size:  # the same shape as the window: scaled, not cropped
+        surf = pygame.Surface(size, image.get_flags() & pygame.SRCALPHA, image)
+        _scale_into(image, surf)
+        return surf
     scaled, crop = _cover_scaled(image, size)
     return scaled.subsurface(crop).copy()
 
 
+def _cover_size(image: tuple[int, int], size: tuple[int, int]) -> tuple[tuple[int, int], pygame.Rect]:
+    """The size a picture of size ``image`` is scaled to so it covers ``size``, and the centred part of it
+    that ``size`` shows."""
+    w, h = size
+    iw, ih = image
+    factor = max(w / iw, h / ih)
+    scaled = (max(w, round(iw * factor)), max(h, round(ih * factor)))
+    return scaled, pygame.Rect((scaled[0] - w) // 2, (scaled[1] - h) // 2, w, h)
+
+
 def _cover_scaled(image: pygame.Surface, size: tuple[int, int]) -> tuple[pygame.Surface, pygame.Rect]:
     """``image`` scaled to cover ``size``, and the centred part of it that ``size`` shows."""
-    w, h = size
+    scaled, crop = _cover_size(image.get_size(), size)
+    return pygame.transform.smoothscale(image, scaled), crop
+
+
+def _scales_into(image: pygame.Surface, surf: pygame.Surface) -> bool:
+    """True when ``image`` scaled to ``surf``'s size covers it without cropping and ``smoothscale`` can write
+    it straight into ``surf`` with the same colours (both 32-bit, red, green and blue in the same places; the
+    fourth byte, alpha in one and unused in the other, is never shown)."""
+    w, h = surf.get_size()
+    scaled, _ = _cover_size(image.get_size(), (w, h))
+    return (
+        scaled == (w, h)
+        and image.get_bytesize() == surf.get_bytesize() == 4
+        and image.get_masks()[:3] == surf.get_masks()[:3]
+    )
+
+
+def _scale_into(image: pygame.Surface, surf: pygame.Surface) -> None:
+    """``smoothscale(image, surf.get_size(), surf)``, the same pixels, without SDL's working copy.
+
+    Growing both ways, ``smoothscale`` scales across into a working copy (the window's width by the
+    picture's height: half a window layer for a 1280×720 picture at 2560×1440), then down into ``surf``.
+    Here the first pass is written into the bottom of ``surf`` itself, and the second is made 128 columns
+    at a time (its columns do not depend on each other), each stripe put in place once its columns of the
+    first pass are used."""
+    w, h = surf.get_size()
     iw, ih = image.get_size()
-    factor = max(w / iw, h / ih)
-    scaled = pygame.transform.smoothscale(image, (max(w, round(iw * factor)), max(h, round(ih * factor))))
-    x = (scaled.get_width() - w) // 2
-    y = (scaled.get_height() - h) // 2
-    return scaled, pygame.Rect(x, y, w, h)
+    if w == iw or h == ih or ih > h:  # one pass only, or shrinking: no working copy worth avoiding
+        pygame.transform.smoothscale(image, (w, h), surf)
+        return
+    across = surf.subsurface(pygame.Rect(0, h - ih, w, ih))
+    pygame.transform.smoothscale(image, (w, ih), across)
+    for x in range(0, w, _STRIPE):
+        columns = pygame.Rect(x, 0, min(_STRIPE, w - x), ih)
+        stripe = pygame.transform.smoothscale(across.subsurface(columns), (columns.w, h))
+        surf.fill((0, 0, 0, 0), pygame.Rect(x, 0, columns.w, h))
+        surf.blit(stripe, (x, 0), special_flags=pygame.BLEND_RGBA_ADD)  # onto zeros: an exact copy
 
 
 def fitted(image: pygame.Surface, size: int, key: str) -> pygame.Surface:
@@ -208,14 +254,17 @@ def _veiled(
     image: pygame.Surface | None, size: tuple[int, int], tint: Color, veil: tuple[int, int, int, int]
 ) -> pygame.Surface:
     """``image`` covering ``size`` (or the tint's gradient) under ``veil``, opaque, in the window's format
-    (the fastest to blit every frame). Made straight into that surface: the picture scaled, then the veil a
-    band at a time, so making it takes about two window-sized surfaces, not four."""
+    (the fastest to blit every frame). Made straight into that surface: the picture scaled (into it when the
+    picture has the window's shape, see ``_scale_into``: then only a stripe of 128 columns is made beside
+    it), then the veil a band at a time."""
     shown = pygame.display.get_surface()
     surf = pygame.Surface(size, 0, shown) if shown is not None else pygame.Surface(size)
     if image is None:
         surf.blit(draw.gradient(size, draw.mix(tint, (255, 255, 255), 0.35), tint), (0, 0))
     elif image.get_size() == size:
         surf.blit(image, (0, 0), special_flags=pygame.BLEND_RGB_ADD)  # onto black: the colours, alpha aside
+    elif _scales_into(image, surf):
+        _scale_into(image, surf)  # the same shape: scaled straight into it
     else:
         scaled, crop = _cover_scaled(image, size)
         surf.blit(scaled, (0, 0), crop, special_flags=pygame.BLEND_RGB_ADD)

@@ -21,13 +21,15 @@ from game.ui.theme import Color, Theme
 #: together take well under a window layer.
 _SHADOWS: SurfaceCache[tuple[int, int, int, int, int, int, int]] = SurfaceCache(layers=1.5)
 _GRADIENTS: SurfaceCache[tuple[int, int, Color, Color, bool]] = SurfaceCache(layers=1.5)
+_QUARTER = 4  # shadows are blurred at a quarter of their size
+_STRIPE = 128  # columns of a shadow scaled at once (``_shadow_pieces``)
 #: The last picture given rounded top corners (the speaker card's banner), the radius, and the result.
 _ROUNDED: list[tuple[pygame.Surface, int, pygame.Surface]] = []
 
 
-def _shadow(w: int, h: int, radius: int, blur: int, alpha: int) -> pygame.Surface:
-    """A card's whole soft shadow: ``w`` × ``h`` grown by ``blur`` on every side."""
-    f = 4  # blur at a quarter size: cheap and smooth
+def _shadow_small(w: int, h: int, radius: int, blur: int, alpha: int) -> pygame.Surface:
+    """A card's soft shadow at a quarter size, blurred (cheap and smooth); scaled up, it is the shadow."""
+    f = _QUARTER
     sw, sh = max(1, (w + 2 * blur) // f), max(1, (h + 2 * blur) // f)
     small = pygame.Surface((sw, sh), pygame.SRCALPHA)
     pygame.draw.rect(
@@ -38,7 +40,37 @@ def _shadow(w: int, h: int, radius: int, blur: int, alpha: int) -> pygame.Surfac
     )
     if blur >= f:
         small = pygame.transform.gaussian_blur(small, max(1, blur // f // 2))
-    return pygame.transform.smoothscale(small, (w + 2 * blur, h + 2 * blur))
+    return small
+
+
+def _shadow(w: int, h: int, radius: int, blur: int, alpha: int) -> pygame.Surface:
+    """A card's whole soft shadow: ``w`` × ``h`` grown by ``blur`` on every side."""
+    return pygame.transform.smoothscale(_shadow_small(w, h, radius, blur, alpha), (w + 2 * blur, h + 2 * blur))
+
+
+def _shadow_pieces(
+    w: int, h: int, radius: int, blur: int, alpha: int, bands: list[pygame.Rect]
+) -> list[pygame.Surface]:
+    """The ``bands`` of a card's shadow (rectangles in the shadow's own coordinates), each exactly as cut
+    from ``_shadow``, without making the whole shadow: at 2560×1440 a full-window card's whole shadow was a
+    window layer, and scaling it up needed a quarter more.
+
+    ``smoothscale`` scales across, then down: the rows of the first pass do not depend on each other, nor do
+    the columns of the second, so the picture scaled across (a quarter of the height) is scaled down a
+    stripe of columns at a time, and each band takes its part of each stripe."""
+    small = _shadow_small(w, h, radius, blur, alpha)
+    size = (w + 2 * blur, h + 2 * blur)
+    across = pygame.transform.smoothscale(small, (size[0], small.get_height()))
+    del small
+    pieces = [pygame.Surface(band.size, pygame.SRCALPHA) for band in bands]
+    for x in range(0, size[0], _STRIPE):
+        columns = pygame.Rect(x, 0, min(_STRIPE, size[0] - x), across.get_height())
+        stripe = pygame.transform.smoothscale(across.subsurface(columns), (columns.w, size[1]))
+        for band, piece in zip(bands, pieces, strict=True):
+            part = band.clip(pygame.Rect(x, 0, columns.w, size[1]))
+            if part.w and part.h:  # onto the piece's zeros: an exact copy, alpha included
+                piece.blit(stripe, (part.x - band.x, part.y - band.y), part.move(-x, 0), pygame.BLEND_RGBA_ADD)
+    return pieces
 
 
 def _shadow_bands(w: int, h: int, radius: int, blur: int, drop: int) -> list[pygame.Rect]:
@@ -60,15 +92,15 @@ def _shadow_bands(w: int, h: int, radius: int, blur: int, drop: int) -> list[pyg
 
 
 def _draw_shadow(surface: pygame.Surface, rect: pygame.Rect, radius: int, blur: int, alpha: int, drop: int) -> None:
-    """The shadow of a card at ``rect``, band by band; the bands are cached, the whole shadow is not."""
+    """The shadow of a card at ``rect``, band by band; the bands are cached, the whole shadow is never made."""
     bands = _shadow_bands(rect.w, rect.h, radius, blur, drop)
-    whole: pygame.Surface | None = None
-    for index, band in enumerate(bands):
-        key = (rect.w, rect.h, radius, blur, alpha, drop, index)
-        piece = _SHADOWS.get(key)
-        if piece is None:
-            whole = whole or _shadow(rect.w, rect.h, radius, blur, alpha)
-            piece = _SHADOWS.put(key, whole.subsurface(band).copy())
+    keys = [(rect.w, rect.h, radius, blur, alpha, drop, index) for index in range(len(bands))]
+    pieces = [_SHADOWS.get(key) for key in keys]
+    if any(piece is None for piece in pieces):
+        made = _shadow_pieces(rect.w, rect.h, radius, blur, alpha, bands)
+        pieces = [piece or _SHADOWS.put(key, new) for piece, key, new in zip(pieces, keys, made, strict=True)]
+    for band, piece in zip(bands, pieces, strict=True):
+        assert piece is not None
         surface.blit(piece, (rect.x - blur + band.x, rect.y - blur + drop + band.y))
 
 

@@ -143,7 +143,9 @@ class TitleScreen(Screen):
         self._veil = None
 
     def _shade(self, size: tuple[int, int]) -> pygame.Surface:
-        """A warm veil over the left of the picture so the menu reads well (cached per size)."""
+        """A band of the warm veil over the left of the picture so the menu reads well (cached per size).
+        Every row of the veil is the same: a band of at most 64 rows, put down the window, is the same
+        blend as a window-high veil, which took 0.62 of a window layer (9 MB at 2560×1440)."""
         key = (size[0], size[1], self.theme.high_contrast)
         if self._veil is None or self._veil[0] != key:
             c = self.theme.colors
@@ -152,7 +154,7 @@ class TitleScreen(Screen):
             for x in range(width):
                 alpha = round(235 * (1 - (x / width) ** 2.2))
                 strip.set_at((x, 0), (*draw.mix(c.bg, c.bg2, x / width), alpha))
-            self._veil = (key, pygame.transform.scale(strip, (width, size[1])))
+            self._veil = (key, pygame.transform.scale(strip, (width, min(size[1], 64))))
         return self._veil[1]
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -167,7 +169,10 @@ class TitleScreen(Screen):
                 surface.blit(assets.cover(picture, (w, h), "title"), (0, 0))
             else:
                 widgets.screen_background(surface, t)
-            surface.blit(self._shade((w, h)), (0, 0))
+            band = self._shade((w, h))
+            clip = surface.get_clip()
+            for y in range(clip.top - clip.top % band.get_height(), min(h, clip.bottom), band.get_height()):
+                surface.blit(band, (0, y))
         title_rect = self.title_rect
         txt.draw_line(surface, t, tr("app.title"), "display", title_rect, c.text, "left", "title")
         pygame.draw.rect(
