@@ -100,6 +100,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "S810": (Severity.WARNING, "decision scene has no best choice"),
     "S811": (Severity.WARNING, "decision scene has more than one best choice"),
     "S812": (Severity.WARNING, "text variant is never shown"),
+    "S813": (Severity.WARNING, "metric label too long for the gauges"),
     # S82x: guessability (`sticky check` and `sticky explore`): can the best be found without thinking?
     "S820": (Severity.WARNING, "the best choice is usually the longest"),
     "S821": (Severity.WARNING, "the best choice always has the same style"),

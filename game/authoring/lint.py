@@ -153,11 +153,13 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     _conditions(scenario, source, bag)
     _decisions(scenario, source, bag)
     _shadowed_variants(scenario, bag)
+    _long_labels(scenario, source, bag)
     text_patterns(scenario, source.key("scenes"), bag)
     strategy_walks(scenario, bag)
     if scenario.source_path and Path(scenario.source_path).exists():
         for tpath in find_translations(scenario.source_path).values():
             _markers(tpath, bag, extract_texts(scenario))
+            _long_translated_labels(tpath, bag)
     return bag.items
 
 
@@ -306,6 +308,44 @@ def _decisions(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
                 extra.pos,
                 hint="keep 'best: true' on the single strongest answer",
             )
+
+
+#: A guide, not a guarantee: with six metrics, three labelled this long in ordinary words, the gauges keep every
+#: label at reading size from 960x540 to 2560x1440 at every text size (tests/ui/test_label_floor.py). Longer
+#: labels wrap above their values, and with several of them, changes shown and the largest text size, the gauges
+#: can need more height than the window has and draw below the label floor (21 characters already did at
+#: 1920x1080; how wide depends on the letters).
+LABEL_LIMIT = 20
+
+
+def _long_label(bag: DiagnosticBag, metric: str, label: str, pos: Pos) -> None:
+    if len(label) > LABEL_LIMIT:
+        bag.add(
+            "S813",
+            f"the label of metric '{metric}' has {len(label)} characters: over {LABEL_LIMIT}, the gauges may "
+            "have to draw it below reading size on small windows",
+            pos,
+            hint=f"shorten it to {LABEL_LIMIT} characters or fewer; the choice's feedback can say the rest",
+        )
+
+
+def _long_labels(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None:
+    """S813: an author's metric label longer than the gauges show at reading size (built-in labels are ours)."""
+    for metric in scenario.metrics:
+        if not metric.default_text and len(metric.label) > LABEL_LIMIT:
+            _long_label(bag, metric.id, metric.label, source.find(metric.label, metric.pos))
+
+
+def _long_translated_labels(path: str, bag: DiagnosticBag) -> None:
+    """S813 for the metric labels of a translation file, pointed at the line in the translation."""
+    text = read_text(path, DiagnosticBag())
+    if text is None:
+        return
+    entries, _hashes = read_entries(text, path)
+    for key, entry in entries.items():
+        parts = key.split(".")
+        if len(parts) == 3 and parts[0] == "metrics" and parts[2] == "label":
+            _long_label(bag, parts[1], entry.text, entry.pos)
 
 
 def _shadowed_variants(scenario: Scenario, bag: DiagnosticBag) -> None:

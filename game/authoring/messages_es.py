@@ -506,6 +506,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "make the earlier conditions narrower, or put this variant before them",
         "haz más estrictas las condiciones anteriores o pon esta variante antes que ellas",
     ),
+    "s813": (
+        "the label of metric '{id}' has {count} characters: over {limit}, the gauges may have to draw it below "
+        "reading size on small windows",
+        "la etiqueta de la métrica '{id}' tiene {count} caracteres: con más de {limit}, los indicadores pueden "
+        "tener que mostrarla por debajo del tamaño de lectura en ventanas pequeñas",
+    ),
+    "s813.hint": (
+        "shorten it to {limit} characters or fewer; the choice's feedback can say the rest",
+        "acórtala a {limit} caracteres o menos; la nota del coach de la opción puede decir el resto",
+    ),
     "s820": (
         "the coach's best is the longest choice in {count} of {total} decision scenes ({scenes}): a learner can pick "
         "it by its length",
