@@ -1,0 +1,408 @@
+"""The trainer commands' own words (`records`, `report`, `export`, `xapi`, `facilitate`): key -> (English, Spanish).
+
+Two tables, read through :mod:`game.authoring.messages`:
+
+- :data:`TRAINER`: the phrases the commands print themselves (``word``, ``counted``); ``{name}`` is filled in.
+- :data:`TRAINER_MESSAGES`: messages built in English by ``game.training`` (a refused record, a damaged
+  database, a name that can't be recorded); ``trainer_message`` recognizes a finished one by its template and
+  rebuilds it in Spanish. Placeholders named in ``NESTED`` hold another message of this table, translated in turn.
+
+Ids, names, paths, ratings and figures are never translated. The English is exactly what the commands printed
+before they spoke Spanish. Spanish is neutral: *tú* to the trainer, *ustedes* to a room.
+"""
+
+from __future__ import annotations
+
+TRAINER: dict[str, tuple[str, str]] = {
+    # sticky records list
+    "rec.unfinished": ("unfinished", "sin terminar"),
+    "rec.list.choices.one": ("choice", "opción"),
+    "rec.list.choices.other": ("choices", "opciones"),
+    "rec.list.in": ("{count} in {path}", "{count} en {path}"),
+    # sticky records play
+    "rec.seconds_range": (
+        "error: --seconds takes numbers of seconds from 0 to {max}, separated by commas",
+        "error: --seconds lleva cantidades de segundos de 0 a {max}, separadas por comas",
+    ),
+    "rec.choice_refused": (
+        "{path}: error: {why} (playthrough {pid} stays unfinished)",
+        "{path}: error: {why} (la partida {pid} queda sin terminar)",
+    ),
+    "rec.finished": ("playthrough {pid} finished: {ending}", "partida {pid} terminada: {ending}"),
+    "rec.unfinished_in": (
+        "playthrough {pid} recorded, unfinished in scene {scene}",
+        "partida {pid} registrada, sin terminar en la escena {scene}",
+    ),
+    "rec.after.one": ("{n} choice", "{n} opción"),
+    "rec.after.other": ("{n} choices", "{n} opciones"),
+    "rec.ended_early": (
+        "{path}: error: the playthrough ended after {after}; {first} could not be played "
+        "(playthrough {pid} is recorded as finished)",
+        "{path}: error: la partida terminó después de {after}; no se pudo jugar {first} "
+        "(la partida {pid} queda registrada como terminada)",
+    ),
+    "rec.ended_early_more": (
+        "{path}: error: the playthrough ended after {after}; {first} and {more} more could not be played "
+        "(playthrough {pid} is recorded as finished)",
+        "{path}: error: la partida terminó después de {after}; no se pudieron jugar {first} y {more} más "
+        "(la partida {pid} queda registrada como terminada)",
+    ),
+    # sticky records learner / learners
+    "rec.profile_cleared": (
+        "learner profile cleared: the game records as 'anonymous'",
+        "perfil de participante borrado: el juego registra las partidas como 'anonymous'",
+    ),
+    "rec.learner_line": ("learner: {learner} · cohort: {cohort}", "participante: {learner} · grupo: {cohort}"),
+    "rec.room_cleared": (
+        "room cleared: the window asks for any name and cohort",
+        "sala borrada: la ventana pide cualquier nombre y grupo",
+    ),
+    "rec.no_room_was": (
+        "no room was set up: the window asks for any name and cohort",
+        "no había ninguna sala configurada: la ventana pide cualquier nombre y grupo",
+    ),
+    "rec.room_needs_cohort": (
+        "error: give the room's cohort: sticky records learners --cohort CODE NAME…",
+        "error: indica el grupo de la sala: sticky records learners --cohort CÓDIGO NOMBRE…",
+    ),
+    "rec.no_room": (
+        "no room set up: the window asks for any name and cohort (set one: --cohort CODE NAME…)",
+        "no hay ninguna sala configurada: la ventana pide cualquier nombre y grupo "
+        "(para configurar una: --cohort CÓDIGO NOMBRE…)",
+    ),
+    "rec.any_name": ("any name (none listed)", "cualquier nombre (no hay ninguno en la lista)"),
+    "rec.room_line": (
+        "cohort: {cohort} (locked) · learners: {names}",
+        "grupo: {cohort} (fijo) · participantes: {names}",
+    ),
+    # sticky records export / import
+    "rec.error": ("error: {why}", "error: {why}"),
+    "rec.file_error": ("{path}: error: {why}", "{path}: error: {why}"),
+    "rec.stdout": ("(standard output)", "(salida estándar)"),
+    "rec.exported.one": ("{where}: {n} playthrough exported", "{where}: {n} partida exportada"),
+    "rec.exported.other": ("{where}: {n} playthroughs exported", "{where}: {n} partidas exportadas"),
+    "rec.no_such_file": ("no such file", "no existe ese archivo"),
+    "rec.cant_read": ("can't be read ({why})", "no se puede leer ({why})"),
+    "rec.is_folder": (
+        "is a folder; give the export files in it",
+        "es una carpeta; indica los archivos exportados que contiene",
+    ),
+    "rec.not_regular": (
+        "is not a regular file (a device or a pipe); export files are read from disk",
+        "no es un archivo común (es un dispositivo o una tubería); los archivos exportados se leen del disco",
+    ),
+    "rec.unlisted.one": (
+        "{path}: … and {n} more line like these, not listed",
+        "{path}: … y {n} línea más como estas, que no se muestra",
+    ),
+    "rec.unlisted.other": (
+        "{path}: … and {n} more lines like these, not listed",
+        "{path}: … y {n} líneas más como estas, que no se muestran",
+    ),
+    "rec.added.one": ("{path}: {n} playthrough added", "{path}: {n} partida agregada"),
+    "rec.added.other": ("{path}: {n} playthroughs added", "{path}: {n} partidas agregadas"),
+    "rec.here.other": (", {n} already here", ", {n} ya estaban aquí"),
+    "rec.here.one": (", {n} already here", ", {n} ya estaba aquí"),
+    "rec.updated.other": (
+        ", {n} updated (newer than the copy here)",
+        ", {n} actualizadas (más nuevas que la copia de aquí)",
+    ),
+    "rec.updated.one": (
+        ", {n} updated (newer than the copy here)",
+        ", {n} actualizada (más nueva que la copia de aquí)",
+    ),
+    "rec.in_conflict": (
+        ", {n} in conflict with the copy here (kept the copy here)",
+        ", {n} en conflicto con la copia de aquí (se conservó la copia de aquí)",
+    ),
+    "rec.refused.other": (", {n} refused", ", {n} rechazadas"),
+    "rec.refused.one": (", {n} refused", ", {n} rechazada"),
+    # sticky records recover
+    "rec.saved.one": ("{path}: {n} playthrough saved", "{path}: {n} partida guardada"),
+    "rec.saved.other": ("{path}: {n} playthroughs saved", "{path}: {n} partidas guardadas"),
+    "rec.dropped.one": ("; {n} could not be read and were left out", "; {n} no se pudo leer y quedó afuera"),
+    "rec.dropped.other": ("; {n} could not be read and were left out", "; {n} no se pudieron leer y quedaron afuera"),
+    "rec.partial.one": (
+        "; {n} of them lost some choices (ending and scores kept; a replay won't match)",
+        "; {n} de ellas perdió algunas opciones (se conservan el final y los puntajes; una repetición no coincidirá)",
+    ),
+    "rec.partial.other": (
+        "; {n} of them lost some choices (ending and scores kept; a replay won't match)",
+        "; {n} de ellas perdieron algunas opciones (se conservan el final y los puntajes; una repetición no "
+        "coincidirá)",
+    ),
+    "rec.unreadable_tables": (
+        "warning: nothing could be read from: {tables}",
+        "aviso: no se pudo leer nada de: {tables}",
+    ),
+    "rec.kept": (
+        "{path} is kept as it was. To use the saved records, move it away and rename the new file to {name}; "
+        "then `sticky records import` any exports made since your last backup.",
+        "{path} se conserva tal como estaba. Para usar los registros guardados, muévelo a otro lugar y cambia el "
+        "nombre del archivo nuevo a {name}; luego importa con `sticky records import` las exportaciones hechas "
+        "desde tu última copia de seguridad.",
+    ),
+    # sticky report / sticky export
+    "rec.report": ("{where}: {runs}, {cohorts}, {size} KiB", "{where}: {runs}, {cohorts}, {size} KiB"),
+    "rec.not_a_folder": ("error: {path} exists and is not a folder", "error: {path} existe y no es una carpeta"),
+    # sticky facilitate
+    "rec.window": (
+        "error: --window takes a size such as 1920x1080 (from 640x360 to 7680x4320)",
+        "error: --window lleva un tamaño como 1920x1080 (de 640x360 a 7680x4320)",
+    ),
+    "rec.countdown": (
+        "error: --countdown takes seconds from 0 to {max} (an hour)",
+        "error: --countdown lleva segundos de 0 a {max} (una hora)",
+    ),
+    "rec.port": ("error: --port takes a number from 0 to {max}", "error: --port lleva un número de 0 a {max}"),
+    "rec.cant_serve": (
+        "error: can't serve phone votes on {host}:{port}: {why}",
+        "error: no se pueden recibir votos de teléfonos en {host}:{port}: {why}",
+    ),
+    "rec.port_hint": (
+        "hint: another program may use that port; try --port 0 for a free one",
+        "sugerencia: puede que otro programa use ese puerto; prueba --port 0 para usar uno libre",
+    ),
+    "rec.phones": (
+        "phones: open {address} and type room code {code} (or scan the QR code)",
+        "teléfonos: abran {address} y escriban el código de sala {code} (o escaneen el código QR)",
+    ),
+    "rec.group_ending": ("ending {id} ({rating})", "final {id} ({rating})"),
+    "rec.group_stopped": ("stopped in scene {scene}", "detenida en la escena {scene}"),
+    "rec.group_recorded": (", recorded as playthrough {pid}", ", registrada como partida {pid}"),
+    "rec.group": ("group session: {decisions}, {where}{recorded}", "sesión grupal: {decisions}, {where}{recorded}"),
+    # sticky xapi
+    "rec.status.queued": ("queued", "en cola"),
+    "rec.status.sent": ("sent", "enviadas"),
+    "rec.status.conflict": ("conflict", "en conflicto"),
+    "rec.status.rejected": ("rejected", "rechazadas"),
+    "rec.lrs": ("LRS: {endpoint}", "LRS: {endpoint}"),
+    "rec.lrs_none": (
+        "LRS: not configured (statements wait in the outbox)",
+        "LRS: sin configurar (las sentencias esperan en la bandeja de salida)",
+    ),
+    "rec.no_lrs": (
+        "error: no LRS configured: set STICKY_LRS_ENDPOINT (and _USERNAME, _PASSWORD) or write lrs.json in {folder}",
+        "error: no hay ningún LRS configurado: define STICKY_LRS_ENDPOINT (y _USERNAME, _PASSWORD) o escribe "
+        "lrs.json en {folder}",
+    ),
+    "rec.warning": ("warning: {why}", "aviso: {why}"),
+    "rec.sent.other": ("{sent} sent, {left} still queued", "{sent} enviadas, {left} todavía en cola"),
+    "rec.sent.one": ("{sent} sent, {left} still queued", "{sent} enviada, {left} todavía en cola"),
+    "rec.lrs_conflicts": (
+        ", {conflicts} (the LRS holds a different statement with the same id)",
+        ", {conflicts} (el LRS tiene otra sentencia con el mismo id)",
+    ),
+    "rec.lrs_rejected.other": (", {n} rejected by the LRS", ", {n} rechazadas por el LRS"),
+    "rec.lrs_rejected.one": (", {n} rejected by the LRS", ", {n} rechazada por el LRS"),
+}
+
+#: The placeholders of TRAINER_MESSAGES that hold another message of the table (translated in turn).
+NESTED = frozenset(("why", "reason", "record", "rest", "where", "listed"))
+
+TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
+    # the records database (game.training.record_store, record_reader, _dberrors, cli_support, replay)
+    "r.no_records": (
+        "{path}: there are no records yet (and the folder {folder} is read-only)",
+        "{path}: todavía no hay registros (y la carpeta {folder} es de solo lectura)",
+    ),
+    "r.no_playthrough_ref": (
+        "there is no playthrough '{ref}' (use its number or its UUID; `sticky records list`)",
+        "no hay ninguna partida '{ref}' (usa su número o su UUID; `sticky records list`)",
+    ),
+    "r.ambiguous": (
+        "'{ref}' matches {n} playthroughs; give more of the UUID",
+        "'{ref}' coincide con {n} partidas; indica más caracteres del UUID",
+    ),
+    "r.no_playthrough": ("there is no playthrough {pid}", "no hay ninguna partida {pid}"),
+    "r.already_finished": ("playthrough {pid} is already finished", "la partida {pid} ya está terminada"),
+    "r.data_folder": (
+        "cannot use data folder {path}: {detail}",
+        "no se puede usar la carpeta de datos {path}: {detail}",
+    ),
+    "r.in_use": (
+        "{path}: is in use by another program (another `sticky` command or the game is writing to it); {rest}",
+        "{path}: otro programa lo está usando (otro comando `sticky` o el juego está escribiendo en él); {rest}",
+    ),
+    "r.disk_full": (
+        "{path}: the disk is full; nothing was changed. Free some space on it and try again",
+        "{path}: el disco está lleno; no se cambió nada. Libera espacio en él y vuelve a intentarlo",
+    ),
+    "r.read_only": (
+        "{path}: the data folder {folder} is read-only; this command writes to the records. {rest}",
+        "{path}: la carpeta de datos {folder} es de solo lectura; este comando escribe en los registros. {rest}",
+    ),
+    "r.damaged_db": (
+        "{path}: is damaged or not a records database ({detail}); {rest}",
+        "{path}: está dañado o no es una base de datos de registros ({detail}); {rest}",
+    ),
+    "r.damaged": ("{path}: is damaged ({detail}); {rest}", "{path}: está dañado ({detail}); {rest}"),
+    "r.failed": (
+        "{path}: the records database failed ({detail})",
+        "{path}: falló la base de datos de registros ({detail})",
+    ),
+    "r.scenario_errors": (
+        "{path}: the scenario has errors (run `sticky check {again}`)",
+        "{path}: el escenario tiene errores (ejecuta `sticky --lang es check {again}`)",
+    ),
+    "r.other_scenario": (
+        "{path} is scenario '{id}', the record is of '{recorded}'",
+        "{path} es el escenario '{id}', pero el registro es de '{recorded}'",
+    ),
+    "r.changed": (
+        "{path} has changed since playthrough {pid} was recorded (content hash {now}, recorded {then}); "
+        "give the version it was played with",
+        "{path} cambió desde que se registró la partida {pid} (hash del contenido {now}, registrado {then}); "
+        "indica la versión con la que se jugó",
+    ),
+    # recover (game.training.recover)
+    "r.nothing_to_recover": (
+        "{path}: there is no records database here to recover",
+        "{path}: aquí no hay ninguna base de datos de registros que recuperar",
+    ),
+    "r.exists": (
+        "{path}: already exists; move it away or give another name with --out",
+        "{path}: ya existe; muévelo a otro lugar o indica otro nombre con --out",
+    ),
+    "r.cant_be_read": ("{path}: can't be read ({detail})", "{path}: no se puede leer ({detail})"),
+    "r.cant_be_written": ("{path}: can't be written ({detail})", "{path}: no se puede escribir ({detail})"),
+    "r.could_not_write_kept": (
+        "{path}: could not be written ({detail}); the damaged file is unchanged",
+        "{path}: no se pudo escribir ({detail}); el archivo dañado no cambió",
+    ),
+    "r.could_not_write": ("{path}: could not be written ({detail})", "{path}: no se pudo escribir ({detail})"),
+    # names and cohorts (game.training.identity)
+    "n.name_empty": ("the name is empty", "el nombre está vacío"),
+    "n.cohort_empty": ("the cohort is empty", "el código de grupo está vacío"),
+    "n.name_long": ("the name is longer than {n} characters", "el nombre tiene más de {n} caracteres"),
+    "n.cohort_long": ("the cohort is longer than {n} characters", "el código de grupo tiene más de {n} caracteres"),
+    "n.name_unprintable": (
+        "the name holds characters that are not printable",
+        "el nombre contiene caracteres que no se pueden imprimir",
+    ),
+    "n.cohort_unprintable": (
+        "the cohort holds characters that are not printable",
+        "el código de grupo contiene caracteres que no se pueden imprimir",
+    ),
+    "n.room_max": ("a room lists at most {n} names", "una sala tiene como máximo {n} nombres"),
+    # choosing (game.core.session, as `records play` shows it)
+    "c.refused": (
+        "choice '{asked}' {reason}; available now: {listed}",
+        "la opción '{asked}' {reason}; disponibles ahora: {listed}",
+    ),
+    "c.ended": ("cannot be made", "no se puede elegir"),
+    "c.range": ("is not a number between 1 and {n}", "no es un número entre 1 y {n}"),
+    "c.unknown": ("does not exist in scene '{scene}'", "no existe en la escena '{scene}'"),
+    "c.unavailable": (
+        "is not available now (its condition does not hold)",
+        "no está disponible ahora (su condición no se cumple)",
+    ),
+    "c.none": ("none: the playthrough has ended", "ninguna: la partida terminó"),
+    # selecting a report's runs (game.training.report_data)
+    "s.no_cohort_yet": (
+        "no cohort {asked}: no playthrough has been recorded{where} yet",
+        "no hay ningún grupo {asked}: todavía no se registró ninguna partida{where}",
+    ),
+    "s.no_scenario_yet": (
+        "no scenario {asked}: no playthrough has been recorded{where} yet",
+        "no hay ningún escenario {asked}: todavía no se registró ninguna partida{where}",
+    ),
+    "s.no_cohort": (
+        "no cohort {asked}{where}; the cohorts with playthroughs are: {existing}",
+        "no hay ningún grupo {asked}{where}; los grupos con partidas son: {existing}",
+    ),
+    "s.no_scenario": (
+        "no scenario {asked}{where}; the scenarios with playthroughs are: {existing}",
+        "no hay ningún escenario {asked}{where}; los escenarios con partidas son: {existing}",
+    ),
+    "s.in_cohort": (" in cohort {cohort}", " en el grupo {cohort}"),
+    # importing (game.training.exchange, import_check)
+    "i.warning": ("{path}:{line}: warning: {reason}", "{path}:{line}: aviso: {reason}"),
+    "i.conflict": (
+        "{path}:{line}: playthrough {uuid} differs from the copy here #{pid} and neither extends the other "
+        "(another learner, seed or path); the copy here is kept",
+        "{path}:{line}: la partida {uuid} difiere de la copia de aquí #{pid} y ninguna de las dos continúa a la "
+        "otra (otro participante, otra semilla u otro camino); se conserva la copia de aquí",
+    ),
+    "i.unreadable": ("{path}: can't be read ({reason})", "{path}: no se puede leer ({reason})"),
+    "i.not_record": ("not a record", "no es un registro"),
+    "i.not_valid": ("not a valid playthrough record ({reason})", "no es un registro de partida válido ({reason})"),
+    "i.unknown_scenario": (
+        "scenario '{id}' is not known here: its numbers were checked only for being finite",
+        "el escenario '{id}' no se conoce aquí: solo se comprobó que sus números fueran finitos",
+    ),
+    "i.format": (
+        "not a Sticky Situations record (format {format})",
+        "no es un registro de Sticky Situations (formato {format})",
+    ),
+    "i.missing": ("missing field '{key}'", "falta el campo '{key}'"),
+    "i.missing_bare": ("missing field {key}", "falta el campo {key}"),
+    "i.not_text": ("'{key}' must be text, not {type} ({value})", "'{key}' debe ser texto, no {type} ({value})"),
+    "i.too_long": (
+        "'{key}' is {n} characters long; at most {limit} are allowed",
+        "'{key}' tiene {n} caracteres; se permiten como máximo {limit}",
+    ),
+    "i.iso": (
+        "'{key}' must be an ISO date such as 2026-11-27T09:30:00.000Z",
+        "'{key}' debe ser una fecha ISO como 2026-11-27T09:30:00.000Z",
+    ),
+    "i.not_iso": ("'{key}' is not an ISO date ({value})", "'{key}' no es una fecha ISO ({value})"),
+    "i.years": ("'{key}' is {value}, outside the years 2000-2199", "'{key}' es {value}, fuera de los años 2000-2199"),
+    "i.whole": ("{what} must be a whole number, not {value}", "{what} debe ser un número entero, no {value}"),
+    "i.number": ("{what} must be a number, not {value}", "{what} debe ser un número, no {value}"),
+    "i.range": (
+        "{what} is {value}; it must be from {low} to {high}",
+        "{what} es {value}; debe estar entre {low} y {high}",
+    ),
+    "i.not_finite": ("the number {value} is not finite", "el número {value} no es finito"),
+    "i.surrogate": (
+        "the text {value} holds a lone surrogate (not valid Unicode)",
+        "el texto {value} contiene un sustituto suelto (no es Unicode válido)",
+    ),
+    "i.uuid": ("'uuid' is not a UUID ({value})", "'uuid' no es un UUID ({value})"),
+    "i.uuid_form": ("'uuid' is not written as a UUID ({value})", "'uuid' no está escrito como un UUID ({value})"),
+    "i.choices": (
+        "'choices' must be a list of at most {n} choices",
+        "'choices' debe ser una lista de {n} opciones como máximo",
+    ),
+    "i.votes": ("'votes' must be a list of at most {n} votes", "'votes' debe ser una lista de {n} votos como máximo"),
+    "i.two_turns": ("two choices have turn {turn}", "dos opciones tienen el turno {turn}"),
+    "i.two_votes": (
+        "two votes count choice '{choice}' at turn {turn}",
+        "dos votos cuentan la opción '{choice}' en el turno {turn}",
+    ),
+    "i.object": ("{what} must be an object", "{what} debe ser un objeto"),
+    "i.metrics_object": ("{what} must be an object of metric: number", "{what} debe ser un objeto de métrica: número"),
+    "i.metrics_many": ("{what} has {n} metrics; at most {limit}", "{what} tiene {n} métricas; como máximo {limit}"),
+    "i.nan_export": (
+        "playthrough #{pid} ({uuid}) holds a number that is not finite (NaN or infinity), imported before records "
+        "were checked; nothing was written. Export without it (--cohort) or delete it",
+        "la partida #{pid} ({uuid}) contiene un número que no es finito (NaN o infinito), importado antes de que se "
+        "revisaran los registros; no se escribió nada. Exporta sin ella (--cohort) o bórrala",
+    ),
+    # the advice at the end of a message ({rest})
+    "h.damaged": (
+        "restore a backup of it, or re-import the exports (`sticky records import FILE`), or save what can still "
+        "be read with `sticky records recover`",
+        "restaura una copia de seguridad, vuelve a importar las exportaciones (`sticky records import ARCHIVO`) "
+        "o guarda lo que todavía se pueda leer con `sticky records recover`",
+    ),
+    "h.busy": (
+        "wait for it to finish or close it, then try again",
+        "espera a que termine o ciérralo, y vuelve a intentarlo",
+    ),
+    "h.read_only": (
+        "Use a folder you can write to (--data DIR), or copy the records there",
+        "Usa una carpeta en la que puedas escribir (--data CARPETA) o copia allí los registros",
+    ),
+    "r.cant_open": (
+        "{path}: can't be opened ({detail}); check that the folder exists and is yours",
+        "{path}: no se puede abrir ({detail}); comprueba que la carpeta exista y sea tuya",
+    ),
+    "r.disk": (
+        "{path}: the disk could not be read or written ({detail}); check the disk, then {rest}",
+        "{path}: no se pudo leer ni escribir en el disco ({detail}); revisa el disco y luego {rest}",
+    ),
+    # last: any refused line of an import file
+    "i.line": ("{path}:{line}: {record}", "{path}:{line}: {record}"),
+}
