@@ -255,6 +255,78 @@ TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
         "{path} cambió desde que se registró la partida {pid} (hash del contenido {now}, registrado {then}); "
         "indica la versión con la que se jugó",
     ),
+    "r.no_scenario": (
+        "no scenario '{id}' with content hash {hash} in scenarios/; give the file it was played with: --scenario PATH",
+        "no hay ningún escenario '{id}' con hash del contenido {hash} en scenarios/; indica el archivo con el que "
+        "se jugó: --scenario RUTA",
+    ),
+    # the LRS and its settings (game.training.lrs, lrs_config)
+    "l.too_long": (
+        "{flag} is {n} characters long; a setting may have at most {limit}",
+        "{flag} tiene {n} caracteres; un ajuste puede tener como máximo {limit}",
+    ),
+    "l.unprintable": (
+        "{flag} holds characters that are not printable (a newline or a control character)",
+        "{flag} contiene caracteres que no se pueden imprimir (un salto de línea o un carácter de control)",
+    ),
+    "l.not_http": (
+        "{flag} must be an http(s) address, not '{value}'",
+        "{flag} debe ser una dirección http(s), no '{value}'",
+    ),
+    "l.mbox": (
+        "--mbox must look like 'mailto:{{learner_slug}}@your-organisation.org', not '{value}'",
+        "--mbox debe tener la forma 'mailto:{{learner_slug}}@tu-organizacion.org', no '{value}'",
+    ),
+    "l.too_big": (
+        "{name} would be larger than the {n} bytes the game reads",
+        "{name} pasaría de los {n} bytes que el juego lee",
+    ),
+    "l.not_json": ("{path}: can't be read as JSON ({detail})", "{path}: no se puede leer como JSON ({detail})"),
+    "l.not_object": (
+        "{path}: must hold a JSON object with endpoint, username and password",
+        "{path}: debe contener un objeto JSON con endpoint, username y password",
+    ),
+    "l.endpoint_unprintable": (
+        "the LRS endpoint '{url}' holds characters that are not printable (a newline?)",
+        "la dirección del LRS '{url}' contiene caracteres que no se pueden imprimir (¿un salto de línea?)",
+    ),
+    "l.endpoint_why": (
+        "the LRS endpoint '{url}' is not an http(s) URL ({detail})",
+        "la dirección del LRS '{url}' no es una URL http(s) ({detail})",
+    ),
+    "l.endpoint": (
+        "the LRS endpoint '{url}' is not an http(s) URL",
+        "la dirección del LRS '{url}' no es una URL http(s)",
+    ),
+    "l.stop": (
+        "the LRS answered {code}: check the endpoint and credentials",
+        "el LRS respondió {code}: revisa la dirección y las credenciales",
+    ),
+    "l.rejected": ("the LRS rejected the statement: {detail}", "el LRS rechazó la sentencia: {detail}"),
+    "l.unreachable": ("the LRS can't be reached ({detail})", "no se puede llegar al LRS ({detail})"),
+    "l.answered": ("the LRS answered {detail}", "el LRS respondió {detail}"),
+    "l.statement": ("statement {id} ({ref}): {why}", "sentencia {id} ({ref}): {why}"),
+    "l.none": (
+        "no LRS configured (STICKY_LRS_ENDPOINT or lrs.json in the data folder)",
+        "no hay ningún LRS configurado (STICKY_LRS_ENDPOINT o lrs.json en la carpeta de datos)",
+    ),
+    # the settings in force (game.training.lrs_config.describe), line by line
+    "l.endpoint_not_set": (
+        "LRS endpoint: not set (statements wait in the outbox)",
+        "dirección del LRS: sin configurar (las sentencias esperan en la bandeja de salida)",
+    ),
+    "l.endpoint_is": ("LRS endpoint: {url}", "dirección del LRS: {url}"),
+    "l.user_password": ("LRS user: {user} (password set)", "usuario del LRS: {user} (con contraseña)"),
+    "l.user": ("LRS user: {user}", "usuario del LRS: {user}"),
+    "l.iris": ("activity IRIs: {base}", "IRI de las actividades: {base}"),
+    "l.mbox_is": ("learners: mbox {mbox}", "participantes: mbox {mbox}"),
+    "l.account": ("learners: account {name} at {home}", "participantes: cuenta {name} en {home}"),
+    "l.example": ("e.g. Ana of cohort MON-AM is {agent}", "por ejemplo, Ana del grupo MON-AM es {agent}"),
+    "l.file": ("settings file: {path}", "archivo de ajustes: {path}"),
+    "l.environment": (
+        "from the environment (winning over the file): {names}",
+        "del entorno (tienen prioridad sobre el archivo): {names}",
+    ),
     # recover (game.training.recover)
     "r.nothing_to_recover": (
         "{path}: there is no records database here to recover",

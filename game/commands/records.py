@@ -101,12 +101,13 @@ def run_list(args: argparse.Namespace, records: Records) -> int:
     if args.json:
         print(json.dumps([r.to_json() | {"id": r.id} for r in rows], ensure_ascii=False, indent=2))
         return 0
+    wide = len(word("rec.list.choices.other", lang))  # "1 choice " lines up with "2 choices"
     for r in rows:
         state = f"{r.ending_id} ({r.rating})" if r.finished else word("rec.unfinished", lang)
         print(  # every field visible: an imported name may hold a newline that would forge a row
             f"{r.id:>4}  {visible(r.uuid[:8])}  {(iso(r.started_at) or '')[:16]}  {visible(r.cohort or '-'):<10} "
             f"{visible(clip(r.learner, 40)):<16} {visible(r.scenario_id):<16} {visible(r.mode):<9} "
-            f"{len(r.choices):>2} {counted('rec.list.choices', lang, len(r.choices))}  {visible(state)}"
+            f"{len(r.choices):>2} {counted('rec.list.choices', lang, len(r.choices)):<{wide}}  {visible(state)}"
         )
     found = plural(lang or "en", len(rows), "count.playthroughs")
     print(word("rec.list.in", lang, count=found, path=records.path), file=sys.stderr)

@@ -112,7 +112,8 @@ def run_config(args: argparse.Namespace) -> int:
 
     folder = data_dir(getattr(args, "data", None))
     try:
-        print(configure(folder, _changes(args)))
+        settings = configure(folder, _changes(args))
+        print("\n".join(trainer_message(line, args.lang) for line in settings.splitlines()))
     except (ValueError, OutputError) as exc:
         print(_error(exc, args.lang), file=sys.stderr)
         return 1
