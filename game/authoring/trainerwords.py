@@ -144,6 +144,9 @@ TRAINER: dict[str, tuple[str, str]] = {
     ),
     # sticky report / sticky export
     "rec.report": ("{where}: {runs}, {cohorts}, {size} KiB", "{where}: {runs}, {cohorts}, {size} KiB"),
+    "rec.since_alone": ("error: --since goes with --from-lrs", "error: --since va con --from-lrs"),
+    "rec.from_lrs": ("{where}: {runs} from the LRS, {cohorts}{note}", "{where}: {runs} del LRS, {cohorts}{note}"),
+    "rec.other_sources": ("; {statements} of other sources skipped", "; se omitieron {statements} de otras fuentes"),
     "rec.not_a_folder": ("error: {path} exists and is not a folder", "error: {path} existe y no es una carpeta"),
     # sticky facilitate
     "rec.window": (
@@ -310,6 +313,26 @@ TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
         "no LRS configured (STICKY_LRS_ENDPOINT or lrs.json in the data folder)",
         "no hay ningún LRS configurado (STICKY_LRS_ENDPOINT o lrs.json en la carpeta de datos)",
     ),
+    "l.none_report": (
+        "no LRS configured: set STICKY_LRS_ENDPOINT or run `sticky xapi config --endpoint URL`",
+        "no hay ningún LRS configurado: define STICKY_LRS_ENDPOINT o ejecuta `sticky xapi config --endpoint URL`",
+    ),
+    "l.since": (
+        "--since '{text}' is not a date or time like 2026-11-27 or 2026-11-27T09:00",
+        "--since '{text}' no es una fecha u hora como 2026-11-27 o 2026-11-27T09:00",
+    ),
+    "l.at_unreachable": (
+        "the LRS at {url} can't be reached ({detail})",
+        "no se puede llegar al LRS en {url} ({detail})",
+    ),
+    "l.not_json_result": (
+        "the LRS answered something that is not a JSON statement result",
+        "el LRS respondió algo que no es un resultado de sentencias en JSON",
+    ),
+    "l.not_result": (
+        "the LRS answered something that is not a statement result",
+        "el LRS respondió algo que no es un resultado de sentencias",
+    ),
     # the settings in force (game.training.lrs_config.describe), line by line
     "l.endpoint_not_set": (
         "LRS endpoint: not set (statements wait in the outbox)",
@@ -475,6 +498,76 @@ TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the disk could not be read or written ({detail}); check the disk, then {rest}",
         "{path}: no se pudo leer ni escribir en el disco ({detail}); revisa el disco y luego {rest}",
     ),
+    # reading an export file (game.training.export_reader)
+    "i.utf16": (
+        "{path}: is UTF-16 or UTF-32 text, not UTF-8; save it as UTF-8 and import it again",
+        "{path}: es texto UTF-16 o UTF-32, no UTF-8; guárdalo como UTF-8 y vuelve a importarlo",
+    ),
+    "i.array_big": (
+        "{path}: is {n} bytes; a .json array is read up to {limit} (export as .jsonl to move more)",
+        "{path}: tiene {n} bytes; un arreglo .json se lee hasta {limit} (exporta como .jsonl para pasar más)",
+    ),
+    "i.not_regular": ("{path}: is not a regular file", "{path}: no es un archivo común"),
+    "i.not_utf8": ("not UTF-8 text", "no es texto UTF-8"),
+    "i.json_array": ("not valid JSON (the array is not closed)", "no es JSON válido (el arreglo no se cierra)"),
+    "i.json_element": ("not valid JSON (an element does not end)", "no es JSON válido (un elemento no termina)"),
+    "i.json": ("not valid JSON ({detail})", "no es JSON válido ({detail})"),
+    "i.line_long": ("the line is longer than {n} bytes", "la línea tiene más de {n} bytes"),
+    "i.record_big": (
+        "the record is {n} bytes; at most {limit} are read",
+        "el registro tiene {n} bytes; se leen como máximo {limit}",
+    ),
+    "i.nested": ("nested more than {n} levels deep", "anidado en más de {n} niveles"),
+    "i.unholdable": (
+        "{name} is not a number a record can hold",
+        "{name} no es un número que un registro pueda guardar",
+    ),
+    # writing a file (game.files)
+    "o.folder": (
+        "{path}: is a folder; give a file name inside it",
+        "{path}: es una carpeta; indica un nombre de archivo dentro de ella",
+    ),
+    "o.device": (
+        "{path}: is not a regular file (a device or a pipe); it is left alone (use - for the screen)",
+        "{path}: no es un archivo común (es un dispositivo o una tubería); no se toca (usa - para la pantalla)",
+    ),
+    "o.no_folder": ("{path}: the folder {folder} does not exist", "{path}: la carpeta {folder} no existe"),
+    "o.cant_make": (
+        "{path}: cannot make the folder {folder}: {detail}",
+        "{path}: no se puede crear la carpeta {folder}: {detail}",
+    ),
+    "o.cant_write_in": (
+        "{path}: cannot write in {folder}: {detail}",
+        "{path}: no se puede escribir en {folder}: {detail}",
+    ),
+    "o.cant_write_file": (
+        "{path}: cannot write the file: {detail} (the old file, if any, is intact)",
+        "{path}: no se puede escribir el archivo: {detail} (el archivo anterior, si lo había, está intacto)",
+    ),
+    "o.cant_write": ("{path}: cannot write there: {detail}", "{path}: no se puede escribir ahí: {detail}"),
+    # a replay that does not match its record (game.training.replay)
+    "p.scene": (
+        "turn {turn}: in scene '{scene}', recorded '{recorded}'",
+        "turno {turn}: en la escena '{scene}', pero se registró '{recorded}'",
+    ),
+    "p.shown": (
+        "turn {turn}: choices shown as {shown}, recorded {recorded}",
+        "turno {turn}: se mostraron las opciones {shown}, pero se registraron {recorded}",
+    ),
+    "p.chance": (
+        "turn {turn}: chance gave outcome {outcome}, recorded {recorded}",
+        "turno {turn}: el azar dio el resultado {outcome}, pero se registró {recorded}",
+    ),
+    "p.metrics": (
+        "turn {turn}: metrics {metrics}, recorded {recorded}",
+        "turno {turn}: métricas {metrics}, pero se registraron {recorded}",
+    ),
+    "p.final": (
+        "final metrics {metrics}, recorded {recorded}",
+        "métricas finales {metrics}, pero se registraron {recorded}",
+    ),
+    "p.ending": ("ending {ending}, recorded {recorded}", "final {ending}, pero se registró {recorded}"),
+    "p.turn": ("turn {turn}: {why}", "turno {turn}: {why}"),
     # last: any refused line of an import file
     "i.line": ("{path}:{line}: {record}", "{path}:{line}: {record}"),
 }

@@ -52,13 +52,12 @@ class Run:
     """`sticky --data DIR --lang es ...` run in this process; every line it printed is checked for English."""
 
     def __init__(self, data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.data, self.capsys, self.seen = data, capsys, []
+        self.data, self.capsys = data, capsys
 
     def __call__(self, *args: str, lang: str = "es") -> tuple[int, str, str]:
         code = main(["--data", str(self.data), "--lang", lang, *args])
         out, err = self.capsys.readouterr()
         if lang == "es":
-            self.seen.append(out + err)
             assert not english_in(out + err), (args, out, err)
         return code, out, err
 
@@ -136,6 +135,12 @@ def test_replay_report_export_and_xapi_errors_in_spanish(run: Run, tmp_path: Pat
     assert code == 2 and err == "error: no hay ningún grupo 'X'; los grupos con partidas son: W9\n"
     code, out, _ = run("report", "--out", str(tmp_path / "r.html"))
     assert code == 0 and out.startswith(f"{tmp_path / 'r.html'}: 1 partida, 1 grupo, ")
+    code, _, err = run("report", "--out", str(tmp_path / "r.html"), "--since", "2026-11-27")
+    assert code == 2 and err == "error: --since va con --from-lrs\n"
+    code, _, err = run("report", "--out", str(tmp_path / "r.html"), "--from-lrs")
+    assert code == 1 and err.startswith("error: no hay ningún LRS configurado: define STICKY_LRS_ENDPOINT o ejecuta")
+    code, _, err = run("report", "--out", str(tmp_path))
+    assert code == 1 and err == f"error: {tmp_path}: es una carpeta; indica un nombre de archivo dentro de ella\n"
     (tmp_path / "file").write_text("", encoding="utf-8")
     code, _, err = run("export", "--csv", str(tmp_path / "file"))
     assert code == 1 and err == f"error: {tmp_path / 'file'} existe y no es una carpeta\n"
@@ -146,6 +151,10 @@ def test_replay_report_export_and_xapi_errors_in_spanish(run: Run, tmp_path: Pat
     assert out.startswith("en cola: ")
     code, _, err = run("xapi", "send")
     assert code == 1 and err.startswith("error: no hay ningún LRS configurado: define STICKY_LRS_ENDPOINT")
+    code, _, err = run("xapi", "config", "--endpoint", "ftp://x")
+    assert code == 1 and err == "error: --endpoint debe ser una dirección http(s), no 'ftp://x'\n"
+    code, out, _ = run("xapi", "config", "--endpoint", "https://lrs.example.org/xAPI/", "--username", "k")
+    assert code == 0 and out.startswith("dirección del LRS: https://lrs.example.org/xAPI/\nusuario del LRS: k\n")
     code, _, err = run("xapi", "show", "abc")
     assert code == 1 and err.startswith("error: no hay ninguna partida 'abc'")
 
@@ -170,3 +179,11 @@ def test_without_lang_the_lines_stay_english(run: Run, tmp_path: Path) -> None:
     assert code == 1 and run.capsys.readouterr().err.endswith("missing.jsonl: error: no such file\n")
     code = main(["--data", str(run.data), "records", "learners", "--clear"])
     assert code == 0 and run.capsys.readouterr().out.startswith("no room was set up: the window asks")
+
+
+def test_every_spanish_template_fills_the_same_placeholders_as_its_english() -> None:
+    def names(template: str) -> set[str]:
+        return {name for _literal, name, _spec, _conversion in Formatter().parse(template) if name}
+
+    for key, (english, spanish) in (*TRAINER.items(), *TRAINER_MESSAGES.items()):
+        assert names(english) == names(spanish), key
