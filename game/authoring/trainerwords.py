@@ -201,7 +201,7 @@ TRAINER: dict[str, tuple[str, str]] = {
 }
 
 #: The placeholders of TRAINER_MESSAGES that hold another message of the table (translated in turn).
-NESTED = frozenset(("why", "reason", "record", "rest", "where", "listed"))
+NESTED = frozenset(("why", "reason", "record", "rest", "where", "listed", "what", "at", "field"))
 
 TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
     # the records database (game.training.record_store, record_reader, _dberrors, cli_support, replay)
@@ -467,7 +467,10 @@ TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
         "dos votos cuentan la opción '{choice}' en el turno {turn}",
     ),
     "i.object": ("{what} must be an object", "{what} debe ser un objeto"),
-    "i.metrics_object": ("{what} must be an object of metric: number", "{what} debe ser un objeto de métrica: número"),
+    "i.metrics_object": (
+        "{what} must be an object of metric: number",
+        "{what} debe ser un objeto de la forma métrica: número",
+    ),
     "i.metrics_many": ("{what} has {n} metrics; at most {limit}", "{what} tiene {n} métricas; como máximo {limit}"),
     "i.nan_export": (
         "playthrough #{pid} ({uuid}) holds a number that is not finite (NaN or infinity), imported before records "
@@ -498,6 +501,27 @@ TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the disk could not be read or written ({detail}); check the disk, then {rest}",
         "{path}: no se pudo leer ni escribir en el disco ({detail}); revisa el disco y luego {rest}",
     ),
+    "i.shown": (
+        "{at}: 'shown' must be a short list of choice ids",
+        "{at}: 'shown' debe ser una lista corta de ids de opciones",
+    ),
+    "i.rules": (
+        "{at}: 'rules' must be a list of at most {n} rules",
+        "{at}: 'rules' debe ser una lista de {n} reglas como máximo",
+    ),
+    "i.rule_object": ("{at}: a rule must be an object", "{at}: una regla debe ser un objeto"),
+    "i.metric_name": (
+        "{what} has a metric name of {n} characters",
+        "{what} tiene un nombre de métrica de {n} caracteres",
+    ),
+    # the parts of a record named in the messages above ({what}, {at}, {field})
+    "f.choice_field": ("choice {index}: {field}", "opción {index}: {field}"),
+    "f.vote_field": ("vote {index}: {field}", "voto {index}: {field}"),
+    "f.choice": ("choice {index}", "opción {index}"),
+    "f.vote": ("vote {index}", "voto {index}"),
+    "f.rule_deltas": ("rule deltas", "el campo deltas de la regla"),
+    "f.score_of": ("score of '{key}'", "el puntaje de '{key}'"),
+    "f.score": ("'{key}' score", "el puntaje '{key}'"),
     # reading an export file (game.training.export_reader)
     "i.utf16": (
         "{path}: is UTF-16 or UTF-32 text, not UTF-8; save it as UTF-8 and import it again",
