@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from string import Formatter
@@ -44,7 +45,7 @@ def english_in(text: str) -> list[str]:
     """The English phrases of the catalogue (and common English words) found in ``text``."""
     found = [piece for piece in PIECES if piece in text]
     words = re.sub(r"\S*[/\\]\S*", "", text)  # a temporary folder's name may hold any word
-    words = re.sub(r"`[^`]*`|sticky( [\w-]+)*|--[\w-]+", "", words)  # and so may a command to type
+    words = re.sub(r"`[^`]*`|'[^']*'|sticky( [\w-]+)*|--[\w-]+", "", words)  # a command, a field's name
     return found + [m.group(0) for m in ENGLISH.finditer(words)]
 
 
@@ -112,10 +113,16 @@ def test_export_import_and_their_refusals_in_spanish(run: Run, tmp_path: Path) -
         json.dumps(record | {"format": "other"}),
         "{",
         json.dumps({k: v for k, v in record.items() if k != "uuid"}),
+        json.dumps(record | {"uuid": "zz", "learner": "X"}),
+        json.dumps(record | {"learner": 5}),
+        json.dumps(record | {"choices": [record["choices"][0] | {"turn": 0}], "uuid": str(uuid.uuid4())}),
+        json.dumps(record | {"votes": [7], "uuid": str(uuid.uuid4())}),
+        "hello",
     ]
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out, err = run("records", "import", str(bad))
-    assert code == 1 and out == f"{bad}: 0 partidas agregadas, 0 ya estaban aquí, 3 rechazadas\n"
+    assert code == 1 and out == f"{bad}: 0 partidas agregadas, 0 ya estaban aquí, 8 rechazadas\n"
+    assert f"{bad}:7: voto 1 debe ser un objeto" in err
     assert f"{bad}:1: no es un registro de Sticky Situations (formato 'other')" in err
     assert f"{bad}:3: falta el campo 'uuid'" in err
     code, _, err = run("records", "import", str(tmp_path / "missing.jsonl"), str(tmp_path))
