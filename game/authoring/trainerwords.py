@@ -366,6 +366,16 @@ TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: no se pudo escribir ({detail}); el archivo dañado no cambió",
     ),
     "r.could_not_write": ("{path}: could not be written ({detail})", "{path}: no se pudo escribir ({detail})"),
+    "r.negative_votes": ("a vote count can't be negative", "un recuento de votos no puede ser negativo"),
+    "r.phone_votes": (
+        "the votes from phones for '{choice}' ({n}) must be from 0 to its votes ({votes})",
+        "los votos desde teléfonos para '{choice}' ({n}) deben estar entre 0 y sus votos ({votes})",
+    ),
+    # facilitate --keys (game.ui.facilitate.app)
+    "r.unknown_key": (
+        "unknown key '{key}' (use enter, space, up, down, left, right, home, back, esc, +, - or a digit)",
+        "tecla desconocida '{key}' (usa enter, space, up, down, left, right, home, back, esc, +, - o un dígito)",
+    ),
     # names and cohorts (game.training.identity)
     "n.name_empty": ("the name is empty", "el nombre está vacío"),
     "n.cohort_empty": ("the cohort is empty", "el código de grupo está vacío"),

@@ -166,6 +166,7 @@ def test_replay_report_export_and_xapi_errors_in_spanish(run: Run, tmp_path: Pat
     assert code == 1 and err.startswith("error: no hay ninguna partida 'abc'")
 
 
+@pytest.mark.ui  # --keys with a key that does not exist opens the (dummy) window
 def test_recover_and_facilitate_refusals_in_spanish(run: Run, tmp_path: Path) -> None:
     code, _, err = run("records", "recover")
     assert code == 1 and err.startswith("error: ") and "aquí no hay ninguna base de datos de registros" in err
@@ -174,6 +175,10 @@ def test_recover_and_facilitate_refusals_in_spanish(run: Run, tmp_path: Path) ->
         (["--countdown", "5000"], "error: --countdown lleva segundos de 0 a 3600 (una hora)\n"),
         (["--port", "70000"], "error: --port lleva un número de 0 a 65535\n"),
         (["--cohort", ""], "error: el código de grupo está vacío\n"),
+        (
+            ["--keys", "zz"],
+            "error: tecla desconocida 'zz' (usa enter, space, up, down, left, right, home, back, esc, +, - o un dígito)\n",
+        ),
     ):
         code, _, err = run("facilitate", str(BAKERY), *option)
         assert (code, err.splitlines(keepends=True)[-1]) == (1, said)
