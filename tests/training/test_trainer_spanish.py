@@ -177,7 +177,8 @@ def test_recover_and_facilitate_refusals_in_spanish(run: Run, tmp_path: Path) ->
         (["--cohort", ""], "error: el código de grupo está vacío\n"),
         (
             ["--keys", "zz"],
-            "error: tecla desconocida 'zz' (usa enter, space, up, down, left, right, home, back, esc, +, - o un dígito)\n",
+            "error: tecla desconocida 'zz' (usa enter, space, up, down, left, right, home, back, esc, +, - "
+            "o un dígito)\n",
         ),
     ):
         code, _, err = run("facilitate", str(BAKERY), *option)
