@@ -120,11 +120,11 @@ TRAINER: dict[str, tuple[str, str]] = {
     # sticky records recover
     "rec.saved.one": ("{path}: {n} playthrough saved", "{path}: {n} partida guardada"),
     "rec.saved.other": ("{path}: {n} playthroughs saved", "{path}: {n} partidas guardadas"),
-    "rec.dropped.one": ("; {n} could not be read and were left out", "; {n} no se pudo leer y quedó afuera"),
-    "rec.dropped.other": ("; {n} could not be read and were left out", "; {n} no se pudieron leer y quedaron afuera"),
+    "rec.dropped.one": ("; {n} could not be read and were left out", "; {n} no se pudo leer y quedó fuera"),
+    "rec.dropped.other": ("; {n} could not be read and were left out", "; {n} no se pudieron leer y quedaron fuera"),
     "rec.partial.one": (
         "; {n} of them lost some choices (ending and scores kept; a replay won't match)",
-        "; {n} de ellas perdió algunas opciones (se conservan el final y los puntajes; una repetición no coincidirá)",
+        "; {n} de ellas perdió algunas opciones (se conservan el final y los puntajes; repetirla con `sticky replay` no coincidirá)",
     ),
     "rec.partial.other": (
         "; {n} of them lost some choices (ending and scores kept; a replay won't match)",
@@ -255,7 +255,7 @@ TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
     "r.changed": (
         "{path} has changed since playthrough {pid} was recorded (content hash {now}, recorded {then}); "
         "give the version it was played with",
-        "{path} cambió desde que se registró la partida {pid} (hash del contenido {now}, registrado {then}); "
+        "{path} cambió desde que se registró la partida {pid} (hash del contenido {now}; el registrado es {then}); "
         "indica la versión con la que se jugó",
     ),
     "r.no_scenario": (
@@ -462,7 +462,7 @@ TRAINER_MESSAGES: dict[str, tuple[str, str]] = {
     "i.not_finite": ("the number {value} is not finite", "el número {value} no es finito"),
     "i.surrogate": (
         "the text {value} holds a lone surrogate (not valid Unicode)",
-        "el texto {value} contiene un sustituto suelto (no es Unicode válido)",
+        "el texto {value} contiene un sustituto UTF-16 aislado (no es Unicode válido)",
     ),
     "i.uuid": ("'uuid' is not a UUID ({value})", "'uuid' no es un UUID ({value})"),
     "i.uuid_form": ("'uuid' is not written as a UUID ({value})", "'uuid' no está escrito como un UUID ({value})"),
