@@ -124,12 +124,13 @@ TRAINER: dict[str, tuple[str, str]] = {
     "rec.dropped.other": ("; {n} could not be read and were left out", "; {n} no se pudieron leer y quedaron fuera"),
     "rec.partial.one": (
         "; {n} of them lost some choices (ending and scores kept; a replay won't match)",
-        "; {n} de ellas perdió algunas opciones (se conservan el final y los puntajes; repetirla con `sticky replay` no coincidirá)",
+        "; {n} de ellas perdió algunas opciones (se conservan el final y los puntajes; `sticky replay` no "
+        "coincidirá con el registro)",
     ),
     "rec.partial.other": (
         "; {n} of them lost some choices (ending and scores kept; a replay won't match)",
-        "; {n} de ellas perdieron algunas opciones (se conservan el final y los puntajes; una repetición no "
-        "coincidirá)",
+        "; {n} de ellas perdieron algunas opciones (se conservan el final y los puntajes; `sticky replay` no "
+        "coincidirá con el registro)",
     ),
     "rec.unreadable_tables": (
         "warning: nothing could be read from: {tables}",
