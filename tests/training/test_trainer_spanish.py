@@ -200,3 +200,13 @@ def test_every_spanish_template_fills_the_same_placeholders_as_its_english() -> 
 
     for key, (english, spanish) in (*TRAINER.items(), *TRAINER_MESSAGES.items()):
         assert names(english) == names(spanish), key
+
+
+@pytest.mark.ui
+def test_facilitate_tells_the_room_in_spanish(run: Run) -> None:
+    args = ("facilitate", str(BAKERY), "--serve", "--host", "127.0.0.1", "--port", "0", "--keys", "enter")
+    code, out, _ = run(*args, "--no-record")
+    assert code == 0 and re.search(
+        r"^teléfonos: abran http://127\.0\.0\.1:\d+ y escriban el código de sala \w+", out, re.M
+    )
+    assert "sesión grupal: 0 decisiones, detenida en la escena " in out
