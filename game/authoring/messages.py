@@ -20,6 +20,7 @@ from string import Formatter
 from game.authoring.diagnostics import Diagnostic
 from game.authoring.messages_es import FRAGMENTS, MESSAGES, WORDS
 from game.authoring.toolwords import COMMANDS, EXPLORE, GRAPH
+from game.authoring.trainerwords import NESTED, TRAINER, TRAINER_MESSAGES
 from game.core.format import format_number
 from game.locale.plural_rules import CATEGORIES, form_keys
 
@@ -37,6 +38,7 @@ __all__ = [
     "percent_es",
     "phrase",
     "recognized",
+    "trainer_message",
     "word",
 ]
 
@@ -161,7 +163,7 @@ def phrase(text: str, lang: str | None) -> str:
 
 def word(key: str, lang: str | None, **values: object) -> str:
     """A fixed phrase of the tools (a heading, a summary line) in ``lang``, with ``values`` filled in."""
-    table = next((t for t in (WORDS, EXPLORE, COMMANDS) if key in t), GRAPH)
+    table = next((t for t in (WORDS, EXPLORE, COMMANDS, TRAINER) if key in t), GRAPH)
     english, spanish = table.get(key) or (key.rsplit(".", 1)[-1],) * 2  # an unknown style or rating: as written
     return (spanish if lang == "es" else english).format(**values)
 
@@ -171,7 +173,14 @@ def _catalogue(lang: str) -> dict[str, str]:
     """Every template of the tools in ``lang`` ("en" or "es"), by key, looked up as :func:`word` does."""
     index = 1 if lang == "es" else 0
     view: dict[str, str] = {}
-    for table in (GRAPH, COMMANDS, EXPLORE, WORDS, MESSAGES):  # a later table wins: word()'s order, then MESSAGES
+    for table in (
+        TRAINER,
+        GRAPH,
+        COMMANDS,
+        EXPLORE,
+        WORDS,
+        MESSAGES,
+    ):  # a later table wins: word()'s order, then MESSAGES
         view.update((key, texts[index]) for key, texts in table.items())
     return view
 
@@ -191,3 +200,40 @@ def counted(key: str, lang: str | None, n: int, /, **values: object) -> str:
 def percent_es(value: float, digits: int = 1) -> str:
     """A share as a Spanish percentage, the RAE way: ``2,5 %``, ``100 %``."""
     return f"{format_number(value * 100, 'es', digits)} %"
+
+
+_WHERE = "(?: in cohort .+?)?"  # the only {where} of the trainer's messages, or nothing
+
+
+@cache
+def _loose_pattern(template: str) -> re.Pattern[str]:
+    """The English template as a regular expression; ``{where}`` may be empty (" in cohort B" or nothing)."""
+    parts: list[str] = []
+    for literal, name, _spec, _conversion in Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(f"(?P<{name}>{_WHERE if name == 'where' else '.+?'})")
+    return re.compile("".join(parts), re.S)
+
+
+#: The placeholders of the trainer's messages that hold a count, written the language's way in Spanish.
+_COUNTS = frozenset(("n", "limit", "low", "high", "max"))
+
+
+def trainer_message(text: str, lang: str | None) -> str:
+    """A message built in English by ``game.training`` (a refused record, a damaged database) in ``lang``;
+    unchanged for English or a message ``TRAINER_MESSAGES`` does not know."""
+    if not text or lang in (None, "en"):
+        return text
+    for english, spanish in TRAINER_MESSAGES.values():
+        found = _loose_pattern(english).fullmatch(text)
+        if found is None:
+            continue
+        values = dict(found.groupdict())
+        for name, value in values.items():
+            if name in NESTED:
+                values[name] = trainer_message(value, lang)
+            elif name in _COUNTS and (value.isdigit() or _GROUPED.fullmatch(value)):
+                values[name] = format_number(int(value.replace(",", "")), "es")
+        return spanish.format(**values)
+    return text

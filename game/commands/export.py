@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.authoring.messages import trainer_message, word
 from game.cli import add_lang_option
 from game.files import OutputError
 from game.locale import plural
@@ -39,15 +40,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, records: Records) -> int:
     """Write the three files and say how many rows each got."""
+    lang = args.lang
     folder = Path(args.csv)
     if folder.exists() and not folder.is_dir():
-        print(f"error: {folder} exists and is not a folder", file=sys.stderr)
+        print(word("rec.not_a_folder", lang, path=folder), file=sys.stderr)
         return 1
     if args.cohort is not None:
         try:
             select(records.playthroughs(), args.cohort)
         except SelectionError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(word("rec.error", lang, why=trainer_message(str(exc), lang)), file=sys.stderr)
             return 2
     try:
         counts = export_csv(
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace, records: Records) -> int:
             paths=[Path(p) for p in args.scenarios],
         )
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(word("rec.error", lang, why=trainer_message(str(exc), lang)), file=sys.stderr)
         return 1
     for name, rows in counts.items():
         print(f"{folder / name}: {plural(args.lang or 'en', rows, 'count.rows')}")

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.authoring.messages import trainer_message, word
 from game.cli import add_lang_option, seed_number
 from game.commands.common import load_for_play
+from game.core.format import format_number
 from game.files import OutputError
 from game.locale import plural
 from game.training.cli_support import with_records
@@ -58,7 +60,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, records: Records) -> int:
     """Open the projector window (or play the scripted keys) and report how it ended."""
-    scenario, _ = load_for_play(args.path, args.lang)
+    lang = args.lang
+    scenario, _ = load_for_play(args.path, lang)
     if scenario is None:
         return 1
     try:
@@ -66,19 +69,19 @@ def run(args: argparse.Namespace, records: Records) -> int:
         if not (640 <= width <= 7680 and 360 <= height <= 4320):  # a larger window is gigabytes of pixels
             raise ValueError
     except ValueError:
-        print("error: --window takes a size such as 1920x1080 (from 640x360 to 7680x4320)", file=sys.stderr)
+        print(word("rec.window", lang), file=sys.stderr)
         return 1
     if not 0 <= args.countdown <= MAX_COUNTDOWN:  # NaN and infinity too
-        print(f"error: --countdown takes seconds from 0 to {MAX_COUNTDOWN:,} (an hour)", file=sys.stderr)
+        print(word("rec.countdown", lang, max=format_number(MAX_COUNTDOWN, lang or "en")), file=sys.stderr)
         return 1
     if args.cohort is not None:
         try:
             args.cohort = clean_name(args.cohort, "cohort")
         except BadName as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(word("rec.error", lang, why=trainer_message(str(exc), lang)), file=sys.stderr)
             return 1
     if not 0 <= args.port <= 65535:
-        print("error: --port takes a number from 0 to 65535", file=sys.stderr)
+        print(word("rec.port", lang, max=65535), file=sys.stderr)
         return 1
     from game.ui.facilitate.app import run as run_app
 
@@ -99,15 +102,19 @@ def run(args: argparse.Namespace, records: Records) -> int:
             phones=(server.room, server.address, server.link) if server is not None else None,
         )
     except (ValueError, OutputError) as exc:  # a bad key; a screenshot that can't be written (a full disk)
-        print(f"error: {exc}", file=sys.stderr)
+        print(word("rec.error", lang, why=trainer_message(str(exc), lang)), file=sys.stderr)
         return 1
     finally:
         if server is not None:
             server.stop()
     ending = play.session.ending
-    where = f"ending {ending.id} ({ending.rating})" if ending else f"stopped in scene {play.session.state.node}"
-    recorded = f", recorded as playthrough {play.pid}" if play.pid is not None else ""
-    print(f"group session: {plural('en', len(play.rounds), 'count.decisions')}, {where}{recorded}")
+    if ending:
+        where = word("rec.group_ending", lang, id=ending.id, rating=ending.rating)
+    else:
+        where = word("rec.group_stopped", lang, scene=play.session.state.node)
+    recorded = word("rec.group_recorded", lang, pid=play.pid) if play.pid is not None else ""
+    decisions = plural(lang or "en", len(play.rounds), "count.decisions")
+    print(word("rec.group", lang, decisions=decisions, where=where, recorded=recorded))
     return 0
 
 
@@ -121,8 +128,9 @@ def start_phones(args: argparse.Namespace, language: str) -> Any:
         server = PhoneServer(VoteRoom(), language, args.host, args.port).start()
     except (OSError, OverflowError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"error: can't serve phone votes on {args.host}:{args.port}: {reason}", file=sys.stderr)
-        print("hint: another program may use that port; try --port 0 for a free one", file=sys.stderr)
+        lang = args.lang
+        print(word("rec.cant_serve", lang, host=args.host, port=args.port, why=reason), file=sys.stderr)
+        print(word("rec.port_hint", lang), file=sys.stderr)
         return None
-    print(f"phones: open {server.address} and type room code {server.room.code} (or scan the QR code)", flush=True)
+    print(word("rec.phones", args.lang, address=server.address, code=server.room.code), flush=True)
     return server

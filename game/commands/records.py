@@ -10,14 +10,16 @@ import sys
 import time
 from pathlib import Path
 
+from game.authoring.messages import counted, trainer_message, word
 from game.cli import add_lang_option, seed_number
 from game.commands.common import load_for_play
+from game.core.format import format_number
 from game.core.session import ChoiceNotAvailable, Session
 from game.core.visible import clip, visible
 from game.files import OutputError
 from game.locale import plural
 from game.training.cli_support import with_records
-from game.training.exchange import export_records, import_records
+from game.training.exchange import ImportReport, export_records, import_records
 from game.training.identity import (
     PROFILE_NAME,
     BadName,
@@ -94,24 +96,28 @@ MAX_DECISION_SECONDS = 10 * 365 * 86400
 
 def run_list(args: argparse.Namespace, records: Records) -> int:
     """One line per playthrough."""
+    lang = args.lang
     rows = records.playthroughs(args.cohort)
     if args.json:
         print(json.dumps([r.to_json() | {"id": r.id} for r in rows], ensure_ascii=False, indent=2))
         return 0
+    wide = len(word("rec.list.choices.other", lang))  # "1 choice " lines up with "2 choices"
     for r in rows:
-        state = f"{r.ending_id} ({r.rating})" if r.finished else "unfinished"
+        state = f"{r.ending_id} ({r.rating})" if r.finished else word("rec.unfinished", lang)
         print(  # every field visible: an imported name may hold a newline that would forge a row
             f"{r.id:>4}  {visible(r.uuid[:8])}  {(iso(r.started_at) or '')[:16]}  {visible(r.cohort or '-'):<10} "
             f"{visible(clip(r.learner, 40)):<16} {visible(r.scenario_id):<16} {visible(r.mode):<9} "
-            f"{len(r.choices):>2} choices  {visible(state)}"
+            f"{len(r.choices):>2} {counted('rec.list.choices', lang, len(r.choices)):<{wide}}  {visible(state)}"
         )
-    print(f"{plural('en', len(rows), 'count.playthroughs')} in {records.path}", file=sys.stderr)
+    found = plural(lang or "en", len(rows), "count.playthroughs")
+    print(word("rec.list.in", lang, count=found, path=records.path), file=sys.stderr)
     return 0
 
 
 def run_play(args: argparse.Namespace, records: Records) -> int:
     """Play the choices, recording each, and finish when an ending is reached."""
-    scenario, _ = load_for_play(args.path, args.lang)
+    lang = args.lang
+    scenario, _ = load_for_play(args.path, lang)
     if scenario is None:
         return 1
     wanted = [c.strip() for c in args.choices.split(",") if c.strip()]
@@ -120,50 +126,46 @@ def run_play(args: argparse.Namespace, records: Records) -> int:
     except ValueError:
         seconds = [math.nan]
     if not all(0 <= s <= MAX_DECISION_SECONDS for s in seconds):  # NaN and infinity too: never into the records
-        print(
-            f"error: --seconds takes numbers of seconds from 0 to {MAX_DECISION_SECONDS:,}, separated by commas",
-            file=sys.stderr,
-        )
+        print(word("rec.seconds_range", lang, max=format_number(MAX_DECISION_SECONDS, lang or "en")), file=sys.stderr)
         return 1
     try:  # the same rules as the window's and `records learner`: no control characters, not too long
         learner = clean_name(args.learner)
         cohort = clean_name(args.cohort, "cohort") if args.cohort is not None else None
     except BadName as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(word("rec.error", lang, why=trainer_message(str(exc), lang)), file=sys.stderr)
         return 1
     session = Session(scenario, seed=args.seed)
     pid = records.start(session, learner=learner, cohort=cohort, mode=args.mode, language=scenario.language)
     for i, choice in enumerate(wanted):
         if session.finished:  # more choices than the playthrough had: it ended, and stays recorded as ended
-            return _ended_early(args.path, records, pid, session, wanted[i:])
+            return _ended_early(args.path, records, pid, session, wanted[i:], lang)
         began = time.monotonic()
         try:
             outcome = session.choose(choice)
         except ChoiceNotAvailable as exc:
-            print(f"{args.path}: error: {exc} (playthrough {pid} stays unfinished)", file=sys.stderr)
+            why = trainer_message(str(exc), lang)
+            print(word("rec.choice_refused", lang, path=args.path, why=why, pid=pid), file=sys.stderr)
             return 1
         records.choice(pid, outcome, seconds[i] if i < len(seconds) else time.monotonic() - began)
     if session.finished:
         records.finish(pid, session)
         ending = session.ending
-        print(f"playthrough {pid} finished: {ending.id if ending else '?'} ({ending.rating if ending else '?'})")
+        name = f"{ending.id if ending else '?'} ({ending.rating if ending else '?'})"
+        print(word("rec.finished", lang, pid=pid, ending=name))
     else:
-        print(f"playthrough {pid} recorded, unfinished in scene {session.state.node}")
+        print(word("rec.unfinished_in", lang, pid=pid, scene=session.state.node))
     return 0
 
 
-def _ended_early(path: str, records: Records, pid: int, session: Session, left: list[str]) -> int:
+def _ended_early(path: str, records: Records, pid: int, session: Session, left: list[str], lang: str | None) -> int:
     """Record the ending reached before the last choices asked for, say which were not played; exit 1."""
     records.finish(pid, session)
     ending = session.ending
     name = f"{ending.id} ({ending.rating})" if ending else "?"
-    more = f" and {len(left) - 1} more" if len(left) > 1 else ""
-    print(f"playthrough {pid} finished: {name}")
-    print(
-        f"{path}: error: the playthrough ended after {len(session.history)} choices; "
-        f"{left[0]!r}{more} could not be played (playthrough {pid} is recorded as finished)",
-        file=sys.stderr,
-    )
+    print(word("rec.finished", lang, pid=pid, ending=name))
+    after = counted("rec.after", lang, len(session.history))
+    key, more = ("rec.ended_early_more", len(left) - 1) if len(left) > 1 else ("rec.ended_early", 0)
+    print(word(key, lang, path=path, after=after, first=repr(left[0]), more=more, pid=pid), file=sys.stderr)
     return 1
 
 
@@ -172,7 +174,7 @@ def run_learner(args: argparse.Namespace, records: Records) -> int:
     path = records.data_dir / PROFILE_NAME
     if args.clear:
         path.unlink(missing_ok=True)
-        print("learner profile cleared: the game records as 'anonymous'")
+        print(word("rec.profile_cleared", args.lang))
         return 0
     if args.name or args.cohort:
         profile = read_profile(records.data_dir)
@@ -181,11 +183,11 @@ def run_learner(args: argparse.Namespace, records: Records) -> int:
             cohort = clean_name(args.cohort, "cohort") if args.cohort else profile.get("cohort")
             write_profile(records.data_dir, name, cohort)
         except (BadName, OutputError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(word("rec.error", args.lang, why=trainer_message(str(exc), args.lang)), file=sys.stderr)
             return 1
     profile = read_profile(records.data_dir)
     learner, cohort = profile.get("learner", "anonymous"), profile.get("cohort", "-")
-    print(f"learner: {visible(learner)} · cohort: {visible(cohort)}")
+    print(word("rec.learner_line", args.lang, learner=visible(learner), cohort=visible(cohort)))
     return 0
 
 
@@ -193,24 +195,23 @@ def run_learners(args: argparse.Namespace, records: Records) -> int:
     """Set up, show or clear the room on this laptop: its cohort, locked, and the names the window offers."""
     folder = records.data_dir
     if args.clear:
-        said = "room cleared" if clear_room(folder) else "no room was set up"
-        print(f"{said}: the window asks for any name and cohort")
+        print(word("rec.room_cleared" if clear_room(folder) else "rec.no_room_was", args.lang))
         return 0
     if args.cohort:
         try:
             write_room(folder, make_room(args.cohort, args.names))
         except (BadName, OutputError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(word("rec.error", args.lang, why=trainer_message(str(exc), args.lang)), file=sys.stderr)
             return 1
     elif args.names:
-        print("error: give the room's cohort: sticky records learners --cohort CODE NAME…", file=sys.stderr)
+        print(word("rec.room_needs_cohort", args.lang), file=sys.stderr)
         return 2
     room = read_room(folder)
     if room is None:
-        print("no room set up: the window asks for any name and cohort (set one: --cohort CODE NAME…)")
+        print(word("rec.no_room", args.lang))
         return 0
-    names = ", ".join(visible(n) for n in room.learners) if room.learners else "any name (none listed)"
-    print(f"cohort: {visible(room.cohort)} (locked) · learners: {names}")
+    names = ", ".join(visible(n) for n in room.learners) if room.learners else word("rec.any_name", args.lang)
+    print(word("rec.room_line", args.lang, cohort=visible(room.cohort), names=names))
     return 0
 
 
@@ -219,58 +220,65 @@ def run_export(args: argparse.Namespace, records: Records) -> int:
     try:
         count = export_records(records, Path(args.file), args.cohort)
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(word("rec.error", args.lang, why=trainer_message(str(exc), args.lang)), file=sys.stderr)
         return 1
-    where = "(standard output)" if args.file == "-" else args.file
-    print(
-        f"{where}: {plural('en', count, 'count.playthroughs')} exported",
-        file=sys.stderr if args.file == "-" else sys.stdout,
-    )
+    where = word("rec.stdout", args.lang) if args.file == "-" else args.file
+    print(counted("rec.exported", args.lang, count, where=where), file=sys.stderr if args.file == "-" else sys.stdout)
     return 0
 
 
 def run_import(args: argparse.Namespace, records: Records) -> int:
     """Import each file: good records go in, each refused one and each conflict is reported as file:line: why;
     exit 1 when any record was refused or in conflict."""
-    status = 0
+    lang, status = args.lang, 0
     for name in args.files:
         path = Path(name)
-        problem = _not_importable(path)
+        problem = _not_importable(path, lang)
         if problem:
-            print(f"{visible(name)}: error: {problem}", file=sys.stderr)
+            print(word("rec.file_error", lang, path=visible(name), why=problem), file=sys.stderr)
             status = 1
             continue
         try:
             report = import_records(records, path)
         except RecordsError as exc:  # this file can't be read as a whole: say so and go on with the next
-            print(f"error: {visible(str(exc))}", file=sys.stderr)
+            print(word("rec.error", lang, why=visible(trainer_message(str(exc), lang))), file=sys.stderr)
             status = 1
             continue
-        for line in report.warnings:
-            print(visible(line), file=sys.stderr)
-        for line in report.refused + report.conflicts:
-            print(visible(line), file=sys.stderr)
+        for line in report.warnings + report.refused + report.conflicts:
+            print(visible(trainer_message(line, lang)), file=sys.stderr)
         if report.unlisted():
-            print(f"{visible(name)}: … and {report.unlisted():,} more lines like these, not listed", file=sys.stderr)
-        print(visible(report.summary(name)))
+            print(counted("rec.unlisted", lang, report.unlisted(), path=visible(name)), file=sys.stderr)
+        print(visible(import_summary(report, name, lang)))
         if not report.ok:
             status = 1
     return status
 
 
-def _not_importable(path: Path) -> str:
-    """Why ``path`` can't be an export file ("" when it may be): missing, a folder, a device or a pipe (never
-    opened, so a FIFO can't block the import)."""
+def import_summary(report: ImportReport, name: str, lang: str | None) -> str:
+    """One line in ``lang``: how many were added, already here, updated, in conflict and refused."""
+    text = counted("rec.added", lang, report.added, path=name) + counted("rec.here", lang, report.skipped)
+    if report.updated:
+        text += counted("rec.updated", lang, report.updated)
+    if report.conflict_count:
+        text += word("rec.in_conflict", lang, n=format_number(report.conflict_count, lang or "en"))
+    if report.refused_count:
+        text += counted("rec.refused", lang, report.refused_count)
+    return text
+
+
+def _not_importable(path: Path, lang: str | None) -> str:
+    """Why ``path`` can't be an export file ("" when it may be), in ``lang``: missing, a folder, a device or a
+    pipe (never opened, so a FIFO can't block the import)."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        return "no such file"
+        return word("rec.no_such_file", lang)
     except OSError as exc:
-        return f"can't be read ({exc.strerror or exc})"
+        return word("rec.cant_read", lang, why=exc.strerror or exc)
     if stat.S_ISDIR(info.st_mode):
-        return "is a folder; give the export files in it"
+        return word("rec.is_folder", lang)
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a device or a pipe); export files are read from disk"
+        return word("rec.not_regular", lang)
     return ""
 
 
@@ -280,22 +288,20 @@ def run_recover(args: argparse.Namespace) -> int:
     from game.training.record_store import DB_NAME
     from game.training.recover import recover
 
+    lang = args.lang
     damaged = data_dir(getattr(args, "data", None)) / DB_NAME  # DataFolderError: the command line says why
     try:
         report = recover(damaged, Path(args.out) if args.out else None)
     except (RecordsError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""  # which file it could not
-        print(f"error: {visible(where + reason)}", file=sys.stderr)
+        print(word("rec.error", lang, why=visible(trainer_message(where + reason, lang))), file=sys.stderr)
         return 1
-    lost = f"; {report.dropped} could not be read and were left out" if report.dropped else ""
+    lost = counted("rec.dropped", lang, report.dropped) if report.dropped else ""
     if report.partial:
-        lost += f"; {report.partial} of them lost some choices (ending and scores kept; a replay won't match)"
-    print(f"{visible(str(report.target))}: {plural('en', report.saved, 'count.playthroughs')} saved{lost}")
+        lost += counted("rec.partial", lang, report.partial)
+    print(counted("rec.saved", lang, report.saved, path=visible(str(report.target))) + lost)
     if report.unreadable_tables:
-        print(f"warning: nothing could be read from: {', '.join(report.unreadable_tables)}", file=sys.stderr)
-    print(
-        f"{visible(str(damaged))} is kept as it was. To use the saved records, move it away and rename the new "
-        f"file to {DB_NAME}; then `sticky records import` any exports made since your last backup."
-    )
+        print(word("rec.unreadable_tables", lang, tables=", ".join(report.unreadable_tables)), file=sys.stderr)
+    print(word("rec.kept", lang, path=visible(str(damaged)), name=DB_NAME))
     return 0 if report.saved or not report.dropped else 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from game.authoring.messages import trainer_message
 from game.cli import add_lang_option
 from game.commands.play import delta_list, playthrough_json
 from game.core.format import format_value
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace, records: Records) -> int:
         return 0
     _line("\n" + tr_in(language, "replay.mismatch"))
     for line in result.mismatches:
-        _line(f"  {line}")
+        _line(f"  {trainer_message(line, args.lang)}")
     return 1
 
 

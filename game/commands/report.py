@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.authoring.messages import trainer_message, word
 from game.cli import add_lang_option
+from game.core.format import format_number
 from game.files import OutputError, write_output
 from game.locale import plural
 from game.training.cli_support import with_records
@@ -36,24 +38,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, records: Records) -> int:
     """Write the report and say what it covers."""
+    lang = args.lang
     runs = records.playthroughs()
     try:
         html = render_report(runs, args.lang or "en", args.cohort, [Path(p) for p in args.scenarios], args.scenario)
     except SelectionError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(word("rec.error", lang, why=trainer_message(str(exc), lang)), file=sys.stderr)
         return 2
     runs = select(runs, args.cohort, args.scenario)
     out = Path(args.out)
     try:
         write_output(args.out, html)
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(word("rec.error", lang, why=trainer_message(str(exc), lang)), file=sys.stderr)
         return 1
     cohorts = {r.cohort for r in runs}
-    size = f", {len(html.encode('utf-8')) // 1024} KiB"
-    where = "(standard output)" if args.out == "-" else str(out)
-    summary = (
-        f"{where}: {plural('en', len(runs), 'count.playthroughs')}, {plural('en', len(cohorts), 'count.cohorts')}{size}"
+    size = format_number(len(html.encode("utf-8")) // 1024, lang or "en")
+    where = word("rec.stdout", lang) if args.out == "-" else str(out)
+    played = plural(lang or "en", len(runs), "count.playthroughs")
+    summary = word(
+        "rec.report",
+        lang,
+        where=where,
+        runs=played,
+        cohorts=plural(lang or "en", len(cohorts), "count.cohorts"),
+        size=size,
     )
     print(summary, file=sys.stderr if args.out == "-" else sys.stdout)  # the report itself may be on stdout
     return 0

@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 
+from game.authoring.messages import counted, trainer_message, word
 from game.cli import number_from
 from game.files import OutputError
+from game.locale import plural
 from game.training.cli_support import with_records
-from game.training.lrs import LRSConfig, lrs_config, send_pending
+from game.training.lrs import LRSConfig, SendReport, lrs_config, send_pending
 from game.training.lrs_config import configure
 from game.training.outbox import counts, room_learners, xapi_settings
 from game.training.record_store import Records
@@ -61,36 +63,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     config.set_defaults(func=run_config)
 
 
-def _config_or_error(records: Records) -> tuple[bool, LRSConfig | None]:
+def _config_or_error(records: Records, lang: str | None) -> tuple[bool, LRSConfig | None]:
     try:
         return True, lrs_config(records.data_dir)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_error(exc, lang), file=sys.stderr)
         return False, None
 
 
 def run_status(args: argparse.Namespace, records: Records) -> int:
     """Print the outbox counts and where statements would go."""
-    ok, config = _config_or_error(records)
+    lang = args.lang
+    ok, config = _config_or_error(records, lang)
     if not ok:
         return 1
     numbers = counts(records.db)
-    print(" · ".join(f"{k}: {v}" for k, v in numbers.items()))
-    print(f"LRS: {config.endpoint}" if config else "LRS: not configured (statements wait in the outbox)")
+    print(" · ".join(f"{word('rec.status.' + k, lang)}: {v}" for k, v in numbers.items()))
+    print(word("rec.lrs", lang, endpoint=config.endpoint) if config else word("rec.lrs_none", lang))
     return 0
 
 
 def run_send(args: argparse.Namespace, records: Records) -> int:
     """Send; exit 0 when nothing is left queued, 1 otherwise."""
-    ok, config = _config_or_error(records)
+    lang = args.lang
+    ok, config = _config_or_error(records, lang)
     if not ok:
         return 1
     if config is None:
-        print(
-            "error: no LRS configured: set STICKY_LRS_ENDPOINT (and _USERNAME, _PASSWORD) or write lrs.json "
-            f"in {records.data_dir}",
-            file=sys.stderr,
-        )
+        print(word("rec.no_lrs", lang, folder=records.data_dir), file=sys.stderr)
         return 1
     report = send_pending(
         records,
@@ -101,8 +101,8 @@ def run_send(args: argparse.Namespace, records: Records) -> int:
         batch=int(args.batch),
     )
     for error in dict.fromkeys(report.errors):
-        print(f"warning: {error}", file=sys.stderr)
-    print(report.summary())
+        print(word("rec.warning", lang, why=trainer_message(error, lang)), file=sys.stderr)
+    print(send_summary(report, lang))
     return 0 if report.left == 0 and not report.rejected and not report.conflicts else 1
 
 
@@ -112,11 +112,26 @@ def run_config(args: argparse.Namespace) -> int:
 
     folder = data_dir(getattr(args, "data", None))
     try:
-        print(configure(folder, _changes(args)))
+        settings = configure(folder, _changes(args))
+        print("\n".join(trainer_message(line, args.lang) for line in settings.splitlines()))
     except (ValueError, OutputError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_error(exc, args.lang), file=sys.stderr)
         return 1
     return 0
+
+
+def _error(exc: Exception, lang: str | None) -> str:
+    return word("rec.error", lang, why=trainer_message(str(exc), lang))
+
+
+def send_summary(report: SendReport, lang: str | None) -> str:
+    """One line in ``lang``: how many statements were sent, are still queued, in conflict or rejected."""
+    text = counted("rec.sent", lang, report.sent, sent=report.sent, left=report.left)
+    if report.conflicts:
+        text += word("rec.lrs_conflicts", lang, conflicts=plural(lang or "en", report.conflicts, "count.conflicts"))
+    if report.rejected:
+        text += counted("rec.lrs_rejected", lang, report.rejected)
+    return text
 
 
 def _changes(args: argparse.Namespace) -> dict[str, str | None]:
@@ -135,7 +150,7 @@ def run_show(args: argparse.Namespace, records: Records) -> int:
         settings = xapi_settings(records.data_dir, strict=True)
         shown = statements(record, settings, scenario, room_learners(records.data_dir, record.cohort))
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_error(exc, args.lang), file=sys.stderr)
         return 1
     print(json.dumps(shown, ensure_ascii=False, indent=2))
     return 0

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from game.authoring.messages import trainer_message, word
 from game.files import StandardOutputError
 from game.training._dberrors import check_health, describe, folder_is_read_only
 from game.training._schema import RecordsError
@@ -42,6 +43,12 @@ def _open(args: argparse.Namespace, auto_send: bool, read_only: bool) -> Records
     return records
 
 
+def _error(text: str, args: argparse.Namespace) -> str:
+    """``error: text``, the text in the language of the command line when the catalogue knows it."""
+    lang = getattr(args, "lang", None)
+    return word("rec.error", lang, why=trainer_message(text, lang))
+
+
 def with_records(
     body: Callable[[argparse.Namespace, Records], int], auto_send: bool = False, read_only: bool = False
 ) -> Callable[[argparse.Namespace], int]:
@@ -55,15 +62,15 @@ def with_records(
         try:
             records = _open(args, auto_send, read_only)
         except RecordsError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(_error(str(exc), args), file=sys.stderr)
             return 1
         try:
             return body(args, records)
         except RecordsError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(_error(str(exc), args), file=sys.stderr)
             return 1
         except sqlite3.Error as exc:
-            print(f"error: {describe(records.path, exc)}", file=sys.stderr)
+            print(_error(str(describe(records.path, exc)), args), file=sys.stderr)
             return 1
         except (BrokenPipeError, StandardOutputError):  # the screen, not a file: the command line words it
             raise
@@ -71,8 +78,8 @@ def with_records(
             where = f"{exc.filename}: " if exc.filename else ""
             why = exc.strerror or exc
             if isinstance(exc, (FileExistsError, NotADirectoryError)):  # a folder was to be made, or looked into
-                why = "there is a file or a device there, not a folder"
-            print(f"error: {where}{why}", file=sys.stderr)
+                why = word("cli.not_a_folder", getattr(args, "lang", None))
+            print(_error(f"{where}{why}", args), file=sys.stderr)
             return 1
         finally:
             with contextlib.suppress(sqlite3.Error):

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from game.authoring.messages import trainer_message, word
 from game.files import OutputError, write_output
 from game.locale import plural
 from game.training.lrs import lrs_config
@@ -38,7 +39,7 @@ def from_lrs_or(local: Callable[[argparse.Namespace], int]) -> Callable[[argpars
         if getattr(args, "from_lrs", False):
             return run_from_lrs(args)
         if getattr(args, "since", None):
-            print("error: --since goes with --from-lrs", file=sys.stderr)
+            print(word("rec.since_alone", getattr(args, "lang", None)), file=sys.stderr)
             return 2
         return local(args)
 
@@ -80,11 +81,12 @@ def run_from_lrs(args: argparse.Namespace) -> int:
     from game.paths import data_dir
     from game.training.report import render_report
 
+    lang = args.lang
     scenario = getattr(args, "scenario", None)  # `report --scenario`, where the report command has it
     try:
         runs, skipped = lrs_playthroughs(data_dir(args.data), scenario, args.since)
     except (ReadError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(word("rec.error", lang, why=trainer_message(str(exc), lang)), file=sys.stderr)
         return 1
     if args.cohort:
         runs = [r for r in runs if r.cohort == args.cohort]
@@ -92,11 +94,14 @@ def run_from_lrs(args: argparse.Namespace) -> int:
     try:
         write_output(args.out, html)
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(word("rec.error", lang, why=trainer_message(str(exc), lang)), file=sys.stderr)
         return 1
-    where = "(standard output)" if args.out == "-" else args.out
-    note = f"; {plural('en', skipped, 'count.statements')} of other sources skipped" if skipped else ""
-    cohorts = plural("en", len({r.cohort for r in runs}), "count.cohorts")
-    summary = f"{where}: {plural('en', len(runs), 'count.playthroughs')} from the LRS, {cohorts}{note}"
+    said = lang or "en"
+    where = word("rec.stdout", lang) if args.out == "-" else args.out
+    skipped_ones = plural(said, skipped, "count.statements")
+    note = word("rec.other_sources", lang, statements=skipped_ones) if skipped else ""
+    cohorts = plural(said, len({r.cohort for r in runs}), "count.cohorts")
+    runs_in = plural(said, len(runs), "count.playthroughs")
+    summary = word("rec.from_lrs", lang, where=where, runs=runs_in, cohorts=cohorts, note=note)
     print(summary, file=sys.stderr if args.out == "-" else sys.stdout)
     return 0

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from game.authoring.messages import FRAGMENTS, MESSAGES, WORDS, counted
 from game.authoring.toolwords import COMMANDS, EXPLORE, GRAPH
+from game.authoring.trainerwords import TRAINER, TRAINER_MESSAGES
 from game.authoring.translate import read_entries
 from tests.conftest import ROOT
 
-#: "(s)", "(es)", "(n)" glued to a word: a plural dodged instead of written.
-DODGED = re.compile(r"\w\((?:s|es|n)\)")
+#: "(s)", "(es)", "(n)" glued to a word: a plural dodged instead of written ("http(s)" is a scheme, not a plural).
+DODGED = re.compile(r"\w(?<!http)\((?:s|es|n)\)")
 
 
 def sticky(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -161,7 +162,7 @@ def test_no_tool_text_dodges_a_plural() -> None:
     """No "(s)" in the tools' catalogue, in either language, nor in a string of game/authoring or game/commands;
     every counted phrase has its "other" form."""
     tables = {"MESSAGES": MESSAGES, "FRAGMENTS": FRAGMENTS, "WORDS": WORDS, "EXPLORE": EXPLORE}
-    tables |= {"COMMANDS": COMMANDS, "GRAPH": GRAPH}
+    tables |= {"COMMANDS": COMMANDS, "GRAPH": GRAPH, "TRAINER": TRAINER, "TRAINER_MESSAGES": TRAINER_MESSAGES}
     found = [
         f"{name} {key}: {text!r}"
         for name, table in tables.items()

@@ -142,7 +142,11 @@ def test_projector_screens_headless(tmp_path: Path, language: str) -> None:
         data=tmp_path / "data",
     )
     assert result.returncode == 0, result.stderr
-    assert "4 decisions, ending good_deal (best), recorded as playthrough 1" in result.stdout
+    said = {
+        "en": "group session: 4 decisions, ending good_deal (best), recorded as playthrough 1",
+        "es": "sesión grupal: 4 decisiones, final good_deal (best), registrada como partida 1",
+    }
+    assert said[language] in result.stdout
     names = sorted(p.name for p in shots.glob("*.png"))
     steps = {n.split("-", 1)[1].removesuffix(".png") for n in names}
     assert steps == {"discuss", "vote", "reveal", "outcome", "debrief"}
