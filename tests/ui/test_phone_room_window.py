@@ -102,7 +102,12 @@ def test_a_room_votes_with_phones_and_hands_in_a_real_window(
     command += ["--serve", "--host", "127.0.0.1", "--port", "0", "--cohort", "ROOM"]
     child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        served = _line(child, r"phones: open (\S+) and type room code (\w+)")
+        served = _line(  # the trainer's console speaks the session's language
+            child,
+            r"phones: open (\S+) and type room code (\w+)"
+            if language == "en"
+            else r"teléfonos: abran (\S+) y escriban el código de sala (\w+)",
+        )
         for _ in range(200):  # the window is mapped: keys go to it (no window manager: focus follows the pointer)
             tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True).stdout
             if "Sticky Situations" in tree:
@@ -145,7 +150,8 @@ def test_a_room_votes_with_phones_and_hands_in_a_real_window(
             child.kill()
             child.wait()
     assert child.returncode == 0, err[-3000:]
-    assert f"group session: {len(PLAN)} decisions, ending {session.ending.id}" in out  # type: ignore[union-attr]
+    said = "group session: {} decisions, ending {}" if language == "en" else "sesión grupal: {} decisiones, final {}"
+    assert said.format(len(PLAN), session.ending.id) in out  # type: ignore[union-attr]
     with open_records(data, auto_send=False) as records:
         [record] = records.playthroughs(cohort="ROOM")
     assert record.mode == "group" and record.finished
