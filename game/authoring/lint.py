@@ -19,7 +19,7 @@ from game.authoring.guesslint import strategy_walks, text_patterns
 from game.authoring.hashlint import cut_texts
 from game.authoring.intervals import Interval, judge, ranges
 from game.authoring.load import LoadResult, load_scenario
-from game.authoring.translate import MARKER, read_entries
+from game.authoring.translate import MARKER, Entry, read_entries
 from game.authoring.translations import find_translations, quoted_text
 from game.authoring.yamlfile import read_text
 from game.core.expr import Condition
@@ -158,8 +158,13 @@ def lint(scenario: Scenario, text: str) -> list[Diagnostic]:
     strategy_walks(scenario, bag)
     if scenario.source_path and Path(scenario.source_path).exists():
         for tpath in find_translations(scenario.source_path).values():
-            _markers(tpath, bag, extract_texts(scenario))
-            _long_translated_labels(tpath, bag)
+            translation = read_text(tpath, DiagnosticBag())  # bounded, never a FIFO or /dev/zero
+            if translation is None:
+                continue  # the loader reports unreadable translations
+            entries, _hashes = read_entries(translation, tpath)
+            if MARKER.search(translation):
+                _markers(entries, bag, extract_texts(scenario))
+            _long_translated_labels(entries, bag)
     return bag.items
 
 
@@ -336,12 +341,8 @@ def _long_labels(scenario: Scenario, source: Source, bag: DiagnosticBag) -> None
             _long_label(bag, metric.id, metric.label, source.find(metric.label, metric.pos))
 
 
-def _long_translated_labels(path: str, bag: DiagnosticBag) -> None:
-    """S813 for the metric labels of a translation file, pointed at the line in the translation."""
-    text = read_text(path, DiagnosticBag())
-    if text is None:
-        return
-    entries, _hashes = read_entries(text, path)
+def _long_translated_labels(entries: dict[str, Entry], bag: DiagnosticBag) -> None:
+    """S813 for the metric labels of a translation file's ``entries``, pointed at the line in the translation."""
     for key, entry in entries.items():
         parts = key.split(".")
         if len(parts) == 3 and parts[0] == "metrics" and parts[2] == "label":
@@ -373,15 +374,9 @@ def _shadowed_variants(scenario: Scenario, bag: DiagnosticBag) -> None:
                 earlier.append(own)
 
 
-def _markers(path: str, bag: DiagnosticBag, source: dict[str, str]) -> None:
-    """S601/S605 at every text of a translation still marked ``# TODO`` or ``# STALE`` by ``sticky translate``
-    (``source`` holds the scenario's texts: a stale one's hint shows the new source text)."""
-    text = read_text(path, DiagnosticBag())  # bounded, never a FIFO or /dev/zero
-    if text is None:
-        return  # the loader reports unreadable translations
-    if not MARKER.search(text):
-        return
-    entries, _hashes = read_entries(text, path)
+def _markers(entries: dict[str, Entry], bag: DiagnosticBag, source: dict[str, str]) -> None:
+    """S601/S605 at every text of a translation's ``entries`` still marked ``# TODO`` or ``# STALE`` by
+    ``sticky translate`` (``source`` holds the scenario's texts: a stale one's hint shows the new source text)."""
     for key, entry in entries.items():
         if entry.marker == "TODO":
             bag.add(

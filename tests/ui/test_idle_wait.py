@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import os
 import select
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.ui.xvfb import private_display
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,37 +70,11 @@ print(json.dumps({
 """
 
 
-def _missing() -> str | None:
-    for tool in ("Xvfb", "xdotool"):
-        if shutil.which(tool) is None:
-            return f"{tool} is not installed (Debian: apt-get install xvfb xdotool)"
-    return None
-
-
 @pytest.fixture(scope="module")
 def display() -> Iterator[str]:
     """A private Xvfb for these tests."""
-    missing = _missing()
-    if missing:
-        pytest.skip(missing)
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read, "rb") as pipe:
-        number = pipe.readline().decode().strip()
-    if not number:
-        server.kill()
-        pytest.skip("Xvfb did not start here")
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
+    with private_display("xdotool") as name:
+        yield name
 
 
 def _press_down_while_idle(display: str, kind: str, data: Path) -> dict[str, object]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import select
-import shutil
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from game.core.session import Session
 from game.training.record_store import open_records
 from tests.training.helpers import WORKSHOP, workshop
 from tests.ui.test_phone_browser import WebDriverException, _tap, _wait_for, phones  # noqa: F401  (the fixture)
+from tests.ui.xvfb import private_display
 
 ROOT = Path(__file__).resolve().parents[2]
 #: per decision: the choices the two phones tap (numbers as shown) and the hands typed per row (number: count)
@@ -36,27 +36,8 @@ PLAN: list[tuple[tuple[int, int], dict[int, int]]] = [
 @pytest.fixture
 def display() -> Iterator[str]:
     """A private Xvfb for this test."""
-    for tool in ("Xvfb", "xdotool", "xwininfo"):
-        if shutil.which(tool) is None:
-            pytest.skip(f"{tool} is not installed (Debian: apt-get install xvfb xdotool x11-utils)")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read, "rb") as pipe:
-        number = pipe.readline().decode().strip()
-    if not number:
-        server.kill()
-        pytest.skip("Xvfb did not start here")
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
+    with private_display("xdotool", "xwininfo") as name:
+        yield name
 
 
 def _vote(phone: object, number: int) -> None:
