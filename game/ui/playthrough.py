@@ -276,7 +276,7 @@ class Playthrough:
             "titles": self.titles(),
             "language": self.language,
             "mode": self.mode,
-            "pid": self.pid,
+            "pid": self.services.recorder.record_id(self.pid),  # None while the record waits for a lock
             "record_uuid": self.services.recorder.uuid(self.pid),
             "session": self.session.to_json(),
             "commitment": self.commitment,
