@@ -95,6 +95,8 @@ class Playthrough:
         self._since = time.monotonic()
         if pid is None:
             self.pid = services.recorder.start(self.session, mode, language)
+            if self.session.ending is not None:  # a save at its ending without a record (e.g. records locked)
+                services.recorder.finish(self.pid, self.session)
 
     # -- reading -------------------------------------------------------------------------------------
     def _localized(self, language: str) -> Scenario:

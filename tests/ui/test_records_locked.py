@@ -134,7 +134,7 @@ def test_a_lock_released_mid_playthrough_records_it_all_after_all(
     assert pilot.app.saves.candidates()[0][1]["pid"] == _pid  # the autosave names the record once written
 
 
-def test_a_lock_held_all_run_keeps_frames_coming_and_records_nothing(
+def test_a_lock_held_all_run_records_nothing_until_continue(
     make_app: Any, held: Holder, tmp_path: Path, bakery_copy: Path
 ) -> None:
     data = tmp_path / "data"
@@ -149,6 +149,12 @@ def test_a_lock_held_all_run_keeps_frames_coming_and_records_nothing(
     assert timed.longest < SLOW_FRAME, f"a frame took {timed.longest:.2f} s with the records locked"
     held.release()
     assert _rows(data) == []
+    session = pilot.app.playthrough.session
+    assert session.ending is not None
+
+    again = make_app(typewriter=False, data=data)  # the next run: Continue records the playthrough after all
+    assert flow.continue_game(again.app)
+    assert _rows(data) == [(1, session.ending.id, [o.choice_id for o in session.history])]
 
 
 def _start_told(make_app: Any, tmp_path: Path, bakery_copy: Path, lang: str) -> Any:
