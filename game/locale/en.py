@@ -34,6 +34,22 @@ STRINGS: dict[str, str] = {
     ),
     "lock.other_game": "Another Sticky Situations window is using this data folder: this one does not autosave.",
     "files.defaults": "{file} could not be read; the defaults are used.",
+    "records.busy": "This playthrough is not being recorded for now: another program is using the records.",
+    "records.busy_more": (
+        "You can keep playing. The game tries again every second and records everything as soon as the records"
+        " are free, as long as the game stays open."
+    ),
+    "records.caught_up": "The records are free again: this playthrough is recorded, nothing was lost.",
+    "records.folder": "This playthrough can't be recorded: where the records file should be, there is a folder.",
+    "records.folder_more": "You can keep playing. Ask whoever looks after this computer to move that folder away.",
+    "records.newer": "This playthrough can't be recorded: the records were made by a newer version of the game.",
+    "records.newer_more": "You can keep playing. Update the game to record your playthroughs again.",
+    "records.failed": "This playthrough can't be recorded: the records could not be opened or written.",
+    "records.failed_more": "You can keep playing. Ask your trainer to check the records.",
+    "autosave.failed": "Your progress is kept while the game is open, but it could not be saved to disk just now.",
+    "autosave.failed_more": (
+        "The game tries again after every choice and when you leave. If this goes on, free some space on the disk."
+    ),
     "save.nothing": "No save could be restored. Choose a scenario to start again.",
     "save.reason.unreadable": "the file is damaged",
     "save.reason.newer": "it was made by a newer version of the game",

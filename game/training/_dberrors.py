@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from game.locale import plural
-from game.training._schema import RecordsError
+from game.training._schema import RecordsBusy, RecordsError
 
 #: What to do about a damaged database (every message about damage ends with it).
 DAMAGED_HINT = (
@@ -70,7 +70,7 @@ def describe(path: Path, exc: BaseException) -> RecordsError:
     if is_damage(exc):
         return RecordsError(f"{path}: is damaged or not a records database ({exc}); {DAMAGED_HINT}")
     if is_busy(exc):
-        return RecordsError(
+        return RecordsBusy(
             f"{path}: is in use by another program (another `sticky` command or the game is writing to it); "
             "wait for it to finish or close it, then try again"
         )

@@ -16,6 +16,14 @@ class RecordsError(Exception):
     """A records operation that can't be done; the message says why, for people."""
 
 
+class RecordsBusy(RecordsError):
+    """Another program holds the records database locked longer than we waited: trying later may work."""
+
+
+class NewerRecords(RecordsError):
+    """The records database was made by a newer version of the game (a newer schema): update the game."""
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     """Run DDL statements one by one (``executescript`` would commit the migration's transaction early)."""
     for statement in script.split(";"):
@@ -217,7 +225,7 @@ def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Run the migrations the database lacks, each in its own transaction; returns the new version."""
     version = schema_version(db)
     if version > SCHEMA_VERSION:
-        raise RecordsError(
+        raise NewerRecords(
             f"the records database has schema version {version}; this version of the game reads up to "
             f"{SCHEMA_VERSION}. Update the game, or use another --data folder."
         )

@@ -29,16 +29,24 @@ from pathlib import Path
 from game.core.rules import initial_state
 from game.core.scoring import score_summary
 from game.core.session import Outcome, Session
-from game.training._dberrors import describe, folder_is_read_only
-from game.training._schema import RecordsError, migrate, require_current
+from game.training._dberrors import describe, folder_is_read_only, is_busy
+from game.training._schema import NewerRecords, RecordsBusy, RecordsError, migrate, require_current
 from game.training.identity import PROFILE_NAME, read_profile
 from game.training.record_reader import read_playthrough, read_playthroughs
 from game.training.record_types import COMMITMENT_MAX, PlaythroughRecord
 
-__all__ = ["DB_NAME", "Records", "RecordsError", "open_records"]
-
 DB_NAME = "records.sqlite3"
-__all__ = ["DB_NAME", "PROFILE_NAME", "Records", "RecordsError", "open_records", "read_profile"]
+__all__ = [
+    "DB_NAME",
+    "PROFILE_NAME",
+    "NewerRecords",
+    "Records",
+    "RecordsBusy",
+    "RecordsError",
+    "is_busy",
+    "open_records",
+    "read_profile",
+]
 
 
 def _dump(value: object) -> str:

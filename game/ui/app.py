@@ -20,7 +20,7 @@ import pygame
 from game import locale
 from game.paths import SCENARIOS, data_dir
 from game.ui import input as inp
-from game.ui import screen_flow
+from game.ui import record_notice, screen_flow
 from game.ui.assets import Sounds
 from game.ui.catalogue import Catalogue, scenario_files
 from game.ui.datalock import DataFolderLock
@@ -69,6 +69,7 @@ class App:
         self.saves = SaveSlot(self.folder)
         self.progress = Progress.load(self.folder)
         self.recorder = Recorder(self.folder, enabled=records)
+        self.autosave_told = False  # the learner was told once that an autosave failed (game.ui.record_notice)
         self.catalogue = Catalogue(self._scenario_files(scenario_folder))
         self.playthrough: Playthrough | None = None
         self.player: tuple[str, str] | None = None  # (name, cohort) once someone said who plays; "" = none given
@@ -286,6 +287,7 @@ class App:
     def update(self, dt: float) -> bool:
         """Advance animations by ``dt`` seconds; True while something moves."""
         self.now += dt
+        record_notice.tell(self)  # records held up by a lock are written as it goes; problems are told once
         if self.notice is not None and self.notice.until is not None and self.now >= self.notice.until:
             self.notice = None
             self.invalidate()

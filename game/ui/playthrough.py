@@ -95,6 +95,8 @@ class Playthrough:
         self._since = time.monotonic()
         if pid is None:
             self.pid = services.recorder.start(self.session, mode, language)
+            if self.session.ending is not None:  # a save at its ending without a record (e.g. records locked)
+                services.recorder.finish(self.pid, self.session)
 
     # -- reading -------------------------------------------------------------------------------------
     def _localized(self, language: str) -> Scenario:
@@ -276,7 +278,7 @@ class Playthrough:
             "titles": self.titles(),
             "language": self.language,
             "mode": self.mode,
-            "pid": self.pid,
+            "pid": self.services.recorder.record_id(self.pid),  # None while the record waits for a lock
             "record_uuid": self.services.recorder.uuid(self.pid),
             "session": self.session.to_json(),
             "commitment": self.commitment,

@@ -1,0 +1,207 @@
+"""Records another program holds locked, or that can't be written: the window keeps going and says so once.
+
+A real second process holds the SQLite lock (``BEGIN EXCLUSIVE``); nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from game.locale import tr
+from game.training.record_store import DB_NAME, open_records
+from game.ui import flow
+from game.ui.playthrough import PRACTICE
+from game.ui.recorder import RETRY_EVERY
+
+pytestmark = pytest.mark.ui
+
+#: The longest a frame may take with the records locked (it was about 10 s): a loaded 2-core machine's margin.
+SLOW_FRAME = 0.5
+
+HOLDER = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN EXCLUSIVE")
+print("held", flush=True)
+sys.stdin.readline()
+db.execute("ROLLBACK")
+db.close()
+"""
+
+
+class Holder:
+    """Another program holding the records database locked until ``release``."""
+
+    def __init__(self, path: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        assert self.process.stdout is not None and self.process.stdout.readline().strip() == "held"
+
+    def release(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.write("\n")
+            self.process.stdin.flush()
+            self.process.wait(10)
+
+
+@pytest.fixture
+def held(tmp_path: Path) -> Iterator[Holder]:
+    """A records database (made by the game) that another process holds locked."""
+    data = tmp_path / "data"
+    data.mkdir()
+    open_records(data, auto_send=False).close()
+    holder = Holder(data / DB_NAME)
+    yield holder
+    holder.release()
+
+
+class Timed:
+    """Frames of the window, timing the longest (flow.start and every key press count as one frame)."""
+
+    def __init__(self, pilot: Any) -> None:
+        self.pilot = pilot
+        self.longest = 0.0
+
+    def __call__(self, act: Any, *args: Any) -> Any:
+        began = time.perf_counter()
+        result = act(*args)
+        self.longest = max(self.longest, time.perf_counter() - began)
+        return result
+
+
+def _rows(data: Path) -> list[tuple[int, str | None, list[str]]]:
+    """(id, ending, choice ids) of every recorded playthrough, read beside any lock (WAL lets readers in)."""
+    db = sqlite3.connect((data / DB_NAME).as_uri() + "?mode=ro", uri=True)
+    try:
+        out: list[tuple[int, str | None, list[str]]] = []
+        for pid, ending in db.execute("SELECT id, ending_id FROM playthroughs ORDER BY id").fetchall():
+            turns = db.execute("SELECT choice_id FROM choices WHERE playthrough_id = ? ORDER BY turn", (pid,))
+            out.append((pid, ending, [r[0] for r in turns]))
+        return out
+    finally:
+        db.close()
+
+
+def _play_to_the_end(pilot: Any, timed: Timed) -> None:
+    """Take the first choice and go on, a frame at a time, until the ending."""
+    for _ in range(10):
+        if pilot.app.playthrough.session.finished:
+            return
+        timed(pilot.key, pygame.K_1)
+        timed(pilot.key, pygame.K_RETURN)
+        for _ in range(20):
+            timed(pilot.frame, 0.05)
+    raise AssertionError("the ending was not reached")
+
+
+def test_a_lock_released_mid_playthrough_records_it_all_after_all(
+    make_app: Any, held: Holder, tmp_path: Path, bakery_copy: Path
+) -> None:
+    data = tmp_path / "data"
+    pilot = make_app(typewriter=False, data=data)
+    timed = Timed(pilot)
+    assert timed(flow.start, pilot.app, bakery_copy, PRACTICE, 1)
+    timed(pilot.frame)
+    notice = pilot.app.notice
+    assert notice is not None and notice.message == tr("records.busy")
+    assert notice.lines == [tr("records.busy_more")]
+    pt = pilot.app.playthrough
+    timed(pilot.choose, pt.session.shown_choices()[0].id)
+    timed(pilot.settle, 0.5)
+    assert _rows(data) == []  # nothing could be written yet
+    assert timed.longest < SLOW_FRAME, f"a frame took {timed.longest:.2f} s with the records locked"
+
+    held.release()
+    time.sleep(RETRY_EVERY + 0.1)
+    timed(pilot.frame)
+    assert pilot.app.notice is not None and pilot.app.notice.message == tr("records.caught_up")
+    _play_to_the_end(pilot, timed)
+    session = pilot.app.playthrough.session
+    assert session.ending is not None
+    [(_pid, ending, choices)] = _rows(data)
+    assert (ending, choices) == (session.ending.id, [o.choice_id for o in session.history])
+    assert pilot.app.saves.candidates()[0][1]["pid"] == _pid  # the autosave names the record once written
+
+
+def test_a_lock_held_all_run_records_nothing_until_continue(
+    make_app: Any, held: Holder, tmp_path: Path, bakery_copy: Path
+) -> None:
+    data = tmp_path / "data"
+    pilot = make_app(typewriter=False, data=data)
+    timed = Timed(pilot)
+    assert timed(flow.start, pilot.app, bakery_copy, PRACTICE, 1)
+    _play_to_the_end(pilot, timed)
+    timed(pilot.settle, RETRY_EVERY * 2)  # retries while the window idles
+    assert pilot.app.notice is not None and pilot.app.notice.message == tr("records.busy")
+    assert pilot.app.saves.candidates()[0][1]["pid"] is None  # the save names no record that isn't there
+    timed(pilot.app.close)
+    assert timed.longest < SLOW_FRAME, f"a frame took {timed.longest:.2f} s with the records locked"
+    held.release()
+    assert _rows(data) == []
+    session = pilot.app.playthrough.session
+    assert session.ending is not None
+
+    again = make_app(typewriter=False, data=data)  # the next run: Continue records the playthrough after all
+    assert flow.continue_game(again.app)
+    assert _rows(data) == [(1, session.ending.id, [o.choice_id for o in session.history])]
+
+
+def _start_told(make_app: Any, tmp_path: Path, bakery_copy: Path, lang: str) -> Any:
+    pilot = make_app(typewriter=False, data=tmp_path / "data", lang=lang)
+    assert flow.start(pilot.app, bakery_copy, PRACTICE, seed=1)
+    pilot.frame()
+    return pilot
+
+
+def test_a_folder_in_place_of_the_records_is_told_in_spanish(make_app: Any, tmp_path: Path, bakery_copy: Path) -> None:
+    (tmp_path / "data" / DB_NAME).mkdir(parents=True)
+    pilot = _start_told(make_app, tmp_path, bakery_copy, "es")
+    notice = pilot.app.notice
+    assert notice is not None and notice.kind == "error"
+    assert (notice.message, notice.lines) == (
+        "Esta partida no se puede registrar: donde debería estar el archivo de registros hay una carpeta.",
+        ["Puedes seguir jugando. Pide a quien se ocupa de esta computadora que quite esa carpeta de ahí."],
+    )
+    pilot.key(pygame.K_ESCAPE)  # dismissed: not told again at the next choice
+    pilot.choose(pilot.app.playthrough.session.shown_choices()[0].id)
+    pilot.settle(0.5)
+    assert pilot.app.notice is None
+
+
+def test_records_from_a_newer_game_say_to_update(make_app: Any, tmp_path: Path, bakery_copy: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    db = sqlite3.connect(data / DB_NAME)
+    db.execute("PRAGMA user_version = 999")
+    db.close()
+    pilot = _start_told(make_app, tmp_path, bakery_copy, "en")
+    notice = pilot.app.notice
+    assert notice is not None
+    assert notice.message == "This playthrough can't be recorded: the records were made by a newer version of the game."
+    assert notice.lines == ["You can keep playing. Update the game to record your playthroughs again."]
+
+
+def test_a_failed_autosave_is_told_once(make_app: Any, tmp_path: Path, bakery_copy: Path) -> None:
+    data = tmp_path / "data"
+    (data / "save.next.json").mkdir(parents=True)  # the new save can't be put in its place
+    pilot = _start_told(make_app, tmp_path, bakery_copy, "en")
+    notice = pilot.app.notice
+    assert notice is not None
+    assert notice.message == "Your progress is kept while the game is open, but it could not be saved to disk just now."
+    pilot.key(pygame.K_ESCAPE)
+    pilot.choose(pilot.app.playthrough.session.shown_choices()[0].id)
+    pilot.settle(0.5)
+    assert pilot.app.playthrough.save_failed
+    assert pilot.app.notice is None  # once
+    assert len(_rows(data)[0][2]) == 1  # records go on meanwhile
