@@ -214,7 +214,8 @@ class Recorder:
         """The record to go on with after a restart: ``pid`` while it is open, else a new one.
 
         A crash between recording an ending and the autosave leaves a save one choice before an ending that
-        is already recorded; going on with that record would be refused ("already finished").
+        is already recorded; going on with that record would be refused ("already finished"). A save at an
+        ending its record lacks (a lock held until the game closed) records the ending now, with the choices.
         """
         records = self._open()
         if records is None or pid is None:
@@ -226,7 +227,10 @@ class Recorder:
         if record.finished:
             return pid if session.finished else self.start(session, mode, language)
         frozen = _frozen(session)
-        self._do("resume", pid, lambda records, real: _match(records, real, frozen))
+        if session.finished:  # ``finish`` records the choices the record lacks, then the ending
+            self._do("finish", pid, lambda records, real: records.finish(real, frozen))
+        else:
+            self._do("resume", pid, lambda records, real: _match(records, real, frozen))
         return pid
 
     def set_version(self, pid: int | None, content_hash: str) -> None:

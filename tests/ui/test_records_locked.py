@@ -5,6 +5,7 @@ A real second process holds the SQLite lock (``BEGIN EXCLUSIVE``); nothing is mo
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from game.training.record_store import DB_NAME, open_records
 from game.ui import flow
 from game.ui.playthrough import PRACTICE
 from game.ui.recorder import RETRY_EVERY
+from tests.training.helpers import sticky
 
 pytestmark = pytest.mark.ui
 
@@ -205,3 +207,40 @@ def test_a_failed_autosave_is_told_once(make_app: Any, tmp_path: Path, bakery_co
     assert pilot.app.playthrough.save_failed
     assert pilot.app.notice is None  # once
     assert len(_rows(data)[0][2]) == 1  # records go on meanwhile
+
+
+def test_an_ending_a_lock_kept_out_is_recorded_by_continue(make_app: Any, tmp_path: Path, bakery_copy: Path) -> None:
+    """The record is written at the start; another program takes the lock before the ending and keeps it
+    until the game has closed: the next run's Continue writes the ending into that same record."""
+    data = tmp_path / "data"
+    pilot = make_app(typewriter=False, data=data)
+    assert flow.start(pilot.app, bakery_copy, PRACTICE, 1)
+    pilot.frame()
+    assert [pid for pid, _, _ in _rows(data)] == [1]  # the record is there, without its ending yet
+    holder = Holder(data / DB_NAME)
+    try:
+        _play_to_the_end(pilot, Timed(pilot))
+        pilot.settle(RETRY_EVERY * 2)
+        saved = pilot.app.saves.candidates()[0][1]
+        assert saved["pid"] == 1
+        pilot.app.close()
+    finally:
+        holder.release()
+    session = pilot.app.playthrough.session
+    assert session.ending is not None
+    choices = [o.choice_id for o in session.history]
+    assert _rows(data) == [(1, None, [])]  # the lock kept out every choice and the ending
+
+    again = make_app(typewriter=False, data=data)
+    assert flow.continue_game(again.app)
+    again.frame()
+    again.app.close()
+    listed = sticky("records", "list", "--json", data=data)
+    assert listed.returncode == 0, listed.stderr
+    [row] = json.loads(listed.stdout)
+    assert (row["uuid"], row["ending"], [c["choice"] for c in row["choices"]]) == (
+        saved["record_uuid"],
+        session.ending.id,
+        choices,
+    )
+    assert row["finished_at"] is not None
