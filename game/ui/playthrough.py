@@ -320,6 +320,10 @@ class Playthrough:
         restored.notice = notice
         commitment = payload.get("commitment")
         restored.commitment = commitment if isinstance(commitment, str) else ""
+        if restored.commitment:  # a commitment a lock kept out of the record (a record that has it is left be)
+            record = services.recorder.lookup(restored.pid)
+            if record is None or record.commitment != restored.commitment:
+                services.recorder.commit(restored.pid, restored.commitment)
         if session is not saved and session.ending is not None:  # the ending came back from the records
             services.progress.add_ending(session.scenario.id, session.ending.id)
             restored._save_progress(force=True)

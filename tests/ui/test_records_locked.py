@@ -211,7 +211,8 @@ def test_a_failed_autosave_is_told_once(make_app: Any, tmp_path: Path, bakery_co
 
 def test_an_ending_a_lock_kept_out_is_recorded_by_continue(make_app: Any, tmp_path: Path, bakery_copy: Path) -> None:
     """The record is written at the start; another program takes the lock before the ending and keeps it
-    until the game has closed: the next run's Continue writes the ending into that same record."""
+    until the game has closed: the next run's Continue writes the ending and the commitment into that same
+    record."""
     data = tmp_path / "data"
     pilot = make_app(typewriter=False, data=data)
     assert flow.start(pilot.app, bakery_copy, PRACTICE, 1)
@@ -220,6 +221,7 @@ def test_an_ending_a_lock_kept_out_is_recorded_by_continue(make_app: Any, tmp_pa
     holder = Holder(data / DB_NAME)
     try:
         _play_to_the_end(pilot, Timed(pilot))
+        pilot.app.playthrough.commit("Ask for a deposit on every custom cake.")  # the debrief's last page
         pilot.settle(RETRY_EVERY * 2)
         saved = pilot.app.saves.candidates()[0][1]
         assert saved["pid"] == 1
@@ -244,3 +246,4 @@ def test_an_ending_a_lock_kept_out_is_recorded_by_continue(make_app: Any, tmp_pa
         choices,
     )
     assert row["finished_at"] is not None
+    assert row["commitment"] == "Ask for a deposit on every custom cake."
