@@ -246,8 +246,8 @@ class Recorder:
         self._do("undo", pid, lambda records, real: records.undo(real))
 
     def finish(self, pid: int | None, session: Session) -> None:
-        """Record the ending."""
-        frozen = _frozen(session) if self._pending else session
+        """Record the ending (of ``session`` as it is now: a lock may hold the write up while play goes on)."""
+        frozen = _frozen(session) if self.enabled and pid is not None else session
         self._do("finish", pid, lambda records, real: records.finish(real, frozen))
 
     def commit(self, pid: int | None, text: str) -> None:
@@ -255,8 +255,8 @@ class Recorder:
         self._do("commitment", pid, lambda records, real: records.commit(real, text))
 
     def terminate(self, pid: int | None, session: Session) -> None:
-        """Record that the learner left an unfinished playthrough (queues its xAPI so far)."""
-        frozen = _frozen(session) if self._pending else session
+        """Record that the learner left an unfinished playthrough (queues its xAPI so far, as it is now)."""
+        frozen = _frozen(session) if self.enabled and pid is not None else session
         self._do("terminate", pid, lambda records, real: records.terminate(real, frozen))
 
     def close(self) -> None:

@@ -17,11 +17,12 @@ from typing import Any
 import pygame
 import pytest
 
+from game.core.session import Session
 from game.locale import tr
 from game.training.record_store import DB_NAME, open_records
 from game.ui import flow
-from game.ui.playthrough import PRACTICE
-from game.ui.recorder import RETRY_EVERY
+from game.ui.playthrough import PRACTICE, load_ok
+from game.ui.recorder import RETRY_EVERY, Recorder
 from tests.training.helpers import sticky
 
 pytestmark = pytest.mark.ui
@@ -247,3 +248,32 @@ def test_an_ending_a_lock_kept_out_is_recorded_by_continue(make_app: Any, tmp_pa
     )
     assert row["finished_at"] is not None
     assert row["commitment"] == "Ask for a deposit on every custom cake."
+
+
+def test_an_ending_a_lock_held_up_is_written_as_it_was_when_play_goes_on(tmp_path: Path, bakery_copy: Path) -> None:
+    """The lock is taken between the last choice's write and the ending's: the learner then takes the last
+    choice back (a new playthrough from there); the ending written later is the one reached, not the rewound
+    session's state."""
+    data = tmp_path / "data"
+    data.mkdir()
+    scenario = load_ok(str(bakery_copy)).localized("en")
+    assert scenario is not None
+    session = Session(scenario, 1)
+    recorder = Recorder(data)
+    pid = recorder.start(session, PRACTICE, "en")
+    while not session.finished:
+        recorder.choice(pid, session.choose(session.shown_choices()[0].id), 1.0)
+    assert session.ending is not None and recorder.waiting == 0
+    ending, choices = session.ending.id, [o.choice_id for o in session.history]
+    holder = Holder(data / DB_NAME)
+    try:
+        recorder.finish(pid, session)
+        assert recorder.waiting == 1
+        session.rewind(len(session.history) - 1)  # what Undo at the ending does to the live session
+    finally:
+        holder.release()
+    time.sleep(RETRY_EVERY + 0.1)
+    recorder.poll()
+    recorder.close()
+    assert recorder.waiting == 0
+    assert _rows(data) == [(recorder.record_id(pid), ending, choices)]
