@@ -439,6 +439,8 @@ class App:
         if self.playthrough is not None:
             self.playthrough.leave()
         self.recorder.close()
+        if self.playthrough is not None:  # a lock that went as the game closed: the save names the record
+            self.playthrough.save_record()
         self.sounds.close()
         self.folder_lock.release()
         pygame.display.quit()

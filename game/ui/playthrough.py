@@ -92,6 +92,7 @@ class Playthrough:
         self.commitment = ""  # what the learner commits to on the debrief's last page
         self.notice = ""  # a one-line message for the learner about this playthrough, shown once (see from_save)
         self.save_failed = False  # the last autosave could not be written (a full disk): leaving tries again
+        self.saved_record: int | None = None  # the record id the last autosave named (see save_record)
         self._since = time.monotonic()
         if pid is None:
             self.pid = services.recorder.start(self.session, mode, language)
@@ -286,15 +287,24 @@ class Playthrough:
 
     def autosave(self) -> None:
         """Write the autosave (keeping the previous one as backup)."""
+        payload = self.to_save()
         try:
-            self.services.saves.write(self.to_save())
+            self.services.saves.write(payload)
             self.save_failed = False
+            self.saved_record = payload["pid"]
         except OSError as exc:
             import sys
 
             self.save_failed = True
             print(f"sticky: could not autosave: {exc}", file=sys.stderr)
         self._save_progress()
+
+    def save_record(self) -> None:
+        """Autosave again when this playthrough's record was written after the last autosave (a lock held its
+        start up), so that Continue goes on with that record rather than recording the playthrough twice."""
+        recorded = self.services.recorder.record_id(self.pid)
+        if recorded is not None and recorded != self.saved_record and not self.save_failed:
+            self.autosave()
 
     @classmethod
     def from_save(cls, payload: dict[str, Any], services: Services) -> Playthrough:
@@ -318,6 +328,8 @@ class Playthrough:
         pid = services.recorder.resume(pid, session, str(mode), str(language))  # None: a new record is started
         restored = cls(path, result, str(language), str(mode), services, session=session, pid=pid)
         restored.notice = notice
+        saved_pid = payload.get("pid")
+        restored.saved_record = saved_pid if type(saved_pid) is int else None
         commitment = payload.get("commitment")
         restored.commitment = commitment if isinstance(commitment, str) else ""
         if restored.commitment:  # a commitment a lock kept out of the record (a record that has it is left be)

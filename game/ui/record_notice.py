@@ -2,7 +2,8 @@
 
 The recorder (``game.ui.recorder``) puts what went wrong with the records in its ``news``; a playthrough
 marks an autosave that failed with ``save_failed``. ``tell`` is called every frame: it retries writes a lock
-held up and shows each problem with ``App.show_notice``, in the learner's language.
+held up (and autosaves again once the playthrough's record is written) and shows each problem with
+``App.show_notice``, in the learner's language.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def tell(app: App) -> None:
         else:
             app.show_notice("error", tr(f"records.{kind}"), [tr(f"records.{kind}_more")])
     playthrough = app.playthrough
+    if playthrough is not None:
+        playthrough.save_record()  # a record written after all is named in the autosave at once
     failed = playthrough is not None and playthrough.save_failed
     if failed and not app.autosave_told:
         app.show_notice("error", tr("autosave.failed"), [tr("autosave.failed_more")])

@@ -277,3 +277,34 @@ def test_an_ending_a_lock_held_up_is_written_as_it_was_when_play_goes_on(tmp_pat
     recorder.close()
     assert recorder.waiting == 0
     assert _rows(data) == [(recorder.record_id(pid), ending, choices)]
+
+
+@pytest.mark.parametrize("released", ["while_open", "at_close"])
+def test_a_record_written_after_the_last_autosave_is_continued_not_recorded_twice(
+    make_app: Any, held: Holder, tmp_path: Path, bakery_copy: Path, released: str
+) -> None:
+    """The lock goes after the ending's autosave (the learner reads the debrief) or just as the game closes:
+    the records catch up, and the save names the record, so Continue goes on with it instead of a second."""
+    data = tmp_path / "data"
+    pilot = make_app(typewriter=False, data=data)
+    assert flow.start(pilot.app, bakery_copy, PRACTICE, 1)
+    _play_to_the_end(pilot, Timed(pilot))
+    assert pilot.app.saves.candidates()[0][1]["pid"] is None
+    held.release()
+    if released == "while_open":
+        time.sleep(RETRY_EVERY + 0.1)
+        pilot.frame()
+        assert pilot.app.notice is not None and pilot.app.notice.message == tr("records.caught_up")
+    pilot.app.close()
+    session = pilot.app.playthrough.session
+    assert session.ending is not None
+    whole = (session.ending.id, [o.choice_id for o in session.history])
+    [(pid, *rest)] = _rows(data)
+    assert tuple(rest) == whole
+    assert pilot.app.saves.candidates()[0][1]["pid"] == pid
+
+    again = make_app(typewriter=False, data=data)
+    assert flow.continue_game(again.app)
+    again.frame()
+    again.app.close()
+    assert _rows(data) == [(pid, *whole)]
