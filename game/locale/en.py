@@ -34,19 +34,19 @@ STRINGS: dict[str, str] = {
     ),
     "lock.other_game": "Another Sticky Situations window is using this data folder: this one does not autosave.",
     "files.defaults": "{file} could not be read; the defaults are used.",
-    "records.busy": "This playthrough is not being recorded for now: another program is using the records.",
+    "records.busy": "Your playthrough is not being recorded right now: another program is using the records.",
     "records.busy_more": (
         "You can keep playing. The game tries again every second and records everything as soon as the records"
         " are free, as long as the game stays open."
     ),
-    "records.caught_up": "The records are free again: this playthrough is recorded, nothing was lost.",
-    "records.folder": "This playthrough can't be recorded: where the records file should be, there is a folder.",
-    "records.folder_more": "You can keep playing. Ask whoever looks after this computer to move that folder away.",
-    "records.newer": "This playthrough can't be recorded: the records were made by a newer version of the game.",
+    "records.caught_up": "The records are free again: your playthrough is recorded and nothing was lost.",
+    "records.folder": "This playthrough can't be recorded: there is a folder where the records file should be.",
+    "records.folder_more": "You can keep playing. Ask whoever looks after this computer to move that folder.",
+    "records.newer": "This playthrough can't be recorded: the records are from a newer version of the game.",
     "records.newer_more": "You can keep playing. Update the game to record your playthroughs again.",
-    "records.failed": "This playthrough can't be recorded: the records could not be opened or written.",
+    "records.failed": "This playthrough can't be recorded: something is wrong with the records.",
     "records.failed_more": "You can keep playing. Ask your trainer to check the records.",
-    "autosave.failed": "Your progress is kept while the game is open, but it could not be saved to disk just now.",
+    "autosave.failed": "Your progress could not be saved to disk just now. It is kept while the game stays open.",
     "autosave.failed_more": (
         "The game tries again after every choice and when you leave. If this goes on, free some space on the disk."
     ),

@@ -37,24 +37,24 @@ STRINGS: dict[str, str] = {
         "Otra ventana de Situaciones espinosas usa esta carpeta de datos: esta no guarda automáticamente."
     ),
     "files.defaults": "No se pudo leer {file}; se usan los valores predeterminados.",
-    "records.busy": "Esta partida no se está registrando por ahora: otro programa está usando los registros.",
+    "records.busy": "Tu partida no se está registrando por ahora: otro programa está usando los registros.",
     "records.busy_more": (
         "Puedes seguir jugando. El juego lo intenta de nuevo cada segundo y registra todo en cuanto los registros"
         " queden libres, siempre que el juego siga abierto."
     ),
-    "records.caught_up": "Los registros están libres otra vez: esta partida quedó registrada, no se perdió nada.",
+    "records.caught_up": "Los registros están libres otra vez: tu partida quedó registrada y no se perdió nada.",
     "records.folder": (
-        "Esta partida no se puede registrar: donde debería estar el archivo de registros hay una carpeta."
+        "Esta partida no se puede registrar: hay una carpeta donde debería estar el archivo de registros."
     ),
     "records.folder_more": (
-        "Puedes seguir jugando. Pide a quien se ocupa de esta computadora que quite esa carpeta de ahí."
+        "Puedes seguir jugando. Pide a quien se ocupa de esta computadora que mueva esa carpeta a otro lugar."
     ),
-    "records.newer": ("Esta partida no se puede registrar: los registros los creó una versión más reciente del juego."),
+    "records.newer": "Esta partida no se puede registrar: los registros son de una versión más reciente del juego.",
     "records.newer_more": "Puedes seguir jugando. Actualiza el juego para volver a registrar tus partidas.",
-    "records.failed": "Esta partida no se puede registrar: no se pudieron abrir ni escribir los registros.",
+    "records.failed": "Esta partida no se puede registrar: hay un problema con los registros.",
     "records.failed_more": "Puedes seguir jugando. Pide a quien dirige el taller que revise los registros.",
     "autosave.failed": (
-        "Tu progreso se conserva mientras el juego esté abierto, pero ahora no se pudo guardar en el disco."
+        "No se pudo guardar tu progreso en el disco por ahora. Se conserva mientras el juego siga abierto."
     ),
     "autosave.failed_more": (
         "El juego lo intenta de nuevo después de cada elección y al salir."

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.locale import tr
-from game.ui.recorder import CAUGHT_UP
+from game.ui.recorder import BUSY, CAUGHT_UP
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -27,9 +27,10 @@ def tell(app: App) -> None:
     while recorder.news:
         kind = recorder.news.pop(0)
         if kind == CAUGHT_UP:
-            app.show_notice("info", tr("records.caught_up"), seconds=CAUGHT_UP_SECONDS)
-        else:
-            app.show_notice("error", tr(f"records.{kind}"), [tr(f"records.{kind}_more")])
+            if app.notice is None or app.notice.kind != "error":  # never hides an autosave problem
+                app.show_notice("info", tr("records.caught_up"), seconds=CAUGHT_UP_SECONDS)
+        else:  # a lock goes by itself and loses nothing: not shown as an error
+            app.show_notice("info" if kind == BUSY else "error", tr(f"records.{kind}"), [tr(f"records.{kind}_more")])
     playthrough = app.playthrough
     if playthrough is not None:
         playthrough.save_record()  # a record written after all is named in the autosave at once

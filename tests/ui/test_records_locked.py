@@ -117,7 +117,7 @@ def test_a_lock_released_mid_playthrough_records_it_all_after_all(
     assert timed(flow.start, pilot.app, bakery_copy, PRACTICE, 1)
     timed(pilot.frame)
     notice = pilot.app.notice
-    assert notice is not None and notice.message == tr("records.busy")
+    assert notice is not None and (notice.kind, notice.message) == ("info", tr("records.busy"))
     assert notice.lines == [tr("records.busy_more")]
     pt = pilot.app.playthrough
     timed(pilot.choose, pt.session.shown_choices()[0].id)
@@ -173,8 +173,8 @@ def test_a_folder_in_place_of_the_records_is_told_in_spanish(make_app: Any, tmp_
     notice = pilot.app.notice
     assert notice is not None and notice.kind == "error"
     assert (notice.message, notice.lines) == (
-        "Esta partida no se puede registrar: donde debería estar el archivo de registros hay una carpeta.",
-        ["Puedes seguir jugando. Pide a quien se ocupa de esta computadora que quite esa carpeta de ahí."],
+        "Esta partida no se puede registrar: hay una carpeta donde debería estar el archivo de registros.",
+        ["Puedes seguir jugando. Pide a quien se ocupa de esta computadora que mueva esa carpeta a otro lugar."],
     )
     pilot.key(pygame.K_ESCAPE)  # dismissed: not told again at the next choice
     pilot.choose(pilot.app.playthrough.session.shown_choices()[0].id)
@@ -191,7 +191,7 @@ def test_records_from_a_newer_game_say_to_update(make_app: Any, tmp_path: Path, 
     pilot = _start_told(make_app, tmp_path, bakery_copy, "en")
     notice = pilot.app.notice
     assert notice is not None
-    assert notice.message == "This playthrough can't be recorded: the records were made by a newer version of the game."
+    assert notice.message == "This playthrough can't be recorded: the records are from a newer version of the game."
     assert notice.lines == ["You can keep playing. Update the game to record your playthroughs again."]
 
 
@@ -201,7 +201,7 @@ def test_a_failed_autosave_is_told_once(make_app: Any, tmp_path: Path, bakery_co
     pilot = _start_told(make_app, tmp_path, bakery_copy, "en")
     notice = pilot.app.notice
     assert notice is not None
-    assert notice.message == "Your progress is kept while the game is open, but it could not be saved to disk just now."
+    assert notice.message == "Your progress could not be saved to disk just now. It is kept while the game stays open."
     pilot.key(pygame.K_ESCAPE)
     pilot.choose(pilot.app.playthrough.session.shown_choices()[0].id)
     pilot.settle(0.5)
