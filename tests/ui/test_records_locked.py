@@ -308,3 +308,18 @@ def test_a_record_written_after_the_last_autosave_is_continued_not_recorded_twic
     again.frame()
     again.app.close()
     assert _rows(data) == [(pid, *whole)]
+
+
+def test_records_written_after_all_never_hide_an_autosave_problem(
+    make_app: Any, held: Holder, tmp_path: Path, bakery_copy: Path
+) -> None:
+    data = tmp_path / "data"
+    (data / "save.next.json").mkdir()  # the autosave fails too
+    pilot = _start_told(make_app, tmp_path, bakery_copy, "en")
+    notice = pilot.app.notice
+    assert notice is not None and (notice.kind, notice.message) == ("error", tr("autosave.failed"))
+    held.release()
+    time.sleep(RETRY_EVERY + 0.1)
+    pilot.frame()
+    assert _rows(data) == [(1, None, [])]  # written after all
+    assert pilot.app.notice is not None and pilot.app.notice.message == tr("autosave.failed")
