@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 BUSY_WAIT = 0.02
 #: How often writes held up by a lock are tried again (seconds).
 RETRY_EVERY = 1.0
+#: How long one frame may spend writing what a lock held up (seconds): each write is a transaction synced to
+#: disk, and a long queue takes seconds on a slow disk, so it is written a little each frame.
+FLUSH_BUDGET = 0.05
 
 #: What ``news`` may hold: records held by another program, written after all, a folder where the file should
 #: be, a newer version's records, any other failure.
@@ -124,10 +127,11 @@ class Recorder:
         self._pending.append((what, pid, act))
         self.flush()
 
-    def flush(self) -> bool:
-        """Write the queued writes in order, unless a lock held them up less than ``RETRY_EVERY`` ago;
-        True when none is left waiting."""
-        if self._pending and self.enabled and time.monotonic() >= self._retry_at:
+    def flush(self, budget: float | None = FLUSH_BUDGET) -> bool:
+        """Write the queued writes in order, unless a lock held them up less than ``RETRY_EVERY`` ago, for at
+        most ``budget`` seconds (None: all of them); True when none is left waiting."""
+        began = time.monotonic()
+        if self._pending and self.enabled and began >= self._retry_at:
             records = self._open()
             while records is not None and self._pending:
                 what, pid, act = self._pending[0]
@@ -140,6 +144,8 @@ class Recorder:
                         self._fail(what, exc)
                     break
                 self._pending.pop(0)
+                if budget is not None and time.monotonic() - began > budget:
+                    break  # the rest next frame (``poll``); at least one write each time
         if self._pending and self.enabled:
             return False
         if self._waiting and self.enabled and self._opened:
@@ -151,7 +157,8 @@ class Recorder:
         return True
 
     def poll(self) -> None:
-        """Called every frame: try the writes a lock held up again (at most every ``RETRY_EVERY`` seconds)."""
+        """Called every frame: try the writes a lock held up again (at most every ``RETRY_EVERY`` seconds) and
+        go on with a queue the last frame did not finish."""
         if self._pending:
             self.flush()
 
@@ -263,7 +270,7 @@ class Recorder:
         """Write what waits if the lock is free now, then close the database."""
         if self._pending and self.enabled:
             self._retry_at = 0.0
-            self.flush()
+            self.flush(budget=None)
             if self._pending:
                 print(
                     f"sticky: learner records still in use by another program; {len(self._pending)} record"
