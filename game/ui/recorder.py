@@ -235,7 +235,7 @@ class Recorder:
             return pid if session.finished else self.start(session, mode, language)
         frozen = _frozen(session)
         if session.finished:  # ``finish`` records the choices the record lacks, then the ending
-            self._do("finish", pid, lambda records, real: records.finish(real, frozen))
+            self._do("finish", pid, lambda records, real: _finish_open(records, real, frozen))
         else:
             self._do("resume", pid, lambda records, real: _match(records, real, frozen))
         return pid
@@ -285,6 +285,13 @@ class Recorder:
                 print(f"sticky: closing learner records: {exc}", file=sys.stderr)
             self._records = None
             self._opened = False
+
+
+def _finish_open(records: Any, pid: int, session: Session) -> None:
+    """Record the ending of ``pid`` unless it has one (the same save continued twice while the records were
+    locked asks twice)."""
+    if not records.get(pid).finished:
+        records.finish(pid, session)
 
 
 def _match(records: Any, pid: int, session: Session) -> None:

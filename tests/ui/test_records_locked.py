@@ -357,3 +357,32 @@ def test_a_long_queue_is_written_a_little_each_frame(held: Holder, tmp_path: Pat
     assert longest < SLOW_FRAME / 2, f"a frame spent {longest:.2f} s writing what the lock held up"
     rows = _rows(data)
     assert len(rows) == 120 and all(ending is not None and len(choices) == 2 for _, ending, choices in rows)
+
+
+def test_continue_twice_while_locked_records_the_ending_once_and_goes_on_recording(
+    make_app: Any, tmp_path: Path, bakery_copy: Path
+) -> None:
+    """A save at an ending its record lacks, continued twice in one run while the records are locked (Continue,
+    back to the title, Continue): both ask for the ending; the second finds it written and recording goes on."""
+    data = tmp_path / "data"
+    pilot = make_app(typewriter=False, data=data)
+    assert flow.start(pilot.app, bakery_copy, PRACTICE, 1)
+    pilot.frame()
+    holder = Holder(data / DB_NAME)
+    _play_to_the_end(pilot, Timed(pilot))
+    pilot.app.close()
+    again = make_app(typewriter=False, data=data)
+    try:
+        assert flow.continue_game(again.app)
+        again.frame()
+        assert flow.continue_game(again.app)
+        again.frame()
+    finally:
+        holder.release()
+    time.sleep(RETRY_EVERY + 0.1)
+    again.settle(0.5)
+    assert again.app.recorder.enabled and again.app.recorder.waiting == 0
+    assert again.app.notice is not None and again.app.notice.message == tr("records.caught_up")
+    session = again.app.playthrough.session
+    assert session.ending is not None
+    assert _rows(data) == [(1, session.ending.id, [o.choice_id for o in session.history])]
