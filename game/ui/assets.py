@@ -28,7 +28,7 @@ _UNREADABLE: set[str] = set()
 #: Pictures scaled for the window: about two window-sized pictures and the small ones beside them.
 _SCALED: SurfaceCache[tuple[str, int, int, str]] = SurfaceCache(layers=2)
 _ICONS: dict[tuple[str, int, Color], pygame.Surface | None] = {}
-_STRIPE = 128  # columns scaled at once by ``_scale_into``
+_STRIPE = 256  # columns scaled at once by ``_scale_into`` (a working stripe of 1.5 MB at 1440 rows)
 
 
 _RESOLVED: dict[tuple[str, Path | None], Path | None] = {}
@@ -156,8 +156,8 @@ def _scale_into(image: pygame.Surface, surf: pygame.Surface) -> None:
 
     Growing both ways, ``smoothscale`` scales across into a working copy (the window's width by the
     picture's height: half a window layer for a 1280×720 picture at 2560×1440), then down into ``surf``.
-    Here the first pass is written into the bottom of ``surf`` itself, and the second is made 128 columns
-    at a time (its columns do not depend on each other), each stripe put in place once its columns of the
+    Here the first pass is written into the bottom of ``surf`` itself, and the second is made ``_STRIPE``
+    columns at a time (its columns do not depend on each other), each stripe put in place once its columns of the
     first pass are used."""
     w, h = surf.get_size()
     iw, ih = image.get_size()
@@ -166,11 +166,19 @@ def _scale_into(image: pygame.Surface, surf: pygame.Surface) -> None:
         return
     across = surf.subsurface(pygame.Rect(0, h - ih, w, ih))
     pygame.transform.smoothscale(image, (w, ih), across)
+    opaque = not surf.get_flags() & pygame.SRCALPHA  # a plain blit copies; with alpha it would blend
+    # One working stripe for them all: a new one each time is a fresh mapping of fresh pages (glibc maps blocks
+    # this large on their own, see ``game.ui.heap``), and touching those pages cost more than the scaling.
+    work = pygame.Surface((min(_STRIPE, w), h), 0, across)
     for x in range(0, w, _STRIPE):
         columns = pygame.Rect(x, 0, min(_STRIPE, w - x), ih)
-        stripe = pygame.transform.smoothscale(across.subsurface(columns), (columns.w, h))
-        surf.fill((0, 0, 0, 0), pygame.Rect(x, 0, columns.w, h))
-        surf.blit(stripe, (x, 0), special_flags=pygame.BLEND_RGBA_ADD)  # onto zeros: an exact copy
+        stripe = work if columns.w == work.get_width() else work.subsurface((0, 0, columns.w, h))
+        pygame.transform.smoothscale(across.subsurface(columns), (columns.w, h), stripe)
+        if opaque:
+            surf.blit(stripe, (x, 0))
+        else:
+            surf.fill((0, 0, 0, 0), pygame.Rect(x, 0, columns.w, h))
+            surf.blit(stripe, (x, 0), special_flags=pygame.BLEND_RGBA_ADD)  # onto zeros: an exact copy
 
 
 def fitted(image: pygame.Surface, size: int, key: str) -> pygame.Surface:
@@ -227,18 +235,25 @@ def mood_portrait(path: str | None, mood: str, scenario_dir: Path | None) -> str
     return candidate if resolve(candidate, scenario_dir) is not None else path
 
 
+def _place_picture(path: str | None, scenario_dir: Path | None) -> tuple[Path | None, pygame.Surface | None]:
+    """The file a place's picture comes from (``backgrounds/default.png`` when the place names none), and the
+    picture, or None when it is missing."""
+    resolved = resolve(path, scenario_dir) if path else resolve("backgrounds/default.png", None)
+    return resolved, load_image(resolved)
+
+
 def background(
     path: str | None,
     scenario_dir: Path | None,
     size: tuple[int, int],
     tint: Color,
     veil: tuple[int, int, int, int] | None = None,
+    keep: bool = True,
 ) -> pygame.Surface:
     """A place's picture filling ``size``; ``backgrounds/default.png`` when the place names none;
     a gradient when the file is missing. With ``veil`` (an RGBA colour) the picture comes under that
-    veil, and only the veiled picture is cached."""
-    resolved = resolve(path, scenario_dir) if path else resolve("backgrounds/default.png", None)
-    image = load_image(resolved)
+    veil, and only the veiled picture is cached (not at all with ``keep=False``)."""
+    resolved, image = _place_picture(path, scenario_dir)
     if veil is None:
         if image is not None:
             return cover(image, size, str(resolved))
@@ -246,8 +261,58 @@ def background(
     key = (f"{resolved}|{tint}|{veil}", max(1, size[0]), max(1, size[1]), "veiled")
     surf = _SCALED.get(key)
     if surf is None:
-        surf = _SCALED.put(key, _veiled(image, (key[1], key[2]), tint, veil))
+        surf = _veiled(image, (key[1], key[2]), tint, veil)
+        if keep:
+            _SCALED.put(key, surf)
     return surf
+
+
+def paint_cover(surface: pygame.Surface, image: pygame.Surface) -> bool:
+    """Paint ``image`` over the whole of ``surface`` (scaled to cover it) straight into its pixels, holding no
+    scaled copy: the same pixels ``cover`` gives. Only when ``surface`` has the picture's shape (the shipped
+    pictures are 16:9, so every 16:9 window) and is not clipped; False, with nothing drawn, otherwise (the
+    caller then blits ``cover``, which keeps the cropped picture). Scaling 1280×720 to 2560×1440 this way
+    costs about 4 ms a whole redraw, against a 14 MB layer held."""
+    if surface.get_clip() != surface.get_rect():
+        return False
+    if image.get_size() == surface.get_size():
+        surface.fill((0, 0, 0))
+        surface.blit(image, (0, 0), special_flags=pygame.BLEND_RGB_ADD)  # onto black: the colours, alpha aside
+        return True
+    if not _scales_into(image, surface):
+        return False
+    _scale_into(image, surface)
+    return True
+
+
+def paint_background(
+    surface: pygame.Surface,
+    path: str | None,
+    scenario_dir: Path | None,
+    tint: Color,
+    veil: tuple[int, int, int, int],
+) -> bool:
+    """Paint a place's picture under ``veil`` over the whole of ``surface``, holding no window-sized copy: the
+    same pixels as ``background(..., veil=veil)``. False, with nothing drawn, when ``paint_cover`` can't (a
+    clip, another shape): the caller blits ``background`` then."""
+    _, image = _place_picture(path, scenario_dir)
+    if image is None:
+        if surface.get_clip() != surface.get_rect():
+            return False
+        draw.paint_gradient(surface, draw.mix(tint, (255, 255, 255), 0.35), tint)
+    elif not paint_cover(surface, image):
+        return False
+    _put_veil(surface, veil)
+    return True
+
+
+def _put_veil(surface: pygame.Surface, veil: tuple[int, int, int, int]) -> None:
+    """``veil`` (an RGBA colour) over the whole of ``surface``, a band of 64 rows at a time."""
+    w, h = surface.get_size()
+    band = pygame.Surface((w, min(h, 64)), pygame.SRCALPHA)
+    band.fill(veil)
+    for y in range(0, h, band.get_height()):
+        surface.blit(band, (0, y))
 
 
 def _veiled(
@@ -269,10 +334,7 @@ def _veiled(
         scaled, crop = _cover_scaled(image, size)
         surf.blit(scaled, (0, 0), crop, special_flags=pygame.BLEND_RGB_ADD)
         del scaled
-    band = pygame.Surface((size[0], min(size[1], 64)), pygame.SRCALPHA)
-    band.fill(veil)
-    for y in range(0, size[1], band.get_height()):
-        surf.blit(band, (0, y))
+    _put_veil(surf, veil)
     return surf
 
 

@@ -21,6 +21,8 @@ from game.ui.theme import Color, Theme
 #: together take well under a window layer.
 _SHADOWS: SurfaceCache[tuple[int, int, int, int, int, int, int]] = SurfaceCache(layers=1.5)
 _GRADIENTS: SurfaceCache[tuple[int, int, Color, Color, bool]] = SurfaceCache(layers=1.5)
+#: The one column (or row) each gradient is scaled from: a few kilobytes each.
+_STRIPS: SurfaceCache[tuple[int, int, Color, Color, bool]] = SurfaceCache(layers=0, floor=2**18)
 _QUARTER = 4  # shadows are blurred at a quarter of their size
 _STRIPE = 128  # columns of a shadow scaled at once (``_shadow_pieces``)
 #: The last picture given rounded top corners (the speaker card's banner), the radius, and the result.
@@ -127,6 +129,48 @@ def card(
         pygame.draw.rect(surface, edge, rect, width=width, border_radius=radius)
 
 
+def rounded_corners(rect: pygame.Rect, radius: int) -> list[pygame.Rect]:
+    """The four squares at the corners of a card drawn with ``radius``, where what is under it shows."""
+    r = max(0, min(radius, rect.w // 2, rect.h // 2))
+    if not r:
+        return []
+    return [
+        pygame.Rect(rect.left, rect.top, r, r),
+        pygame.Rect(rect.right - r, rect.top, r, r),
+        pygame.Rect(rect.left, rect.bottom - r, r, r),
+        pygame.Rect(rect.right - r, rect.bottom - r, r, r),
+    ]
+
+
+def rounded_inside(rect: pygame.Rect, radius: int) -> list[pygame.Rect]:
+    """Two rectangles that together are all of a card drawn with ``radius`` but its corners
+    (``rounded_corners``): where an opaque card covers whatever was under it."""
+    r = max(0, min(radius, rect.w // 2, rect.h // 2))
+    return [rect.inflate(-2 * r, 0), rect.inflate(0, -2 * r)]
+
+
+def uncovered(rect: pygame.Rect, covers: list[pygame.Rect]) -> list[pygame.Rect]:
+    """The parts of ``rect`` that none of ``covers`` covers, as rectangles that do not overlap."""
+    parts = [rect] if rect.w and rect.h else []
+    for cover in covers:
+        left: list[pygame.Rect] = []
+        for part in parts:
+            inter = part.clip(cover)
+            if not (inter.w and inter.h):
+                left.append(part)
+                continue
+            if inter.top > part.top:
+                left.append(pygame.Rect(part.left, part.top, part.w, inter.top - part.top))
+            if inter.bottom < part.bottom:
+                left.append(pygame.Rect(part.left, inter.bottom, part.w, part.bottom - inter.bottom))
+            if inter.left > part.left:
+                left.append(pygame.Rect(part.left, inter.top, inter.left - part.left, inter.h))
+            if inter.right < part.right:
+                left.append(pygame.Rect(inter.right, inter.top, part.right - inter.right, inter.h))
+        parts = left
+    return parts
+
+
 @contextmanager
 def clipped(surface: pygame.Surface, rect: pygame.Rect) -> Iterator[None]:
     """Draw only inside ``rect`` and inside whatever clip the surface already has (the window may be redrawing
@@ -164,20 +208,46 @@ def stripe(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, color: Colo
     )
 
 
+def _gradient_strip(
+    steps: int, top: Color, bottom: Color, horizontal: bool, like: pygame.Surface | None
+) -> pygame.Surface:
+    """One row (or column) of a two-colour gradient, ``steps`` pixels long, in ``like``'s format (cached)."""
+    key = (steps, 0 if like is None else like.get_bitsize(), top, bottom, horizontal)
+    strip = _STRIPS.get(key)
+    if strip is None:
+        shape = (steps, 1) if horizontal else (1, steps)
+        strip = pygame.Surface(shape, 0, like) if like is not None else pygame.Surface(shape)
+        for i in range(steps):
+            t = i / (steps - 1)
+            c = tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
+            strip.set_at((i, 0) if horizontal else (0, i), c)
+        _STRIPS.put(key, strip)
+    return strip
+
+
 def gradient(size: tuple[int, int], top: Color, bottom: Color, horizontal: bool = False) -> pygame.Surface:
     """A cached two-colour gradient."""
     w, h = size
     key = (w, h, top, bottom, horizontal)
     surf = _GRADIENTS.get(key)
     if surf is None:
-        steps = max(2, w if horizontal else h)
-        strip = pygame.Surface((steps, 1) if horizontal else (1, steps))
-        for i in range(steps):
-            t = i / (steps - 1)
-            c = tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
-            strip.set_at((i, 0) if horizontal else (0, i), c)
+        strip = _gradient_strip(max(2, w if horizontal else h), top, bottom, horizontal, None)
         surf = _GRADIENTS.put(key, pygame.transform.scale(strip, (max(1, w), max(1, h))))
     return surf
+
+
+def paint_gradient(surface: pygame.Surface, top: Color, bottom: Color) -> None:
+    """A top-to-bottom two-colour gradient over ``surface``: the pixels ``gradient`` gives, scaled from its one
+    column straight into ``surface`` when nothing clips it (no window-sized copy kept), else blitted."""
+    w, h = surface.get_size()
+    if surface.get_clip() != surface.get_rect() or surface.get_bytesize() != 4 or w < 1 or h < 1:
+        surface.blit(gradient((w, h), top, bottom), (0, 0))
+        return
+    strip = _gradient_strip(max(2, h), top, bottom, False, surface)
+    if strip.get_size() != (1, h):  # a window one row high
+        surface.blit(gradient((w, h), top, bottom), (0, 0))
+        return
+    pygame.transform.scale(strip, (w, h), surface)
 
 
 def focus_ring(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, radius: int | None = None) -> None:

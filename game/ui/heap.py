@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 
 _M_MMAP_THRESHOLD = -3
-THRESHOLD = 256 * 1024
+THRESHOLD = 64 * 1024
 
 
 def return_large_blocks() -> bool:

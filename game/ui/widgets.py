@@ -245,4 +245,4 @@ def heading(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str
 def screen_background(surface: pygame.Surface, theme: Theme) -> None:
     """The calm warm gradient behind menus."""
     c = theme.colors
-    surface.blit(draw.gradient(surface.get_size(), c.bg, c.bg2), (0, 0))
+    draw.paint_gradient(surface, c.bg, c.bg2)

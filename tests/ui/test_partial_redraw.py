@@ -44,7 +44,7 @@ def animate(app: App, frames: int) -> int:
     return partial
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (960, 540)])
+@pytest.mark.parametrize("size", [(1280, 720), (960, 540), (2560, 1440), (1000, 700)])
 def test_typing_easing_gauges_and_fading_faces_look_as_a_whole_redraw(make_app, size: tuple[int, int]) -> None:
     pilot = make_app(typewriter=True, size=size)
     app = pilot.app
@@ -76,3 +76,41 @@ def test_a_menu_over_a_typing_scene_is_drawn_whole(make_app) -> None:
     assert pilot.screen.name != "scene"
     assert pilot.app.moving_rects() is None
     animate(pilot.app, 5)
+
+
+def _window_sized_surfaces(app: App) -> list[tuple[str, tuple[int, int]]]:
+    """Every surface a cache holds that is as large as the window (its pixels or more), pictures as read from
+    disk aside (the same at any window size)."""
+    from game.ui import assets, cache
+
+    area = app.surface.get_width() * app.surface.get_height()
+    return [
+        (type(kept).__name__, surface.get_size())
+        for kept in cache._ALL
+        if kept is not assets._IMAGES
+        for surface in kept._items.values()
+        if surface.get_width() * surface.get_height() >= area
+    ]
+
+
+@pytest.mark.parametrize("size", [(2560, 1440), (1280, 720)])
+def test_a_scene_in_a_window_of_the_pictures_shape_keeps_no_window_sized_picture(make_app, size) -> None:
+    """The background is painted straight into the window; only the corners round the animated cards are kept,
+    so the typewriter, the gauges and the faces redraw their cards alone without a copy of the picture."""
+    from game.ui.screens.scene_draw import _corners_cover
+
+    pilot = make_app(typewriter=True, size=size)
+    app = pilot.app
+    assert flow.start(app, FACES, PRACTICE, seed=0)
+    app.notice = None
+    pilot.frame()
+    scene = pilot.screen
+    assert isinstance(scene, SceneScreen)
+    animate(app, 5)
+    assert scene.moving_rects() and all(_corners_cover(scene, rect) for rect in scene.moving_rects() or [])
+    pilot.key(pygame.K_RETURN)  # the whole text at once
+    pilot.choose("thank")  # the gauges ease, the face cross-fades
+    assert animate(app, 30) >= 20
+    assert all(_corners_cover(scene, rect) for rect in scene.moving_rects() or [])
+    assert _window_sized_surfaces(app) == []
+    assert sum(piece.get_width() * piece.get_height() for _, piece in scene._corners) < size[0] * size[1] // 100

@@ -46,7 +46,8 @@ class SceneScreen(Screen):
         self.continue_icon = "arrow_right"
         self.cscroll = Scroller()
         self.anim = 1.0
-        self._bg: tuple[tuple[object, ...], pygame.Surface] | None = None
+        self._bg: tuple[tuple[object, ...], pygame.Surface] | None = None  # kept only for a cropped picture
+        self._corners: list[tuple[pygame.Rect, pygame.Surface]] = []  # background round the animated cards
         self.before: dict[str, float] = dict(self.pt.session.metrics)
         self.face = Face()
         self._moved: list[pygame.Rect] = []  # what the last update moved (``moving_rects``)
@@ -54,6 +55,7 @@ class SceneScreen(Screen):
 
     def release(self) -> None:
         self._bg = None
+        self._corners = []
 
     # -- state -----------------------------------------------------------------------------------------
     def _enter_scene(self) -> None:

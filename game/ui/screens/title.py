@@ -166,7 +166,8 @@ class TitleScreen(Screen):
         else:
             picture = assets.load_image(ASSETS / "backgrounds" / "title.png")
             if picture is not None:
-                surface.blit(assets.cover(picture, (w, h), "title"), (0, 0))
+                if not assets.paint_cover(surface, picture):  # painted straight in when it has the window's shape
+                    surface.blit(assets.cover(picture, (w, h), "title"), (0, 0))
             else:
                 widgets.screen_background(surface, t)
             band = self._shade((w, h))
