@@ -65,9 +65,11 @@ def _shadow_pieces(
     across = pygame.transform.smoothscale(small, (size[0], small.get_height()))
     del small
     pieces = [pygame.Surface(band.size, pygame.SRCALPHA) for band in bands]
+    work = pygame.Surface((min(_STRIPE, size[0]), size[1]), pygame.SRCALPHA, across)  # one for every stripe
     for x in range(0, size[0], _STRIPE):
         columns = pygame.Rect(x, 0, min(_STRIPE, size[0] - x), across.get_height())
-        stripe = pygame.transform.smoothscale(across.subsurface(columns), (columns.w, size[1]))
+        stripe = work if columns.w == work.get_width() else work.subsurface((0, 0, columns.w, size[1]))
+        pygame.transform.smoothscale(across.subsurface(columns), (columns.w, size[1]), stripe)
         for band, piece in zip(bands, pieces, strict=True):
             part = band.clip(pygame.Rect(x, 0, columns.w, size[1]))
             if part.w and part.h:  # onto the piece's zeros: an exact copy, alpha included
@@ -94,16 +96,102 @@ def _shadow_bands(w: int, h: int, radius: int, blur: int, drop: int) -> list[pyg
 
 
 def _draw_shadow(surface: pygame.Surface, rect: pygame.Rect, radius: int, blur: int, alpha: int, drop: int) -> None:
-    """The shadow of a card at ``rect``, band by band; the bands are cached, the whole shadow is never made."""
+    """The shadow of a card at ``rect``, band by band; the bands are cached (their uniform middles cut down,
+    ``_squeeze``), the whole shadow is never made. Nothing is done when the window is being redrawn elsewhere."""
+    x, y = rect.x - blur, rect.y - blur + drop
+    if not surface.get_clip().colliderect(pygame.Rect(x, y, rect.w + 2 * blur, rect.h + 2 * blur)):
+        return
     bands = _shadow_bands(rect.w, rect.h, radius, blur, drop)
     keys = [(rect.w, rect.h, radius, blur, alpha, drop, index) for index in range(len(bands))]
     pieces = [_SHADOWS.get(key) for key in keys]
-    if any(piece is None for piece in pieces):
+    if any(piece is None or key not in _SQUEEZED for piece, key in zip(pieces, keys, strict=True)):
         made = _shadow_pieces(rect.w, rect.h, radius, blur, alpha, bands)
-        pieces = [piece or _SHADOWS.put(key, new) for piece, key, new in zip(pieces, keys, made, strict=True)]
-    for band, piece in zip(bands, pieces, strict=True):
+        if len(_SQUEEZED) > 4096:  # the shapes of bands long dropped
+            _SQUEEZED.clear()
+        pieces = []
+        for key, whole in zip(keys, made, strict=True):
+            squeezed, shape = _squeeze(whole)
+            _SQUEEZED[key] = shape
+            pieces.append(_SHADOWS.put(key, squeezed))
+    for band, piece, key in zip(bands, pieces, keys, strict=True):
         assert piece is not None
-        surface.blit(piece, (rect.x - blur + band.x, rect.y - blur + drop + band.y))
+        _blit_squeezed(surface, piece, (x + band.x, y + band.y), _SQUEEZED[key])
+
+
+#: How a kept shadow band was squeezed (``_squeeze``): None when it is whole.
+_SQUEEZED: dict[tuple[int, int, int, int, int, int, int], tuple[bool, int, int] | None] = {}
+_KEPT_STRIP = 128  # columns (rows) kept of a band's uniform middle
+
+
+def _line(piece: pygame.Surface, index: int, across: bool) -> pygame.Rect:
+    """Column ``index`` of ``piece`` (``across``), else its row ``index``."""
+    w, h = piece.get_size()
+    return pygame.Rect(index, 0, 1, h) if across else pygame.Rect(0, index, w, 1)
+
+
+def _squeeze(piece: pygame.Surface) -> tuple[pygame.Surface, tuple[bool, int, int] | None]:
+    """``piece`` (a shadow band) with the run of identical columns in its middle (rows, in a band taller than
+    wide) cut down to ``_KEPT_STRIP`` of them, and how: (across, where the run starts, its length); or the
+    piece itself and None when it has no such run worth cutting. Between a card's rounded corners every column
+    of a top or bottom band is the same (every row of a side band), so most of a wide card's shadow is one
+    line; ``_blit_squeezed`` puts the strip down as many times as the run needs, the same pixels."""
+    across = piece.get_width() >= piece.get_height()
+    length = piece.get_width() if across else piece.get_height()
+    if length < 3 * _KEPT_STRIP:
+        return piece, None
+
+    def same(index: int) -> bool:
+        return pygame.image.tobytes(piece.subsurface(_line(piece, index, across)), "RGBA") == reference
+
+    middle = length // 2
+    reference = pygame.image.tobytes(piece.subsurface(_line(piece, middle, across)), "RGBA")
+    low, high = 0, middle  # the first line of the run (the run is taken to be one stretch; checked below)
+    while low < high:
+        low, high = (low, (low + high) // 2) if same((low + high) // 2) else ((low + high) // 2 + 1, high)
+    start = low
+    low, high = middle, length - 1  # its last line
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if same(mid) else (low, mid - 1)
+    run = low + 1 - start
+    if run < 2 * _KEPT_STRIP:
+        return piece, None
+    w, h = piece.get_size()
+    region = pygame.Rect(start, 0, run, h) if across else pygame.Rect(0, start, w, run)
+    stretched = pygame.transform.scale(piece.subsurface(_line(piece, middle, across)), region.size)
+    if pygame.image.tobytes(piece.subsurface(region), "RGBA") != pygame.image.tobytes(stretched, "RGBA"):
+        return piece, None  # not one stretch after all: kept whole
+    cut = run - _KEPT_STRIP
+    kept = pygame.Surface((w - cut, h) if across else (w, h - cut), pygame.SRCALPHA)
+    head = pygame.Rect(0, 0, start + _KEPT_STRIP, h) if across else pygame.Rect(0, 0, w, start + _KEPT_STRIP)
+    tail = (
+        pygame.Rect(start + run, 0, w - start - run, h) if across else pygame.Rect(0, start + run, w, h - start - run)
+    )
+    kept.blit(piece, (0, 0), head, pygame.BLEND_RGBA_ADD)  # onto zeros: an exact copy, alpha included
+    kept.blit(piece, (head.w, 0) if across else (0, head.h), tail, pygame.BLEND_RGBA_ADD)
+    return kept, (across, start, run)
+
+
+def _blit_squeezed(
+    surface: pygame.Surface, piece: pygame.Surface, at: tuple[int, int], shape: tuple[bool, int, int] | None
+) -> None:
+    """Put a band kept by ``_squeeze`` down at ``at``: its head, its strip as often as the run needs, its tail."""
+    if shape is None:
+        surface.blit(piece, at)
+        return
+    across, start, run = shape
+    x, y = at
+    w, h = piece.get_size()
+    if across:
+        surface.blit(piece, at, (0, 0, start, h))
+        for offset in range(0, run, _KEPT_STRIP):
+            surface.blit(piece, (x + start + offset, y), (start, 0, min(_KEPT_STRIP, run - offset), h))
+        surface.blit(piece, (x + start + run, y), (start + _KEPT_STRIP, 0, w - start - _KEPT_STRIP, h))
+    else:
+        surface.blit(piece, at, (0, 0, w, start))
+        for offset in range(0, run, _KEPT_STRIP):
+            surface.blit(piece, (x, y + start + offset), (0, start, w, min(_KEPT_STRIP, run - offset)))
+        surface.blit(piece, (x, y + start + run), (0, start + _KEPT_STRIP, w, h - start - _KEPT_STRIP))
 
 
 def card(

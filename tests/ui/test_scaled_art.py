@@ -41,3 +41,24 @@ def test_a_veiled_background_has_the_pixels_of_the_picture_scaled_then_veiled(si
     shade.fill(veil)
     expected.blit(shade, (0, 0))
     assert pygame.image.tobytes(made, "RGB") == pygame.image.tobytes(expected, "RGB")
+
+
+@pytest.mark.parametrize(("w", "h", "radius", "blur", "drop"), [(1200, 300, 28, 28, 8), (300, 1200, 14, 14, 4)])
+def test_a_squeezed_shadow_band_puts_down_the_same_pixels(w: int, h: int, radius: int, blur: int, drop: int) -> None:
+    """A band whose uniform middle is kept as a strip puts down, strip after strip, the band's own pixels, in far
+    fewer bytes."""
+    bands = draw._shadow_bands(w, h, radius, blur, drop)
+    squeezed_some = False
+    for band, whole in zip(bands, draw._shadow_pieces(w, h, radius, blur, 70, bands), strict=True):
+        kept, shape = draw._squeeze(whole)
+        squeezed_some = squeezed_some or shape is not None
+        assert kept.get_width() * kept.get_height() <= whole.get_width() * whole.get_height()
+        for under in ((255, 253, 249), (30, 40, 50)):
+            a = pygame.Surface((band.w + 10, band.h + 10))
+            b = a.copy()
+            a.fill(under)
+            b.fill(under)
+            a.blit(whole, (5, 5))
+            draw._blit_squeezed(b, kept, (5, 5), shape)
+            assert pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB")
+    assert squeezed_some
